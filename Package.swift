@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+// Meshwork: collaboration-network analytics. One module per layer:
+//   MeshworkCore        graph storage (CSR), labels, partitions, the community domain model
+//   MeshworkAlgorithms  kernels over CSR graphs (components, degree, ...)
+//   MeshworkIO          readers and writers (edge list, .gz, CSV, dataset directory, GraphML, JSON)
+//   MeshworkSynthesis   the synthetic improvement-community generator
+//   meshwork            the command-line tool: parses arguments and calls the library
+import PackageDescription
+
+let package = Package(
+    name: "Meshwork",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "meshwork", targets: ["meshwork"]),
+        .library(name: "MeshworkCore", targets: ["MeshworkCore"]),
+        .library(name: "MeshworkAlgorithms", targets: ["MeshworkAlgorithms"]),
+        .library(name: "MeshworkIO", targets: ["MeshworkIO"]),
+        .library(name: "MeshworkSynthesis", targets: ["MeshworkSynthesis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "MeshworkCore"),
+        .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
+        .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib"]),
+        .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
+        .executableTarget(
+            name: "meshwork",
+            dependencies: [
+                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkSynthesis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MeshworkCoreTests", dependencies: ["MeshworkCore"]),
+        .testTarget(name: "MeshworkAlgorithmsTests", dependencies: ["MeshworkAlgorithms", "MeshworkIO"]),
+        .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO"]),
+        .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

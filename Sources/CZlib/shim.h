@@ -1,0 +1,4 @@
+#ifndef MESHWORK_CZLIB_SHIM_H
+#define MESHWORK_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
