@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "MeshworkCoreTests", dependencies: ["MeshworkCore"]),
         .testTarget(name: "MeshworkAlgorithmsTests", dependencies: ["MeshworkAlgorithms", "MeshworkIO"]),
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO"]),
+        .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork"]),
     ],
     swiftLanguageModes: [.v6]
