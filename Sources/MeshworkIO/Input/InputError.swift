@@ -1,0 +1,64 @@
+/// One problem found in an input file, reported as `file:line: message`.
+public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line number; 0 when the problem concerns the whole file.
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+}
+
+/// Bad input data: every problem found (up to a cap). The command-line tool prints one line per
+/// problem and exits with status 65.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var problems: [InputProblem]
+    /// Problems found beyond the cap and not listed.
+    public var omitted: Int
+
+    public init(problems: [InputProblem], omitted: Int = 0) {
+        self.problems = problems
+        self.omitted = omitted
+    }
+
+    public init(file: String, line: Int, _ message: String) {
+        self.init(problems: [InputProblem(file: file, line: line, message: message)])
+    }
+
+    public var description: String {
+        var lines = problems.map(\.description)
+        if omitted > 0 { lines.append("... and \(omitted) more problems") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Gathers problems while a reader keeps going, so that one run reports all of them.
+public struct ProblemLog: Sendable {
+    /// The most problems listed; later ones are only counted.
+    public static let cap = 50
+
+    public private(set) var problems: [InputProblem] = []
+    public private(set) var omitted = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { problems.isEmpty }
+
+    public mutating func report(_ file: String, _ line: Int, _ message: String) {
+        if problems.count < Self.cap {
+            problems.append(InputProblem(file: file, line: line, message: message))
+        } else {
+            omitted += 1
+        }
+    }
+
+    /// Throws an ``InputError`` holding the problems, if there are any.
+    public func throwIfAny() throws {
+        if !problems.isEmpty { throw InputError(problems: problems, omitted: omitted) }
+    }
+}

@@ -1,0 +1,67 @@
+import MeshworkCore
+
+/// How a GRAPH argument should be read.
+public struct LoadOptions: Sendable {
+    /// Keep edge direction (GraphML: overrides `edgedefault`).
+    public var directed: Bool
+    /// Read weights (edge list: third column; GraphML: the `weight` key; dataset: interaction weights).
+    public var weighted: Bool
+
+    public init(directed: Bool = false, weighted: Bool = false) {
+        self.directed = directed
+        self.weighted = weighted
+    }
+}
+
+/// A graph ready for analysis, with the labels of its vertices and what loading it found.
+public struct LoadedGraph: Sendable {
+    public enum Source: String, Sendable { case dataset, graphML = "graphml", edgeList = "edgelist" }
+
+    /// The simple graph (self-loops dropped, duplicates merged).
+    public var graph: CSRGraph
+    /// Vertex labels in vertex order (the order nodes first appear in the input).
+    public var labels: LabelTable
+    /// Self-loops dropped while building.
+    public var selfLoops: Int
+    /// Duplicate edges merged while building.
+    public var duplicateEdges: Int
+    /// What kind of input it was.
+    public var source: Source
+    /// The community, when the input was a dataset directory (the graph is then its member network).
+    public var community: Community?
+    /// Per-vertex attributes (GraphML node data).
+    public var attributeNames: [String]
+    public var attributeValues: [[String]]
+}
+
+/// Loads the GRAPH argument of every analysis command, recognising (in this order) a dataset
+/// directory (it holds `nodes.csv`), a GraphML file (`.graphml`, optionally `.gz`), or an edge list.
+///
+///     let loaded = try GraphLoader.load("fixtures/karate/karate.edges", options: LoadOptions())
+///     loaded.graph.vertexCount   // 34
+///
+/// - Complexity: O(input bytes + V + E).
+public enum GraphLoader {
+    public static func load(_ path: String, options: LoadOptions) throws -> LoadedGraph {
+        if directoryExists(path) {
+            guard DatasetReader.isDataset(path) else {
+                throw InputError(file: path, line: 0, "is a directory without nodes.csv (not a dataset directory)")
+            }
+            let community = try DatasetReader().read(directory: path)
+            let built = community.memberNetwork(weighted: options.weighted, directed: options.directed)
+            return LoadedGraph(graph: built.graph, labels: LabelTable(community.memberLabels),
+                               selfLoops: built.selfLoops, duplicateEdges: built.duplicateEdges, source: .dataset,
+                               community: community, attributeNames: [], attributeValues: [])
+        }
+        let lowered = path.lowercased()
+        let isGraphML = lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
+        let edges = isGraphML ? try GraphMLReader(weighted: options.weighted).read(path: path)
+                              : try EdgeListReader(weighted: options.weighted).read(path: path)
+        let directed = isGraphML && !options.directed ? (edges.declaredDirected ?? false) : options.directed
+        let built = edges.edges.build(vertexCount: edges.labels.count, directed: directed)
+        return LoadedGraph(graph: built.graph, labels: edges.labels, selfLoops: built.selfLoops,
+                           duplicateEdges: built.duplicateEdges, source: isGraphML ? .graphML : .edgeList,
+                           community: nil, attributeNames: edges.attributeNames,
+                           attributeValues: edges.attributeValues)
+    }
+}
