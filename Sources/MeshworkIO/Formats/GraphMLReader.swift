@@ -1,0 +1,465 @@
+import MeshworkCore
+
+/// Reads a GraphML file (plain or gzip) with the semantics of NetworkX `read_graphml` for a
+/// single graph.
+///
+/// Nodes are interned in document order (isolated ones included); `edgedefault` gives
+/// ``LabelledEdges/declaredDirected`` (`nil` when the `<graph>` does not say); each `<edge>` is
+/// appended in document order. With `weighted`, the edge `<data>` whose `<key>` has
+/// `attr.name="weight"` (for `edge` or `all`) is the weight, falling back to the key's `<default>`
+/// and then to 1; a weight must be a finite number greater than zero. Node `<data>` become attribute
+/// columns named by the key's `attr.name` (its `id` if it has none), in key declaration order, with
+/// the key's default (or `""`) where a node has no value.
+///
+///     let graph = try GraphMLReader(weighted: true).read(path: "karate.graphml")
+///     let directed = graph.declaredDirected ?? false
+///     let built = graph.edges.build(vertexCount: graph.labels.count, directed: directed)
+///
+/// Element names are matched by local name, so any namespace prefix works. Only the first `<graph>`
+/// is read. Unlike NetworkX, an edge that names a node no `<node>` declares is an error rather than
+/// an implicit node, and nested graphs, hyperedges and ports are reported as not supported. Keys
+/// must be declared before the data that use them, as the GraphML schema requires. Every problem
+/// is reported as `file:line: message`, up to ``ProblemLog/cap``; malformed XML stops the reader
+/// at the first syntax error. No input, however malformed, makes the reader trap.
+///
+/// The parser is a hand-written byte-level XML scanner (Foundation's `XMLParser` is not reliably
+/// available on Linux); the file is read into memory whole.
+///
+/// - Complexity: O(bytes) time; the file's bytes plus 8 bytes per edge (16 with weights), the
+///   labels, and the node attribute values.
+public struct GraphMLReader: Sendable {
+    /// Whether to read edge weights from the `weight` key.
+    public var weighted: Bool
+
+    /// A reader that reads weights when `weighted` is true.
+    public init(weighted: Bool) { self.weighted = weighted }
+
+    /// Reads and parses the GraphML file at `path` (`.gz` files are decompressed).
+    ///
+    /// - Throws: ``InputError`` when the file cannot be read, is not well-formed XML, or is not a
+    ///   GraphML graph that Meshwork can use.
+    /// - Complexity: O(bytes).
+    public func read(path: String) throws -> LabelledEdges {
+        let source = try ByteSource(path: path)
+        var bytes: [UInt8] = []
+        let chunk = 1 << 20
+        var filled = 0
+        while true {
+            if bytes.count - filled < chunk { bytes.append(contentsOf: repeatElement(0, count: max(chunk, bytes.count))) }
+            let room = bytes.count - filled
+            let n = try bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return try source.read(into: base + filled, count: room)
+            }
+            if n <= 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return try parse(bytes, path: path)
+    }
+
+    /// Parses a GraphML document held in memory; `path` is used in messages.
+    func parse(_ bytes: [UInt8], path: String) throws -> LabelledEdges {
+        var parser = GraphMLParser(bytes: bytes, path: path, weighted: weighted)
+        return try parser.run()
+    }
+}
+
+/// The GraphML state machine over ``XMLScanner`` tokens.
+private struct GraphMLParser {
+    enum Domain { case node, edge, graph, all, other }
+
+    struct Key {
+        var id: String
+        var name: String
+        var domain: Domain
+        var defaultValue: String?
+        /// Whether some node's `<data>` uses it (so it becomes a column even if not `for="node"`).
+        var usedByNode = false
+    }
+
+    /// What the element being read is, for the elements GraphML gives a meaning.
+    enum Context {
+        case graphml
+        case key(Int)
+        case keyDefault(Int)
+        case graph
+        case node(Int32)            // -1 when the node is invalid
+        case edge
+        case nodeData(Int, Int32)   // key index, node
+        case edgeData(Bool)         // whether it is the weight
+        case ignored
+    }
+
+    var scanner: XMLScanner
+    let path: String
+    let weighted: Bool
+    var problems = ProblemLog()
+
+    var keys: [Key] = []
+    var keyIndex: [String: Int] = [:]
+    var weightKey: Int?
+    var labels = LabelTable(capacity: 1 << 10)
+    var nodeLines: [Int32] = []
+    var edges: EdgeBuffer
+    var declaredDirected: Bool?
+    var sawGraph = false
+    var nodeData: [[(Int32, String)]] = []   // per key
+    var contexts: [Context] = []
+    var collected: [UInt8] = []              // text of the current <data> or <default>
+
+    /// Edge endpoints not yet declared as nodes: negative ids `-(p + 1)` into `pending`.
+    var pending = LabelTable()
+    var pendingLines: [Int] = []
+
+    // The edge being read.
+    var edgeSource: Int32 = 0
+    var edgeTarget: Int32 = 0
+    var edgeValid = false
+    var edgeLine = 0
+    var edgeWeightText: String?
+    var edgeWeightLine = 0
+
+    init(bytes: [UInt8], path: String, weighted: Bool) {
+        scanner = XMLScanner(bytes: bytes)
+        self.path = path
+        self.weighted = weighted
+        edges = EdgeBuffer(weighted: weighted)
+    }
+
+    mutating func report(_ line: Int, _ message: String) {
+        problems.report(path, max(1, line), message)
+    }
+
+    mutating func run() throws -> LabelledEdges {
+        var blank = true
+        for byte in scanner.bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) {
+            blank = false
+            break
+        }
+        if blank {
+            report(1, "empty file: expected a GraphML document")
+            try problems.throwIfAny()
+        }
+        do throws(XMLSyntaxError) {
+            loop: while true {
+                switch try scanner.next() {
+                case .startTag:
+                    start()
+                    if scanner.isSelfClosing { end() }
+                case .endTag:
+                    end()
+                case .text:
+                    if case .nodeData = contexts.last { collected.append(contentsOf: scanner.text) }
+                    else if case .edgeData(true) = contexts.last { collected.append(contentsOf: scanner.text) }
+                    else if case .keyDefault = contexts.last { collected.append(contentsOf: scanner.text) }
+                case .endOfDocument:
+                    break loop
+                }
+            }
+        } catch {
+            report(error.line, error.message)
+            try problems.throwIfAny()
+        }
+        if !sawGraph { report(scanner.line, "no <graph> element in the GraphML document") }
+        try problems.throwIfAny()
+        return LabelledEdges(labels: labels, edges: edges, declaredDirected: declaredDirected,
+                             attributeNames: columnNames(), attributeValues: columnValues())
+    }
+
+    // MARK: Elements
+
+    mutating func start() {
+        let line = scanner.tagLine
+        guard let context = contexts.last else {
+            if scanner.tagLocalNameIs("graphml") {
+                contexts.append(.graphml)
+            } else {
+                report(line, "the root element is <\(scanner.tagNameString)>, not <graphml>: not a GraphML file")
+                contexts.append(.ignored)
+            }
+            return
+        }
+        switch context {
+        case .graphml:
+            if scanner.tagLocalNameIs("key") {
+                contexts.append(.key(declareKey(line: line)))
+            } else if scanner.tagLocalNameIs("graph") {
+                if sawGraph {
+                    contexts.append(.ignored)  // only the first graph is read
+                } else {
+                    sawGraph = true
+                    startGraph(line: line)
+                    contexts.append(.graph)
+                }
+            } else {
+                contexts.append(.ignored)
+            }
+        case .key(let index):
+            if scanner.tagLocalNameIs("default") {
+                collected.removeAll(keepingCapacity: true)
+                contexts.append(.keyDefault(index))
+            } else {
+                contexts.append(.ignored)
+            }
+        case .graph:
+            if scanner.tagLocalNameIs("node") {
+                contexts.append(.node(startNode(line: line)))
+            } else if scanner.tagLocalNameIs("edge") {
+                startEdge(line: line)
+                contexts.append(.edge)
+            } else if scanner.tagLocalNameIs("hyperedge") {
+                report(line, "hyperedges are not supported")
+                contexts.append(.ignored)
+            } else {
+                contexts.append(.ignored)  // graph <data>, <desc>, <locator>, foreign elements
+            }
+        case .node(let node):
+            if scanner.tagLocalNameIs("data") {
+                if let key = dataKey(line: line), node >= 0 {
+                    collected.removeAll(keepingCapacity: true)
+                    contexts.append(.nodeData(key, node))
+                } else {
+                    contexts.append(.ignored)
+                }
+            } else if scanner.tagLocalNameIs("graph") {
+                report(line, "nested graphs (a <graph> inside a <node>) are not supported")
+                contexts.append(.ignored)
+            } else if scanner.tagLocalNameIs("port") {
+                report(line, "ports are not supported")
+                contexts.append(.ignored)
+            } else {
+                contexts.append(.ignored)
+            }
+        case .edge:
+            if scanner.tagLocalNameIs("data") {
+                let key = dataKey(line: line)
+                let isWeight = weighted && key != nil && key == weightKey
+                if isWeight {
+                    collected.removeAll(keepingCapacity: true)
+                    edgeWeightLine = line
+                }
+                contexts.append(.edgeData(isWeight))
+            } else if scanner.tagLocalNameIs("graph") {
+                report(line, "nested graphs (a <graph> inside an <edge>) are not supported")
+                contexts.append(.ignored)
+            } else {
+                contexts.append(.ignored)
+            }
+        case .keyDefault, .nodeData, .edgeData, .ignored:
+            contexts.append(.ignored)
+        }
+    }
+
+    mutating func end() {
+        guard let context = contexts.popLast() else { return }
+        switch context {
+        case .keyDefault(let index):
+            if index >= 0 && index < keys.count {
+                keys[index].defaultValue = String(decoding: collected, as: UTF8.self)
+            }
+        case .nodeData(let key, let node):
+            if key >= 0 && key < nodeData.count {
+                nodeData[key].append((node, String(decoding: collected, as: UTF8.self)))
+            }
+        case .edgeData(let isWeight):
+            if isWeight { edgeWeightText = String(decoding: collected, as: UTF8.self) }
+        case .edge:
+            finishEdge()
+        case .graph:
+            resolvePending()
+        default:
+            break
+        }
+    }
+
+    mutating func declareKey(line: Int) -> Int {
+        guard let id = scanner.attributeValue("id") else {
+            report(line, "<key> without an id attribute")
+            return -1
+        }
+        let domain: Domain
+        switch scanner.attributeValue("for") ?? "all" {
+        case "node": domain = .node
+        case "edge": domain = .edge
+        case "graph": domain = .graph
+        case "all": domain = .all
+        case "graphml", "hyperedge", "port", "endpoint": domain = .other
+        case let other:
+            report(line, "<key id=\"\(id)\"> has for=\"\(other)\"; expected node, edge, graph, graphml, hyperedge, port, endpoint or all")
+            domain = .other
+        }
+        if keyIndex[id] != nil {
+            report(line, "key '\(id)' is declared twice")
+            return -1
+        }
+        let name = scanner.attributeValue("attr.name") ?? id
+        let index = keys.count
+        keys.append(Key(id: id, name: name, domain: domain))
+        nodeData.append([])
+        keyIndex[id] = index
+        if weightKey == nil && name == "weight" && (domain == .edge || domain == .all) { weightKey = index }
+        return index
+    }
+
+    /// The key of the current `<data>` element, or `nil` (reported) when it has none or is unknown.
+    mutating func dataKey(line: Int) -> Int? {
+        guard let id = scanner.attributeValue("key") else {
+            report(line, "<data> without a key attribute")
+            return nil
+        }
+        guard let index = keyIndex[id] else {
+            report(line, "<data> refers to undeclared key '\(id)' (keys must be declared before the graph)")
+            return nil
+        }
+        return index
+    }
+
+    mutating func startGraph(line: Int) {
+        guard let value = scanner.attributeValue("edgedefault") else { return }
+        switch value {
+        case "directed": declaredDirected = true
+        case "undirected": declaredDirected = false
+        default: report(line, "edgedefault=\"\(value)\" must be \"directed\" or \"undirected\"")
+        }
+    }
+
+    mutating func startNode(line: Int) -> Int32 {
+        guard let index = scanner.attribute("id") else {
+            report(line, "<node> without an id attribute")
+            return -1
+        }
+        let (id, isNew) = scanner.withAttributeBytes(index) { bytes -> (Int32, Bool) in
+            if let existing = labels.find(bytes) { return (existing, false) }
+            return (labels.intern(bytes), true)
+        }
+        if !isNew {
+            let first = Int(id) < nodeLines.count ? " (first declared on line \(nodeLines[Int(id)]))" : ""
+            report(line, "duplicate node id '\(scanner.attributeValue(index))'\(first)")
+            return -1
+        }
+        nodeLines.append(Int32(clamping: line))
+        return id
+    }
+
+    mutating func startEdge(line: Int) {
+        edgeValid = false
+        edgeLine = line
+        edgeWeightText = nil
+        edgeWeightLine = line
+        if let directed = scanner.attributeValue("directed"), let graphDirected = declaredDirected {
+            if directed == "true" && !graphDirected {
+                report(line, "directed=\"true\" edge in an undirected graph (mixed graphs are not supported)")
+                return
+            }
+            if directed == "false" && graphDirected {
+                report(line, "directed=\"false\" edge in a directed graph (mixed graphs are not supported)")
+                return
+            }
+        }
+        if scanner.attribute("sourceport") != nil || scanner.attribute("targetport") != nil {
+            report(line, "ports are not supported (sourceport/targetport on an edge)")
+            return
+        }
+        guard let source = scanner.attribute("source") else {
+            report(line, "<edge> without a source attribute")
+            return
+        }
+        guard let target = scanner.attribute("target") else {
+            report(line, "<edge> without a target attribute")
+            return
+        }
+        edgeSource = endpoint(source, line: line)
+        edgeTarget = endpoint(target, line: line)
+        edgeValid = true
+    }
+
+    /// The node id named by attribute `index`, or a negative placeholder for a node not yet declared.
+    mutating func endpoint(_ index: Int, line: Int) -> Int32 {
+        scanner.withAttributeBytes(index) { bytes -> Int32 in
+            if let id = labels.find(bytes) { return id }
+            let before = pending.count
+            let p = pending.intern(bytes)
+            if pending.count > before { pendingLines.append(line) }
+            return -(p + 1)
+        }
+    }
+
+    mutating func finishEdge() {
+        guard edgeValid else { return }
+        edgeValid = false
+        var weight = 1.0
+        if weighted {
+            var text = edgeWeightText
+            var line = edgeWeightLine
+            if text == nil, let key = weightKey, key < keys.count {
+                text = keys[key].defaultValue
+                line = edgeLine
+            }
+            if let text {
+                var bytes = Array(text.utf8)
+                while let last = bytes.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { bytes.removeLast() }
+                var start = 0
+                while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D) { start += 1 }
+                let trimmed = String(decoding: bytes[start...], as: UTF8.self)
+                let value = bytes.withUnsafeBufferPointer { NumberParsing.double(UnsafeBufferPointer(rebasing: $0[start...])) }
+                guard let value else {
+                    report(line, "weight '\(trimmed)' is not a number")
+                    return
+                }
+                guard value.isFinite, value > 0 else {
+                    report(line, "weight \(trimmed) must be a finite number > 0")
+                    return
+                }
+                weight = value
+            }
+        }
+        edges.append(edgeSource, edgeTarget, weight: weight)
+    }
+
+    /// Replaces the placeholders of forward references by node ids, reporting nodes never declared.
+    mutating func resolvePending() {
+        guard pending.count > 0 else { return }
+        var resolved = [Int32](repeating: -1, count: pending.count)
+        for p in 0 ..< pending.count {
+            let id = pending.withLabelBytes(Int32(p)) { labels.find($0) }
+            if let id {
+                resolved[p] = id
+            } else {
+                let line = p < pendingLines.count ? pendingLines[p] : 0
+                report(line, "edge refers to unknown node '\(pending[Int32(p)])' (no <node> declares it)")
+            }
+        }
+        func map(_ v: Int32) -> Int32 {
+            guard v < 0 else { return v }
+            let p = Int(-(v + 1))
+            return p < resolved.count ? resolved[p] : -1
+        }
+        for i in 0 ..< edges.count {
+            edges.sources[i] = map(edges.sources[i])
+            edges.targets[i] = map(edges.targets[i])
+        }
+    }
+
+    // MARK: Attribute columns
+
+    /// Keys that become node columns: those for nodes, and any other key a node uses.
+    var columnKeys: [Int] {
+        var result: [Int] = []
+        for (index, key) in keys.enumerated() where key.domain == .node || !nodeData[index].isEmpty {
+            result.append(index)
+        }
+        return result
+    }
+
+    func columnNames() -> [String] { columnKeys.map { keys[$0].name } }
+
+    func columnValues() -> [[String]] {
+        let n = labels.count
+        return columnKeys.map { key in
+            var column = [String](repeating: keys[key].defaultValue ?? "", count: n)
+            for (node, value) in nodeData[key] where node >= 0 && Int(node) < n { column[Int(node)] = value }
+            return column
+        }
+    }
+}
