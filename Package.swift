@@ -4,6 +4,7 @@
 //   MeshworkAlgorithms  kernels over CSR graphs (components, degree, ...)
 //   MeshworkIO          readers and writers (edge list, .gz, CSV, dataset directory, GraphML, JSON)
 //   MeshworkSynthesis   the synthetic improvement-community generator
+//   MeshworkReport      summaries and reports that combine analyses for people to read
 //   meshwork            the command-line tool: parses arguments and calls the library
 import PackageDescription
 
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "MeshworkAlgorithms", targets: ["MeshworkAlgorithms"]),
         .library(name: "MeshworkIO", targets: ["MeshworkIO"]),
         .library(name: "MeshworkSynthesis", targets: ["MeshworkSynthesis"]),
+        .library(name: "MeshworkReport", targets: ["MeshworkReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,10 +32,11 @@ let package = Package(
         .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
         .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib"]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
+        .target(name: "MeshworkReport", dependencies: ["MeshworkCore", "MeshworkAlgorithms", "MeshworkIO"]),
         .executableTarget(
             name: "meshwork",
             dependencies: [
-                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkSynthesis",
+                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkSynthesis", "MeshworkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "MeshworkAlgorithmsTests", dependencies: ["MeshworkAlgorithms", "MeshworkIO"]),
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
+        .testTarget(name: "MeshworkReportTests", dependencies: ["MeshworkReport"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,3 +17,15 @@ public func directoryExists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
 }
+
+/// Creates `path` and any missing parents (like `mkdir -p`).
+public func makeDirectory(_ path: String) throws {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+        prefix += part
+        if !directoryExists(prefix) && mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+            throw OutputError(message: "cannot create directory \(prefix): \(String(cString: strerror(errno)))")
+        }
+        prefix += "/"
+    }
+}

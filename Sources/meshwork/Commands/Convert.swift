@@ -1,0 +1,40 @@
+import ArgumentParser
+import MeshworkIO
+import MeshworkReport
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a graph between formats (edge list, GraphML).",
+        discussion: """
+        Reads GRAPH like every command (a dataset directory gives its member network) and writes \
+        it in the format named by --to, or guessed from the output file's extension (.graphml: \
+        GraphML, anything else: edge list). GraphML output keeps node attributes (for a dataset: \
+        name, organisation, region and partner of each member).
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml }
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(help: "Output format: edgelist or graphml.")
+    var to: Format?
+
+    func run() throws {
+        try reportingErrors {
+            var timer = PhaseTimer()
+            let loaded = try loadGraph(options, &timer)
+            timer.mark("compute")
+            let format = to ?? ((options.output ?? "").lowercased().hasSuffix(".graphml") ? .graphml : .edgelist)
+            switch format {
+            case .edgelist:
+                try EdgeListWriter.write(loaded.graph, labels: loaded.labels, to: options.output)
+            case .graphml:
+                let attributes = GraphAttributes(loaded)
+                try GraphMLWriter.write(loaded.graph, labels: loaded.labels, attributeNames: attributes.names,
+                                        attributeValues: attributes.values, to: options.output)
+            }
+            timer.mark("write")
+            try writeStats(options.stats, loaded: loaded, timer: timer)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import MeshworkIO
+import MeshworkReport
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyse the bundled example community and write the results to a folder.",
+        discussion: """
+        Runs on fixtures/example-community (a generated community of about 2,500 members) and \
+        writes summary.txt, summary.json and members.csv (degree, component, organisation, \
+        region and partner of each member) into --output, then prints the folder's path.
+        """)
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the results.", valueName: "dir"))
+    var output = "meshwork-demo"
+
+    @Option(help: ArgumentHelp("The dataset to analyse (default: the bundled example community).", valueName: "dir"))
+    var dataset: String?
+
+    func run() throws {
+        try reportingErrors {
+            let path = dataset ?? DemoRun.bundledExample(executable: CommandLine.arguments[0])
+            guard let path else {
+                printError("meshwork: cannot find fixtures/example-community; run from the repository or pass --dataset DIR")
+                throw ExitCode.failure
+            }
+            Progress().phase("analysing \(path)")
+            let result = try DemoRun.run(dataset: path, output: output)
+            print(result.summaryText, terminator: "")
+            print("\nResults written to \(result.outputDirectory)/")
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct Meshwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meshwork",
+        abstract: "Collaboration-network analytics for improvement communities.",
+        discussion: """
+        GRAPH is a dataset directory (it holds nodes.csv), a GraphML file (.graphml, optionally .gz) \
+        or an edge list (one `u v [weight]` per line, optionally .gz). Exit status: 0 success, \
+        64 bad usage, 65 bad input data (reported as file:line: message), 1 anything else.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Summary.self, Components.self, Centrality.self, Convert.self, Generate.self, Demo.self,
+        ]
+    )
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import MeshworkIO
+
+/// The GRAPH argument and the flags every analysis command shares.
+struct GraphOptions: ParsableArguments {
+    @Argument(help: "A dataset directory, a GraphML file or an edge list (optionally .gz).")
+    var graph: String
+
+    @Flag(help: "Keep edge direction (GraphML: overrides edgedefault).")
+    var directed = false
+
+    @Flag(help: "Read edge weights (edge list: third column; dataset: interaction weights).")
+    var weighted = false
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Write timings and counts as JSON to this file.", valueName: "file"))
+    var stats: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted) }
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+}
