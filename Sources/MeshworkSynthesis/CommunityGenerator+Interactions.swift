@@ -5,8 +5,9 @@ extension CommunityGenerator {
     /// Shares of the interaction budget (`members * interactionsPerMember` rows) per kind.
     static let labShare = 0.15
     static let mentoringShare = 0.10
-    /// Expected messages per contact (a burst: 1 + geometric with continuation 1/2).
-    static let messagesPerContact = 2.0
+    /// Expected messages per contact: a burst is 1 + geometric with continuation 1/2 (mean 2),
+    /// less the messages that would fall after the end date (measured: about 2.5 %).
+    static let messagesPerContact = 1.95
     /// Message contacts of a connector: 25...65.
     static let connectorContacts = 25...65
 
@@ -101,7 +102,7 @@ extension CommunityGenerator {
     }
 
     /// Mentoring: some members, a year or more after the community started, get a mentor from
-    /// their region who joined at least a year before them (earlier members favoured) and meet
+    /// their region who joined at least a year before them (uniformly among those) and meet
     /// about monthly 3-9 times. Returns each member's number of mentees.
     ///
     /// - Complexity: O(rows + members log members) time, O(members) extra space.
@@ -124,11 +125,11 @@ extension CommunityGenerator {
             let local = Sampling.joinedCount(community.regionMembers, regionRange,
                                              joined: community.memberJoined, onOrBefore: cutoff)
             if local > 0 {
-                mentor = Int(community.regionMembers[regionRange.lowerBound + Self.earlyBiased(local, &rng)])
+                mentor = Int(community.regionMembers[regionRange.lowerBound + rng.below(local)])
             } else {
                 let national = community.present(onOrBefore: cutoff)
                 guard national > 0 else { continue }
-                mentor = Self.earlyBiased(national, &rng)
+                mentor = rng.below(national)
             }
             mentees[mentor] += 1
             let meetings = 3 + rng.below(7)

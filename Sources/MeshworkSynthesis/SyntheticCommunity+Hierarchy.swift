@@ -3,7 +3,10 @@ import MeshworkCore
 
 extension SyntheticCommunity {
     /// The Pareto tail index of organisation sizes (smaller is more uneven).
-    static let organisationSizeTail = 1.2
+    static let organisationSizeTail = 1.3
+    /// The largest organisation weight, in multiples of the smallest (keeps the biggest trusts
+    /// plausible at a million members).
+    static let organisationSizeCap = 2_000.0
     /// Share of a region's organisations that are large bodies (trusts, health boards, universities).
     static let largeOrganisationShare = 0.1
 
@@ -30,7 +33,9 @@ extension SyntheticCommunity {
         var slotCursor = 0
         for (r, region) in regions.enumerated() where organisationsPerRegion[r] > 0 {
             let count = organisationsPerRegion[r]
-            var weights = (0..<count).map { _ in pow(1 - rng.unit(), -1 / SyntheticCommunity.organisationSizeTail) }
+            var weights = (0..<count).map { _ in 
+                min(SyntheticCommunity.organisationSizeCap, pow(1 - rng.unit(), -1 / SyntheticCommunity.organisationSizeTail))
+            }
             weights.sort(by: >)
             let sizes = Sampling.largestRemainder(weights, total: membersPerRegion[r], minimum: 1)
             let largeCount = max(1, Int((Double(count) * SyntheticCommunity.largeOrganisationShare).rounded()))
