@@ -17,8 +17,9 @@ struct SyntheticEvents {
 }
 
 extension CommunityGenerator {
-    /// The mean planned event size (8 + 52 u^3 for uniform u).
-    static let meanEventSize = 21.0
+    /// The mean planned event size (8 + 52 u^4 for uniform u): most events are small, since each
+    /// event ties every pair of its attendees.
+    static let meanEventSize = 18.4
 
     /// Events: regional (80 %) or national gatherings of 8-60 members who joined by the event's day
     /// (small sizes are far more common than large ones), on days drawn in proportion to the
@@ -43,13 +44,13 @@ extension CommunityGenerator {
             let day = sampler.sample(in: min(7, totalDays - 1)..<totalDays, &rng)
             let pool = PresentPool(community, day: day, regional: rng.unit() < 0.8, minimum: 8, &rng)
             let u = rng.unit()
-            let size = min(8 + Int(52 * u * u * u), pool.count)
+            let size = min(8 + Int(52 * (u * u) * (u * u)), pool.count)
             guard size >= 2 else { continue }
             let first = rawAttendees.count
             var attempts = 0
             while rawAttendees.count - first < size, attempts < 4 * size {
                 attempts += 1
-                let member = pool.draw(community, connectorChance: 0.08, &rng)
+                let member = pool.draw(community, connectorChance: 0.02, &rng)
                 guard stamp[Int(member)] != Int32(event) else { continue }
                 stamp[Int(member)] = Int32(event)
                 rawAttendees.append(member)

@@ -167,7 +167,7 @@ extension CommunityGenerator {
             var attempts = 0
             while team.count < size, attempts < 8 * size {
                 attempts += 1
-                let candidate = pool.draw(community, connectorChance: 0.1, &rng)
+                let candidate = pool.draw(community, connectorChance: 0.05, &rng)
                 guard stamp[Int(candidate)] != Int32(lab) else { continue }
                 let organisation = community.memberOrganisation[Int(candidate)]
                 if attempts < 4 * size, teamOrganisations.contains(organisation) { continue }

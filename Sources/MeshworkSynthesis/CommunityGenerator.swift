@@ -44,7 +44,7 @@ public struct CommunityGenerator: Sendable {
         public var connectorsPerThousand: Double
 
         /// The defaults: ten years from 2015-01-01, 231 founders, about 20 members per organisation,
-        /// 8.5 interactions and 1.5 event attendances per member, 5 connectors per thousand.
+        /// 8.8 interactions and 1.2 event attendances per member, 5 connectors per thousand.
         public init(members: Int, seed: UInt64) {
             self.members = members
             self.seed = seed
@@ -52,8 +52,8 @@ public struct CommunityGenerator: Sendable {
             years = 10
             foundingMembers = 231
             membersPerOrganisation = 20
-            interactionsPerMember = 8.5
-            attendancesPerMember = 1.5
+            interactionsPerMember = 8.8
+            attendancesPerMember = 1.2
             connectorsPerThousand = 5
         }
 
