@@ -8,7 +8,9 @@ import MeshworkIO
 /// ``flushIfFull()`` once per row, which keeps at least ``slack`` bytes free for the next row.
 ///
 ///     var sink = try ByteSink(path: dir + "/interactions.csv")
-///     sink.append("source,target\n"); sink.append(id: 1, prefix: "M", width: 4) ...
+///     sink.append("source,target\n" as StaticString)
+///     sink.append(id: 42, prefix: UInt8(ascii: "M"), width: 6)   // M000042
+///     try sink.flushIfFull()
 ///     try sink.finish()
 ///
 /// - Complexity: O(1) per byte; O(threshold + slack) extra space.

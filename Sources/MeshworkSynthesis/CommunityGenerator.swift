@@ -89,7 +89,7 @@ public struct CommunityGenerator: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw GenerationError.cannotCreateDirectory(directory)
+            throw GenerationError.cannotCreateDirectory(directory, reason: error.localizedDescription)
         }
         progress?(0)
         let root = SplitMix64(seed: configuration.seed)

@@ -230,10 +230,17 @@ struct CommunityGeneratorTests {
         for row in g.interactions.dropFirst() { #expect(joined[row[0]] != nil && joined[row[1]] != nil) }
     }
 
-    @Test("invalid configurations throw instead of trapping")
+    @Test("invalid configurations and unwritable directories throw instead of trapping")
     func invalid() {
         #expect(throws: GenerationError.self) {
             _ = try CommunityGenerator(.init(members: -1, seed: 0)).write(to: "/nonexistent-never-created")
+        }
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("meshwork-synthesis-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: file, contents: Data())
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(throws: GenerationError.self) {
+            _ = try CommunityGenerator(.init(members: 10, seed: 0)).write(to: file + "/inside")
         }
         var configuration = CommunityGenerator.Configuration(members: 10, seed: 0)
         configuration.years = 0
