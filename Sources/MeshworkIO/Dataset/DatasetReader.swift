@@ -44,6 +44,8 @@ public struct DatasetReader: Sendable {
         var parents: [Int32] = []
         var joined: [Int32] = []
         var lines: [Int] = []
+        /// False where the kind column was not a known kind (reported once, not again as a parent problem).
+        var kindKnown: [Bool] = []
         var attributeNames: [String] = []
         var attributeValues: [[String]] = []
     }
@@ -87,6 +89,7 @@ public struct DatasetReader: Sendable {
                 }
             }
             nodes.kinds.append(kind ?? .member)
+            nodes.kindKnown.append(kind != nil)
             nodes.names.append(columns["name"].map { record[$0] } ?? "")
             parentNames.append(columns["parent"].map { record[$0] } ?? "")
             nodes.joined.append(joinedDay)
@@ -95,9 +98,9 @@ public struct DatasetReader: Sendable {
         }
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
         if nodes.kinds.isEmpty && problems.isEmpty { problems.report(path, 0, "no nodes: the file has only a header") }
-        try problems.throwIfAny()
         resolveParents(path, parentNames, &nodes, &problems)
         if !nodes.kinds.contains(.member) && problems.isEmpty { problems.report(path, 0, "no member nodes") }
+        try problems.throwIfAny()
         return nodes
     }
 
@@ -132,7 +135,7 @@ public struct DatasetReader: Sendable {
             }
             for node in chain { state[Int(node)] = 2 }
         }
-        for node in 0..<n where !onCycle[node] {
+        for node in 0..<n where !onCycle[node] && nodes.kindKnown[node] {
             let parent = nodes.parents[node]
             let kind = nodes.kinds[node]
             guard parent >= 0 else { continue }
@@ -141,7 +144,7 @@ public struct DatasetReader: Sendable {
                 continue
             }
             let actual = nodes.kinds[Int(parent)]
-            if actual != expected {
+            if actual != expected && nodes.kindKnown[Int(parent)] {
                 problems.report(path, nodes.lines[node],
                                 "parent '\(nodes.ids[parent])' of \(kind) '\(nodes.ids[Int32(node)])' is a(n) \(actual); a \(kind)'s parent must be a(n) \(expected)")
             }

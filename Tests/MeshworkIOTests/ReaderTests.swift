@@ -1,0 +1,88 @@
+import Foundation
+import MeshworkCore
+import MeshworkIO
+import Testing
+
+@Suite("Edge lists, dates and datasets")
+struct ReaderTests {
+    func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-\(UUID().uuidString)\(suffix)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("edge list: tokens, comments, tabs, CRLF, first-appearance order, extra columns")
+    func edgeList() throws {
+        let path = try temporaryFile(Array("# header\r\n  bob\talice 3 extra\r\n\r\n% note\ncarol bob\nalice alice\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let read = try EdgeListReader(weighted: false).read(path: path)
+        #expect(read.labels.labels == ["bob", "alice", "carol"])
+        let built = read.edges.build(vertexCount: 3, directed: false)
+        #expect(built.graph.edgeCount == 2)
+        #expect(built.selfLoops == 1)
+        let weighted = try EdgeListReader(weighted: true).read(path: try temporaryFile(Array("a b 0.1\nb a 0.2\n".utf8)))
+        #expect(weighted.edges.build(vertexCount: 2, directed: false).graph.weight(0, 1) == 0.1 + 0.2)
+    }
+
+    @Test("gzip edge lists read the same as plain ones")
+    func gzip() throws {
+        let plain = try EdgeListReader(weighted: false).read(path: Fixtures.root + "/karate/karate.edges")
+        let gz = try EdgeListReader(weighted: false).read(path: Fixtures.root + "/email-eu-core.edges.gz")
+        #expect(plain.labels.count == 34)
+        #expect(gz.labels.count == 1005)
+        #expect(gz.edges.count == 25_571)
+    }
+
+    @Test("numbers parse exactly", arguments: ["1", "0.1", "2.5", "-3", "1e-3", "123456789012.345", "0.30000000000000004", "7.", ".5"])
+    func numbers(text: String) {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { NumberParsing.double($0) }
+        #expect(parsed == Double(text) ?? Double("0" + text))
+    }
+
+    @Test("ISO 8601 dates and date-times")
+    func dates() {
+        func seconds(_ text: String) -> Int64? {
+            Array(text.utf8).withUnsafeBufferPointer { try? ISO8601.seconds($0).get() }
+        }
+        #expect(seconds("1970-01-02") == 86_400)
+        #expect(seconds("2020-03-01T10:30:00Z") == seconds("2020-03-01")! + 37_800)
+        #expect(seconds("2020-03-01T10:30:00+01:00") == seconds("2020-03-01")! + 34_200)
+        #expect(seconds("2020-03-01 10:30") == seconds("2020-03-01")! + 37_800)
+        #expect(seconds("2020-03-01T10:30:00.250-0130") == seconds("2020-03-01")! + 37_800 + 5_400)
+        #expect(seconds("2020-02-30") == nil)
+        #expect(seconds("2020-3-1") == nil)
+        #expect(seconds("2020-03-01T25:00") == nil)
+    }
+
+    @Test("attendance projects to co-attendance ties dated by the later attendance")
+    func attendance() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-att-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("id,kind\nA,member\nB,member\nC,member\n".utf8).write(to: URL(fileURLWithPath: dir + "/nodes.csv"))
+        try Data("source,target,date\nA,B,2020-01-01\n".utf8).write(to: URL(fileURLWithPath: dir + "/interactions.csv"))
+        try Data("event,member,date\nE,A,2020-02-01\nE,B,2020-02-03\nF,C,2020-01-01\nE,C,2020-02-02\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/attendance.csv"))
+        let community = try DatasetReader().read(directory: dir)
+        let log = community.interactions
+        #expect(log.count == 4)  // A-B interaction, then the three pairs of event E
+        #expect(log.times == log.times.sorted())
+        let network = community.memberNetwork(weighted: true).graph
+        #expect(network.weight(0, 1) == 2)   // one interaction and one shared event
+        #expect(network.weight(0, 2) == 1)
+        #expect(community.memberNetwork(through: log.times[0], weighted: false).graph.edgeCount == 1)
+        let eventKind = Int32(log.kindNames.firstIndex(of: "event")!)
+        let pairDates = (0..<log.count).filter { log.kinds[$0] == eventKind }.map { log.times[$0] / 86_400 }
+        #expect(pairDates.map { CivilDate(daysSinceEpoch: Int32($0)).description }.sorted()
+                == ["2020-02-02", "2020-02-03", "2020-02-03"])
+    }
+
+    @Test("hierarchy levels group members by their ancestors")
+    func levels() throws {
+        let community = try DatasetReader().read(directory: Fixtures.root + "/lazega-lawyers")
+        let organisations = community.partition(.organisation)
+        #expect(organisations.knownCount == community.memberCount)
+        let partners = community.partition(.partner)
+        #expect(partners.groupCount >= 1)
+    }
+}
