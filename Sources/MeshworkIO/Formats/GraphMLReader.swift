@@ -42,19 +42,20 @@ public struct GraphMLReader: Sendable {
     public func read(path: String) throws -> LabelledEdges {
         let source = try ByteSource(path: path)
         var bytes: [UInt8] = []
-        let chunk = 1 << 20
-        var filled = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if bytes.count - filled < chunk { bytes.append(contentsOf: repeatElement(0, count: max(chunk, bytes.count))) }
-            let room = bytes.count - filled
-            let n = try bytes.withUnsafeMutableBytes { raw -> Int in
+            let room = chunk.count
+            let n = try chunk.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return try source.read(into: base + filled, count: room)
+                return try source.read(into: base, count: room)
             }
             if n <= 0 { break }
-            filled += n
+            bytes.append(contentsOf: chunk[0 ..< min(n, room)])
+            // Larger reads once the file proves large.
+            if bytes.count >= chunk.count * 4 && chunk.count < 1 << 22 {
+                chunk = [UInt8](repeating: 0, count: chunk.count * 4)
+            }
         }
-        bytes.removeSubrange(filled...)
         return try parse(bytes, path: path)
     }
 
@@ -74,8 +75,8 @@ private struct GraphMLParser {
         var name: String
         var domain: Domain
         var defaultValue: String?
-        /// Whether some node's `<data>` uses it (so it becomes a column even if not `for="node"`).
-        var usedByNode = false
+        /// A yEd graphics key (`yfiles.type` and no `attr.name`): drawing data, not an attribute.
+        var isGraphics = false
     }
 
     /// What the element being read is, for the elements GraphML gives a meaning.
@@ -216,7 +217,7 @@ private struct GraphMLParser {
             }
         case .node(let node):
             if scanner.tagLocalNameIs("data") {
-                if let key = dataKey(line: line), node >= 0 {
+                if let key = dataKey(line: line), node >= 0, !keys[key].isGraphics {
                     collected.removeAll(keepingCapacity: true)
                     contexts.append(.nodeData(key, node))
                 } else {
@@ -294,8 +295,9 @@ private struct GraphMLParser {
             return -1
         }
         let name = scanner.attributeValue("attr.name") ?? id
+        let isGraphics = scanner.attribute("attr.name") == nil && scanner.attribute("yfiles.type") != nil
         let index = keys.count
-        keys.append(Key(id: id, name: name, domain: domain))
+        keys.append(Key(id: id, name: name, domain: domain, isGraphics: isGraphics))
         nodeData.append([])
         keyIndex[id] = index
         if weightKey == nil && name == "weight" && (domain == .edge || domain == .all) { weightKey = index }
@@ -443,10 +445,12 @@ private struct GraphMLParser {
 
     // MARK: Attribute columns
 
-    /// Keys that become node columns: those for nodes, and any other key a node uses.
+    /// Keys that become node columns: those for nodes (yEd graphics keys aside), and any other key
+    /// a node uses.
     var columnKeys: [Int] {
         var result: [Int] = []
-        for (index, key) in keys.enumerated() where key.domain == .node || !nodeData[index].isEmpty {
+        for (index, key) in keys.enumerated()
+        where (key.domain == .node && !key.isGraphics) || !nodeData[index].isEmpty {
             result.append(index)
         }
         return result

@@ -1,0 +1,411 @@
+import Foundation
+import Testing
+import MeshworkCore
+@testable import MeshworkIO
+
+/// A fresh path under the temporary directory; the file is removed after `body`.
+private func withTemporaryFile<R>(_ bytes: [UInt8], suffix: String = ".graphml",
+                                  _ body: (String) throws -> R) throws -> R {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("meshwork-graphml-\(UUID().uuidString)\(suffix)")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url.path)
+}
+
+private func withTemporaryFile<R>(_ text: String, _ body: (String) throws -> R) throws -> R {
+    try withTemporaryFile(Array(text.utf8), body)
+}
+
+private func temporaryPath(_ suffix: String = ".graphml") -> String {
+    FileManager.default.temporaryDirectory
+        .appendingPathComponent("meshwork-graphml-\(UUID().uuidString)\(suffix)").path
+}
+
+/// Reads `text` as a GraphML file and returns the error's text, or `nil` if it reads.
+private func readError(_ text: String, weighted: Bool = false) throws -> (path: String, message: String)? {
+    try withTemporaryFile(text) { path in
+        do {
+            _ = try GraphMLReader(weighted: weighted).read(path: path)
+            return nil
+        } catch let error as InputError {
+            return (path, error.description)
+        }
+    }
+}
+
+private func edgePairs(_ graph: LabelledEdges) -> [String] {
+    (0 ..< graph.edges.count).map { i in
+        "\(graph.labels[graph.edges.sources[i]])-\(graph.labels[graph.edges.targets[i]])"
+    }
+}
+
+@Suite("GraphML")
+struct GraphMLTests {
+    //   alice --2.5-- bob --0.125-- "c&d"      e<f> (isolated)
+    //     \___________3_____________/
+    @Test("write then read gives back labels, edges, weights and attributes")
+    func roundTrip() throws {
+        let labels = LabelTable(["alice", "bob", "c&d \"q\" 'x'", "e<f>\tZoë"])
+        let buffer = EdgeBuffer(weightedEdges: [(0, 1, 2.5), (1, 2, 0.125), (0, 2, 3)])
+        let graph = buffer.build(vertexCount: 4, directed: false).graph
+        let names = ["team", "note & <remark>"]
+        let values = [["red", "blue", "", "green"], ["a\nb", "", "x'y\"z", "1 < 2 & 3 > 2"]]
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GraphMLWriter.write(graph, labels: labels, attributeNames: names, attributeValues: values, to: path)
+
+        let read = try GraphMLReader(weighted: true).read(path: path)
+        #expect(read.labels.labels == labels.labels)
+        #expect(read.declaredDirected == false)
+        #expect(read.attributeNames == names)
+        #expect(read.attributeValues == values)
+        let back = read.edges.build(vertexCount: read.labels.count, directed: false).graph
+        #expect(back.offsets == graph.offsets)
+        #expect(back.targets == graph.targets)
+        #expect(back.weights == graph.weights)
+        #expect(read.edges.count == 3)  // each undirected edge written once
+
+        // Deterministic bytes: writing again gives the same file.
+        let again = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        try GraphMLWriter.write(graph, labels: labels, attributeNames: names, attributeValues: values, to: again)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: again)))
+    }
+
+    @Test("the writer's exact output for a small directed graph")
+    func writerBytes() throws {
+        let graph = EdgeBuffer(edges: [(1, 0), (0, 2)]).build(vertexCount: 3, directed: true).graph
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GraphMLWriter.write(graph, labels: LabelTable(["a", "b", "c"]), to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+              <graph edgedefault="directed">
+                <node id="a"/>
+                <node id="b"/>
+                <node id="c"/>
+                <edge source="a" target="c"/>
+                <edge source="b" target="a"/>
+              </graph>
+            </graphml>
+
+            """)
+    }
+
+    @Test("a directed file: edgedefault, document order, isolated nodes")
+    func directedFile() throws {
+        let text = """
+            <?xml version="1.0"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <graph id="G" edgedefault="directed">
+                <node id="x"/><node id="y"/>
+                <edge source="y" target="x"/>
+                <node id="lonely"/>
+                <edge source="x" target="z"/>
+                <node id="z"/>
+              </graph>
+            </graphml>
+            """
+        let graph = try withTemporaryFile(text) { try GraphMLReader(weighted: false).read(path: $0) }
+        #expect(graph.declaredDirected == true)
+        #expect(graph.labels.labels == ["x", "y", "lonely", "z"])
+        #expect(edgePairs(graph) == ["y-x", "x-z"])  // z is declared after the edge that names it
+        #expect(graph.attributeNames.isEmpty)
+    }
+
+    @Test("no edgedefault leaves the direction undecided")
+    func noEdgeDefault() throws {
+        let graph = try withTemporaryFile("<graphml><graph><node id='a'/></graph></graphml>") {
+            try GraphMLReader(weighted: false).read(path: $0)
+        }
+        #expect(graph.declaredDirected == nil)
+        #expect(graph.labels.labels == ["a"])
+        #expect(graph.edges.count == 0)
+    }
+
+    @Test("entities, character references, CDATA, comments, DOCTYPE and prefixes")
+    func entitiesAndCDATA() throws {
+        let text = """
+            \u{FEFF}<?xml version='1.0' encoding='UTF-8' standalone="yes"?>
+            <!-- a comment with <tags> & ampersands -->
+            <!DOCTYPE graphml SYSTEM "graphml.dtd" [ <!ELEMENT x (#PCDATA)> <!-- ] > --> ]>
+            <?some-pi with="stuff" ?>
+            <g:graphml xmlns:g="http://graphml.graphdrawing.org/xmlns">
+              <g:key id='k' for='node' attr.name='label' attr.type='string'>
+                <g:default>none</g:default>
+              </g:key>
+              <g:graph edgedefault = 'undirected' >
+                <g:node id="a&amp;b"><g:data key="k"><![CDATA[<b>bold</b> & co]]></g:data></g:node>
+                <g:node id='&#x41;&#66;&lt;&gt;&quot;&apos;&#233;&#x1F600;'>
+                  <g:data key="k">x &lt; y<!-- hidden --> and <![CDATA[]]>z</g:data>
+                </g:node>
+                <g:node
+                   id="plain"
+                />
+                <g:edge source="a&amp;b" target="AB&lt;&gt;&quot;'é😀"/>
+              </g:graph>
+            </g:graphml>
+            <!-- trailing comment -->
+
+            """
+        let graph = try withTemporaryFile(text) { try GraphMLReader(weighted: false).read(path: $0) }
+        #expect(graph.labels.labels == ["a&b", "AB<>\"'é😀", "plain"])
+        #expect(graph.attributeNames == ["label"])
+        #expect(graph.attributeValues == [["<b>bold</b> & co", "x < y and z", "none"]])
+        #expect(edgePairs(graph) == ["a&b-AB<>\"'é😀"])
+        #expect(graph.declaredDirected == false)
+    }
+
+    @Test("a file as NetworkX writes it, with yEd-style namespaces")
+    func networkXStyle() throws {
+        let text = """
+            <?xml version='1.0' encoding='utf-8'?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            xmlns:y="http://www.yworks.com/xml/graphml" \
+            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+              <key id="d0" for="edge" attr.name="weight" attr.type="double" />
+              <key id="d1" for="node" attr.name="club" attr.type="string" />
+              <key id="d2" for="node" yfiles.type="nodegraphics" />
+              <key id="d3" for="graph" attr.name="name" attr.type="string" />
+              <key id="d4" for="all" attr.name="age" attr.type="int">
+                <default>7</default>
+              </key>
+              <graph edgedefault="undirected">
+                <data key="d3">Zachary's Karate Club</data>
+                <node id="0">
+                  <data key="d1">Mr. Hi</data>
+                  <data key="d2"><y:ShapeNode><y:NodeLabel>zero</y:NodeLabel></y:ShapeNode></data>
+                </node>
+                <node id="1">
+                  <data key="d1">Officer</data>
+                  <data key="d4">42</data>
+                </node>
+                <node id="2" />
+                <edge source="0" target="1">
+                  <data key="d0">4.0</data>
+                </edge>
+                <edge source="1" target="2">
+                  <data key="d0"> 1e-3 </data>
+                  <data key="d4">3</data>
+                </edge>
+                <edge source="2" target="0" />
+              </graph>
+            </graphml>
+            """
+        let graph = try withTemporaryFile(text) { try GraphMLReader(weighted: true).read(path: $0) }
+        #expect(graph.labels.labels == ["0", "1", "2"])
+        #expect(graph.declaredDirected == false)
+        #expect(graph.attributeNames == ["club", "age"])
+        #expect(graph.attributeValues == [["Mr. Hi", "Officer", ""], ["7", "42", "7"]])
+        #expect(edgePairs(graph) == ["0-1", "1-2", "2-0"])
+        #expect(graph.edges.weights == [4, 0.001, 1])
+
+        let unweighted = try withTemporaryFile(text) { try GraphMLReader(weighted: false).read(path: $0) }
+        #expect(unweighted.edges.weights.isEmpty)
+        #expect(unweighted.edges.count == 3)
+    }
+
+    @Test("the weight key's default applies to edges without weight data")
+    func weightDefault() throws {
+        let text = """
+            <graphml>
+              <key id="w" for="edge" attr.name="weight"><default>2.5</default></key>
+              <graph edgedefault="directed">
+                <node id="a"/><node id="b"/>
+                <edge source="a" target="b"/>
+                <edge source="b" target="a"><data key="w">0.5</data></edge>
+              </graph>
+            </graphml>
+            """
+        let graph = try withTemporaryFile(text) { try GraphMLReader(weighted: true).read(path: $0) }
+        #expect(graph.edges.weights == [2.5, 0.5])
+    }
+
+    @Test("the karate fixture reads with 34 nodes and 78 edges")
+    func karateFixture() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fixtures/karate/karate.graphml").path
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let graph = try GraphMLReader(weighted: true).read(path: path)
+        #expect(graph.labels.count == 34)
+        #expect(graph.edges.build(vertexCount: 34, directed: false).graph.edgeCount == 78)
+        #expect(graph.attributeNames == ["faction"])
+    }
+
+    // MARK: Errors
+
+    @Test("an unterminated comment is reported with file and line")
+    func unterminatedComment() throws {
+        let error = try #require(try readError("<graphml>\n<graph>\n<!-- never closed\n<node id='a'/>\n"))
+        #expect(error.message.contains("\(error.path):3:"))
+        #expect(error.message.contains("unterminated comment"))
+    }
+
+    @Test("an edge naming an undeclared node is an error")
+    func unknownNode() throws {
+        let text = "<graphml>\n<graph edgedefault='undirected'>\n<node id='a'/>\n<edge source='a' target='ghost'/>\n</graph>\n</graphml>\n"
+        let error = try #require(try readError(text))
+        #expect(error.message.contains("\(error.path):4: edge refers to unknown node 'ghost'"))
+    }
+
+    @Test("a duplicate node id is an error")
+    func duplicateNode() throws {
+        let text = "<graphml><graph>\n<node id='a'/>\n<node id='b'/>\n<node id='a'/>\n</graph></graphml>"
+        let error = try #require(try readError(text))
+        #expect(error.message.contains("\(error.path):4: duplicate node id 'a' (first declared on line 2)"))
+    }
+
+    @Test("a bad weight is an error only with weighted", arguments: ["-1", "0", "abc", "inf", "nan", ""])
+    func badWeight(weight: String) throws {
+        let text = """
+            <graphml>
+            <key id="d0" for="edge" attr.name="weight" attr.type="double"/>
+            <graph edgedefault="undirected">
+            <node id="a"/><node id="b"/>
+            <edge source="a" target="b">
+              <data key="d0">\(weight)</data>
+            </edge>
+            </graph>
+            </graphml>
+            """
+        let error = try #require(try readError(text, weighted: true))
+        #expect(error.message.contains("\(error.path):6: weight"))
+        #expect(try readError(text, weighted: false) == nil)
+    }
+
+    @Test("non-XML garbage is an error")
+    func garbage() throws {
+        let error = try #require(try readError("1 2\n2 3\n"))
+        #expect(error.message.contains("\(error.path):1:"))
+        #expect(error.message.contains("not XML"))
+        let binary = try withTemporaryFile([0x1F, 0x8B, 0x00, 0xFF, 0x3C, 0x00]) { path -> String in
+            do {
+                _ = try GraphMLReader(weighted: false).read(path: path)
+                return ""
+            } catch let error as InputError {
+                return error.description
+            }
+        }
+        #expect(!binary.isEmpty)
+    }
+
+    @Test("an empty file is an error")
+    func emptyFile() throws {
+        for text in ["", "  \n\n"] {
+            let error = try #require(try readError(text))
+            #expect(error.message.contains("\(error.path):1: empty file"))
+        }
+    }
+
+    @Test("malformed XML and unsupported GraphML are reported with their line", arguments: [
+        ("<graphml>\n<graph>\n</graf>\n</graphml>", 3, "does not match <graph>"),
+        ("<graphml>\n<graph>\n<node id='a'/>\n", 2, "unexpected end of file"),
+        ("<graphml>\n<graph>\n<node id=\"a/>\n</graph></graphml>", 3, "'<' in the value"),
+        ("<graphml>\n<graph>\n<node id='a'\n", 3, "unterminated tag"),
+        ("<graphml>\n<graph>\n<node id='a&b'/>\n</graph></graphml>", 3, "'&' does not start a reference"),
+        ("<graphml>\n<graph>\n<node id='&nbsp;'/>\n</graph></graphml>", 3, "unknown entity &nbsp;"),
+        ("<graphml>\n<graph>\n<node id='&#0;'/>\n</graph></graphml>", 3, "not a valid character"),
+        ("<graphml>\n<graph>\n<node/>\n</graph></graphml>", 3, "<node> without an id"),
+        ("<graphml>\n<graph>\n<node id='a'/>\n<edge target='a'/>\n</graph></graphml>", 4, "without a source"),
+        ("<graphml>\n<key id='k' for='node'/>\n</graphml>", 3, "no <graph> element"),
+        ("<svg>\n<graph/>\n</svg>", 1, "not <graphml>"),
+        ("<graphml>\n<graph>\n<node id='a'>\n<graph/>\n</node>\n</graph></graphml>", 4, "nested graphs"),
+        ("<graphml>\n<graph>\n<hyperedge/>\n</graph></graphml>", 3, "hyperedges are not supported"),
+        ("<graphml>\n<graph>\n<node id='a'>\n<port name='p'/>\n</node>\n</graph></graphml>", 4, "ports are not supported"),
+        ("<graphml>\n<graph>\n<node id='a'><data key='nope'>1</data></node>\n</graph></graphml>", 3, "undeclared key 'nope'"),
+        ("<graphml>\n<graph edgedefault='sideways'>\n</graph></graphml>", 2, "edgedefault"),
+        ("<graphml a='1' a='2'>\n</graphml>", 1, "appears twice"),
+        ("<graphml>\n</graphml>\n<graphml/>", 3, "second root element"),
+        ("<graphml>\n<![CDATA[ open\n</graphml>", 2, "unterminated CDATA"),
+    ])
+    func malformed(text: String, line: Int, fragment: String) throws {
+        let error = try #require(try readError(text))
+        #expect(error.message.contains("\(error.path):\(line):"), "\(error.message)")
+        #expect(error.message.contains(fragment), "\(error.message)")
+    }
+
+    @Test("a .gz file is decompressed")
+    func gzip() throws {
+        let text = "<graphml><graph><node id='a'/><node id='b'/><edge source='a' target='b'/></graph></graphml>"
+        let plain = temporaryPath("")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: plain))
+        defer {
+            try? FileManager.default.removeItem(atPath: plain)
+            try? FileManager.default.removeItem(atPath: plain + ".gz")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-f", plain]
+        guard (try? process.run()) != nil else { return }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return }
+        let graph = try GraphMLReader(weighted: false).read(path: plain + ".gz")
+        #expect(edgePairs(graph) == ["a-b"])
+    }
+
+    // MARK: Robustness
+
+    /// Every 1-byte change (or deletion) of a valid document reads or throws ``InputError``; a trap
+    /// would crash the test process.
+    @Test("every single-byte mutation of a valid document reads or throws InputError")
+    func mutations() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- c --><!DOCTYPE graphml [<!ENTITY x "y">]>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="d0" for="node" attr.name="team" attr.type="string"><default>none</default></key>
+              <key id="d1" for="edge" attr.name="weight" attr.type="double"/>
+              <graph edgedefault="undirected">
+                <node id="a&amp;b"><data key="d0"><![CDATA[x]]>&#65;</data></node>
+                <node id='c'/>
+                <edge source="a&amp;b" target="c"><data key="d1">2.5</data></edge>
+                <edge source="c" target="d"/><node id="d"/>
+              </graph>
+            </graphml>
+            """
+        let original = Array(text.utf8)
+        let replacements: [UInt8?] = [UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "x"), 0x00,
+                                      UInt8(ascii: "&"), UInt8(ascii: ">"), UInt8(ascii: "/"), 0xFF, nil]
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reads = 0, errors = 0, other: [String] = []
+        for position in 0 ..< original.count {
+            for replacement in replacements {
+                var bytes = original
+                if let replacement {
+                    if bytes[position] == replacement { continue }
+                    bytes[position] = replacement
+                } else {
+                    bytes.remove(at: position)
+                }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                for weighted in [false, true] {
+                    do {
+                        let graph = try GraphMLReader(weighted: weighted).read(path: path)
+                        // Whatever reads must be usable: every edge endpoint is a node.
+                        let n = Int32(graph.labels.count)
+                        for i in 0 ..< graph.edges.count where !(0 ..< n).contains(graph.edges.sources[i])
+                            || !(0 ..< n).contains(graph.edges.targets[i]) {
+                            other.append("bad endpoint after mutating byte \(position)")
+                        }
+                        for column in graph.attributeValues where column.count != Int(n) {
+                            other.append("bad column after mutating byte \(position)")
+                        }
+                        reads += 1
+                    } catch let error as InputError {
+                        if !error.description.contains("\(path):") { other.append(error.description) }
+                        errors += 1
+                    } catch {
+                        other.append("\(position): \(error)")
+                    }
+                }
+            }
+        }
+        #expect(other.isEmpty, "\(other.prefix(5))")
+        #expect(reads > 0 && errors > 0)
+    }
+}
