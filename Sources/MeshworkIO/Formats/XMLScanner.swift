@@ -344,7 +344,7 @@ struct XMLScanner {
                 let b = bytes[position]
                 if b == quote { position += 1; break }
                 if b == UInt8(ascii: "<") {
-                    throw XMLSyntaxError(line: line, message: "'<' in the value of attribute '\(excerpt(attributeName))' (unterminated value?)")
+                    throw XMLSyntaxError(line: valueLine, message: "'<' in the value of attribute '\(excerpt(attributeName))' (unterminated value?)")
                 }
                 if b == UInt8(ascii: "&") {
                     Self.appendUTF8(try decodeReference(), to: &values)
