@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `meshwork` executable, its whole output compared where it is small.
+@Suite("meshwork commands")
+struct CommandTests {
+    static let karate = Meshwork.fixture("karate/karate.edges")
+
+    /// `id,<column>` rows of a NetworkX golden file, in golden order.
+    func golden(_ name: String, columns: [String]) throws -> [[String]] {
+        let text = try String(contentsOfFile: Meshwork.fixture("goldens/\(name).csv"), encoding: .utf8)
+        var rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows.removeFirst()
+        let indices = (["id"] + columns).map { header.firstIndex(of: $0)! }
+        return rows.map { row in indices.map { row[$0] } }
+    }
+
+    func csvRows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("help lists every command")
+    func help() throws {
+        let result = try Meshwork.run(["--help"])
+        #expect(result.status == 0)
+        for command in ["summary", "components", "centrality", "convert", "generate", "demo"] {
+            #expect(result.stdout.contains("  \(command) "))
+        }
+        let centrality = try Meshwork.run(["centrality", "--help"])
+        #expect(centrality.stdout.contains("--measure"))
+        #expect(centrality.stdout.contains("--stats"))
+    }
+
+    @Test("components and degree print id,value rows in input order, as NetworkX",
+          arguments: ["karate-edges", "florentine-edges", "email-eu-core-edges-directed", "workplace-invs15"])
+    func perNode(name: String) throws {
+        let inputs = ["karate-edges": "karate/karate.edges", "florentine-edges": "florentine/florentine.edges",
+                      "email-eu-core-edges-directed": "email-eu-core.edges.gz", "workplace-invs15": "workplace-invs15"]
+        let flags = name.hasSuffix("directed") ? ["--directed"] : []
+        let components = try Meshwork.run(["components", Meshwork.fixture(inputs[name]!)] + flags)
+        #expect(components.status == 0)
+        #expect(csvRows(components.stdout) == [["id", "component"]] + (try golden(name, columns: ["component"])))
+        let degree = try Meshwork.run(["centrality", Meshwork.fixture(inputs[name]!), "--measure", "degree",
+                                       "--measure", "in_degree"] + flags)
+        #expect(degree.status == 0)
+        #expect(csvRows(degree.stdout) == [["id", "degree", "in_degree"]] + (try golden(name, columns: ["degree", "in_degree"])))
+    }
+
+    @Test("weighted strength agrees with NetworkX")
+    func strength() throws {
+        let result = try Meshwork.run(["centrality", Meshwork.fixture("workplace-invs15.weighted.edges"),
+                                       "--weighted", "--measure", "strength"])
+        #expect(result.status == 0)
+        let rows = csvRows(result.stdout)
+        #expect(rows.first == ["id", "strength"])
+        let expected = try golden("workplace-invs15-edges-weighted", columns: ["strength"])
+        #expect(rows.count == expected.count + 1)
+        for (row, want) in zip(rows.dropFirst(), expected) {
+            #expect(row[0] == want[0])
+            #expect(abs(Double(row[1])! - Double(want[1])!) <= 1e-9 * Double(want[1])!)
+        }
+    }
+
+    @Test("--stats writes the JSON object of INTERFACE.md; -o writes the file and nothing else")
+    func statsAndOutput() throws {
+        let dir = try TemporaryDirectory()
+        let result = try Meshwork.run(["components", Meshwork.fixture("email-eu-core.edges.gz"),
+                                       "--stats", dir.path + "/stats.json", "-o", dir.path + "/out.csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let stats = try JSONSerialization.jsonObject(with: Data(try dir.read("stats.json").utf8)) as! [String: Any]
+        #expect(stats["nodes"] as? Int == 1005)
+        #expect(stats["edges"] as? Int == 16_064)
+        #expect(stats["self_loops"] as? Int == 642)
+        let seconds = stats["seconds"] as! [String: Any]
+        for phase in ["load", "compute", "write"] { #expect(seconds[phase] is Double) }
+        #expect(try dir.read("out.csv").hasPrefix("id,component\n0,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["out.csv", "stats.json"])
+    }
+
+    @Test("bad input with -o leaves no file behind")
+    func atomicOnFailure() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("edges.txt", "a b\nc\n")
+        let result = try Meshwork.run(["components", dir.path + "/edges.txt", "-o", dir.path + "/out.csv"])
+        #expect(result.status == 65)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["edges.txt"])
+    }
+
+    @Test("output does not depend on --threads or on the order of input lines")
+    func deterministic() throws {
+        let dir = try TemporaryDirectory()
+        let original = try String(contentsOfFile: Meshwork.fixture("ca-grqc/ca-grqc.edges"), encoding: .utf8)
+        var lines = original.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        var state: UInt64 = 12345
+        for i in stride(from: lines.count - 1, to: 0, by: -1) {  // a seeded Fisher-Yates shuffle
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            lines.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
+        }
+        try dir.write("shuffled.edges", lines.joined(separator: "\n") + "\n")
+        let one = try Meshwork.run(["centrality", Meshwork.fixture("ca-grqc/ca-grqc.edges"), "--measure", "degree", "--threads", "1"])
+        let two = try Meshwork.run(["centrality", Meshwork.fixture("ca-grqc/ca-grqc.edges"), "--measure", "degree", "--threads", "2"])
+        #expect(one.status == 0 && one.stdout == two.stdout)
+        let shuffled = try Meshwork.run(["centrality", dir.path + "/shuffled.edges", "--measure", "degree"])
+        #expect(Set(csvRows(shuffled.stdout).map { $0.joined(separator: ",") }) == Set(csvRows(one.stdout).map { $0.joined(separator: ",") }))
+    }
+
+    @Test("convert: edge list -> GraphML -> edge list keeps the graph; datasets keep member attributes")
+    func convert() throws {
+        let dir = try TemporaryDirectory()
+        #expect(try Meshwork.run(["convert", Self.karate, "-o", dir.path + "/k.graphml"]).status == 0)
+        let fromGraphML = try Meshwork.run(["components", dir.path + "/k.graphml"])
+        let fromEdges = try Meshwork.run(["components", Self.karate])
+        #expect(fromGraphML.stdout == fromEdges.stdout)
+        #expect(try Meshwork.run(["convert", dir.path + "/k.graphml", "-o", dir.path + "/k.edges"]).status == 0)
+        // An edge list lists nodes as their edges come, so compare rows as sets.
+        let roundTrip = try Meshwork.run(["centrality", dir.path + "/k.edges", "--measure", "degree"]).stdout
+        let direct = try Meshwork.run(["centrality", Self.karate, "--measure", "degree"]).stdout
+        #expect(Set(roundTrip.split(separator: "\n")) == Set(direct.split(separator: "\n")))
+        let dataset = try Meshwork.run(["convert", Meshwork.fixture("lazega-lawyers"), "--to", "graphml"])
+        #expect(dataset.status == 0)
+        #expect(dataset.stdout.contains("attr.name=\"organisation\""))
+    }
+
+    @Test("generate: same seed, byte-identical files; the dataset loads")
+    func generate() throws {
+        let dir = try TemporaryDirectory()
+        for run in ["a", "b"] {
+            let result = try Meshwork.run(["generate", "--members", "400", "--seed", "9", "-o", dir.path + "/" + run])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+        }
+        for file in ["nodes.csv", "interactions.csv", "attendance.csv"] {
+            #expect(try dir.read("a/" + file) == dir.read("b/" + file))
+        }
+        let summary = try Meshwork.run(["summary", dir.path + "/a", "--format", "json"])
+        #expect(summary.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as! [String: Any]
+        #expect(json["nodes"] as? Int == 400)
+        let levels = json["levels"] as! [String: [String: Int]]
+        #expect(levels["partner"]?["groups"] == 4)
+        #expect(levels["region"]?["groups"] == 18)
+    }
+
+    @Test("summary of the example community")
+    func summary() throws {
+        let result = try Meshwork.run(["summary", Meshwork.fixture("example-community")])
+        #expect(result.status == 0)
+        for line in ["Members: 2500", "Ties: ", "Components: ", "Density: ", "Top members by degree:", "organisation ", "partner "] {
+            #expect(result.stdout.contains(line), "missing \(line) in \(result.stdout)")
+        }
+    }
+
+    @Test("demo writes its results and prints where")
+    func demo() throws {
+        let dir = try TemporaryDirectory()
+        let result = try Meshwork.run(["demo", "-o", dir.path + "/demo"], in: Meshwork.repositoryRoot)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Results written to \(dir.path)/demo/"))
+        #expect(try dir.read("demo/members.csv").hasPrefix("id,degree,component,name,organisation,region,partner\n"))
+        #expect(try dir.read("demo/summary.json").contains("\"nodes\": 2500"))
+    }
+}
