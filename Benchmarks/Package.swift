@@ -8,15 +8,20 @@
 // executable targets whose folder's parent is named `Benchmarks`). See README.md.
 import PackageDescription
 
-let benchmarkPlugins: [Target.PluginUsage] = [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+// A path dependency's identity is the name of its folder, which depends on where the repository was
+// cloned (`main` here, something else in CI): derive it instead of spelling it.
+let meshwork: String = {
+    let root = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "main"
+    return root.lowercased()
+}()
 
-func suite(_ name: String, _ modules: [String]) -> Target {
+@MainActor func suite(_ name: String, _ modules: [String]) -> Target {
     .executableTarget(
         name: name,
         dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchmarkInputs"]
-            + modules.map { .byName(name: $0) },
+            + modules.map { .product(name: $0, package: meshwork) },
         path: name,
-        plugins: benchmarkPlugins
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
 }
 
@@ -34,11 +39,11 @@ let package = Package(
         // --members N --seed 42`, written once as an edge list into Benchmarks/.cache.
         .target(
             name: "BenchmarkInputs",
-            // By name, not `package:`: a path dependency's identity is its folder name, which
-            // depends on where the repository was cloned.
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                "MeshworkCore", "MeshworkIO", "MeshworkSynthesis",
+                .product(name: "MeshworkCore", package: meshwork),
+                .product(name: "MeshworkIO", package: meshwork),
+                .product(name: "MeshworkSynthesis", package: meshwork),
             ],
             path: "Inputs"
         ),
