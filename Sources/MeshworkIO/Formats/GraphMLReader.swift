@@ -118,7 +118,9 @@ private struct GraphMLParser {
     var edgeTarget: Int32 = 0
     var edgeValid = false
     var edgeLine = 0
-    var edgeWeightText: String?
+    var edgeWeight: [UInt8] = []            // the weight <data> text, when hasEdgeWeight
+    var hasEdgeWeight = false
+    var lastKey: (id: [UInt8], index: Int)?  // the key of the previous <data>, to skip the dictionary
     var edgeWeightLine = 0
 
     init(bytes: [UInt8], path: String, weighted: Bool) {
@@ -264,7 +266,10 @@ private struct GraphMLParser {
                 nodeData[key].append((node, String(decoding: collected, as: UTF8.self)))
             }
         case .edgeData(let isWeight):
-            if isWeight { edgeWeightText = String(decoding: collected, as: UTF8.self) }
+            if isWeight {
+                swap(&edgeWeight, &collected)
+                hasEdgeWeight = true
+            }
         case .edge:
             finishEdge()
         case .graph:
@@ -306,14 +311,20 @@ private struct GraphMLParser {
 
     /// The key of the current `<data>` element, or `nil` (reported) when it has none or is unknown.
     mutating func dataKey(line: Int) -> Int? {
-        guard let id = scanner.attributeValue("key") else {
+        guard let attribute = scanner.attribute("key") else {
             report(line, "<data> without a key attribute")
             return nil
         }
+        // Files usually repeat one key: compare bytes with the previous one before hashing a String.
+        if let lastKey, scanner.withAttributeBytes(attribute, { $0.elementsEqual(lastKey.id) }) {
+            return lastKey.index
+        }
+        let id = scanner.attributeValue(attribute)
         guard let index = keyIndex[id] else {
             report(line, "<data> refers to undeclared key '\(id)' (keys must be declared before the graph)")
             return nil
         }
+        lastKey = (Array(id.utf8), index)
         return index
     }
 
@@ -347,7 +358,7 @@ private struct GraphMLParser {
     mutating func startEdge(line: Int) {
         edgeValid = false
         edgeLine = line
-        edgeWeightText = nil
+        hasEdgeWeight = false
         edgeWeightLine = line
         if let directed = scanner.attributeValue("directed"), let graphDirected = declaredDirected {
             if directed == "true" && !graphDirected {
@@ -392,31 +403,45 @@ private struct GraphMLParser {
         edgeValid = false
         var weight = 1.0
         if weighted {
-            var text = edgeWeightText
             var line = edgeWeightLine
-            if text == nil, let key = weightKey, key < keys.count {
-                text = keys[key].defaultValue
+            if !hasEdgeWeight, let key = weightKey, key < keys.count, let text = keys[key].defaultValue {
+                edgeWeight = Array(text.utf8)
+                hasEdgeWeight = true
                 line = edgeLine
             }
-            if let text {
-                var bytes = Array(text.utf8)
-                while let last = bytes.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { bytes.removeLast() }
-                var start = 0
-                while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D) { start += 1 }
-                let trimmed = String(decoding: bytes[start...], as: UTF8.self)
-                let value = bytes.withUnsafeBufferPointer { NumberParsing.double(UnsafeBufferPointer(rebasing: $0[start...])) }
-                guard let value else {
-                    report(line, "weight '\(trimmed)' is not a number")
+            if hasEdgeWeight {
+                guard let value = Self.parseWeight(edgeWeight) else {
+                    report(line, "weight '\(Self.trimmed(edgeWeight))' is not a number")
                     return
                 }
                 guard value.isFinite, value > 0 else {
-                    report(line, "weight \(trimmed) must be a finite number > 0")
+                    report(line, "weight \(Self.trimmed(edgeWeight)) must be a finite number > 0")
                     return
                 }
                 weight = value
             }
         }
         edges.append(edgeSource, edgeTarget, weight: weight)
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
+    /// The bytes without leading and trailing whitespace.
+    static func trimmedRange(_ bytes: [UInt8]) -> Range<Int> {
+        var start = 0, end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        return start ..< end
+    }
+
+    static func trimmed(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes[trimmedRange(bytes)], as: UTF8.self)
+    }
+
+    /// The number in `bytes` (surrounding whitespace allowed, as NetworkX's `float`), or `nil`.
+    static func parseWeight(_ bytes: [UInt8]) -> Double? {
+        let range = trimmedRange(bytes)
+        return bytes.withUnsafeBufferPointer { NumberParsing.double(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Replaces the placeholders of forward references by node ids, reporting nodes never declared.

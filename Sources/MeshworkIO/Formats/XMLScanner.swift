@@ -161,33 +161,36 @@ struct XMLScanner {
                 }
                 return .text
             }
-            if hasPrefix("<!--") {
-                try skip(past: "-->", from: position + 4, what: "comment")
-                continue
+            let second = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if second == UInt8(ascii: "/") {
+                try scanEndTag()
+                return .endTag
             }
-            if hasPrefix("<![CDATA[") {
-                guard !open.isEmpty else {
-                    throw XMLSyntaxError(line: line, message: "CDATA section outside the root element")
-                }
-                textLine = line
-                let start = position + 9
-                try skip(past: "]]>", from: start, what: "CDATA section")
-                text.removeAll(keepingCapacity: true)
-                text.append(contentsOf: bytes[start ..< position - 3])
-                return .text
-            }
-            if hasPrefix("<!DOCTYPE") {
-                guard !sawRoot else { throw XMLSyntaxError(line: line, message: "DOCTYPE after the root element") }
-                try skipDoctype()
-                continue
-            }
-            if hasPrefix("<?") {
+            if second == UInt8(ascii: "?") {
                 try skip(past: "?>", from: position + 2, what: "processing instruction")
                 continue
             }
-            if hasPrefix("</") {
-                try scanEndTag()
-                return .endTag
+            if second == UInt8(ascii: "!") {
+                if hasPrefix("<!--") {
+                    try skip(past: "-->", from: position + 4, what: "comment")
+                    continue
+                }
+                if hasPrefix("<![CDATA[") {
+                    guard !open.isEmpty else {
+                        throw XMLSyntaxError(line: line, message: "CDATA section outside the root element")
+                    }
+                    textLine = line
+                    let start = position + 9
+                    try skip(past: "]]>", from: start, what: "CDATA section")
+                    text.removeAll(keepingCapacity: true)
+                    text.append(contentsOf: bytes[start ..< position - 3])
+                    return .text
+                }
+                if hasPrefix("<!DOCTYPE") {
+                    guard !sawRoot else { throw XMLSyntaxError(line: line, message: "DOCTYPE after the root element") }
+                    try skipDoctype()
+                    continue
+                }
             }
             try scanStartTag()
             return .startTag
