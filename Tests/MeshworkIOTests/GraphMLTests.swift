@@ -416,4 +416,47 @@ struct GraphMLTests {
         #expect(other.isEmpty, "\(other.prefix(5))")
         #expect(reads > 0 && errors > 0)
     }
+
+    /// Seeded random edits (1-4 bytes replaced, inserted or deleted, drawn from XML-significant
+    /// bytes) of a writer-produced document: each parses or throws ``InputError``.
+    @Test("random multi-byte edits read or throw InputError")
+    func randomEdits() throws {
+        let labels = LabelTable(["a", "b&c", "d<e>", "f'g\"h"])
+        let graph = EdgeBuffer(weightedEdges: [(0, 1, 1.5), (1, 2, 2), (2, 3, 0.25), (3, 0, 7)])
+            .build(vertexCount: 4, directed: false).graph
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GraphMLWriter.write(graph, labels: labels, attributeNames: ["k"],
+                                attributeValues: [["1", "", "x&y", "z"]], to: path)
+        let original = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let alphabet = Array("<>/=\"'&;#x![]?-: \nabd0.".utf8) + [0x00, 0xC3, 0xFF]
+        var random = SplitMix64(seed: 42)
+        var failures: [String] = []
+        for trial in 0 ..< 3000 {
+            var bytes = original
+            for _ in 0 ... random.below(4) where !bytes.isEmpty {
+                let position = random.below(bytes.count)
+                let byte = alphabet[random.below(alphabet.count)]
+                switch random.below(3) {
+                case 0: bytes[position] = byte
+                case 1: bytes.insert(byte, at: position)
+                default: bytes.remove(at: position)
+                }
+            }
+            for weighted in [false, true] {
+                do {
+                    let read = try GraphMLReader(weighted: weighted).parse(bytes, path: path)
+                    let n = Int32(read.labels.count)
+                    if read.edges.sources.contains(where: { $0 < 0 || $0 >= n })
+                        || read.edges.targets.contains(where: { $0 < 0 || $0 >= n }) {
+                        failures.append("trial \(trial): endpoint out of range")
+                    }
+                } catch is InputError {
+                } catch {
+                    failures.append("trial \(trial): \(error)")
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
 }
