@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""compare.py -- Meshwork against igraph and NetworKit, in one run, on the same edge-list files.
+
+For every graph (NAME=PATH, an undirected edge list "u v" with integer ids, '#' comments allowed):
+  1. Meshwork: runs the release binary, RUNS times each (default 3, each a fresh process):
+       meshwork components PATH --stats S -o TMP            -> seconds.load, seconds.compute
+       meshwork centrality PATH --measure degree --stats S -o TMP -> seconds.compute (and load)
+     and reports the median: load (from the components runs), components, degree.
+  2. The anchors: /work/shared/anchors/anchors_bench.py (or --anchors) with
+       --libs igraph,networkit --kernels load,components,degree --nk-one-thread ''
+     (NetworKit at its default thread count, 2 here, as the anchors' own tables; igraph single-threaded).
+  3. Prints a table of seconds and ratios (Meshwork / the faster of igraph and NetworKit) per kernel
+     per graph, and writes it as Markdown (--md) with the raw figures as JSON (--json).
+
+The kernels are not identical work, and the table says so:
+  * load: the anchors' "load" reads a CLEAN canonical file (integer ids 0..n-1, no duplicates, made
+    untimed by anchors_bench.py) with Graph.Read_Edgelist + simplify() (igraph) or EdgeListReader +
+    removeMultiEdges/removeSelfLoops (NetworKit). Meshwork reads the RAW file as given, with ids as
+    string tokens interned to labels, dropping self-loops and merging duplicates. The anchors'
+    "load_raw" (numpy.loadtxt + relabel, for igraph; EdgeListReader non-continuous, for NetworKit),
+    measured whenever the input is not already canonical, is shown too.
+  * components / degree: Meshwork's seconds.compute of the command (the kernel plus building the
+    per-node result arrays); anchors time the library call including materialising its result.
+Standard library only (the anchors themselves need the venv made by setup.sh).
+
+Usage:
+  Benchmarks/compare/setup.sh                       # once: the venv with igraph, networkit, ...
+  swift build -c release                            # at the repository root
+  python3 Benchmarks/compare/compare.py             # ca-AstroPh and the cached ~10M-edge graph
+  python3 Benchmarks/compare/compare.py --make-big  # first make the ~10M-edge graph (500k members)
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.dirname(HERE)
+ROOT = os.path.dirname(BENCH)
+KERNELS = ["load", "components", "degree"]
+LIBS = ["igraph", "networkit"]
+DEFAULT_GRAPHS = [
+    ("ca-AstroPh", os.path.join(ROOT, "..", "shared", "data", "snap-ca-AstroPh", "ca-AstroPh-undirected.txt")),
+]
+
+
+def label(n):
+    if n % 1_000_000 == 0:
+        return "%dm" % (n // 1_000_000)
+    if n % 1_000 == 0:
+        return "%dk" % (n // 1_000)
+    return str(n)
+
+
+def log(msg):
+    print("[compare %s] %s" % (time.strftime("%H:%M:%S"), msg), file=sys.stderr, flush=True)
+
+
+def loadavg():
+    try:
+        return os.getloadavg()
+    except OSError:
+        return None
+
+
+def machine():
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)
+    return dict(cpu=cpu, nproc=os.cpu_count(), mem_gib=round(mem, 1), platform=platform.platform(),
+                python=platform.python_version())
+
+
+# ---------------------------------------------------------------------------------------- Meshwork
+
+def run_meshwork(binary, args, workdir):
+    """One fresh process; returns (stats dict, wall seconds, max RSS KiB of the child)."""
+    stats = os.path.join(workdir, "stats.json")
+    out = os.path.join(workdir, "out.csv")
+    for p in (stats, out):
+        if os.path.exists(p):
+            os.remove(p)
+    cmd = [binary] + args + ["--stats", stats, "-o", out]
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr.strip()[-2000:]))
+    with open(stats) as f:
+        s = json.load(f)
+    os.remove(out)
+    return s, wall
+
+
+def meshwork_figures(binary, path, runs, workdir):
+    comp, deg = [], []
+    for i in range(runs):
+        s, w = run_meshwork(binary, ["components", path], workdir)
+        s["process_wall"] = w
+        comp.append(s)
+        log("meshwork components run %d: load %.4f compute %.4f (process %.3f s)"
+            % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w))
+        s, w = run_meshwork(binary, ["centrality", path, "--measure", "degree"], workdir)
+        s["process_wall"] = w
+        deg.append(s)
+        log("meshwork degree     run %d: load %.4f compute %.4f (process %.3f s)"
+            % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w))
+    first = comp[0]
+    return dict(
+        load=statistics.median(s["seconds"]["load"] for s in comp),
+        components=statistics.median(s["seconds"]["compute"] for s in comp),
+        degree=statistics.median(s["seconds"]["compute"] for s in deg),
+        load_runs=[s["seconds"]["load"] for s in comp],
+        load_runs_degree_command=[s["seconds"]["load"] for s in deg],
+        components_runs=[s["seconds"]["compute"] for s in comp],
+        degree_runs=[s["seconds"]["compute"] for s in deg],
+        nodes=first["nodes"], edges=first["edges"], self_loops=first.get("self_loops"),
+        duplicate_edges=first.get("duplicate_edges"), graph_bytes=first.get("graph_bytes"),
+        bytes_per_edge=(first["graph_bytes"] / first["edges"]) if first.get("graph_bytes") and first["edges"] else None,
+        components_count=first.get("components"),
+    )
+
+
+# ----------------------------------------------------------------------------------------- anchors
+
+def anchors_figures(python, anchors, name, path, outdir, fast_threshold):
+    results = os.path.join(outdir, "anchors.json")
+    md = os.path.join(outdir, "anchors.md")
+    cmd = [python, anchors, path, "--name", name, "--libs", ",".join(LIBS), "--kernels", ",".join(KERNELS),
+           "--nk-one-thread", "", "--tag", "compare", "--results", results, "--md", md,
+           "--workdir", os.path.join(outdir, "anchors-work"), "--fast-threshold", str(fast_threshold)]
+    log("anchors: " + " ".join(cmd))
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd)
+    log("anchors finished in %.1f s (exit %d)" % (time.perf_counter() - t0, p.returncode))
+    if not os.path.exists(results):
+        raise RuntimeError("anchors wrote no results (exit %d)" % p.returncode)
+    with open(results) as f:
+        R = json.load(f)
+    G = R["graphs"][name]
+    run = G["runs"]["compare"]
+    fig = {}
+    for lib, out in run["libs"].items():
+        for r in out.get("records", []):
+            if r.get("status") != "ok":
+                continue
+            fig.setdefault(r["impl"], {})[r["kernel"]] = dict(
+                t=r.get("t"), runs=r.get("runs"), mode=r.get("mode"), threads=r.get("threads"),
+                cpu_runs=r.get("cpu_runs"), loadavg=r.get("loadavg"), settings=r.get("settings"))
+    meta = G.get("meta", {})
+    return dict(impls=fig, versions=R.get("versions"), n=meta.get("n"), m=meta.get("m"),
+                raw_is_canonical=meta.get("raw_is_canonical"), prep_s=meta.get("prep_s"),
+                command=" ".join(cmd))
+
+
+# ---------------------------------------------------------------------------------- the big graph
+
+def make_big(binary, members, seed, cachedir):
+    """meshwork generate --members N --seed S, meshwork convert, then ids relabelled to integers
+    (anchors_bench.py reads integer ids only) in order of first appearance. Returns the path."""
+    os.makedirs(cachedir, exist_ok=True)
+    base = os.path.join(cachedir, "gen%d-seed%d" % (members, seed))
+    final = base + ".int.edges"
+    if os.path.exists(final):
+        return final
+    dataset = base + ".dataset"
+    labelled = base + ".member.edges"
+    if not os.path.exists(labelled):
+        if os.path.exists(dataset):
+            shutil.rmtree(dataset)
+        t0 = time.perf_counter()
+        subprocess.run([binary, "generate", "--members", str(members), "--seed", str(seed), "-o", dataset], check=True)
+        log("generate: %.1f s" % (time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        subprocess.run([binary, "convert", dataset, "-o", labelled + ".partial"], check=True)
+        os.replace(labelled + ".partial", labelled)
+        log("convert: %.1f s" % (time.perf_counter() - t0))
+        shutil.rmtree(dataset)
+    ids = {}
+    t0 = time.perf_counter()
+    with open(labelled, "rb") as fi, open(final + ".partial", "w") as fo:
+        out = []
+        for line in fi:
+            parts = line.split()
+            if len(parts) < 2 or parts[0].startswith(b"#"):
+                continue
+            a = ids.setdefault(parts[0], len(ids))
+            b = ids.setdefault(parts[1], len(ids))
+            out.append("%d %d\n" % (a, b))
+            if len(out) >= 1_000_000:
+                fo.write("".join(out))
+                out = []
+        fo.write("".join(out))
+    os.replace(final + ".partial", final)
+    log("relabelled %d vertices to integers in %.1f s -> %s" % (len(ids), time.perf_counter() - t0, final))
+    return final
+
+
+# ------------------------------------------------------------------------------------------ output
+
+def fmt(t):
+    if t is None:
+        return "-"
+    if t >= 10:
+        return "%.1f" % t
+    if t >= 1:
+        return "%.2f" % t
+    if t >= 0.01:
+        return "%.3f" % t
+    return "%.2g" % t
+
+
+def table(results):
+    head = ["graph", "kernel", "meshwork s", "igraph s", "networkit s (2 thr)", "meshwork / best"]
+    rows = []
+    for g in results["graphs"]:
+        mw = g["meshwork"]
+        an = g["anchors"]["impls"] if g.get("anchors") else {}
+        for k in KERNELS:
+            ig = an.get("igraph", {}).get(k, {}).get("t")
+            nk = an.get("networkit", {}).get(k, {}).get("t")
+            best = min([x for x in (ig, nk) if x is not None], default=None)
+            ratio = (mw[k] / best) if best else None
+            g.setdefault("ratios", {})[k] = ratio
+            rows.append([g["name"], k, fmt(mw[k]), fmt(ig), fmt(nk), ("%.2fx" % ratio) if ratio else "-"])
+        igr = an.get("igraph", {}).get("load_raw", {}).get("t")
+        nkr = an.get("networkit", {}).get("load_raw", {}).get("t")
+        if igr is not None or nkr is not None:
+            best = min([x for x in (igr, nkr) if x is not None])
+            rows.append([g["name"], "load vs load_raw", fmt(mw["load"]), fmt(igr), fmt(nkr),
+                         "%.2fx" % (mw["load"] / best)])
+    return head, rows
+
+
+def render_text(head, rows):
+    widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
+    line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))  # noqa: E731
+    return "\n".join([line(head), line(["-" * w for w in widths])] + [line(r) for r in rows])
+
+
+def render_md(results, head, rows):
+    L = ["# Meshwork vs igraph and NetworKit", ""]
+    m = results["machine"]
+    L.append("Run %s UTC on %s (%d CPUs, %.1f GiB), load average before %s, after %s. Versions: %s." % (
+        results["started_utc"], m["cpu"], m["nproc"], m["mem_gib"],
+        " ".join("%.2f" % x for x in results["loadavg_before"] or []),
+        " ".join("%.2f" % x for x in results["loadavg_after"] or []),
+        ", ".join("%s %s" % kv for kv in sorted((results.get("versions") or {}).items())
+                  if kv[0] in ("igraph", "networkit"))))
+    L.append("")
+    L.append("Seconds; Meshwork = median of %d fresh processes (`--stats` seconds.load / seconds.compute); "
+             "anchors = anchors_bench.py (median of 3 when the first run is under %.0f s, else 1 run). "
+             "Ratio = Meshwork / the faster of igraph and NetworKit (below 1: Meshwork is faster)."
+             % (results["runs"], results["fast_threshold"]))
+    L.append("")
+    L.append("| " + " | ".join(head) + " |")
+    L.append("|" + "---|" * len(head))
+    for r in rows:
+        L.append("| " + " | ".join(str(c) for c in r) + " |")
+    L.append("")
+    L.append("Not the same work for `load`: the anchors' `load` reads a clean canonical integer file "
+             "(made untimed by anchors_bench.py) with igraph `Graph.Read_Edgelist` + `simplify()` / NetworKit "
+             "`EdgeListReader` + `removeMultiEdges()`; Meshwork reads the raw file, ids as string tokens "
+             "interned to labels, and drops self-loops and duplicates itself. `load vs load_raw` compares "
+             "Meshwork's load with the anchors' raw-file load (numpy.loadtxt + relabel for igraph; "
+             "non-continuous EdgeListReader for NetworKit), measured only when the input is not canonical. "
+             "NetworKit runs with 2 threads, igraph and Meshwork with one.")
+    L.append("")
+    for g in results["graphs"]:
+        mw = g["meshwork"]
+        L.append("- %s: `%s`, %s nodes, %s edges (Meshwork), graph_bytes %s = %.1f bytes/edge; load runs %s, "
+                 "components runs %s, degree runs %s." % (
+                     g["name"], g["path"], mw["nodes"], mw["edges"], mw["graph_bytes"], mw["bytes_per_edge"] or 0,
+                     [round(x, 4) for x in mw["load_runs"]], [round(x, 4) for x in mw["components_runs"]],
+                     [round(x, 5) for x in mw["degree_runs"]]))
+    L.append("")
+    L.append("Commands: `%s`" % results["command"])
+    for g in results["graphs"]:
+        if g.get("anchors"):
+            L.append("; `%s`" % g["anchors"]["command"])
+    return "\n".join(L) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--graph", action="append", default=[], metavar="NAME=PATH",
+                    help="a graph to compare (repeatable); default: ca-AstroPh and, if present, the big graph")
+    ap.add_argument("--meshwork", default=os.path.join(ROOT, ".build", "release", "meshwork"),
+                    help="the release binary (default: .build/release/meshwork at the repository root)")
+    ap.add_argument("--anchors", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "anchors", "anchors_bench.py")))
+    ap.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"),
+                    help="the Python with igraph and networkit (default: the venv made by setup.sh)")
+    ap.add_argument("--runs", type=int, default=3, help="Meshwork runs per command (median reported)")
+    ap.add_argument("--fast-threshold", type=float, default=5.0, help="passed to anchors_bench.py")
+    ap.add_argument("--skip-anchors", action="store_true", help="Meshwork only (no ratios)")
+    ap.add_argument("--make-big", action="store_true",
+                    help="make the ~10M-edge graph first: meshwork generate --members BIG_MEMBERS --seed 42, "
+                         "meshwork convert, ids relabelled to integers")
+    ap.add_argument("--big-members", type=int, default=500_000,
+                    help="members of the big graph (500,000 gives about 10M edges: 100,000 gave 2.0M)")
+    ap.add_argument("--cache", default=os.path.join(BENCH, ".cache"))
+    ap.add_argument("--out", default=os.path.join(HERE, "out"), help="work folder (gitignored)")
+    ap.add_argument("--md", default=None, help="Markdown table (default OUT/compare.md)")
+    ap.add_argument("--json", default=None, help="raw figures (default OUT/compare.json)")
+    args = ap.parse_args()
+
+    binary = os.path.abspath(args.meshwork)
+    if not os.access(binary, os.X_OK):
+        sys.exit("no Meshwork binary at %s: run `swift build -c release` at the root, or pass --meshwork" % binary)
+    graphs = []
+    for spec in args.graph:
+        name, _, path = spec.partition("=")
+        if not path:
+            sys.exit("--graph takes NAME=PATH")
+        graphs.append((name, os.path.abspath(path)))
+    big = os.path.join(args.cache, "gen%d-seed42.int.edges" % args.big_members)
+    if args.make_big:
+        big = make_big(binary, args.big_members, 42, args.cache)
+    if not graphs:
+        graphs = [(n, os.path.normpath(p)) for n, p in DEFAULT_GRAPHS]
+        if os.path.exists(big):
+            graphs.append(("gen%s-member" % label(args.big_members), big))
+        else:
+            log("no big graph at %s (run with --make-big); comparing on %s only" % (big, graphs[0][0]))
+    if not args.skip_anchors:
+        if not os.path.exists(args.anchors):
+            sys.exit("no anchors script at %s (pass --anchors)" % args.anchors)
+        if not os.access(args.python, os.X_OK):
+            sys.exit("no venv Python at %s: run Benchmarks/compare/setup.sh (or pass --python)" % args.python)
+
+    os.makedirs(args.out, exist_ok=True)
+    results = dict(started_utc=time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), machine=machine(),
+                   loadavg_before=loadavg(), runs=args.runs, fast_threshold=args.fast_threshold,
+                   meshwork=binary, command=" ".join([sys.executable] + sys.argv), graphs=[])
+    for name, path in graphs:
+        log("graph %s: %s" % (name, path))
+        gdir = os.path.join(args.out, name)
+        os.makedirs(gdir, exist_ok=True)
+        g = dict(name=name, path=path, loadavg_start=loadavg())
+        with tempfile.TemporaryDirectory(dir=gdir) as tmp:
+            g["meshwork"] = meshwork_figures(binary, path, args.runs, tmp)
+        g["loadavg_after_meshwork"] = loadavg()
+        if not args.skip_anchors:
+            g["anchors"] = anchors_figures(args.python, args.anchors, name, path, gdir, args.fast_threshold)
+            results["versions"] = g["anchors"]["versions"]
+        g["loadavg_end"] = loadavg()
+        results["graphs"].append(g)
+    results["loadavg_after"] = loadavg()
+    results["finished_utc"] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+
+    head, rows = table(results)
+    print(render_text(head, rows))
+    print("\nload: anchors read a clean canonical integer file (+ simplify); Meshwork reads the raw file "
+          "(string tokens). NetworKit: 2 threads.")
+    md = args.md or os.path.join(args.out, "compare.md")
+    js = args.json or os.path.join(args.out, "compare.json")
+    with open(md, "w") as f:
+        f.write(render_md(results, head, rows))
+    with open(js, "w") as f:
+        json.dump(results, f, indent=1)
+    log("wrote %s and %s" % (md, js))
+
+
+if __name__ == "__main__":
+    main()
