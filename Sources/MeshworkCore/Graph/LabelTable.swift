@@ -22,17 +22,27 @@ import Darwin
 ///   bytes.
 public struct LabelTable: Sendable {
     // Each label is a record in the arena: its id (4 bytes), its length (4 bytes), then its bytes.
-    // A slot holds the label's 32-bit hash and its record's offset, so a lookup touches one slot
-    // and one record: two cache misses on a large table instead of four.
+    // A slot is 16 bytes in one cache line: `tag` = hash (24 bits) | length (8 bits) | id + 1
+    // (32 bits; 0 = empty), and `key` = the label's bytes when it has at most 8 (zero-padded),
+    // otherwise its record's arena offset. A lookup of a short label (member ids such as
+    // "M0012345") touches one slot and nothing else: one cache miss on a large table.
     @usableFromInline var _arena: [UInt8] = []
     @usableFromInline var _records: [Int32] = []  // arena offset of each label's record, by id
-    @usableFromInline var _slots: [UInt64]         // hash << 32 | (record offset + 1); 0 = empty
+    @usableFromInline var _slots: [Slot]
     @usableFromInline var _mask: Int
+
+    @usableFromInline
+    struct Slot: Sendable, BitwiseCopyable {
+        var tag: UInt64
+        var key: UInt64
+    }
+
+    static let longLength: UInt64 = 0xFF
 
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        _slots = [UInt64](repeating: 0, count: size)
+        _slots = HugePages.array(repeating: Slot(tag: 0, key: 0), count: size)
         _mask = size - 1
     }
 
@@ -86,7 +96,7 @@ public struct LabelTable: Sendable {
     /// The id of the label `bytes`, or `nil`.
     public func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Self.hash(bytes)
-        let probe = lookup(bytes, hash)
+        let probe = lookup(bytes, hash, Self.tagPrefix(hash, bytes.count), Self.packed(bytes))
         return probe.id >= 0 ? probe.id : nil
     }
 
@@ -94,7 +104,9 @@ public struct LabelTable: Sendable {
     @discardableResult
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(bytes)
-        let probe = lookup(bytes, hash)
+        let prefix = Self.tagPrefix(hash, bytes.count)
+        let packed = Self.packed(bytes)
+        let probe = lookup(bytes, hash, prefix, packed)
         if probe.id >= 0 { return probe.id }
         let id = Int32(count)
         let record = _arena.count
@@ -103,42 +115,70 @@ public struct LabelTable: Sendable {
         withUnsafeBytes(of: Int32(bytes.count).littleEndian) { _arena.append(contentsOf: $0) }
         _arena.append(contentsOf: bytes)
         _records.append(Int32(record))
-        _slots[probe.slot] = UInt64(hash) << 32 | UInt64(record + 1)
+        _slots[probe.slot] = Slot(tag: prefix | UInt64(UInt32(id) + 1), key: bytes.count <= 8 ? packed : UInt64(record))
         if count * 2 > _mask { grow() }
         return id
     }
 
+    /// The upper 32 bits of a slot's tag: 24 bits of hash and the length (or `longLength`).
+    @inline(__always)
+    static func tagPrefix(_ hash: UInt32, _ count: Int) -> UInt64 {
+        let length = count <= 8 ? UInt64(count) : longLength
+        return UInt64(hash & 0xFFFF_FF00) << 32 | length << 32
+    }
+
+    /// The bytes of a label of at most 8 bytes, zero-padded into one word (0 for longer labels).
+    @inline(__always)
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard bytes.count <= 8 else { return 0 }
+        var word: UInt64 = 0
+        for i in 0..<bytes.count { word |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+        return word
+    }
+
     /// The id of `bytes` (or -1) and the slot where the probe ended.
     @inline(__always)
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt32) -> (id: Int32, slot: Int) {
-        _slots.withUnsafeBufferPointer { slots in
-            _arena.withUnsafeBytes { arena in
-                var slot = Int(hash) & _mask
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return (-1, slot) }
-                    if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-                        let record = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                        let length = Int(arena.loadUnaligned(fromByteOffset: record + 4, as: Int32.self))
-                        if length == bytes.count
-                            && (length == 0 || memcmp(arena.baseAddress! + record + 8, bytes.baseAddress!, length) == 0) {
-                            return (arena.loadUnaligned(fromByteOffset: record, as: Int32.self), slot)
-                        }
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt32, _ prefix: UInt64,
+                _ packed: UInt64) -> (id: Int32, slot: Int) {
+        let isShort = bytes.count <= 8
+        return _slots.withUnsafeBufferPointer { slots in
+            var slot = Int(hash) & _mask
+            while true {
+                let entry = slots[slot]
+                if entry.tag == 0 { return (-1, slot) }
+                if entry.tag & 0xFFFF_FFFF_0000_0000 == prefix {
+                    let id = Int32(truncatingIfNeeded: entry.tag & 0xFFFF_FFFF) - 1
+                    if isShort {
+                        if entry.key == packed { return (id, slot) }
+                    } else if longLabel(at: Int(entry.key), equals: bytes) {
+                        return (id, slot)
                     }
-                    slot = (slot + 1) & _mask
                 }
+                slot = (slot + 1) & _mask
             }
         }
     }
 
+    private func longLabel(at record: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        _arena.withUnsafeBytes { arena in
+            Int(arena.loadUnaligned(fromByteOffset: record + 4, as: Int32.self)) == bytes.count
+                && memcmp(arena.baseAddress! + record + 8, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    /// Doubles the table, re-hashing every label from the arena (read in order).
     private mutating func grow() {
         let size = (_mask + 1) * 2
         _mask = size - 1
-        var slots = [UInt64](repeating: 0, count: size)
-        for entry in _slots where entry != 0 {
-            var slot = Int(entry >> 32) & _mask
-            while slots[slot] != 0 { slot = (slot + 1) & _mask }
-            slots[slot] = entry
+        var slots = HugePages.array(repeating: Slot(tag: 0, key: 0), count: size)
+        for id in 0..<Int32(count) {
+            withLabelBytes(id) { bytes in
+                let hash = Self.hash(bytes)
+                var slot = Int(hash) & _mask
+                while slots[slot].tag != 0 { slot = (slot + 1) & _mask }
+                slots[slot] = Slot(tag: Self.tagPrefix(hash, bytes.count) | UInt64(UInt32(id) + 1),
+                                   key: bytes.count <= 8 ? Self.packed(bytes) : UInt64(_records[Int(id)]))
+            }
         }
         _slots = slots
     }

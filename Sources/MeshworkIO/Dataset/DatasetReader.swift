@@ -158,30 +158,40 @@ public struct DatasetReader: Sendable {
         guard fileExists(path) else { throw InputError(file: path, line: 0, "missing: a dataset directory needs interactions.csv") }
         var header: Header?
         var kinds = LabelTable()
+        // Column positions, resolved once from the header (no dictionary lookups per record).
+        var sourceColumn = 0, targetColumn = 0, dateColumn = 0, kindColumn = -1, weightColumn = -1
         try CSVReader.forEachRecord(path: path) { record in
             guard let columns = header else {
-                header = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
-                                path: path, &problems)
+                let parsed = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
+                                    path: path, &problems)
+                header = parsed
+                if parsed.valid {
+                    sourceColumn = parsed["source"]!
+                    targetColumn = parsed["target"]!
+                    dateColumn = parsed["date"]!
+                    kindColumn = parsed["kind"] ?? -1
+                    weightColumn = parsed["weight"] ?? -1
+                }
                 return
             }
             guard columns.valid, columns.checkCount(record, path, &problems) else { return }
-            let source = lookUp(record, columns["source"]!, "source", nodes, path, &problems)
-            let target = lookUp(record, columns["target"]!, "target", nodes, path, &problems)
-            let time = readTime(record, columns["date"]!, path, &problems)
+            let source = lookUp(record, sourceColumn, "source", nodes, path, &problems)
+            let target = lookUp(record, targetColumn, "target", nodes, path, &problems)
+            let time = readTime(record, dateColumn, path, &problems)
             var weight = 1.0
-            if let column = columns["weight"], !record.isEmpty(column) {
-                guard let value = record.withField(column, NumberParsing.double) else {
-                    problems.report(path, record.line, "weight '\(record[column])' is not a number")
+            if weightColumn >= 0 && !record.isEmpty(weightColumn) {
+                guard let value = record.withField(weightColumn, NumberParsing.double) else {
+                    problems.report(path, record.line, "weight '\(record[weightColumn])' is not a number")
                     return
                 }
                 guard value.isFinite, value > 0 else {
-                    problems.report(path, record.line, "weight \(record[column]) must be a finite number > 0")
+                    problems.report(path, record.line, "weight \(record[weightColumn]) must be a finite number > 0")
                     return
                 }
                 weight = value
             }
             guard let source, let target, let time else { return }
-            let kind = columns["kind"].map { record.withField($0) { kinds.intern($0) } } ?? kinds.intern("interaction")
+            let kind = kindColumn >= 0 ? record.withField(kindColumn) { kinds.intern($0) } : kinds.intern("interaction")
             log.append(source: source, target: target, time: time, kind: kind, weight: weight)
         }
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
