@@ -87,21 +87,29 @@ def machine():
 # ---------------------------------------------------------------------------------------- Meshwork
 
 def run_meshwork(binary, args, workdir):
-    """One fresh process; returns (stats dict, wall seconds, max RSS KiB of the child)."""
+    """One fresh process; returns (stats dict, wall seconds, rusage of that child)."""
     stats = os.path.join(workdir, "stats.json")
     out = os.path.join(workdir, "out.csv")
+    err = os.path.join(workdir, "stderr.txt")
     for p in (stats, out):
         if os.path.exists(p):
             os.remove(p)
     cmd = [binary] + args + ["--stats", stats, "-o", out]
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wall = time.perf_counter() - t0
+    with open(err, "w") as ferr:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=ferr)
+        _, status, ru = os.wait4(p.pid, 0)   # this child's own rusage (max RSS, CPU)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
-        raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr.strip()[-2000:]))
+        with open(err) as f:
+            raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, f.read().strip()[-2000:]))
     with open(stats) as f:
         s = json.load(f)
     os.remove(out)
+    s["process_wall"] = wall
+    s["process_cpu"] = ru.ru_utime + ru.ru_stime
+    s["process_maxrss_kib"] = ru.ru_maxrss
     return s, wall
 
 
@@ -109,12 +117,10 @@ def meshwork_figures(binary, path, runs, workdir):
     comp, deg = [], []
     for i in range(runs):
         s, w = run_meshwork(binary, ["components", path], workdir)
-        s["process_wall"] = w
         comp.append(s)
-        log("meshwork components run %d: load %.4f compute %.4f (process %.3f s)"
-            % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w))
+        log("meshwork components run %d: load %.4f compute %.4f (process %.3f s, max RSS %.1f MiB)"
+            % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w, s["process_maxrss_kib"] / 1024))
         s, w = run_meshwork(binary, ["centrality", path, "--measure", "degree"], workdir)
-        s["process_wall"] = w
         deg.append(s)
         log("meshwork degree     run %d: load %.4f compute %.4f (process %.3f s)"
             % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w))
@@ -131,6 +137,9 @@ def meshwork_figures(binary, path, runs, workdir):
         duplicate_edges=first.get("duplicate_edges"), graph_bytes=first.get("graph_bytes"),
         bytes_per_edge=(first["graph_bytes"] / first["edges"]) if first.get("graph_bytes") and first["edges"] else None,
         components_count=first.get("components"),
+        max_rss_mib=max(x["process_maxrss_kib"] for x in comp + deg) / 1024,
+        process_wall_components=[x["process_wall"] for x in comp],
+        process_cpu_components=[x["process_cpu"] for x in comp],
     )
 
 
@@ -144,7 +153,7 @@ def anchors_figures(python, anchors, name, path, outdir, fast_threshold):
            "--workdir", os.path.join(outdir, "anchors-work"), "--fast-threshold", str(fast_threshold)]
     log("anchors: " + " ".join(cmd))
     t0 = time.perf_counter()
-    p = subprocess.run(cmd)
+    p = subprocess.run(cmd, stdout=sys.stderr)   # its log goes to stderr; stdout keeps only the table
     log("anchors finished in %.1f s (exit %d)" % (time.perf_counter() - t0, p.returncode))
     if not os.path.exists(results):
         raise RuntimeError("anchors wrote no results (exit %d)" % p.returncode)
@@ -158,10 +167,12 @@ def anchors_figures(python, anchors, name, path, outdir, fast_threshold):
             if r.get("status") != "ok":
                 continue
             fig.setdefault(r["impl"], {})[r["kernel"]] = dict(
-                t=r.get("t"), runs=r.get("runs"), mode=r.get("mode"), threads=r.get("threads"),
-                cpu_runs=r.get("cpu_runs"), loadavg=r.get("loadavg"), settings=r.get("settings"))
+                t=r.get("time_s"), runs=r.get("runs"), mode=r.get("mode"), threads=r.get("threads"),
+                cpu_s=r.get("cpu_s"), loadavg_1min=r.get("loadavg_1min"), settings=r.get("settings"))
+    memory = {lib: dict(peak_rss_end_mb=out.get("peak_rss_end_mb"), memory=out.get("memory"))
+              for lib, out in run["libs"].items()}
     meta = G.get("meta", {})
-    return dict(impls=fig, versions=R.get("versions"), n=meta.get("n"), m=meta.get("m"),
+    return dict(impls=fig, memory=memory, versions=R.get("versions"), n=meta.get("n"), m=meta.get("m"),
                 raw_is_canonical=meta.get("raw_is_canonical"), prep_s=meta.get("prep_s"),
                 command=" ".join(cmd))
 
@@ -282,10 +293,14 @@ def render_md(results, head, rows):
     for g in results["graphs"]:
         mw = g["meshwork"]
         L.append("- %s: `%s`, %s nodes, %s edges (Meshwork), graph_bytes %s = %.1f bytes/edge; load runs %s, "
-                 "components runs %s, degree runs %s." % (
+                 "components runs %s, degree runs %s; Meshwork max RSS %.0f MiB (whole process)." % (
                      g["name"], g["path"], mw["nodes"], mw["edges"], mw["graph_bytes"], mw["bytes_per_edge"] or 0,
                      [round(x, 4) for x in mw["load_runs"]], [round(x, 4) for x in mw["components_runs"]],
-                     [round(x, 5) for x in mw["degree_runs"]]))
+                     [round(x, 5) for x in mw["degree_runs"]], mw.get("max_rss_mib") or 0))
+        an = g.get("anchors") or {}
+        for impl, ks in sorted(an.get("impls", {}).items()):
+            L.append("  - %s: %s" % (impl, "; ".join("%s %s s (%s, runs %s)" % (
+                k, fmt(v["t"]), v["mode"], [round(x, 4) for x in v["runs"] or []]) for k, v in ks.items())))
     L.append("")
     L.append("Commands: `%s`" % results["command"])
     for g in results["graphs"]:
@@ -315,7 +330,19 @@ def main():
     ap.add_argument("--out", default=os.path.join(HERE, "out"), help="work folder (gitignored)")
     ap.add_argument("--md", default=None, help="Markdown table (default OUT/compare.md)")
     ap.add_argument("--json", default=None, help="raw figures (default OUT/compare.json)")
+    ap.add_argument("--render", metavar="JSON", help="only re-render the table from an earlier --json file")
     args = ap.parse_args()
+
+    if args.render:
+        with open(args.render) as f:
+            results = json.load(f)
+        head, rows = table(results)
+        print(render_text(head, rows))
+        md = args.md or os.path.join(args.out, "compare.md")
+        with open(md, "w") as f:
+            f.write(render_md(results, head, rows))
+        log("wrote %s" % md)
+        return
 
     binary = os.path.abspath(args.meshwork)
     if not os.access(binary, os.X_OK):
