@@ -160,3 +160,15 @@ struct CommandTests {
         #expect(try dir.read("demo/summary.json").contains("\"nodes\": 2500"))
     }
 }
+
+@Suite("Output targets")
+struct OutputTargetTests {
+    @Test("-o /dev/null writes to the device and never replaces it")
+    func devNull() throws {
+        let result = try Meshwork.run(["components", Meshwork.fixture("karate/karate.edges"), "-o", "/dev/null"])
+        #expect(result.status == 0)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0)
+        #expect((info.st_mode & S_IFMT) == S_IFCHR)
+    }
+}

@@ -10,7 +10,8 @@ import Darwin
 ///
 /// Bytes go to a temporary file beside the target (`.NAME.tmp-PID`), which ``commit()`` renames
 /// over the target in one step; if the writer is dropped without `commit()`, the temporary file is
-/// removed. With no path the bytes go to standard output.
+/// removed. With no path the bytes go to standard output. A target that exists and is not a
+/// regular file (`/dev/null`, a named pipe, a terminal) is written directly, never replaced.
 ///
 ///     let out = try OutputFile(path: "degrees.csv")   // or OutputFile(path: nil) for stdout
 ///     try out.write(&buffer)                          // flushes and empties the buffer
@@ -29,6 +30,17 @@ public final class OutputFile {
             targetPath = nil
             temporaryPath = nil
             descriptor = 1
+            return
+        }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            targetPath = path
+            temporaryPath = nil
+            descriptor = fd
             return
         }
         let slash = path.lastIndex(of: "/")
@@ -70,7 +82,10 @@ public final class OutputFile {
     public func commit() throws {
         guard !committed else { return }
         committed = true
-        guard let temporaryPath, let targetPath else { return }
+        guard let temporaryPath, let targetPath else {
+            if descriptor > 2 { close(descriptor) }
+            return
+        }
         close(descriptor)
         descriptor = -1
         guard rename(temporaryPath, targetPath) == 0 else {
@@ -84,6 +99,8 @@ public final class OutputFile {
         if let temporaryPath, !committed {
             close(descriptor)
             unlink(temporaryPath)
+        } else if temporaryPath == nil && descriptor > 2 && !committed {
+            close(descriptor)
         }
     }
 }
