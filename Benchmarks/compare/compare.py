@@ -315,7 +315,8 @@ def main():
                     help="a graph to compare (repeatable); default: ca-AstroPh and, if present, the big graph")
     ap.add_argument("--meshwork", default=os.path.join(ROOT, ".build", "release", "meshwork"),
                     help="the release binary (default: .build/release/meshwork at the repository root)")
-    ap.add_argument("--anchors", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "anchors", "anchors_bench.py")))
+    ap.add_argument("--anchors", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "anchors", "anchors_bench.py")),
+                    help="anchors_bench.py (default: ../shared/anchors/ beside the repository)")
     ap.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"),
                     help="the Python with igraph and networkit (default: the venv made by setup.sh)")
     ap.add_argument("--runs", type=int, default=3, help="Meshwork runs per command (median reported)")
@@ -326,7 +327,7 @@ def main():
                          "meshwork convert, ids relabelled to integers")
     ap.add_argument("--big-members", type=int, default=500_000,
                     help="members of the big graph (500,000 gives about 10M edges: 100,000 gave 2.0M)")
-    ap.add_argument("--cache", default=os.path.join(BENCH, ".cache"))
+    ap.add_argument("--cache", default=os.path.join(BENCH, ".cache"), help="where the big graph is kept (gitignored)")
     ap.add_argument("--out", default=os.path.join(HERE, "out"), help="work folder (gitignored)")
     ap.add_argument("--md", default=None, help="Markdown table (default OUT/compare.md)")
     ap.add_argument("--json", default=None, help="raw figures (default OUT/compare.json)")
@@ -356,6 +357,8 @@ def main():
     big = os.path.join(args.cache, "gen%d-seed42.int.edges" % args.big_members)
     if args.make_big:
         big = make_big(binary, args.big_members, 42, args.cache)
+        if graphs:
+            graphs.append(("gen%s-member" % label(args.big_members), big))
     if not graphs:
         graphs = [(n, os.path.normpath(p)) for n, p in DEFAULT_GRAPHS]
         if os.path.exists(big):
