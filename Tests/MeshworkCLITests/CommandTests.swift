@@ -32,9 +32,9 @@ struct CommandTests {
     }
 
     @Test("components and degree print id,value rows in input order, as NetworkX",
-          arguments: ["karate-edges", "florentine-edges", "email-eu-core-edges-directed", "workplace-invs15"])
+          arguments: ["karate-edges", "ca-grqc-edges", "email-eu-core-edges-directed", "workplace-invs15"])
     func perNode(name: String) throws {
-        let inputs = ["karate-edges": "karate/karate.edges", "florentine-edges": "florentine/florentine.edges",
+        let inputs = ["karate-edges": "karate/karate.edges", "ca-grqc-edges": "ca-grqc/ca-grqc.edges",
                       "email-eu-core-edges-directed": "email-eu-core.edges.gz", "workplace-invs15": "workplace-invs15"]
         let flags = name.hasSuffix("directed") ? ["--directed"] : []
         let components = try Meshwork.run(["components", Meshwork.fixture(inputs[name]!)] + flags)

@@ -71,81 +71,98 @@ public struct EdgeBuffer: Sendable {
 
         // Pass 1: bucket each entry (tail, head) by its head, keeping input order.
         var headStart = [Int32](repeating: 0, count: n + 1)
-        var tailCount = [Int32](repeating: 0, count: n + 1)
-        for i in 0..<count {
-            let u = sources[i], v = targets[i]
-            if u == v { continue }
-            headStart[Int(v) + 1] &+= 1
-            tailCount[Int(u) + 1] &+= 1
-            if !directed {
-                headStart[Int(u) + 1] &+= 1
-                tailCount[Int(v) + 1] &+= 1
-            }
-        }
-        for v in 0..<n {
-            headStart[v + 1] &+= headStart[v]
-            tailCount[v + 1] &+= tailCount[v]
-        }
-        let rowStart = tailCount
-        var byHeadTail = [Int32](repeating: 0, count: entryCount)
+        var rowStart = [Int32](repeating: 0, count: n + 1)
+        var byHeadTail = HugePages.array(repeating: Int32(0), count: entryCount)
         var byHeadWeight = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
-        do {
-            var cursor = headStart
-            for i in 0..<count {
-                let u = sources[i], v = targets[i]
+        let weighted = isWeighted
+        sources.withUnsafeBufferPointer { sources in
+        targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
+        headStart.withUnsafeMutableBufferPointer { headStart in
+        rowStart.withUnsafeMutableBufferPointer { rowStart in
+        byHeadTail.withUnsafeMutableBufferPointer { byHeadTail in
+        byHeadWeight.withUnsafeMutableBufferPointer { byHeadWeight in
+            for i in 0..<sources.count {
+                let u = Int(sources[i]), v = Int(targets[i])
                 if u == v { continue }
-                let p = Int(cursor[Int(v)]); cursor[Int(v)] &+= 1
-                byHeadTail[p] = u
-                if isWeighted { byHeadWeight[p] = weights[i] }
+                headStart[v + 1] &+= 1
+                rowStart[u + 1] &+= 1
                 if !directed {
-                    let q = Int(cursor[Int(u)]); cursor[Int(u)] &+= 1
-                    byHeadTail[q] = v
-                    if isWeighted { byHeadWeight[q] = weights[i] }
+                    headStart[u + 1] &+= 1
+                    rowStart[v + 1] &+= 1
                 }
             }
-        }
+            for v in 0..<n {
+                headStart[v + 1] &+= headStart[v]
+                rowStart[v + 1] &+= rowStart[v]
+            }
+            var cursor = Array(headStart)
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                for i in 0..<sources.count {
+                    let u = sources[i], v = targets[i]
+                    if u == v { continue }
+                    let p = Int(cursor[Int(v)]); cursor[Int(v)] &+= 1
+                    byHeadTail[p] = u
+                    if weighted { byHeadWeight[p] = weights[i] }
+                    if !directed {
+                        let q = Int(cursor[Int(u)]); cursor[Int(u)] &+= 1
+                        byHeadTail[q] = v
+                        if weighted { byHeadWeight[q] = weights[i] }
+                    }
+                }
+            }
+        }}}}}}}
 
         // Pass 2: scatter into tail rows, visiting heads in ascending order, so rows come out sorted.
-        var rowTargets = [Int32](repeating: 0, count: entryCount)
+        var rowTargets = HugePages.array(repeating: Int32(0), count: entryCount)
         var rowWeights = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
-        do {
-            var cursor = rowStart
-            for head in 0..<n {
-                for p in Int(headStart[head]) ..< Int(headStart[head + 1]) {
-                    let tail = Int(byHeadTail[p])
-                    let q = Int(cursor[tail]); cursor[tail] &+= 1
-                    rowTargets[q] = Int32(head)
-                    if isWeighted { rowWeights[q] = byHeadWeight[p] }
-                }
-            }
-        }
-        byHeadTail = []
-        byHeadWeight = []
-
-        // Pass 3: merge adjacent duplicates in place and compact.
         var offsets = [Int32](repeating: 0, count: n + 1)
         var write = 0
-        for v in 0..<n {
-            let begin = Int(rowStart[v]), end = Int(rowStart[v + 1])
-            var p = begin
-            while p < end {
-                let t = rowTargets[p]
-                var w = isWeighted ? rowWeights[p] : 0
-                p += 1
-                while p < end && rowTargets[p] == t {
-                    if isWeighted { w += rowWeights[p] }
-                    p += 1
+        headStart.withUnsafeBufferPointer { headStart in
+        rowStart.withUnsafeBufferPointer { rowStart in
+        byHeadTail.withUnsafeBufferPointer { byHeadTail in
+        byHeadWeight.withUnsafeBufferPointer { byHeadWeight in
+        rowTargets.withUnsafeMutableBufferPointer { rowTargets in
+        rowWeights.withUnsafeMutableBufferPointer { rowWeights in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            var cursor = Array(rowStart)
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                for head in 0..<n {
+                    for p in Int(headStart[head]) ..< Int(headStart[head + 1]) {
+                        let tail = Int(byHeadTail[p])
+                        let q = Int(cursor[tail]); cursor[tail] &+= 1
+                        rowTargets[q] = Int32(head)
+                        if weighted { rowWeights[q] = byHeadWeight[p] }
+                    }
                 }
-                rowTargets[write] = t
-                if isWeighted { rowWeights[write] = w }
-                write += 1
             }
-            offsets[v + 1] = Int32(write)
-        }
+            // Pass 3: merge adjacent duplicates in place and compact.
+            for v in 0..<n {
+                let end = Int(rowStart[v + 1])
+                var p = Int(rowStart[v])
+                while p < end {
+                    let t = rowTargets[p]
+                    var w = weighted ? rowWeights[p] : 0
+                    p += 1
+                    while p < end && rowTargets[p] == t {
+                        if weighted { w += rowWeights[p] }
+                        p += 1
+                    }
+                    rowTargets[write] = t
+                    if weighted { rowWeights[write] = w }
+                    write += 1
+                }
+                offsets[v + 1] = Int32(write)
+            }
+        }}}}}}}
+        byHeadTail = []
+        byHeadWeight = []
         let removedEntries = entryCount - write
-        let outTargets = Array(rowTargets[0..<write])  // a fresh array of exactly the kept entries
+        // Without duplicates the arrays are already exact; otherwise copy the kept prefix, so the
+        // graph holds no slack.
+        let outTargets = write == entryCount ? rowTargets : Array(rowTargets[0..<write])
         rowTargets = []
-        let outWeights: [Double]? = isWeighted ? Array(rowWeights[0..<write]) : nil
+        let outWeights: [Double]? = !isWeighted ? nil : write == entryCount ? rowWeights : Array(rowWeights[0..<write])
 
         guard directed else {
             let graph = CSRGraph(isDirected: false, offsets: offsets, targets: outTargets, weights: outWeights)

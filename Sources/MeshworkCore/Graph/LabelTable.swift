@@ -30,6 +30,11 @@ public struct LabelTable: Sendable {
     @usableFromInline var _records: [Int32] = []  // arena offset of each label's record, by id
     @usableFromInline var _slots: [Slot]
     @usableFromInline var _mask: Int
+    // A cache for canonical decimal labels ("0", "17", not "017"): `_numeric[value]` is the id of
+    // the label that spells `value`, or -1 when not cached yet. Edge lists with integer ids then
+    // cost one 4-byte lookup per token. Every label is also in the hash slots, which stay the
+    // source of truth; the cache only grows while it stays small next to the table.
+    @usableFromInline var _numeric: [Int32] = []
 
     @usableFromInline
     struct Slot: Sendable, BitwiseCopyable {
@@ -95,6 +100,8 @@ public struct LabelTable: Sendable {
 
     /// The id of the label `bytes`, or `nil`.
     public func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let value = Self.canonicalDecimal(bytes)
+        if value >= 0 && value < _numeric.count && _numeric[value] >= 0 { return _numeric[value] }
         let hash = Self.hash(bytes)
         let probe = lookup(bytes, hash, Self.tagPrefix(hash, bytes.count), Self.packed(bytes))
         return probe.id >= 0 ? probe.id : nil
@@ -103,6 +110,37 @@ public struct LabelTable: Sendable {
     /// The id of the label `bytes`, interning a copy of them if they are new.
     @discardableResult
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let value = Self.canonicalDecimal(bytes)
+        if value >= 0 && value < _numeric.count {
+            let cached = _numeric[value]
+            if cached >= 0 { return cached }
+        }
+        let id = internHashed(bytes)
+        if value >= 0 {
+            if value >= _numeric.count && value < 8 * (count + 1 << 16) {
+                _numeric.append(contentsOf: repeatElement(-1, count: max(value + 1, 2 * _numeric.count) - _numeric.count))
+            }
+            if value < _numeric.count { _numeric[value] = id }
+        }
+        return id
+    }
+
+    /// The value of a label that is a canonical decimal number below 2^31 (digits only, no leading
+    /// zero unless it is "0"), or -1.
+    @inline(__always)
+    static func canonicalDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = bytes.count
+        guard n >= 1 && n <= 9 && (bytes[0] != 0x30 || n == 1) else { return -1 }
+        var value = 0
+        for byte in bytes {
+            let digit = Int(byte) &- 0x30
+            guard digit >= 0 && digit <= 9 else { return -1 }
+            value = value &* 10 &+ digit
+        }
+        return value
+    }
+
+    private mutating func internHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(bytes)
         let prefix = Self.tagPrefix(hash, bytes.count)
         let packed = Self.packed(bytes)
