@@ -40,9 +40,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "MeshworkTestSupport", dependencies: ["MeshworkIO"], path: "Tests/MeshworkTestSupport"),
         .testTarget(name: "MeshworkCoreTests", dependencies: ["MeshworkCore"]),
-        .testTarget(name: "MeshworkAlgorithmsTests", dependencies: ["MeshworkAlgorithms", "MeshworkIO"]),
-        .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO"]),
+        .testTarget(name: "MeshworkAlgorithmsTests",
+                    dependencies: ["MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
+        .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
         .testTarget(name: "MeshworkReportTests", dependencies: ["MeshworkReport"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork"]),

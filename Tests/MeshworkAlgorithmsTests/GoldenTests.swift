@@ -1,6 +1,7 @@
 import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
+import MeshworkTestSupport
 import Testing
 
 /// Every fixture graph against the NetworkX values in `fixtures/goldens` (made by

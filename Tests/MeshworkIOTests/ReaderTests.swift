@@ -1,6 +1,7 @@
 import Foundation
 import MeshworkCore
 import MeshworkIO
+import MeshworkTestSupport
 import Testing
 
 @Suite("Edge lists, dates and datasets")

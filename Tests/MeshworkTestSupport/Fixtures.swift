@@ -1,62 +1,62 @@
 import Foundation
 import MeshworkIO
 
-/// The repository's `fixtures/` folder and its NetworkX goldens.
-enum Fixtures {
-    static let root: String = {
+/// The repository's `fixtures/` folder and its NetworkX goldens, shared by the test targets.
+public enum Fixtures {
+    public static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path + "/fixtures"
     }()
 
-    struct Entry: Decodable, CustomStringConvertible {
-        var name: String
-        var input: String
-        var directed: Bool
-        var weighted: Bool
-        var description: String { name }
-        var path: String { Fixtures.root + "/" + input }
-        var options: LoadOptions { LoadOptions(directed: directed, weighted: weighted) }
+    public struct Entry: Decodable, CustomStringConvertible, Sendable {
+        public var name: String
+        public var input: String
+        public var directed: Bool
+        public var weighted: Bool
+        public var description: String { name }
+        public var path: String { Fixtures.root + "/" + input }
+        public var options: LoadOptions { LoadOptions(directed: directed, weighted: weighted) }
     }
 
     /// Every entry of `fixtures/goldens/manifest.json`.
-    static let manifest: [Entry] = {
+    public static let manifest: [Entry] = {
         let data = try! Data(contentsOf: URL(fileURLWithPath: root + "/goldens/manifest.json"))
         return try! JSONDecoder().decode([Entry].self, from: data)
     }()
 
     /// A golden table: the header's columns and one row of fields per node.
-    struct Golden {
-        var columns: [String]
-        var rows: [[String]]
+    public struct Golden {
+        public var columns: [String]
+        public var rows: [[String]]
 
-        func column(_ name: String) -> [String] {
+        public func column(_ name: String) -> [String] {
             let index = columns.firstIndex(of: name)!
             return rows.map { $0[index] }
         }
     }
 
-    static func golden(_ name: String) throws -> Golden {
+    public static func golden(_ name: String) throws -> Golden {
         let text = try String(contentsOfFile: root + "/goldens/\(name).csv", encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines.removeFirst()
         return Golden(columns: header, rows: lines)
     }
 
-    struct GoldenStats: Decodable {
-        var nodes: Int
-        var edges: Int
-        var self_loops: Int
-        var components: Int
+    public struct GoldenStats: Decodable {
+        public var nodes: Int
+        public var edges: Int
+        public var self_loops: Int
+        public var components: Int
     }
 
-    static func stats(_ name: String) throws -> GoldenStats {
+    public static func stats(_ name: String) throws -> GoldenStats {
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/goldens/\(name).stats.json"))
         return try JSONDecoder().decode(GoldenStats.self, from: data)
     }
 }
 
 /// Whether two numbers agree within `tolerance`, relative to the larger magnitude (absolute near 0).
-func agrees(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
+public func agrees(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
     abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }
