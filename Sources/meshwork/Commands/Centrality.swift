@@ -20,7 +20,7 @@ struct Centrality: ParsableCommand {
 
     @OptionGroup var options: GraphOptions
 
-    @Option(name: .long, help: "A measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")). Repeatable.")
+    @Option(name: .long, help: "A measure to compute; repeat for several columns.")
     var measure: [Measure] = []
 
     func validate() throws {
