@@ -12,7 +12,8 @@ struct Meshwork: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            Summary.self, Components.self, Centrality.self, Convert.self, Generate.self, Demo.self,
+            Summary.self, Components.self, Centrality.self, Bridges.self, ArticulationPoints.self,
+            BiconnectedComponents.self, Convert.self, Generate.self, Demo.self,
         ]
     )
 }

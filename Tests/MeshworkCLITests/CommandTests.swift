@@ -172,3 +172,18 @@ struct OutputTargetTests {
         #expect((info.st_mode & S_IFMT) == S_IFCHR)
     }
 }
+
+@Suite("Cut structure commands")
+struct CutCommandTests {
+    @Test("bridges, articulation-points and biconnected-components print their goldens")
+    func goldens() throws {
+        for (command, golden) in [("bridges", "bridges"), ("articulation-points", "articulation"),
+                                  ("biconnected-components", "biconnected")] {
+            let result = try Meshwork.run([command, Meshwork.fixture("email-eu-core.edges.gz"), "--directed"])
+            #expect(result.status == 0)
+            let expected = try String(contentsOfFile: Meshwork.fixture("goldens/email-eu-core-edges-directed.\(golden).csv"),
+                                      encoding: .utf8)
+            #expect(result.stdout == expected, "\(command)")
+        }
+    }
+}

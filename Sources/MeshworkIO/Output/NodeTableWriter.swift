@@ -27,9 +27,13 @@ public enum NodeColumn: Sendable {
 ///     try NodeTableWriter.write(labels: loaded.labels,
 ///                               columns: [.integers(name: "degree", values: degrees)], to: nil)
 ///
+/// With `rows`, only those vertices are written, in the order given (for example the articulation
+/// points, as a bare `id` list).
+///
 /// - Complexity: O(V × columns); streams in 1 MiB pieces.
 public enum NodeTableWriter {
-    public static func write(labels: LabelTable, columns: [NodeColumn], to path: String?) throws {
+    public static func write(labels: LabelTable, columns: [NodeColumn], rows: [VertexID]? = nil,
+                             to path: String?) throws {
         for column in columns { precondition(column.count == labels.count, "one value per vertex") }
         let file = try OutputFile(path: path)
         var buffer = ByteBuffer()
@@ -39,7 +43,8 @@ public enum NodeTableWriter {
             buffer.append(csvField: column.name)
         }
         buffer.appendNewline()
-        for v in 0..<labels.count {
+        for row in 0..<(rows?.count ?? labels.count) {
+            let v = rows.map { Int($0[row]) } ?? row
             labels.withLabelBytes(Int32(v)) { appendCSVField(bytes: $0, to: &buffer) }
             for column in columns {
                 buffer.append(UInt8(ascii: ","))
