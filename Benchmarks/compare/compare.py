@@ -43,7 +43,22 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 ROOT = os.path.dirname(BENCH)
-KERNELS = ["load", "components", "degree"]
+# Each kernel: the Meshwork command whose --stats seconds.compute is timed (the anchors' kernel of the
+# same name is timed on their side). `load` is the seconds.load of the components command.
+MESHWORK_COMMANDS = {
+    "components": ["components"],
+    "degree": ["centrality", "--measure", "degree"],
+    "bridges": ["bridges"],
+    "articulation_points": ["articulation-points"],
+    "pagerank": ["centrality", "--measure", "pagerank"],
+    "eigenvector": ["centrality", "--measure", "eigenvector"],
+    "kcore": ["centrality", "--measure", "kcore"],
+    "clustering_local": ["centrality", "--measure", "clustering"],
+    "betweenness_exact": ["centrality", "--measure", "betweenness"],
+    "closeness": ["centrality", "--measure", "closeness"],
+    "harmonic": ["centrality", "--measure", "harmonic"],
+}
+KERNELS = ["load", "components", "degree"]   # the default; --kernels chooses others
 LIBS = ["igraph", "networkit"]
 DEFAULT_GRAPHS = [
     ("ca-AstroPh", os.path.join(ROOT, "..", "shared", "data", "snap-ca-AstroPh", "ca-AstroPh-undirected.txt")),
@@ -114,33 +129,33 @@ def run_meshwork(binary, args, workdir):
 
 
 def meshwork_figures(binary, path, runs, workdir):
-    comp, deg = [], []
+    """Median seconds.compute per kernel over `runs` fresh processes (load: from the components runs)."""
+    per = {k: [] for k in KERNELS if k != "load"}
+    if "components" not in per:
+        per["components"] = []   # the load figure and the graph counts come from these runs
     for i in range(runs):
-        s, w = run_meshwork(binary, ["components", path], workdir)
-        comp.append(s)
-        log("meshwork components run %d: load %.4f compute %.4f (process %.3f s, max RSS %.1f MiB)"
-            % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w, s["process_maxrss_kib"] / 1024))
-        s, w = run_meshwork(binary, ["centrality", path, "--measure", "degree"], workdir)
-        deg.append(s)
-        log("meshwork degree     run %d: load %.4f compute %.4f (process %.3f s)"
-            % (i + 1, s["seconds"]["load"], s["seconds"]["compute"], w))
+        for kernel in per:
+            s, w = run_meshwork(binary, MESHWORK_COMMANDS[kernel] + [path], workdir)
+            per[kernel].append(s)
+            log("meshwork %-20s run %d: load %.4f compute %.4f (process %.3f s, max RSS %.1f MiB)"
+                % (kernel, i + 1, s["seconds"]["load"], s["seconds"]["compute"], w, s["process_maxrss_kib"] / 1024))
+    comp = per["components"]
     first = comp[0]
-    return dict(
+    figures = dict(
         load=statistics.median(s["seconds"]["load"] for s in comp),
-        components=statistics.median(s["seconds"]["compute"] for s in comp),
-        degree=statistics.median(s["seconds"]["compute"] for s in deg),
         load_runs=[s["seconds"]["load"] for s in comp],
-        load_runs_degree_command=[s["seconds"]["load"] for s in deg],
-        components_runs=[s["seconds"]["compute"] for s in comp],
-        degree_runs=[s["seconds"]["compute"] for s in deg],
         nodes=first["nodes"], edges=first["edges"], self_loops=first.get("self_loops"),
         duplicate_edges=first.get("duplicate_edges"), graph_bytes=first.get("graph_bytes"),
         bytes_per_edge=(first["graph_bytes"] / first["edges"]) if first.get("graph_bytes") and first["edges"] else None,
         components_count=first.get("components"),
-        max_rss_mib=max(x["process_maxrss_kib"] for x in comp + deg) / 1024,
+        max_rss_mib=max(x["process_maxrss_kib"] for runs_ in per.values() for x in runs_) / 1024,
         process_wall_components=[x["process_wall"] for x in comp],
         process_cpu_components=[x["process_cpu"] for x in comp],
     )
+    for kernel, stats in per.items():
+        figures[kernel] = statistics.median(s["seconds"]["compute"] for s in stats)
+        figures[kernel + "_runs"] = [s["seconds"]["compute"] for s in stats]
+    return figures
 
 
 # ----------------------------------------------------------------------------------------- anchors
@@ -320,6 +335,8 @@ def main():
     ap.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"),
                     help="the Python with igraph and networkit (default: the venv made by setup.sh)")
     ap.add_argument("--runs", type=int, default=3, help="Meshwork runs per command (median reported)")
+    ap.add_argument("--kernels", default=",".join(KERNELS),
+                    help="comma-separated kernels (default %%(default)s); known: load, %s" % ", ".join(MESHWORK_COMMANDS))
     ap.add_argument("--fast-threshold", type=float, default=5.0, help="passed to anchors_bench.py")
     ap.add_argument("--skip-anchors", action="store_true", help="Meshwork only (no ratios)")
     ap.add_argument("--make-big", action="store_true",
@@ -333,6 +350,10 @@ def main():
     ap.add_argument("--json", default=None, help="raw figures (default OUT/compare.json)")
     ap.add_argument("--render", metavar="JSON", help="only re-render the table from an earlier --json file")
     args = ap.parse_args()
+    unknown = [k for k in args.kernels.split(",") if k != "load" and k not in MESHWORK_COMMANDS]
+    if unknown:
+        sys.exit("unknown kernels: %s" % ", ".join(unknown))
+    KERNELS[:] = args.kernels.split(",")
 
     if args.render:
         with open(args.render) as f:

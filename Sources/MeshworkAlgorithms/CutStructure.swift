@@ -37,7 +37,10 @@ public struct CutStructure: Sendable {
         isArticulationPoint.indices.filter { isArticulationPoint[$0] }.map { VertexID($0) }
     }
 
-    public init(_ input: CSRGraph) {
+    /// Finds the cut structure of `input` (its undirected view when directed). With
+    /// `components: false` the biconnected components are not tracked (``edgeComponent`` is empty
+    /// and ``componentCount`` is 0), which is what `bridges` and `articulation-points` need.
+    public init(_ input: CSRGraph, components trackComponents: Bool = true) {
         let graph = input.isDirected ? Self.undirectedView(of: input) : input
         self.graph = graph
         let n = graph.vertexCount
@@ -47,69 +50,84 @@ public struct CutStructure: Sendable {
         var cursor = [Int32](repeating: 0, count: n)   // next row position to explore
         var stack = [Int32](repeating: 0, count: n)    // DFS stack of vertices
         var edgeStack: [Int32] = []                    // adjacency positions of tree and back edges
-        var component = [Int32](repeating: -1, count: graph.targets.count)
+        var component = [Int32](repeating: -1, count: trackComponents ? graph.targets.count : 0)
         var articulation = [Bool](repeating: false, count: n)
         var bridges: [(VertexID, VertexID)] = []
         var components: Int32 = 0
         var time: Int32 = 0
-        let offsets = graph.offsets, targets = graph.targets
-
-        func mirror(_ position: Int, from u: Int) -> Int {
-            // The position of the reverse entry (v -> u) for the entry at `position` (u -> v).
-            graph.edgeIndex(targets[position], VertexID(u))!
-        }
-
-        for root in 0..<n where discovery[root] < 0 {
-            var top = 0
-            stack[0] = Int32(root)
-            discovery[root] = time; low[root] = time; time += 1
-            cursor[root] = offsets[root]
-            var rootChildren = 0
-            while top >= 0 {
-                let u = Int(stack[top])
-                let p = Int(cursor[u])
-                if p < Int(offsets[u + 1]) {
-                    cursor[u] += 1
-                    let v = Int(targets[p])
-                    if discovery[v] < 0 {
-                        parent[v] = Int32(u)
-                        discovery[v] = time; low[v] = time; time += 1
-                        cursor[v] = offsets[v]
-                        edgeStack.append(Int32(p))
-                        top += 1
-                        stack[top] = Int32(v)
-                        if u == root { rootChildren += 1 }
-                    } else if v != Int(parent[u]) && discovery[v] < discovery[u] {
-                        low[u] = min(low[u], discovery[v])   // a back edge
-                        edgeStack.append(Int32(p))
+        graph.offsets.withUnsafeBufferPointer { offsets in
+        graph.targets.withUnsafeBufferPointer { targets in
+        discovery.withUnsafeMutableBufferPointer { discovery in
+        low.withUnsafeMutableBufferPointer { low in
+        parent.withUnsafeMutableBufferPointer { parent in
+        cursor.withUnsafeMutableBufferPointer { cursor in
+        stack.withUnsafeMutableBufferPointer { stack in
+        component.withUnsafeMutableBufferPointer { component in
+            for root in 0..<n where discovery[root] < 0 {
+                var top = 0
+                stack[0] = Int32(root)
+                discovery[root] = time; low[root] = time; time += 1
+                cursor[root] = offsets[root]
+                var rootChildren = 0
+                while top >= 0 {
+                    let u = Int(stack[top])
+                    let p = Int(cursor[u])
+                    if p < Int(offsets[u + 1]) {
+                        cursor[u] = Int32(p + 1)
+                        let v = Int(targets[p])
+                        if discovery[v] < 0 {
+                            parent[v] = Int32(u)
+                            discovery[v] = time; low[v] = time; time += 1
+                            cursor[v] = offsets[v]
+                            if trackComponents { edgeStack.append(Int32(p)) }
+                            top += 1
+                            stack[top] = Int32(v)
+                            if u == root { rootChildren += 1 }
+                        } else if v != Int(parent[u]) && discovery[v] < discovery[u] {
+                            if discovery[v] < low[u] { low[u] = discovery[v] }  // a back edge
+                            if trackComponents { edgeStack.append(Int32(p)) }
+                        }
+                        continue
                     }
-                    continue
+                    // u is finished: report to its parent.
+                    top -= 1
+                    guard top >= 0 else { break }
+                    let w = Int(stack[top])
+                    if low[u] < low[w] { low[w] = low[u] }
+                    if low[u] >= discovery[w] {
+                        if w != root { articulation[w] = true }
+                        if low[u] > discovery[w] { bridges.append((VertexID(min(w, u)), VertexID(max(w, u)))) }
+                        if trackComponents {
+                            // Pop the edges of the biconnected component closed at the tree edge (w, u).
+                            while let position = edgeStack.popLast() {
+                                let q = Int(position)
+                                component[q] = components
+                                if Int(targets[q]) == u && q >= Int(offsets[w]) && q < Int(offsets[w + 1]) { break }
+                            }
+                            components += 1
+                        }
+                    }
                 }
-                // u is finished: report to its parent.
-                top -= 1
-                guard top >= 0 else { break }
-                let w = Int(stack[top])
-                low[w] = min(low[w], low[u])
-                if low[u] >= discovery[w] {
-                    if w != root { articulation[w] = true }
-                    if low[u] > discovery[w] { bridges.append((VertexID(min(w, u)), VertexID(max(w, u)))) }
-                    // Pop the edges of the biconnected component closed at the tree edge (w, u).
-                    while let position = edgeStack.popLast() {
-                        component[Int(position)] = components
-                        let p = Int(position)
-                        if Int(targets[p]) == u && p >= Int(offsets[w]) && p < Int(offsets[w + 1]) { break }
+                if rootChildren > 1 { articulation[root] = true }
+            }
+            guard trackComponents else { return }
+            // Give each reverse entry the component of its edge: rows are sorted, so walking the
+            // rows in order meets the reverse entries of row u in order of u.
+            var next = Array(offsets)   // next unassigned entry of each row, lowest targets first
+            next.withUnsafeMutableBufferPointer { next in
+                for u in 0..<n {
+                    for p in Int(offsets[u]) ..< Int(offsets[u + 1]) where Int(targets[p]) > u {
+                        let v = Int(targets[p])
+                        // In row v, the entries below u were met earlier; the entry for u is next.
+                        while Int(targets[Int(next[v])]) < u { next[v] += 1 }
+                        let q = Int(next[v])
+                        if component[p] >= 0 { component[q] = component[p] } else { component[p] = component[q] }
+                        next[v] += 1
                     }
-                    components += 1
                 }
             }
-            if rootChildren > 1 { articulation[root] = true }
-        }
-        // Give each reverse entry the component of its edge.
-        for u in 0..<n {
-            for p in Int(offsets[u]) ..< Int(offsets[u + 1]) where component[p] >= 0 {
-                component[mirror(p, from: u)] = component[p]
-            }
-        }
+        }}}}}}}}
+        // Tree edges go from lower to higher discovery time, so bridges come out unsorted.
         self.bridges = bridges.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         isArticulationPoint = articulation
         edgeComponent = component

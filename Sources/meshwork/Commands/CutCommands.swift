@@ -14,14 +14,11 @@ struct Bridges: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph)
+            let cuts = CutStructure(loaded.graph, components: false)
             timer.mark("compute")
             try EdgeTableWriter.write(labels: loaded.labels, edges: cuts.bridges, to: options.output)
             timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("bridges", .int(cuts.bridges.count)),
-                ("biconnected_components", .int(cuts.componentCount)),
-            ])
+            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [("bridges", .int(cuts.bridges.count))])
         }
     }
 }
@@ -38,14 +35,13 @@ struct ArticulationPoints: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph)
-            timer.mark("compute")
+            let cuts = CutStructure(loaded.graph, components: false)
             let points = cuts.articulationPoints
+            timer.mark("compute")
             try NodeTableWriter.write(labels: loaded.labels, columns: [], rows: points, to: options.output)
             timer.mark("write")
             try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
                 ("articulation_points", .int(points.count)),
-                ("biconnected_components", .int(cuts.componentCount)),
             ])
         }
     }
