@@ -1,0 +1,105 @@
+import MeshworkCore
+
+/// Katz centrality of every vertex, as NetworkX's `katz_centrality` with `normalized=True`: every
+/// vertex gets a baseline `beta` plus `alpha` times the centrality of each in-neighbour, so walks of
+/// length k are counted with weight `alpha^k`; the result is scaled to unit Euclidean norm.
+///
+///     let (scores, iterations) = KatzCentrality(alpha: 0.1).run(graph)
+///
+/// The fixed point exists when `alpha < 1 / lambda_max` (the largest eigenvalue of the adjacency
+/// matrix); otherwise the iteration diverges and runs to `maxIterations`, and the scores returned
+/// are meaningless (possibly infinite or NaN). On an undirected graph in-neighbours are neighbours;
+/// with `weighted`, each in-edge counts with its weight.
+///
+/// The iteration starts from 0 and stops after the first step whose L1 change is below
+/// `vertexCount * tolerance` (NetworkX's criterion; NetworkX's default tolerance is 1e-6, Meshwork's
+/// 1e-12 so that the values agree with the exact solution to about 1e-9).
+///
+/// - Complexity: O((V + E) * iterations) time, with iterations about
+///   `log(tolerance) / log(alpha * lambda_max)`; O(V) extra space.
+/// - Note: Katz, "A new status index derived from sociometric analysis", Psychometrika 18(1), 1953.
+public struct KatzCentrality: Sendable {
+    /// The attenuation factor for each step of a walk.
+    public var alpha: Double
+    /// The baseline centrality every vertex receives.
+    public var beta: Double
+    /// Convergence threshold per vertex: stop when the L1 change is below `vertexCount * tolerance`.
+    public var tolerance: Double
+    /// The most iterations to run; the last iterate is returned if none converged.
+    public var maxIterations: Int
+    /// Whether to use the graph's edge weights (ignored when the graph has none).
+    public var weighted: Bool
+    /// Whether to scale the result to unit Euclidean norm (NetworkX's `normalized`).
+    public var normalized: Bool
+
+    /// A Katz-centrality computation with these parameters.
+    public init(alpha: Double = 0.1, beta: Double = 1.0, tolerance: Double = 1e-12,
+                maxIterations: Int = 10_000, weighted: Bool = false, normalized: Bool = true) {
+        precondition(maxIterations >= 1, "maxIterations must be at least 1")
+        self.alpha = alpha
+        self.beta = beta
+        self.tolerance = tolerance
+        self.maxIterations = maxIterations
+        self.weighted = weighted
+        self.normalized = normalized
+    }
+
+    /// The Katz centrality of each vertex and the number of iterations run (equal to
+    /// `maxIterations` when the iteration did not converge).
+    ///
+    /// - Complexity: O((V + E) * iterations) time; O(V) extra space.
+    public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int) {
+        let n = graph.vertexCount
+        guard n > 0 else { return ([], 0) }
+        let inOffsetsArray = graph.isDirected ? graph.inOffsets : graph.offsets
+        let inSourcesArray = graph.isDirected ? graph.inSources : graph.targets
+        let inWeightsArray: [Double]? = weighted ? (graph.isDirected ? graph.inWeights : graph.weights) : nil
+        let alpha = self.alpha, beta = self.beta
+
+        var x = [Double](repeating: 0, count: n)
+        var next = [Double](repeating: 0, count: n)
+        let threshold = Double(n) * tolerance
+        var iterations = 0
+        while iterations < maxIterations {
+            iterations += 1
+            var err = 0.0
+            inOffsetsArray.withUnsafeBufferPointer { inOffsets in
+            inSourcesArray.withUnsafeBufferPointer { inSources in
+            x.withUnsafeBufferPointer { x in
+            next.withUnsafeMutableBufferPointer { next in
+                if let inWeightsArray {
+                    inWeightsArray.withUnsafeBufferPointer { inWeights in
+                        for v in 0..<n {
+                            var s = 0.0
+                            for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) {
+                                s += x[Int(inSources[p])] * inWeights[p]
+                            }
+                            let value = alpha * s + beta
+                            next[v] = value
+                            err += abs(value - x[v])
+                        }
+                    }
+                } else {
+                    for v in 0..<n {
+                        var s = 0.0
+                        for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) { s += x[Int(inSources[p])] }
+                        let value = alpha * s + beta
+                        next[v] = value
+                        err += abs(value - x[v])
+                    }
+                }
+            }}}}
+            swap(&x, &next)
+            if err < threshold { break }
+        }
+        if normalized {
+            var squares = 0.0
+            for value in x { squares += value * value }
+            if squares > 0 && squares.isFinite {
+                let scale = 1 / squares.squareRoot()
+                for v in 0..<n { x[v] *= scale }
+            }
+        }
+        return (x, iterations)
+    }
+}

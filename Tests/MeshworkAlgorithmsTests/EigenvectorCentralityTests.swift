@@ -1,0 +1,104 @@
+import Foundation
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkTestSupport
+import Testing
+
+@Suite("Eigenvector and Katz centrality")
+struct EigenvectorCentralityTests {
+    @Test("matches NetworkX eigenvector_centrality_numpy on connected graphs", arguments: Fixtures.manifest)
+    func golden(entry: Fixtures.Entry) throws {
+        let expected = try Fixtures.golden(entry.name).column("eigenvector")
+        guard !expected.contains("") else { return }   // NetworkX refused: disconnected
+        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let (scores, iterations) = EigenvectorCentrality(weighted: entry.weighted).run(loaded.graph)
+        #expect(iterations < 100_000)
+        for (v, cell) in expected.enumerated() {
+            #expect(agrees(scores[v], Double(cell)!, tolerance: 1e-7),
+                    "eigenvector of \(loaded.labels[Int32(v)]): \(scores[v]) vs \(cell)")
+        }
+    }
+
+    //  0 - 1 - 2 - 3   bipartite: power iteration on A alone would oscillate
+    @Test("a path of four (bipartite) converges to sin(k pi / 5)")
+    func path() {
+        let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3)]).build(vertexCount: 4, directed: false).graph
+        let scores = EigenvectorCentrality().run(g).scores
+        let raw = (1...4).map { sin(Double($0) * Double.pi / 5) }
+        let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        for v in 0..<4 { #expect(agrees(scores[v], raw[v] / norm, tolerance: 1e-9)) }
+    }
+
+    @Test("a star: centre 1/sqrt(2), leaves 1/sqrt(8)")
+    func star() {
+        let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 5, directed: false).graph
+        let scores = EigenvectorCentrality().run(g).scores
+        #expect(agrees(scores[0], 1 / 2.0.squareRoot(), tolerance: 1e-9))
+        for v in 1...4 { #expect(agrees(scores[v], 1 / 8.0.squareRoot(), tolerance: 1e-9)) }
+    }
+
+    //  0 <-> 1 -> 2 -> 0   the left eigenvector (in-edges), as NetworkX
+    @Test("directed graphs use in-edges (NetworkX values)")
+    func directed() {
+        let g = EdgeBuffer(edges: [(0, 1), (1, 0), (1, 2), (2, 0)]).build(vertexCount: 3, directed: true).graph
+        let scores = EigenvectorCentrality().run(g).scores
+        let expected = [0.7265173980555676, 0.5484317579318064, 0.4139988855231332]
+        for v in 0..<3 { #expect(agrees(scores[v], expected[v], tolerance: 1e-9)) }
+    }
+
+    //  0 - 1 - 2 - 0   3 - 4   the triangle (eigenvalue 2) dominates the edge (eigenvalue 1)
+    @Test("disconnected: the dominant component gets the Perron vector, the others 0")
+    func disconnected() {
+        let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 0), (3, 4)]).build(vertexCount: 6, directed: false).graph
+        let scores = EigenvectorCentrality().run(g).scores
+        for v in 0..<3 { #expect(agrees(scores[v], 1 / 3.0.squareRoot(), tolerance: 1e-9)) }
+        for v in 3..<6 { #expect(scores[v] >= 0 && scores[v] < 1e-9) }
+    }
+
+    @Test("edgeless and empty graphs")
+    func degenerate() {
+        let edgeless = EdgeBuffer(edges: []).build(vertexCount: 4, directed: false).graph
+        #expect(EigenvectorCentrality().run(edgeless).scores == [0.5, 0.5, 0.5, 0.5])
+        let empty = EdgeBuffer(edges: []).build(vertexCount: 0, directed: true).graph
+        #expect(EigenvectorCentrality().run(empty).scores.isEmpty)
+    }
+
+    @Test("unit norm, non-negative, relabelling-invariant", arguments: 0..<8)
+    func properties(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 2000)
+        let n = 2 + rng.below(60)
+        let g = spectralRandomGraph(n: n, edges: n + rng.below(3 * n), seed: UInt64(seed) &+ 7,
+                                    weighted: seed % 2 == 0)
+        let scores = EigenvectorCentrality(weighted: true).run(g).scores
+        #expect(abs(scores.reduce(0) { $0 + $1 * $1 } - 1) < 1e-12)
+        #expect(scores.allSatisfy { $0 >= 0 })
+        // The eigen-equation holds on the dominant part: (A x)_v = lambda x_v.
+        let top = scores.indices.max { scores[$0] < scores[$1] }!
+        var ax = [Double](repeating: 0, count: n)
+        for v in 0..<n { for p in g.row(Int32(v)) { ax[v] += (g.weights?[p] ?? 1) * scores[Int(g.targets[p])] } }
+        let lambda = ax[top] / scores[top]
+        for v in 0..<n { #expect(abs(ax[v] - lambda * scores[v]) < 1e-6) }
+    }
+
+    @Test("Katz: karate club against NetworkX katz_centrality(alpha=0.1)")
+    func katzKarate() throws {
+        let entry = Fixtures.manifest.first { $0.name == "karate-edges" }!
+        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let scores = KatzCentrality().run(loaded.graph).scores
+        let expected = ["1": 0.3213246219124109, "34": 0.3314064273997822, "17": 0.09067870365101992]
+        for (label, value) in expected {
+            #expect(agrees(scores[Int(loaded.labels.id(of: label)!)], value, tolerance: 1e-9))
+        }
+    }
+
+    @Test("Katz: a star, x_leaf = 1.1 / 0.96 and x_centre = 1 + 0.4 x_leaf before normalising")
+    func katzStar() {
+        let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 5, directed: false).graph
+        let raw = KatzCentrality(normalized: false).run(g).scores
+        #expect(agrees(raw[1], 1.1 / 0.96, tolerance: 1e-12))
+        #expect(agrees(raw[0], 1 + 0.4 * 1.1 / 0.96, tolerance: 1e-12))
+        let scores = KatzCentrality().run(g).scores
+        #expect(abs(scores.reduce(0) { $0 + $1 * $1 } - 1) < 1e-12)
+    }
+}
