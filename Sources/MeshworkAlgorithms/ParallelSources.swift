@@ -1,0 +1,178 @@
+import Dispatch
+import Foundation
+import MeshworkCore
+
+/// The shared driver for all-sources kernels (betweenness, closeness): it splits the sources into a
+/// fixed number of contiguous blocks and hands the blocks to `threads` workers.
+///
+///     let blocks = _ParallelSources.blockCount(sources: n, bytesPerBlock: n * 8)
+///     _ParallelSources.run(blocks: blocks, threads: 2) { nextBlock in
+///         // allocate this worker's scratch once, then:
+///         while let block = nextBlock() {
+///             for s in _ParallelSources.range(of: block, blocks: blocks, sources: n) { ... }
+///         }
+///     }
+///
+/// Determinism: the number of blocks and each block's sources depend only on the input, never on
+/// `threads`; each block is processed sequentially by one worker and writes only its own partial
+/// array (or its own output slots), and callers merge the partial arrays in block order. The
+/// result is therefore bit-identical whatever the thread count and whichever worker ran a block.
+///
+/// - Complexity: O(blocks) lock acquisitions; no per-source overhead.
+enum _ParallelSources {
+    /// At most this many blocks: enough for load balance on any realistic core count.
+    static let maximumBlocks = 64
+    /// At most this many bytes of per-block partial results in total.
+    static let partialBudget = 512 << 20
+
+    /// The number of blocks for `sources` sources when each block needs `bytesPerBlock` bytes of
+    /// partial results: `min(64, sources, 512 MB / bytesPerBlock)`, at least 1 (0 when there are
+    /// no sources). Independent of the thread count by construction.
+    static func blockCount(sources: Int, bytesPerBlock: Int) -> Int {
+        guard sources > 0 else { return 0 }
+        let byMemory = bytesPerBlock > 0 ? max(1, partialBudget / bytesPerBlock) : maximumBlocks
+        return max(1, min(maximumBlocks, sources, byMemory))
+    }
+
+    /// The contiguous range of source positions that block `block` of `blocks` covers.
+    @inline(__always)
+    static func range(of block: Int, blocks: Int, sources: Int) -> Range<Int> {
+        (block * sources / blocks) ..< ((block + 1) * sources / blocks)
+    }
+
+    /// Runs `worker` on `min(threads, blocks)` threads; each call pulls block indices from a
+    /// shared counter through `nextBlock` until it returns `nil`.
+    static func run(blocks: Int, threads: Int, _ worker: (_ nextBlock: () -> Int?) -> Void) {
+        guard blocks > 0 else { return }
+        let workers = max(1, min(threads, blocks))
+        let counter = _BlockCounter(limit: blocks)
+        if workers == 1 {
+            worker { counter.take() }
+            return
+        }
+        // The workers only read shared inputs and write disjoint outputs (see above), so the
+        // non-Sendable captures of `worker` are safe to share for the duration of this call.
+        withoutActuallyEscaping(worker) { worker in
+            let shared = _UncheckedSendable(value: worker)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                shared.value { counter.take() }
+            }
+        }
+    }
+}
+
+/// A value handed to concurrent workers whose safety the driver guarantees by construction.
+struct _UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+}
+
+/// A lock-protected block counter, taken once per block (never per source).
+final class _BlockCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// A raw pointer that workers share to write disjoint ranges (their own block's partial array or
+/// their own sources' output slots). Only the driver's disjointness makes this safe.
+struct _SharedPointer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+}
+
+/// A binary min-heap of (distance, vertex) pairs in two flat arrays, with lazy deletion (a vertex
+/// is pushed again when its distance improves; stale entries are skipped by the caller). No
+/// closures, no generics: the comparison is on `Double` keys only.
+///
+/// - Complexity: O(log size) per push and pop; capacity fixed at creation.
+struct _DistanceHeap {
+    let keys: UnsafeMutablePointer<Double>
+    let vertices: UnsafeMutablePointer<Int32>
+    var count = 0
+
+    init(capacity: Int) {
+        keys = .allocate(capacity: max(1, capacity))
+        vertices = .allocate(capacity: max(1, capacity))
+    }
+
+    func deallocate() {
+        keys.deallocate()
+        vertices.deallocate()
+    }
+
+    @inline(__always)
+    mutating func push(_ key: Double, _ vertex: Int32) {
+        var i = count
+        count += 1
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            let pk = keys[parent]
+            if pk <= key { break }
+            keys[i] = pk
+            vertices[i] = vertices[parent]
+            i = parent
+        }
+        keys[i] = key
+        vertices[i] = vertex
+    }
+
+    /// Removes the smallest entry; the heap must not be empty.
+    @inline(__always)
+    mutating func pop() -> (key: Double, vertex: Int32) {
+        let top = (keys[0], vertices[0])
+        count -= 1
+        if count > 0 {
+            let key = keys[count], vertex = vertices[count]
+            var i = 0
+            while true {
+                var child = 2 * i + 1
+                if child >= count { break }
+                if child + 1 < count && keys[child + 1] < keys[child] { child += 1 }
+                if keys[child] >= key { break }
+                keys[i] = keys[child]
+                vertices[i] = vertices[child]
+                i = child
+            }
+            keys[i] = key
+            vertices[i] = vertex
+        }
+        return top
+    }
+}
+
+/// Unsafe views of one direction of a CSR graph (out-edges, or in-edges of a directed graph),
+/// taken once per worker.
+struct _Adjacency {
+    let offsets: UnsafeBufferPointer<Int32>
+    let targets: UnsafeBufferPointer<Int32>
+    /// Empty when the traversal is unweighted.
+    let weights: UnsafeBufferPointer<Double>
+}
+
+extension CSRGraph {
+    /// Calls `body` with unsafe views of the out-edges (`reversed == false`) or of the in-edges
+    /// (`reversed == true`, directed graphs only; undirected graphs use their only rows).
+    func _withAdjacency<R>(reversed: Bool, weighted: Bool, _ body: (_Adjacency) -> R) -> R {
+        let useIn = reversed && isDirected
+        let offs = useIn ? inOffsets : offsets
+        let tgts = useIn ? inSources : targets
+        let wts: [Double] = weighted ? ((useIn ? inWeights : weights) ?? []) : []
+        return offs.withUnsafeBufferPointer { o in
+            tgts.withUnsafeBufferPointer { t in
+                wts.withUnsafeBufferPointer { w in
+                    body(_Adjacency(offsets: o, targets: t, weights: w))
+                }
+            }
+        }
+    }
+}
+
