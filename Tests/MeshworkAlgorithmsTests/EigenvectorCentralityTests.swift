@@ -30,6 +30,35 @@ struct EigenvectorCentralityTests {
         for v in 0..<4 { #expect(agrees(scores[v], raw[v] / norm, tolerance: 1e-9)) }
     }
 
+    //  0 - 1 - ... - 199   a long path: power iteration would need about 10^6 steps; Lanczos takes over
+    @Test("a path of 200 (tiny spectral gap) converges to sin(k pi / 201)")
+    func longPath() {
+        let g = EdgeBuffer(edges: (0..<199).map { (Int32($0), Int32($0 + 1)) }).build(vertexCount: 200, directed: false).graph
+        let (scores, iterations) = EigenvectorCentrality().run(g)
+        #expect(iterations < 5_000)
+        let raw = (1...200).map { sin(Double($0) * Double.pi / 201) }
+        let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        for v in 0..<200 { #expect(agrees(scores[v], raw[v] / norm, tolerance: 1e-9)) }
+    }
+
+    //  a path of 200 (eigenvalue just below 2) beside a triangle (eigenvalue 2): the path decays
+    @Test("disconnected with a tiny gap between components: the dominant one wins")
+    func pathBesideTriangle() {
+        var edges = (0..<199).map { (Int32($0), Int32($0 + 1)) }
+        edges += [(200, 201), (201, 202), (202, 200)]
+        let g = EdgeBuffer(edges: edges).build(vertexCount: 203, directed: false).graph
+        let scores = EigenvectorCentrality().run(g).scores
+        for v in 200..<203 { #expect(agrees(scores[v], 1 / 3.0.squareRoot(), tolerance: 1e-9)) }
+        for v in 0..<200 { #expect(scores[v] < 1e-9) }
+    }
+
+    //  two disjoint triangles: the same eigenvalue, the uniform start splits evenly
+    @Test("two identical components share the score")
+    func twoTriangles() {
+        let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)]).build(vertexCount: 6, directed: false).graph
+        for score in EigenvectorCentrality().run(g).scores { #expect(agrees(score, 1 / 6.0.squareRoot(), tolerance: 1e-12)) }
+    }
+
     @Test("a star: centre 1/sqrt(2), leaves 1/sqrt(8)")
     func star() {
         let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 5, directed: false).graph
