@@ -187,3 +187,56 @@ struct CutCommandTests {
         }
     }
 }
+
+@Suite("Centrality command")
+struct CentralityCommandTests {
+    static let measures = ["betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "clustering"]
+
+    @Test("every measure agrees with NetworkX, several columns from one load",
+          arguments: [("karate-edges", "karate/karate.edges", [String]()),
+                      ("lazega-lawyers-weighted", "lazega-lawyers", ["--weighted"]),
+                      ("email-eu-core-edges-directed", "email-eu-core.edges.gz", ["--directed"])])
+    func goldens(name: String, input: String, flags: [String]) throws {
+        let result = try Meshwork.run(["centrality", Meshwork.fixture(input), "--tolerance", "1e-12"] + flags
+                                      + Self.measures.flatMap { ["--measure", $0] })
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["id"] + Self.measures)
+        let golden = try String(contentsOfFile: Meshwork.fixture("goldens/\(name).csv"), encoding: .utf8)
+        var expected = golden.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = expected.removeFirst()
+        #expect(rows.count == expected.count + 1)
+        for (row, want) in zip(rows.dropFirst(), expected) {
+            #expect(row[0] == want[0])
+            for (c, measure) in Self.measures.enumerated() {
+                let cell = want[header.firstIndex(of: measure)!]
+                if cell.isEmpty { continue }   // NetworkX declined (eigenvector on a disconnected graph)
+                let a: Double = Double(row[c + 1])!
+                let b: Double = Double(cell)!
+                let close: Bool = abs(a - b) <= 1e-7 * max(1.0, abs(a), abs(b))
+                #expect(close, "\(measure) of \(row[0]): \(a) vs \(b)")
+            }
+        }
+    }
+
+    @Test("--threads 1 and --threads 2 give byte-identical output")
+    func threads() throws {
+        let args = ["centrality", Meshwork.fixture("ca-grqc/ca-grqc.edges"), "--measure", "betweenness",
+                    "--measure", "closeness", "--measure", "harmonic", "--measure", "pagerank"]
+        let one = try Meshwork.run(args + ["--threads", "1"])
+        let two = try Meshwork.run(args + ["--threads", "2"])
+        #expect(one.status == 0)
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test("sampled betweenness is reproducible by seed and reports its sample size")
+    func sampled() throws {
+        let dir = try TemporaryDirectory()
+        let args = ["centrality", Meshwork.fixture("ca-grqc/ca-grqc.edges"), "--measure", "betweenness",
+                    "--samples", "50", "--seed", "7"]
+        let first = try Meshwork.run(args + ["--stats", dir.path + "/s.json"])
+        let again = try Meshwork.run(args)
+        #expect(first.status == 0 && first.stdout == again.stdout)
+        #expect(try dir.read("s.json").contains("\"betweenness_samples\": 50"))
+    }
+}

@@ -7,12 +7,20 @@ struct Centrality: ParsableCommand {
         abstract: "Per-node centrality measures.",
         discussion: """
         Prints `id,<measure>...`, one row per node in input order; several --measure flags give \
-        several columns from one load. degree counts distinct neighbours (out-neighbours when \
-        --directed); strength sums incident weights (equal to degree without --weighted).
+        several columns from one load. Definitions follow NetworkX: degree counts distinct \
+        neighbours (out-neighbours when --directed); strength sums incident weights; betweenness \
+        is Brandes' unnormalised count (each unordered pair once on undirected graphs); closeness \
+        uses Wasserman-Faust scaling on disconnected graphs; harmonic sums 1/d; eigenvector has \
+        unit Euclidean norm; pagerank uses alpha 0.85 with dangling mass spread uniformly; katz \
+        uses alpha 0.1 and beta 1 (normalised); kcore is the core number; clustering is the local \
+        clustering coefficient. With --weighted, weights are distances for betweenness, closeness \
+        and harmonic, and strengths for the others. The iterative measures stop as NetworkX does \
+        (total change below n x tolerance); their iteration counts and, with clustering, the \
+        transitivity go to the --stats file.
         """)
 
     enum Measure: String, ExpressibleByArgument, CaseIterable {
-        case degree, strength
+        case degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore, clustering
         case inDegree = "in_degree"
         case outDegree = "out_degree"
         case inStrength = "in_strength"
@@ -23,8 +31,19 @@ struct Centrality: ParsableCommand {
     @Option(name: .long, help: "A measure to compute; repeat for several columns.")
     var measure: [Measure] = []
 
+    @Option(help: "Estimate betweenness from this many sampled sources (scaled to the exact value's expectation).")
+    var samples: Int?
+
+    @Option(help: "Seed for --samples.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Stopping tolerance of pagerank, katz and eigenvector (default: NetworkX's, 1e-6 for pagerank and katz, 1e-12 for eigenvector).")
+    var tolerance: Double?
+
     func validate() throws {
         if measure.isEmpty { throw ValidationError("give at least one --measure") }
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if let tolerance, !(tolerance > 0 && tolerance.isFinite) { throw ValidationError("--tolerance must be a positive number") }
     }
 
     func run() throws {
@@ -32,20 +51,58 @@ struct Centrality: ParsableCommand {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
             let graph = loaded.graph
-            let columns: [NodeColumn] = measure.map { measure in
+            let weighted = options.weighted
+            let threads = options.workerThreads
+            var extra: [(String, JSONValue)] = [("measures", .array(measure.map { .string($0.rawValue) })),
+                                                ("threads", .int(threads))]
+            var pathScores: (closeness: [Double], harmonic: [Double])?
+            func paths() -> (closeness: [Double], harmonic: [Double]) {
+                if let pathScores { return pathScores }
+                let scores = Closeness(weighted: weighted, threads: threads).scores(graph)
+                pathScores = scores
+                return scores
+            }
+            var columns: [NodeColumn] = []
+            for measure in measure {
+                let name = measure.rawValue
                 switch measure {
-                case .degree: .integers(name: measure.rawValue, values: Degree.degrees(graph))
-                case .outDegree: .integers(name: measure.rawValue, values: Degree.outDegrees(graph))
-                case .inDegree: .integers(name: measure.rawValue, values: Degree.inDegrees(graph))
-                case .strength: .doubles(name: measure.rawValue, values: Degree.strengths(graph))
-                case .inStrength: .doubles(name: measure.rawValue, values: Degree.inStrengths(graph))
+                case .degree: columns.append(.integers(name: name, values: Degree.degrees(graph)))
+                case .outDegree: columns.append(.integers(name: name, values: Degree.outDegrees(graph)))
+                case .inDegree: columns.append(.integers(name: name, values: Degree.inDegrees(graph)))
+                case .strength: columns.append(.doubles(name: name, values: Degree.strengths(graph)))
+                case .inStrength: columns.append(.doubles(name: name, values: Degree.inStrengths(graph)))
+                case .betweenness:
+                    let kernel = Betweenness(weighted: weighted, threads: threads)
+                    if let samples {
+                        columns.append(.doubles(name: name, values: kernel.sampledVertexScores(graph, samples: samples, seed: seed)))
+                        extra.append(("betweenness_samples", .int(min(samples, graph.vertexCount))))
+                    } else {
+                        columns.append(.doubles(name: name, values: kernel.vertexScores(graph)))
+                    }
+                case .closeness: columns.append(.doubles(name: name, values: paths().closeness))
+                case .harmonic: columns.append(.doubles(name: name, values: paths().harmonic))
+                case .eigenvector:
+                    let result = EigenvectorCentrality(tolerance: tolerance ?? 1e-12, weighted: weighted).run(graph)
+                    columns.append(.doubles(name: name, values: result.scores))
+                    extra.append(("eigenvector_iterations", .int(result.iterations)))
+                case .pagerank:
+                    let result = PageRank(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
+                    columns.append(.doubles(name: name, values: result.scores))
+                    extra.append(("pagerank_iterations", .int(result.iterations)))
+                case .katz:
+                    let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
+                    columns.append(.doubles(name: name, values: result.scores))
+                    extra.append(("katz_iterations", .int(result.iterations)))
+                case .kcore: columns.append(.integers(name: name, values: CoreNumber.coreNumbers(graph)))
+                case .clustering:
+                    columns.append(.doubles(name: name, values: Clustering.local(graph, weighted: weighted)))
+                    if !graph.isDirected { extra.append(("transitivity", .double(Clustering.transitivity(graph)))) }
                 }
             }
             timer.mark("compute")
             try NodeTableWriter.write(labels: loaded.labels, columns: columns, to: options.output)
             timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer,
-                           extra: [("measures", .array(measure.map { .string($0.rawValue) }))])
+            try writeStats(options.stats, loaded: loaded, timer: timer, extra: extra)
         }
     }
 }

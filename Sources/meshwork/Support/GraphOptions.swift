@@ -1,5 +1,10 @@
 import ArgumentParser
 import MeshworkIO
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The GRAPH argument and the flags every analysis command shares.
 struct GraphOptions: ParsableArguments {
@@ -22,6 +27,9 @@ struct GraphOptions: ParsableArguments {
     var output: String?
 
     var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted) }
+
+    /// `--threads`, or every online core.
+    var workerThreads: Int { threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
