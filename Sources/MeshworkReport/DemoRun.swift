@@ -36,7 +36,7 @@ public enum DemoRun {
         try writeAtomically(&json, to: output + "/summary.json")
         let components = ConnectedComponents(loaded.graph)
         let attributes = GraphAttributes(loaded)
-        var columns: [NodeColumn] = [
+        var columns: [TableColumn] = [
             .integers(name: "degree", values: Degree.degrees(loaded.graph)),
             .integers(name: "component", values: components.partition.group),
         ]

@@ -240,3 +240,18 @@ struct CentralityCommandTests {
         #expect(try dir.read("s.json").contains("\"betweenness_samples\": 50"))
     }
 }
+
+@Suite("Edge betweenness command")
+struct EdgeBetweennessCommandTests {
+    //  a - b - c - d     each edge carries the shortest paths across it: 3, 4, 3
+    @Test("a path: every pair's shortest path crosses its edges")
+    func path() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("path.edges", "a b\nb c\nc d\n")
+        let result = try Meshwork.run(["edge-betweenness", dir.path + "/path.edges"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "source,target,betweenness\na,b,3\nb,c,4\nc,d,3\n")
+        let top = try Meshwork.run(["edge-betweenness", dir.path + "/path.edges", "--top", "1"])
+        #expect(top.stdout == "source,target,betweenness\nb,c,4\n")
+    }
+}

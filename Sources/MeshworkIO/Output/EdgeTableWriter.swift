@@ -8,8 +8,8 @@ import MeshworkCore
 /// - Complexity: O(edges × columns); streams in 1 MiB pieces.
 public enum EdgeTableWriter {
     public static func write(labels: LabelTable, edges: [(VertexID, VertexID)],
-                             columns: [(name: String, values: [Int32])] = [], to path: String?) throws {
-        for column in columns { precondition(column.values.count == edges.count, "one value per edge") }
+                             columns: [TableColumn] = [], to path: String?) throws {
+        for column in columns { precondition(column.count == edges.count, "one value per edge") }
         let file = try OutputFile(path: path)
         var buffer = ByteBuffer()
         buffer.append("source,target")
@@ -24,7 +24,11 @@ public enum EdgeTableWriter {
             labels.withLabelBytes(v) { NodeTableWriter.appendCSVField(bytes: $0, to: &buffer) }
             for column in columns {
                 buffer.append(UInt8(ascii: ","))
-                buffer.append(int: Int(column.values[i]))
+                switch column {
+                case .integers(_, let values): buffer.append(int: Int(values[i]))
+                case .doubles(_, let values): buffer.append(double: values[i])
+                case .strings(_, let values): buffer.append(csvField: values[i])
+                }
             }
             buffer.appendNewline()
             try file.flushIfLarge(&buffer)

@@ -1,7 +1,7 @@
 import MeshworkCore
 
-/// One column of a per-node table.
-public enum NodeColumn: Sendable {
+/// One column of a per-node or per-edge table.
+public enum TableColumn: Sendable {
     case integers(name: String, values: [Int32])
     case doubles(name: String, values: [Double])
     case strings(name: String, values: [String])
@@ -32,7 +32,7 @@ public enum NodeColumn: Sendable {
 ///
 /// - Complexity: O(V × columns); streams in 1 MiB pieces.
 public enum NodeTableWriter {
-    public static func write(labels: LabelTable, columns: [NodeColumn], rows: [VertexID]? = nil,
+    public static func write(labels: LabelTable, columns: [TableColumn], rows: [VertexID]? = nil,
                              to path: String?) throws {
         for column in columns { precondition(column.count == labels.count, "one value per vertex") }
         let file = try OutputFile(path: path)

@@ -62,7 +62,7 @@ struct Centrality: ParsableCommand {
                 pathScores = scores
                 return scores
             }
-            var columns: [NodeColumn] = []
+            var columns: [TableColumn] = []
             for measure in measure {
                 let name = measure.rawValue
                 switch measure {

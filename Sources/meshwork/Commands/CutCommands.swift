@@ -66,7 +66,7 @@ struct BiconnectedComponents: ParsableCommand {
             let table = cuts.edgeTable()
             timer.mark("compute")
             try EdgeTableWriter.write(labels: loaded.labels, edges: table.edges,
-                                      columns: [("component", table.components)], to: options.output)
+                                      columns: [.integers(name: "component", values: table.components)], to: options.output)
             timer.mark("write")
             try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
                 ("biconnected_components", .int(cuts.componentCount)),
