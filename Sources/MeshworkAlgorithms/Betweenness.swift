@@ -30,8 +30,8 @@ import MeshworkCore
 /// lists are stored and there is one division per vertex.
 ///
 /// - Complexity: time O(V E) unweighted, O(V E + V² log V) weighted (O(k E) and
-///   O(k E + k V log V) for `k` samples); extra space per worker O(V) unweighted (4 arrays of V)
-///   plus O(E) for the weighted search's heap, and O(blocks · V) (edges: O(blocks · E)) for the
+///   O(k E + k V log V) for `k` samples); extra space per worker O(V) (5 arrays of V) plus O(E)
+///   for the weighted search's heap, and O(blocks · V) (edges: O(blocks · E)) for the
 ///   partial sums.
 /// - Note: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2),
 ///   2001; U. Brandes, "On variants of shortest-path betweenness centrality and their generic
@@ -75,11 +75,12 @@ public struct Betweenness: Sendable {
     /// `samples >= n` gives the exact scores; `samples <= 0` gives zeros. With one sample the
     /// sampled vertex gets 0 (NetworkX gives NaN).
     ///
-    /// Error bound (Hoeffding, as in Brandes & Pich 2007): each source contributes a dependency
-    /// `delta_s(v)` in `[0, n - 2]`, so with probability at least `1 - 2 exp(-2 k ε²)` the
-    /// estimate of `b(v) / (c' (n - 1)(n - 2))` (the normalised betweenness, `c'` = 1/2 undirected)
-    /// is within `ε` of the truth; equivalently the absolute error of the unnormalised score is at
-    /// most `ε (n - 1)(n - 2) / c` with `ε = sqrt(ln(2/p) / (2k))` at failure probability `p`.
+    /// Error bound (Hoeffding, as in Brandes & Pich 2007; it holds for sampling without
+    /// replacement too): the estimate is the mean of `k` draws (`k - 1` for a sampled vertex) of
+    /// `N · delta_s(v) / c`, each in `[0, N (n - 2) / c]`, so with probability at least
+    /// `1 - 2 exp(-2 k ε²)` it is within `ε · N (n - 2) / c` of the exact score; at failure
+    /// probability `p`, `ε = sqrt(ln(2 / p) / (2 k))` (e.g. `k = 1000`, `p = 0.05`: `ε ≈ 0.043`
+    /// of the largest possible score).
     /// The same seed gives the same sample and, whatever `threads` is, the same bits.
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted; O(n) for the draw.

@@ -1,4 +1,3 @@
-import Foundation
 import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
@@ -169,23 +168,6 @@ struct BetweennessTests {
         for seed in 0 ..< runs { total += b.sampledVertexScores(g, samples: 60, seed: UInt64(seed)).reduce(0, +) }
         let exactTotal = exact.reduce(0, +)
         #expect(abs(total / Double(runs) - exactTotal) < 0.05 * exactTotal)
-    }
-
-    @Test("timing on a SNAP graph (set MESHWORK_TIMING=path/to/edges)")
-    func timing() throws {
-        guard let path = ProcessInfo.processInfo.environment["MESHWORK_TIMING"] else { return }
-        let g = try GraphLoader.load(path, options: LoadOptions()).graph
-        for threads in [1, 2] {
-            let start = Date()
-            let scores = Betweenness(threads: threads).vertexScores(g)
-            print("betweenness threads=\(threads) n=\(g.vertexCount) m=\(g.edgeCount): \(Date().timeIntervalSince(start)) s, max \(scores.max() ?? 0)")
-        }
-        let start = Date()
-        _ = Betweenness().edgeScores(g)
-        print("edge betweenness threads=2: \(Date().timeIntervalSince(start)) s")
-        let cStart = Date()
-        _ = Closeness().scores(g)
-        print("closeness+harmonic threads=2: \(Date().timeIntervalSince(cStart)) s")
     }
 }
 
