@@ -51,6 +51,8 @@ let package = Package(
         suite("Build", ["MeshworkCore", "MeshworkIO"]),
         suite("Components", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("Degree", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
+        suite("Centrality", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
+        suite("CutStructure", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
     ],
     swiftLanguageModes: [.v6]
 )

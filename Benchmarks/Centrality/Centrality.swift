@@ -1,0 +1,42 @@
+// Centrality suite: each kernel on the CSR graph of genN (loading is not measured). Exact
+// betweenness and closeness are all-pairs (O(nm)), so they run on gen10k only; the sampled
+// betweenness estimate (1,000 sources) runs on the larger graphs.
+import Benchmark
+import BenchmarkInputs
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+
+let benchmarks: @Sendable () -> Void = {
+    BenchmarkInputs.warnIfNotRepresentative()
+    for (name, members) in BenchmarkInputs.sizes {
+        let configuration = BenchmarkInputs.configuration(members: members, checkCPU: members >= 100_000)
+        let setup = { try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph }
+        Benchmark("pagerank.\(name)", configuration: configuration) { benchmark, graph in
+            for _ in benchmark.scaledIterations { blackHole(PageRank(tolerance: 1e-6).run(graph)) }
+        } setup: { try setup() }
+        Benchmark("eigenvector.\(name)", configuration: configuration) { benchmark, graph in
+            for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality().run(graph)) }
+        } setup: { try setup() }
+        Benchmark("kcore.\(name)", configuration: configuration) { benchmark, graph in
+            for _ in benchmark.scaledIterations { blackHole(CoreNumber.coreNumbers(graph)) }
+        } setup: { try setup() }
+        Benchmark("clustering.\(name)", configuration: configuration) { benchmark, graph in
+            for _ in benchmark.scaledIterations { blackHole(Clustering.local(graph)) }
+        } setup: { try setup() }
+        if members <= 10_000 {
+            Benchmark("betweenness.\(name)", configuration: configuration) { benchmark, graph in
+                for _ in benchmark.scaledIterations { blackHole(Betweenness(threads: 2).vertexScores(graph)) }
+            } setup: { try setup() }
+            Benchmark("closeness.\(name)", configuration: configuration) { benchmark, graph in
+                for _ in benchmark.scaledIterations { blackHole(Closeness(threads: 2).scores(graph)) }
+            } setup: { try setup() }
+        } else {
+            Benchmark("betweenness_sampled1000.\(name)", configuration: configuration) { benchmark, graph in
+                for _ in benchmark.scaledIterations {
+                    blackHole(Betweenness(threads: 2).sampledVertexScores(graph, samples: 1_000, seed: 42))
+                }
+            } setup: { try setup() }
+        }
+    }
+}
