@@ -307,11 +307,12 @@ def render_md(results, head, rows):
     L.append("")
     for g in results["graphs"]:
         mw = g["meshwork"]
-        L.append("- %s: `%s`, %s nodes, %s edges (Meshwork), graph_bytes %s = %.1f bytes/edge; load runs %s, "
-                 "components runs %s, degree runs %s; Meshwork max RSS %.0f MiB (whole process)." % (
+        runs = "; ".join("%s runs %s" % (k, [round(x, 5) for x in mw[k + "_runs"]])
+                         for k in ["load"] + [k for k in MESHWORK_COMMANDS if k + "_runs" in mw])
+        L.append("- %s: `%s`, %s nodes, %s edges (Meshwork), graph_bytes %s = %.1f bytes/edge; %s; "
+                 "Meshwork max RSS %.0f MiB (whole process)." % (
                      g["name"], g["path"], mw["nodes"], mw["edges"], mw["graph_bytes"], mw["bytes_per_edge"] or 0,
-                     [round(x, 4) for x in mw["load_runs"]], [round(x, 4) for x in mw["components_runs"]],
-                     [round(x, 5) for x in mw["degree_runs"]], mw.get("max_rss_mib") or 0))
+                     runs, mw.get("max_rss_mib") or 0))
         an = g.get("anchors") or {}
         for impl, ks in sorted(an.get("impls", {}).items()):
             L.append("  - %s: %s" % (impl, "; ".join("%s %s s (%s, runs %s)" % (

@@ -52,6 +52,29 @@ public enum Clustering {
         return result
     }
 
+    /// The local coefficients and the transitivity together; an undirected unweighted graph is
+    /// counted once for both (the `centrality --measure clustering` path, which reports both).
+    ///
+    /// - Complexity: as ``local(_:weighted:)`` plus ``transitivity(_:)``, or just one of them when
+    ///   the triangle counts can be shared.
+    public static func localAndTransitivity(_ graph: CSRGraph, weighted: Bool = false)
+        -> (local: [Double], transitivity: Double) {
+        let n = graph.vertexCount
+        guard !graph.isDirected, !(weighted && graph.weights != nil), n > 0 else {
+            return (local(graph, weighted: weighted), transitivity(graph))
+        }
+        let triangles = triangleSums(vertexCount: n, offsets: graph.offsets, targets: graph.targets, cubeRoots: nil)
+        var result = [Double](repeating: 0, count: n)
+        var closed = 0.0, triples = 0.0
+        for v in 0..<n {
+            let d = Double(graph.offsets[v + 1] &- graph.offsets[v])
+            if triangles[v] != 0 { result[v] = 2 * triangles[v] / (d * (d - 1)) }
+            closed += triangles[v]
+            triples += d * (d - 1) / 2
+        }
+        return (result, closed == 0 ? 0 : closed / triples)
+    }
+
     /// The graph's transitivity, `3 * triangles / connected triples` (NetworkX `transitivity`),
     /// unweighted; 0 when there is no connected triple. A directed graph is measured on its
     /// undirected view (each pair joined by an arc either way is one edge), since NetworkX does not

@@ -119,3 +119,20 @@ struct ClusteringTests {
         }
     }
 }
+
+@Suite("Clustering.localAndTransitivity")
+struct ClusteringSharedPassTests {
+    @Test("one pass gives the same local coefficients and transitivity as the separate calls",
+          arguments: [false, true])
+    func shared(directed: Bool) {
+        var rng = SplitMix64(seed: 11)
+        var edges = EdgeBuffer(weighted: true)
+        for _ in 0..<400 { edges.append(Int32(rng.below(60)), Int32(rng.below(60)), weight: Double(1 + rng.below(5))) }
+        let graph = edges.build(vertexCount: 60, directed: directed).graph
+        for weighted in [false, true] {
+            let both = Clustering.localAndTransitivity(graph, weighted: weighted)
+            #expect(both.local == Clustering.local(graph, weighted: weighted))
+            #expect(both.transitivity == Clustering.transitivity(graph))
+        }
+    }
+}

@@ -95,8 +95,9 @@ struct Centrality: ParsableCommand {
                     extra.append(("katz_iterations", .int(result.iterations)))
                 case .kcore: columns.append(.integers(name: name, values: CoreNumber.coreNumbers(graph)))
                 case .clustering:
-                    columns.append(.doubles(name: name, values: Clustering.local(graph, weighted: weighted)))
-                    if !graph.isDirected { extra.append(("transitivity", .double(Clustering.transitivity(graph)))) }
+                    let clustering = Clustering.localAndTransitivity(graph, weighted: weighted)
+                    columns.append(.doubles(name: name, values: clustering.local))
+                    extra.append(("transitivity", .double(clustering.transitivity)))
                 }
             }
             timer.mark("compute")
