@@ -89,6 +89,14 @@ struct Centrality: ParsableCommand {
                     let result = PageRank(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
                     columns.append(.doubles(name: name, values: result.scores))
                     extra.append(("pagerank_iterations", .int(result.iterations)))
+                    if tolerance == nil && result.iterations < 10 {
+                        // NetworkX's rule (total change < n x tol) stops very early on large graphs.
+                        printError("""
+                            meshwork: pagerank stopped after \(result.iterations) iteration(s) under NetworkX's \
+                            default rule (total change < n x 1e-6), as networkx.pagerank does; pass \
+                            --tolerance 1e-10 for converged values
+                            """)
+                    }
                 case .katz:
                     let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
                     columns.append(.doubles(name: name, values: result.scores))
