@@ -67,27 +67,8 @@ public struct KatzCentrality: Sendable {
             inSourcesArray.withUnsafeBufferPointer { inSources in
             x.withUnsafeBufferPointer { x in
             next.withUnsafeMutableBufferPointer { next in
-                if let inWeightsArray {
-                    inWeightsArray.withUnsafeBufferPointer { inWeights in
-                        for v in 0..<n {
-                            var s = 0.0
-                            for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) {
-                                s += x[Int(inSources[p])] * inWeights[p]
-                            }
-                            let value = alpha * s + beta
-                            next[v] = value
-                            err += abs(value - x[v])
-                        }
-                    }
-                } else {
-                    for v in 0..<n {
-                        var s = 0.0
-                        for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) { s += x[Int(inSources[p])] }
-                        let value = alpha * s + beta
-                        next[v] = value
-                        err += abs(value - x[v])
-                    }
-                }
+                err = InEdgeIteration.step(inOffsets: inOffsets, inSources: inSources, inWeights: inWeightsArray,
+                                           input: x, previous: x, next: next, alpha: alpha, base: beta)
             }}}}
             swap(&x, &next)
             if err < threshold { break }

@@ -84,27 +84,9 @@ public struct PageRank: Sendable {
                 for d in dangling { danglingSum += x[Int(d)] }
                 for u in 0..<n { share[u] = x[u] * inverseStrength[u] }
                 let base = alpha * danglingSum * uniform + (1 - alpha) * uniform
-                if let inWeightsArray {
-                    inWeightsArray.withUnsafeBufferPointer { inWeights in
-                        for v in 0..<n {
-                            var s = 0.0
-                            for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) {
-                                s += share[Int(inSources[p])] * inWeights[p]
-                            }
-                            let value = alpha * s + base
-                            next[v] = value
-                            err += abs(value - x[v])
-                        }
-                    }
-                } else {
-                    for v in 0..<n {
-                        var s = 0.0
-                        for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) { s += share[Int(inSources[p])] }
-                        let value = alpha * s + base
-                        next[v] = value
-                        err += abs(value - x[v])
-                    }
-                }
+                err = InEdgeIteration.step(inOffsets: inOffsets, inSources: inSources, inWeights: inWeightsArray,
+                                           input: UnsafeBufferPointer(share), previous: x, next: next,
+                                           alpha: alpha, base: base)
             }}}}}}}
             swap(&x, &next)
             if err < threshold { break }
