@@ -63,9 +63,9 @@ public struct EigenvectorCentrality: Sendable {
     public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int) {
         let n = graph.vertexCount
         guard n > 0 else { return ([], 0) }
-        let inOffsetsArray = graph.isDirected ? graph.inOffsets : graph.offsets
-        let inSourcesArray = graph.isDirected ? graph.inSources : graph.targets
-        let inWeightsArray: [Double]? = weighted ? (graph.isDirected ? graph.inWeights : graph.weights) : nil
+        let inOffsetsArray = graph.inRowOffsets
+        let inSourcesArray = graph.inRowSources
+        let inWeightsArray: [Double]? = weighted ? graph.inRowWeights : nil
 
         var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
         var next = [Double](repeating: 0, count: n)

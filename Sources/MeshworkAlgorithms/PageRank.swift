@@ -49,9 +49,9 @@ public struct PageRank: Sendable {
         let n = graph.vertexCount
         guard n > 0 else { return ([], 0) }
         let outWeights = weighted ? graph.weights : nil
-        let inOffsetsArray = graph.isDirected ? graph.inOffsets : graph.offsets
-        let inSourcesArray = graph.isDirected ? graph.inSources : graph.targets
-        let inWeightsArray: [Double]? = outWeights == nil ? nil : (graph.isDirected ? graph.inWeights : graph.weights)
+        let inOffsetsArray = graph.inRowOffsets
+        let inSourcesArray = graph.inRowSources
+        let inWeightsArray: [Double]? = outWeights == nil ? nil : graph.inRowWeights
 
         // Inverse out-strengths; dangling vertices (no out-edges) get 0 and are listed apart.
         var inverseStrength = [Double](repeating: 0, count: n)

@@ -98,6 +98,14 @@ public struct CSRGraph: Sendable {
         return weights?[index] ?? 1
     }
 
+    /// Row starts of the in-edge rows: the transpose's for a directed graph, the rows themselves for
+    /// an undirected one (kernels that pull along in-edges read these three).
+    @inlinable public var inRowOffsets: [Int32] { isDirected ? inOffsets : offsets }
+    /// In-neighbours parallel to ``inRowOffsets``.
+    @inlinable public var inRowSources: [Int32] { isDirected ? inSources : targets }
+    /// Weights parallel to ``inRowSources``, or `nil` for an unweighted graph.
+    @inlinable public var inRowWeights: [Double]? { isDirected ? inWeights : weights }
+
     /// Bytes held by the graph's arrays (the measured memory budget).
     public var storageBytes: Int {
         offsets.count * 4 + targets.count * 4 + (weights?.count ?? 0) * 8
