@@ -84,7 +84,8 @@ public enum Clustering {
     public static func transitivity(_ graph: CSRGraph) -> Double {
         let n = graph.vertexCount
         guard n > 0 else { return 0 }
-        let (offsets, targets) = graph.isDirected ? undirectedView(graph) : (graph.offsets, graph.targets)
+        let view = graph.undirectedView()
+        let (offsets, targets) = (view.offsets, view.targets)
         let triangles = triangleSums(vertexCount: n, offsets: offsets, targets: targets, cubeRoots: nil)
         var closed = 0.0, triples = 0.0
         for v in 0..<n {
@@ -245,29 +246,5 @@ public enum Clustering {
             }
         }}}}}}}}}
         return result
-    }
-
-    /// The symmetric rows of a directed graph's undirected view: each row the sorted union of the
-    /// vertex's out- and in-row.
-    static func undirectedView(_ graph: CSRGraph) -> (offsets: [Int32], targets: [Int32]) {
-        let n = graph.vertexCount
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        var targets: [Int32] = []
-        targets.reserveCapacity(graph.targets.count + graph.inSources.count)
-        for v in 0..<n {
-            var p = Int(graph.offsets[v]); let pEnd = Int(graph.offsets[v + 1])
-            var q = Int(graph.inOffsets[v]); let qEnd = Int(graph.inOffsets[v + 1])
-            while p < pEnd || q < qEnd {
-                if q >= qEnd || (p < pEnd && graph.targets[p] < graph.inSources[q]) {
-                    targets.append(graph.targets[p]); p += 1
-                } else if p >= pEnd || graph.inSources[q] < graph.targets[p] {
-                    targets.append(graph.inSources[q]); q += 1
-                } else {
-                    targets.append(graph.targets[p]); p += 1; q += 1
-                }
-            }
-            offsets[v + 1] = Int32(targets.count)
-        }
-        return (offsets, targets)
     }
 }

@@ -41,7 +41,7 @@ public struct CutStructure: Sendable {
     /// `components: false` the biconnected components are not tracked (``edgeComponent`` is empty
     /// and ``componentCount`` is 0), which is what `bridges` and `articulation-points` need.
     public init(_ input: CSRGraph, components trackComponents: Bool = true) {
-        let graph = input.isDirected ? Self.undirectedView(of: input) : input
+        let graph = input.undirectedView()
         self.graph = graph
         let n = graph.vertexCount
         var discovery = [Int32](repeating: -1, count: n)
@@ -132,15 +132,6 @@ public struct CutStructure: Sendable {
         isArticulationPoint = articulation
         edgeComponent = component
         componentCount = Int(components)
-    }
-
-    /// The undirected simple graph with an edge wherever the directed graph has an arc either way.
-    static func undirectedView(of graph: CSRGraph) -> CSRGraph {
-        var edges = EdgeBuffer(capacity: graph.targets.count)
-        for u in 0..<graph.vertexCount {
-            for p in graph.row(VertexID(u)) { edges.append(VertexID(u), graph.targets[p]) }
-        }
-        return edges.build(vertexCount: graph.vertexCount, directed: false).graph
     }
 }
 

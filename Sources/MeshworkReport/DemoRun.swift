@@ -40,7 +40,8 @@ public enum DemoRun {
             .integers(name: "degree", values: Degree.degrees(loaded.graph)),
             .integers(name: "component", values: components.partition.group),
         ]
-        for (name, values) in zip(attributes.names, attributes.values).prefix(4) {
+        // The member's name and its group at each level; the dataset's extra columns stay out.
+        for (name, values) in zip(attributes.names, attributes.values).prefix(1 + HierarchyLevel.allCases.count) {
             columns.append(.strings(name: name, values: values))
         }
         try NodeTableWriter.write(labels: loaded.labels, columns: columns, to: output + "/members.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import MeshworkTestSupport
 import Testing
 
 /// End-to-end: the built `meshwork` executable, its whole output compared where it is small.
@@ -8,11 +9,9 @@ struct CommandTests {
 
     /// `id,<column>` rows of a NetworkX golden file, in golden order.
     func golden(_ name: String, columns: [String]) throws -> [[String]] {
-        let text = try String(contentsOfFile: Meshwork.fixture("goldens/\(name).csv"), encoding: .utf8)
-        var rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = rows.removeFirst()
-        let indices = (["id"] + columns).map { header.firstIndex(of: $0)! }
-        return rows.map { row in indices.map { row[$0] } }
+        let golden = try Fixtures.golden(name)
+        let selected = (["id"] + columns).map(golden.column)
+        return golden.rows.indices.map { row in selected.map { $0[row] } }
     }
 
     func csvRows(_ text: String) -> [[String]] {
@@ -202,9 +201,8 @@ struct CentralityCommandTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.first == ["id"] + Self.measures)
-        let golden = try String(contentsOfFile: Meshwork.fixture("goldens/\(name).csv"), encoding: .utf8)
-        var expected = golden.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = expected.removeFirst()
+        let golden = try Fixtures.golden(name)
+        let expected = golden.rows, header = golden.columns
         #expect(rows.count == expected.count + 1)
         for (row, want) in zip(rows.dropFirst(), expected) {
             #expect(row[0] == want[0])
