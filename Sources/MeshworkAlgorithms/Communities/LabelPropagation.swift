@@ -1,0 +1,81 @@
+import MeshworkCore
+
+/// Label propagation: every vertex starts with a label of its own and repeatedly adopts the label
+/// carried by the largest weight of its neighbours, until every vertex holds such a label. The
+/// communities are the labels' vertex sets.
+///
+/// As NetworkX's `asyn_lpa_communities`: each sweep visits the vertices in a fresh random order
+/// and updates in place; a vertex keeps its label when it is among the best, otherwise it takes one
+/// of the best at random. Vertices without neighbours keep their own label.
+///
+///     let result = LabelPropagation(seed: 42).run(graph, order: labels.labelOrder())
+///
+/// - Complexity: O(E) per sweep; the sweep count is small in practice and capped by
+///   `maximumSweeps` (the result then records that cap as its iteration count).
+/// - Note: Raghavan, Albert & Kumara, "Near linear time algorithm to detect community structures
+///   in large-scale networks", Phys. Rev. E 76:036106, 2007.
+public struct LabelPropagation: Sendable {
+    /// The seed of the visiting orders and of the tie breaks.
+    public var seed: UInt64
+    /// A safety cap on sweeps.
+    public var maximumSweeps: Int
+
+    public init(seed: UInt64 = 0, maximumSweeps: Int = 1000) {
+        self.seed = seed
+        self.maximumSweeps = maximumSweeps
+    }
+
+    /// Runs label propagation on an undirected graph (weights, when present, are tie strengths).
+    public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
+        let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
+        let work = _CommunityGraph(graph, order: order, quality: .cpm)
+        let n = work.vertexCount
+        var label = (0..<Int32(n)).map { $0 }
+        var labelWeight = [Double](repeating: 0, count: n)
+        var stamp = [Int32](repeating: -1, count: n)
+        var touched: [Int32] = []
+        var rng = SplitMix64(seed: seed)
+        var sweeps = 0
+        var moves = 0
+        var changed = true
+        while changed && sweeps < maximumSweeps {
+            changed = false
+            sweeps += 1
+            for v32 in _shuffledVertices(n, &rng) {
+                let v = Int(v32)
+                let rowStart = Int(work.offsets[v]), rowEnd = Int(work.offsets[v + 1])
+                guard rowStart < rowEnd else { continue }
+                var best = 0.0
+                for p in rowStart..<rowEnd {
+                    let l = Int(label[Int(work.targets[p])])
+                    if stamp[l] != v32 {
+                        stamp[l] = v32
+                        labelWeight[l] = 0
+                        touched.append(Int32(l))
+                    }
+                    labelWeight[l] += work.weights[p]
+                    best = max(best, labelWeight[l])
+                }
+                let own = label[v]
+                if stamp[Int(own)] == v32 && labelWeight[Int(own)] == best {
+                    touched.removeAll(keepingCapacity: true)
+                    continue
+                }
+                // A uniform choice among the best labels, by reservoir sampling in contact order.
+                var ties = 0
+                var chosen = own
+                for l in touched where labelWeight[Int(l)] == best {
+                    ties += 1
+                    if rng.below(ties) == 0 { chosen = l }
+                }
+                touched.removeAll(keepingCapacity: true)
+                label[v] = chosen
+                moves += 1
+                changed = true
+            }
+        }
+        let partition = _partition(membership: label, order: order)
+        return CommunityResult(partition: partition, quality: Modularity.score(of: partition, in: graph),
+                               levels: 0, iterations: sweeps, moves: moves)
+    }
+}
