@@ -24,3 +24,23 @@ struct LabelTableTests {
         #expect(labels[49_999] == "n49999é")
     }
 }
+
+@Suite("LabelTable.labelOrder")
+struct LabelOrderTests {
+    @Test("numeric labels by value first, then the others by bytes")
+    func order() {
+        let table = LabelTable(["b", "10", "a", "9", "010", "ab", "0"])
+        #expect(table.labelOrder().map { table[$0] } == ["0", "9", "10", "010", "a", "ab", "b"])
+    }
+
+    @Test("the same labels in any insertion order give the same label sequence", arguments: 0..<5)
+    func insertionOrder(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        var labels = (0..<300).map { i in i % 3 == 0 ? "M\(rng.below(100_000))" : "\(rng.below(1_000_000))" }
+        labels = Array(Set(labels))
+        let first = LabelTable(labels)
+        labels.shuffle(using: &rng)
+        let second = LabelTable(labels)
+        #expect(first.labelOrder().map { first[$0] } == second.labelOrder().map { second[$0] })
+    }
+}

@@ -25,6 +25,8 @@ struct _CommunityGraph {
     var selfWeight: [Double]
     /// k_v: strength (with self-loops counted twice) for modularity, member count for CPM.
     var nodeWeight: [Double]
+    /// Whether every entry of `weights` is 1.
+    var unitWeights = false
 
     var vertexCount: Int { nodeWeight.count }
 
@@ -44,29 +46,50 @@ struct _CommunityGraph {
         }
         var offsets = [Int32](repeating: 0, count: n + 1)
         for position in 0..<n { offsets[position + 1] = offsets[position] + Int32(graph.degree(order[position])) }
-        var targets = [Int32](repeating: 0, count: graph.targets.count)
-        var weights = [Double](repeating: 1, count: graph.targets.count)
+        let entries = graph.targets.count
+        var targets = [Int32](repeating: 0, count: entries)
+        var weights = [Double](repeating: 1, count: entries)
+        var nodeWeight = [Double](repeating: 1, count: n)
         var cursor = offsets
         graph.offsets.withUnsafeBufferPointer { rows in
-            graph.targets.withUnsafeBufferPointer { neighbours in
+        graph.targets.withUnsafeBufferPointer { neighbours in
+        targets.withUnsafeMutableBufferPointer { targets in
+        weights.withUnsafeMutableBufferPointer { weights in
+        cursor.withUnsafeMutableBufferPointer { cursor in
+        newID.withUnsafeBufferPointer { newID in
+        order.withUnsafeBufferPointer { order in
+            if let inputWeights = graph.weights {
+                inputWeights.withUnsafeBufferPointer { inputWeights in
+                    for t in 0..<n {
+                        let old = Int(order[t])
+                        for p in Int(rows[old])..<Int(rows[old + 1]) {
+                            let s = Int(newID[Int(neighbours[p])])
+                            let slot = Int(cursor[s])
+                            targets[slot] = Int32(t)
+                            weights[slot] = inputWeights[p]
+                            cursor[s] = Int32(slot + 1)
+                        }
+                    }
+                }
+            } else {
                 for t in 0..<n {
                     let old = Int(order[t])
                     for p in Int(rows[old])..<Int(rows[old + 1]) {
                         let s = Int(newID[Int(neighbours[p])])
                         let slot = Int(cursor[s])
                         targets[slot] = Int32(t)
-                        if let w = graph.weights { weights[slot] = w[p] }
-                        cursor[s] += 1
+                        cursor[s] = Int32(slot + 1)
                     }
                 }
             }
-        }
-        var nodeWeight = [Double](repeating: 1, count: n)
+        }}}}}}}
         if quality == .modularity {
-            for v in 0..<n {
-                var strength = 0.0
-                for p in Int(offsets[v])..<Int(offsets[v + 1]) { strength += weights[p] }
-                nodeWeight[v] = strength
+            weights.withUnsafeBufferPointer { weights in
+                for v in 0..<n {
+                    var strength = 0.0
+                    for p in Int(offsets[v])..<Int(offsets[v + 1]) { strength += weights[p] }
+                    nodeWeight[v] = strength
+                }
             }
         }
         self.offsets = offsets
@@ -74,6 +97,7 @@ struct _CommunityGraph {
         self.weights = weights
         self.selfWeight = [Double](repeating: 0, count: n)
         self.nodeWeight = nodeWeight
+        self.unitWeights = !graph.isWeighted
     }
 
     init(offsets: [Int32], targets: [Int32], weights: [Double], selfWeight: [Double], nodeWeight: [Double]) {
@@ -82,6 +106,21 @@ struct _CommunityGraph {
         self.weights = weights
         self.selfWeight = selfWeight
         self.nodeWeight = nodeWeight
+    }
+
+    /// Calls `body` with unsafe views of the arrays, for the hot loops.
+    func withView<R>(_ body: (_CommunityView) -> R) -> R {
+        offsets.withUnsafeBufferPointer { offsets in
+            targets.withUnsafeBufferPointer { targets in
+                weights.withUnsafeBufferPointer { weights in
+                    nodeWeight.withUnsafeBufferPointer { nodeWeight in
+                        body(_CommunityView(offsets: offsets, targets: targets,
+                                            weights: unitWeights ? UnsafeBufferPointer(start: nil, count: 0) : weights,
+                                            nodeWeight: nodeWeight))
+                    }
+                }
+            }
+        }
     }
 
     /// m: the total edge weight, each edge once, self-loops included once.
@@ -154,6 +193,15 @@ struct _CommunityGraph {
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
                                selfWeight: newSelf, nodeWeight: newNodeWeight)
     }
+}
+
+/// Unsafe views of a ``_CommunityGraph``'s arrays, valid inside ``_CommunityGraph/withView(_:)``.
+struct _CommunityView {
+    let offsets: UnsafeBufferPointer<Int32>
+    let targets: UnsafeBufferPointer<Int32>
+    /// Empty when every weight is 1 (an unweighted input graph), so the hot loops read half as much.
+    let weights: UnsafeBufferPointer<Double>
+    let nodeWeight: UnsafeBufferPointer<Double>
 }
 
 /// Renumbers community ids to `0..<count` in order of first appearance; returns `count`.

@@ -49,7 +49,8 @@ public struct Leiden: Sendable {
         let base = _CommunityGraph(graph, order: order, quality: quality)
         let scale = _qualityScale(quality, resolution: resolution, totalWeight: base.totalWeight)
         var rng = SplitMix64(seed: seed)
-        var mover = _LocalMoving()
+        let mover = _LocalMoving(capacity: graph.vertexCount)
+        defer { mover.deallocate() }
         var refiner = _Refinement()
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []

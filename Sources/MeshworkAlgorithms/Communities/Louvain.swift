@@ -37,7 +37,8 @@ public struct Louvain: Sendable {
         var level = _CommunityGraph(graph, order: order, quality: quality)
         let scale = _qualityScale(quality, resolution: resolution, totalWeight: level.totalWeight)
         var rng = SplitMix64(seed: seed)
-        var mover = _LocalMoving()
+        let mover = _LocalMoving(capacity: graph.vertexCount)
+        defer { mover.deallocate() }
         var final = (0..<Int32(level.vertexCount)).map { $0 }
         var scratch: [Int32] = []
         var levels = 0

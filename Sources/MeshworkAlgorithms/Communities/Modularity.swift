@@ -24,17 +24,28 @@ public enum Modularity {
         var outStrength = [Double](repeating: 0, count: groupCount)
         var inStrength = [Double](repeating: 0, count: groupCount)
         var total = 0.0
-        for u in 0..<graph.vertexCount {
-            let gu = Int(group[u])
-            for p in graph.row(VertexID(u)) {
-                let w = graph.weights?[p] ?? 1
-                let gv = Int(group[Int(graph.targets[p])])
-                total += w
-                outStrength[gu] += w
-                inStrength[gv] += w
-                if gu == gv { inside[gu] += w }
+        graph.offsets.withUnsafeBufferPointer { offsets in
+        graph.targets.withUnsafeBufferPointer { targets in
+        group.withUnsafeBufferPointer { group in
+        inside.withUnsafeMutableBufferPointer { inside in
+        outStrength.withUnsafeMutableBufferPointer { outStrength in
+        inStrength.withUnsafeMutableBufferPointer { inStrength in
+            for u in 0..<graph.vertexCount {
+                let gu = Int(group[u])
+                var sameGroup = 0.0, all = 0.0
+                for p in Int(offsets[u])..<Int(offsets[u + 1]) {
+                    let w = graph.weights?[p] ?? 1
+                    let gv = Int(group[Int(targets[p])])
+                    all += w
+                    if graph.isDirected { inStrength[gv] += w }
+                    if gu == gv { sameGroup += w }
+                }
+                total += all
+                outStrength[gu] += all
+                inside[gu] += sameGroup
             }
-        }
+        }}}}}}
+        if !graph.isDirected { inStrength = outStrength }
         // Undirected rows hold each edge twice: m = total / 2, L_c = inside / 2, d_c = strength.
         let m = graph.isDirected ? total : total / 2
         guard m > 0 else { return 0 }
