@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
         .testTarget(name: "MeshworkReportTests", dependencies: ["MeshworkReport"]),
-        .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork", "MeshworkTestSupport"]),
+        .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork", "MeshworkTestSupport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO"]),
     ],
     swiftLanguageModes: [.v6]
 )
