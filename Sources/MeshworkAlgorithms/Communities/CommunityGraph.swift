@@ -131,6 +131,24 @@ struct _CommunityGraph {
         return sum / 2
     }
 
+    /// The quality of the partition in which every vertex of this graph is one community (the
+    /// last aggregated graph of a run): Σ_v [ self_v / m − γ (k_v / 2m)² ] for modularity,
+    /// Σ_v [ self_v − γ n_v (n_v − 1) / 2 ] for CPM. O(V).
+    func ownQuality(_ quality: CommunityQuality, resolution: Double, totalWeight m: Double) -> Double {
+        var sum = 0.0
+        for v in 0..<vertexCount {
+            switch quality {
+            case .modularity:
+                guard m > 0 else { return 0 }
+                let share = nodeWeight[v] / (2 * m)
+                sum += selfWeight[v] / m - resolution * share * share
+            case .cpm:
+                sum += selfWeight[v] - resolution * nodeWeight[v] * (nodeWeight[v] - 1) / 2
+            }
+        }
+        return sum
+    }
+
     /// The graph with each community of `membership` (numbered `0..<count`) collapsed into one
     /// vertex: ties between communities are summed, ties inside become the self-loop, node weights
     /// add up. Rows list neighbour communities in order of first contact, which is fixed by this
@@ -156,40 +174,49 @@ struct _CommunityGraph {
         newWeights.reserveCapacity(min(targets.count, 4 * count))
         var newSelf = [Double](repeating: 0, count: count)
         var newNodeWeight = [Double](repeating: 0, count: count)
-        var accumulated = [Double](repeating: 0, count: count)
-        var stamp = [Int32](repeating: -1, count: count)
-        var touched: [Int32] = []
-        for c in 0..<count {
-            var inside = 0.0
-            var selfLoops = 0.0
-            var weightSum = 0.0
-            for i in Int(start[c])..<Int(start[c + 1]) {
-                let v = Int(members[i])
-                selfLoops += selfWeight[v]
-                weightSum += nodeWeight[v]
-                for p in Int(offsets[v])..<Int(offsets[v + 1]) {
-                    let d = Int(membership[Int(targets[p])])
-                    if d == c {
-                        inside += weights[p]
-                    } else {
-                        if stamp[d] != Int32(c) {
-                            stamp[d] = Int32(c)
-                            accumulated[d] = 0
-                            touched.append(Int32(d))
+        let accumulated = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+        let stamp = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
+        stamp.initialize(repeating: -1, count: count)
+        let touched = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
+        defer { accumulated.deallocate(); stamp.deallocate(); touched.deallocate() }
+        withView { g in
+        membership.withUnsafeBufferPointer { membership in
+        members.withUnsafeBufferPointer { members in
+        selfWeight.withUnsafeBufferPointer { selfWeight in
+            for c in 0..<count {
+                var inside = 0.0
+                var selfLoops = 0.0
+                var weightSum = 0.0
+                var touchedCount = 0
+                let stampValue = Int32(c)
+                for i in Int(start[c])..<Int(start[c + 1]) {
+                    let v = Int(members[i])
+                    selfLoops += selfWeight[v]
+                    weightSum += g.nodeWeight[v]
+                    for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) {
+                        let d = Int(membership[Int(g.targets[p])])
+                        let w = g.weights.isEmpty ? 1 : g.weights[p]
+                        if d == c {
+                            inside += w
+                        } else if stamp[d] != stampValue {
+                            stamp[d] = stampValue
+                            accumulated[d] = w
+                            touched[touchedCount] = Int32(d)
+                            touchedCount += 1
+                        } else {
+                            accumulated[d] += w
                         }
-                        accumulated[d] += weights[p]
                     }
                 }
+                for i in 0..<touchedCount {
+                    newTargets.append(touched[i])
+                    newWeights.append(accumulated[Int(touched[i])])
+                }
+                newOffsets[c + 1] = Int32(newTargets.count)
+                newSelf[c] = selfLoops + inside / 2
+                newNodeWeight[c] = weightSum
             }
-            for d in touched {
-                newTargets.append(d)
-                newWeights.append(accumulated[Int(d)])
-            }
-            touched.removeAll(keepingCapacity: true)
-            newOffsets[c + 1] = Int32(newTargets.count)
-            newSelf[c] = selfLoops + inside / 2
-            newNodeWeight[c] = weightSum
-        }
+        }}}}
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
                                selfWeight: newSelf, nodeWeight: newNodeWeight)
     }

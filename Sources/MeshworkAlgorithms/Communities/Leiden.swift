@@ -47,7 +47,9 @@ public struct Leiden: Sendable {
     public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let base = _CommunityGraph(graph, order: order, quality: quality)
-        let scale = _qualityScale(quality, resolution: resolution, totalWeight: base.totalWeight)
+        let totalWeight = base.totalWeight
+        let scale = _qualityScale(quality, resolution: resolution, totalWeight: totalWeight)
+        var value = base.ownQuality(quality, resolution: resolution, totalWeight: totalWeight)
         var rng = SplitMix64(seed: seed)
         let mover = _LocalMoving(capacity: graph.vertexCount)
         defer { mover.deallocate() }
@@ -84,12 +86,12 @@ public struct Leiden: Sendable {
                 levels += 1
             }
             for i in 0..<membership.count { membership[i] = levelMembership[Int(vertexOf[i])] }
+            // The last graph has one vertex per community, so its own quality is the partition's.
+            value = level.ownQuality(quality, resolution: resolution, totalWeight: totalWeight)
             moves += iterationMoves
             if iterationMoves == 0 { break }
         }
-        let partition = _partition(membership: membership, order: order)
-        return CommunityResult(partition: partition,
-                               quality: Modularity.quality(quality, of: partition, in: graph, resolution: resolution),
+        return CommunityResult(partition: _partition(membership: membership, order: order), quality: value,
                                levels: levels, iterations: iteration, moves: moves)
     }
 }

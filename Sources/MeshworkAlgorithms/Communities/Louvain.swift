@@ -35,7 +35,8 @@ public struct Louvain: Sendable {
     public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         var level = _CommunityGraph(graph, order: order, quality: quality)
-        let scale = _qualityScale(quality, resolution: resolution, totalWeight: level.totalWeight)
+        let totalWeight = level.totalWeight
+        let scale = _qualityScale(quality, resolution: resolution, totalWeight: totalWeight)
         var rng = SplitMix64(seed: seed)
         let mover = _LocalMoving(capacity: graph.vertexCount)
         defer { mover.deallocate() }
@@ -54,9 +55,9 @@ public struct Louvain: Sendable {
             for i in 0..<final.count { final[i] = membership[Int(final[i])] }
             level = level.aggregated(membership: membership, count: count)
         }
-        let partition = _partition(membership: final, order: order)
-        return CommunityResult(partition: partition,
-                               quality: Modularity.quality(quality, of: partition, in: graph, resolution: resolution),
+        // The last graph has one vertex per community, so its own quality is the partition's.
+        return CommunityResult(partition: _partition(membership: final, order: order),
+                               quality: level.ownQuality(quality, resolution: resolution, totalWeight: totalWeight),
                                levels: levels, iterations: 1, moves: moves)
     }
 }

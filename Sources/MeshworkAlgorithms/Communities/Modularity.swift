@@ -30,19 +30,35 @@ public enum Modularity {
         inside.withUnsafeMutableBufferPointer { inside in
         outStrength.withUnsafeMutableBufferPointer { outStrength in
         inStrength.withUnsafeMutableBufferPointer { inStrength in
+            let weights = graph.weights
             for u in 0..<graph.vertexCount {
-                let gu = Int(group[u])
+                let gu = group[u]
                 var sameGroup = 0.0, all = 0.0
-                for p in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let w = graph.weights?[p] ?? 1
-                    let gv = Int(group[Int(targets[p])])
-                    all += w
-                    if graph.isDirected { inStrength[gv] += w }
-                    if gu == gv { sameGroup += w }
+                let row = Int(offsets[u])..<Int(offsets[u + 1])
+                if let weights {
+                    for p in row {
+                        let w = weights[p]
+                        let gv = group[Int(targets[p])]
+                        all += w
+                        if graph.isDirected { inStrength[Int(gv)] += w }
+                        if gu == gv { sameGroup += w }
+                    }
+                } else if graph.isDirected {
+                    for p in row {
+                        let gv = group[Int(targets[p])]
+                        inStrength[Int(gv)] += 1
+                        if gu == gv { sameGroup += 1 }
+                    }
+                    all = Double(row.count)
+                } else {
+                    var same = 0
+                    for p in row where group[Int(targets[p])] == gu { same += 1 }
+                    sameGroup = Double(same)
+                    all = Double(row.count)
                 }
                 total += all
-                outStrength[gu] += all
-                inside[gu] += sameGroup
+                outStrength[Int(gu)] += all
+                inside[Int(gu)] += sameGroup
             }
         }}}}}}
         if !graph.isDirected { inStrength = outStrength }

@@ -89,7 +89,8 @@ struct Communities: ParsableCommand {
                     .run(loaded.graph, seed: seed) { graph, seed in detect(graph, seed).partition }
             }
             let partition = consensus?.partition ?? result.partition
-            let modularity = Modularity.score(of: partition, in: loaded.graph)
+            let modularity = consensus == nil && method != .labelPropagation && quality == .modularity && resolution == 1
+                ? result.quality : Modularity.score(of: partition, in: loaded.graph)
             timer.mark("compute")
             try NodeTableWriter.write(labels: loaded.labels,
                                       columns: [.integers(name: "community", values: partition.group)]
