@@ -57,7 +57,22 @@ MESHWORK_COMMANDS = {
     "betweenness_exact": ["centrality", "--measure", "betweenness"],
     "closeness": ["centrality", "--measure", "closeness"],
     "harmonic": ["centrality", "--measure", "harmonic"],
+    "louvain": ["communities", "--method", "louvain", "--seed", "42"],
+    "leiden": ["communities", "--method", "leiden", "--seed", "42"],
+    "label_propagation": ["communities", "--method", "label-propagation", "--seed", "42"],
 }
+# Community kernels: Meshwork's partition is kept, its modularity recomputed with networkx (and its
+# communities checked for connectivity) by communities_check.py in the venv; the anchors' modularity
+# is anchors_bench.py's (igraph Graph.modularity on its canonical graph).
+COMMUNITY_KERNELS = ["louvain", "leiden", "label_propagation"]
+# Per community kernel: the anchors whose time is the reference (the faster of them) and the anchor whose
+# modularity is the reference, with issue 4's targets (None: no target, shown for information).
+COMMUNITY_TARGETS = {
+    "louvain": dict(time_ref=["igraph", "networkit"], q_ref="igraph", max_ratio=1.0, q_slack=0.002),
+    "leiden": dict(time_ref=["igraph"], q_ref="leidenalg", max_ratio=1.0, q_slack=0.002),
+    "label_propagation": dict(time_ref=["igraph", "networkit"], q_ref="igraph", max_ratio=None, q_slack=None),
+}
+MODULARITY_TOLERANCE = 1e-9
 KERNELS = ["load", "components", "degree"]   # the default; --kernels chooses others
 LIBS = ["igraph", "networkit"]
 DEFAULT_GRAPHS = [
@@ -101,8 +116,9 @@ def machine():
 
 # ---------------------------------------------------------------------------------------- Meshwork
 
-def run_meshwork(binary, args, workdir):
-    """One fresh process; returns (stats dict, wall seconds, rusage of that child)."""
+def run_meshwork(binary, args, workdir, keep=None):
+    """One fresh process; returns (stats dict, wall seconds, rusage of that child). With `keep`, the
+    output file is moved there (and its sha256 recorded) instead of deleted."""
     stats = os.path.join(workdir, "stats.json")
     out = os.path.join(workdir, "out.csv")
     err = os.path.join(workdir, "stderr.txt")
@@ -121,21 +137,36 @@ def run_meshwork(binary, args, workdir):
             raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, f.read().strip()[-2000:]))
     with open(stats) as f:
         s = json.load(f)
-    os.remove(out)
+    if keep:
+        s["output_sha256"] = sha256(out)
+        os.replace(out, keep)
+    else:
+        os.remove(out)
     s["process_wall"] = wall
     s["process_cpu"] = ru.ru_utime + ru.ru_stime
     s["process_maxrss_kib"] = ru.ru_maxrss
     return s, wall
 
 
-def meshwork_figures(binary, path, runs, workdir):
-    """Median seconds.compute per kernel over `runs` fresh processes (load: from the components runs)."""
+def sha256(path):
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 22), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def meshwork_figures(binary, path, runs, workdir, keepdir=None):
+    """Median seconds.compute per kernel over `runs` fresh processes (load: from the components runs).
+    Community kernels: the partition of the last run is kept as KEEPDIR/meshwork-KERNEL.csv."""
     per = {k: [] for k in KERNELS if k != "load"}
     if "components" not in per:
         per["components"] = []   # the load figure and the graph counts come from these runs
     for i in range(runs):
         for kernel in per:
-            s, w = run_meshwork(binary, MESHWORK_COMMANDS[kernel] + [path], workdir)
+            keep = os.path.join(keepdir, "meshwork-%s.csv" % kernel) if kernel in COMMUNITY_KERNELS else None
+            s, w = run_meshwork(binary, MESHWORK_COMMANDS[kernel] + [path], workdir, keep=keep)
             per[kernel].append(s)
             log("meshwork %-20s run %d: load %.4f compute %.4f (process %.3f s, max RSS %.1f MiB)"
                 % (kernel, i + 1, s["seconds"]["load"], s["seconds"]["compute"], w, s["process_maxrss_kib"] / 1024))
@@ -155,7 +186,46 @@ def meshwork_figures(binary, path, runs, workdir):
     for kernel, stats in per.items():
         figures[kernel] = statistics.median(s["seconds"]["compute"] for s in stats)
         figures[kernel + "_runs"] = [s["seconds"]["compute"] for s in stats]
+        if kernel in COMMUNITY_KERNELS:
+            last = stats[-1]
+            figures[kernel + "_community"] = dict(
+                partition=os.path.join(keepdir, "meshwork-%s.csv" % kernel),
+                modularity=last.get("modularity"), communities=last.get("communities"),
+                levels=last.get("levels"), iterations=last.get("iterations"), moves=last.get("moves"),
+                modularity_runs=[s.get("modularity") for s in stats],
+                # same seed, fresh processes: the outputs must be byte-identical
+                identical_outputs=len(set(s["output_sha256"] for s in stats)) == 1)
     return figures
+
+
+def check_partitions(python, path, figures, outdir):
+    """networkx modularity and connectivity of Meshwork's kept partitions (communities_check.py check)."""
+    kernels = [k for k in COMMUNITY_KERNELS if k + "_community" in figures]
+    if not kernels:
+        return
+    js = os.path.join(outdir, "partition-check.json")
+    cmd = [python, os.path.join(HERE, "communities_check.py"), "check", path, "--json", js]
+    for k in kernels:
+        cmd += ["--partition", "%s=%s" % (k, figures[k + "_community"]["partition"])]
+    log("partition check: " + " ".join(cmd))
+    subprocess.run(cmd, check=True)
+    with open(js) as f:
+        res = json.load(f)
+    for k in kernels:
+        c = figures[k + "_community"]
+        r = res["partitions"][k]
+        c["networkx_modularity"] = r["networkx_modularity"]
+        c["disconnected_communities"] = r["disconnected_communities"]
+        c["modularity_diff"] = abs(c["modularity"] - r["networkx_modularity"])
+        c["modularity_agrees"] = c["modularity_diff"] <= MODULARITY_TOLERANCE
+        if not c["modularity_agrees"]:
+            log("!!!!!!!! MODULARITY MISMATCH %s on %s: stats %.12f, networkx %.12f (|diff| %.3g > %g) !!!!!!!!"
+                % (k, path, c["modularity"], r["networkx_modularity"], c["modularity_diff"], MODULARITY_TOLERANCE))
+        if not c["identical_outputs"]:
+            log("!!!!!!!! %s on %s: the same seed gave different outputs across runs !!!!!!!!" % (k, path))
+        if k == "leiden" and r["disconnected_communities"]:
+            log("!!!!!!!! leiden on %s: %d disconnected communities (e.g. %s) !!!!!!!!"
+                % (path, r["disconnected_communities"], r["disconnected_sample"]))
 
 
 # ----------------------------------------------------------------------------------------- anchors
@@ -184,12 +254,69 @@ def anchors_figures(python, anchors, name, path, outdir, fast_threshold):
             fig.setdefault(r["impl"], {})[r["kernel"]] = dict(
                 t=r.get("time_s"), runs=r.get("runs"), mode=r.get("mode"), threads=r.get("threads"),
                 cpu_s=r.get("cpu_s"), loadavg_1min=r.get("loadavg_1min"), settings=r.get("settings"))
+    for m in run.get("modularity", []):
+        cell = fig.get(m["impl"], {}).get(m["kernel"])
+        if cell is not None:
+            cell["modularity"] = m["modularity"]
+            cell["communities"] = m["communities"]
     memory = {lib: dict(peak_rss_end_mb=out.get("peak_rss_end_mb"), memory=out.get("memory"))
               for lib, out in run["libs"].items()}
     meta = G.get("meta", {})
     return dict(impls=fig, memory=memory, versions=R.get("versions"), n=meta.get("n"), m=meta.get("m"),
                 raw_is_canonical=meta.get("raw_is_canonical"), prep_s=meta.get("prep_s"),
                 command=" ".join(cmd))
+
+
+# ------------------------------------------------------------------------------- planted partitions
+
+def lfr_nmi(binary, python, n, mus, seed, cachedir, outdir):
+    """LFR graphs (communities_check.py lfr, cached in CACHEDIR), Meshwork's three methods (seed 42, one
+    process each), igraph's multilevel / community_leiden and leidenalg (communities_check.py nmi), NMI
+    against the planted partition; one `meshwork compare-partitions` cross-check per graph (leiden)."""
+    helper = os.path.join(HERE, "communities_check.py")
+    os.makedirs(outdir, exist_ok=True)
+    gen = os.path.join(outdir, "lfr-graphs.json")
+    subprocess.run([python, helper, "lfr", "--outdir", cachedir, "--n", str(n), "--mu", mus, "--seed", str(seed),
+                    "--json", gen], check=True)
+    with open(gen) as f:
+        graphs = json.load(f)
+    study = dict(n=n, seed=seed, mus=mus, graphs=[], crosscheck=[])
+    for rec in graphs:
+        tag = "mu%.1f" % rec["mu"]
+        parts = []
+        rec["meshwork"] = {}
+        with tempfile.TemporaryDirectory(dir=outdir) as tmp:
+            for k in COMMUNITY_KERNELS:
+                keep = os.path.join(outdir, "%s-meshwork-%s.csv" % (tag, k))
+                st, _ = run_meshwork(binary, MESHWORK_COMMANDS[k] + [rec["edges"]], tmp, keep=keep)
+                rec["meshwork"][k] = dict(seconds=st["seconds"]["compute"], modularity=st.get("modularity"),
+                                          communities=st.get("communities"))
+                parts.append("meshwork %s=%s" % (k, keep))
+                log("lfr %s meshwork %s: %.3f s, Q %.4f, %d communities" % (
+                    tag, k, st["seconds"]["compute"], st.get("modularity"), st.get("communities")))
+        js = os.path.join(outdir, "%s-nmi.json" % tag)
+        cmd = [python, helper, "nmi", rec["edges"], "--planted", rec["planted"], "--json", js]
+        for p in parts:
+            cmd += ["--partition", p]
+        subprocess.run(cmd, check=True)
+        with open(js) as f:
+            rec["nmi"] = json.load(f)
+        for name, x in rec["nmi"]["partitions"].items():
+            log("lfr %s %-28s NMI %.4f (%d communities)" % (tag, name, x["nmi"], x["communities"]))
+        # cross-check with Meshwork's own compare-partitions (if the command exists)
+        p = subprocess.run([binary, "compare-partitions", os.path.join(outdir, "%s-meshwork-leiden.csv" % tag),
+                            rec["planted"], "--format", "json"], capture_output=True, text=True)
+        if p.returncode == 0:
+            mnmi = json.loads(p.stdout)["nmi"]
+            pnmi = rec["nmi"]["partitions"]["meshwork leiden"]["nmi"]
+            study["crosscheck"].append(dict(mu=rec["mu"], method="leiden", meshwork_nmi=mnmi, python_nmi=pnmi,
+                                            agree=abs(mnmi - pnmi) <= 1e-9))
+            if abs(mnmi - pnmi) > 1e-9:
+                log("!!!!!!!! compare-partitions NMI %.12f != Python %.12f (%s leiden) !!!!!!!!" % (mnmi, pnmi, tag))
+        else:
+            log("meshwork compare-partitions unavailable or failed (exit %d): %s" % (p.returncode, p.stderr[-300:]))
+        study["graphs"].append(rec)
+    return study
 
 
 # ---------------------------------------------------------------------------------- the big graph
@@ -255,7 +382,7 @@ def table(results):
     for g in results["graphs"]:
         mw = g["meshwork"]
         an = g["anchors"]["impls"] if g.get("anchors") else {}
-        for k in KERNELS:
+        for k in [k for k in results.get("kernels", KERNELS) if k not in COMMUNITY_KERNELS]:
             ig = an.get("igraph", {}).get(k, {}).get("t")
             nk = an.get("networkit", {}).get(k, {}).get("t")
             best = min([x for x in (ig, nk) if x is not None], default=None)
@@ -268,6 +395,74 @@ def table(results):
             best = min([x for x in (igr, nkr) if x is not None])
             rows.append([g["name"], "load vs load_raw", fmt(mw["load"]), fmt(igr), fmt(nkr),
                          "%.2fx" % (mw["load"] / best)])
+    return head, rows
+
+
+def fq(q):
+    return "-" if q is None else "%.4f" % q
+
+
+def community_table(results):
+    """One row per graph and community kernel: Meshwork's time, modularity (stats and networkx),
+    communities and connectivity; each anchor's time and modularity; the ratio and the targets."""
+    head = ["graph", "kernel", "meshwork s", "meshwork Q (stats)", "Q networkx", "stats = networkx",
+            "communities", "all connected", "igraph s (Q)", "leidenalg s (Q)", "networkit s (Q, 2 thr)",
+            "time ratio", "Q - Q_ref", "targets"]
+    rows = []
+    for g in results["graphs"]:
+        mw = g["meshwork"]
+        an = g["anchors"]["impls"] if g.get("anchors") else {}
+        for k in [k for k in results.get("kernels", KERNELS) if k in COMMUNITY_KERNELS]:
+            c = mw.get(k + "_community", {})
+            tgt = COMMUNITY_TARGETS[k]
+            cells = {impl: an.get(impl, {}).get(k) for impl in ("igraph", "leidenalg", "networkit")}
+
+            def cell(impl):
+                x = cells[impl]
+                return "-" if not x else "%s (%s)" % (fmt(x["t"]), fq(x.get("modularity")))
+            refs = [cells[i]["t"] for i in tgt["time_ref"] if cells.get(i) and cells[i].get("t") is not None]
+            ratio = mw[k] / min(refs) if refs else None
+            qref = (cells.get(tgt["q_ref"]) or {}).get("modularity")
+            dq = c.get("modularity") - qref if (qref is not None and c.get("modularity") is not None) else None
+            agrees = c.get("modularity_agrees")
+            verdict = []
+            if tgt["max_ratio"] is not None and ratio is not None:
+                verdict.append("time %s" % ("met" if ratio <= tgt["max_ratio"] else "MISSED"))
+            if tgt["q_slack"] is not None and dq is not None:
+                verdict.append("Q %s" % ("met" if dq >= -tgt["q_slack"] else "MISSED"))
+            if k == "leiden" and c.get("disconnected_communities") is not None:
+                verdict.append("connected %s" % ("met" if c["disconnected_communities"] == 0 else "MISSED"))
+            if agrees is False:
+                verdict.append("Q MISMATCH")
+            if c.get("identical_outputs") is False:
+                verdict.append("NONDETERMINISTIC")
+            g.setdefault("community_ratios", {})[k] = dict(time_ratio=ratio, dq=dq, verdict=verdict)
+            disc = c.get("disconnected_communities")
+            rows.append([
+                g["name"], k, fmt(mw[k]), "%.6f" % c["modularity"] if c.get("modularity") is not None else "-",
+                "%.6f" % c["networkx_modularity"] if c.get("networkx_modularity") is not None else "-",
+                "-" if agrees is None else ("yes (%.1g)" % c["modularity_diff"] if agrees else
+                                            "**MISMATCH %.3g**" % c["modularity_diff"]),
+                str(c.get("communities", "-")),
+                "-" if disc is None else ("yes" if disc == 0 else "**no: %d**" % disc),
+                cell("igraph"), cell("leidenalg"), cell("networkit"),
+                ("%.2fx" % ratio) if ratio else "-", ("%+.4f" % dq) if dq is not None else "-",
+                ", ".join(verdict) or "-"])
+    return head, rows
+
+
+def lfr_table(results):
+    study = results.get("lfr_nmi")
+    if not study:
+        return None, None
+    names = ["meshwork louvain", "meshwork leiden", "meshwork label_propagation", "igraph multilevel",
+             "igraph community_leiden", "leidenalg"]
+    head = ["mu", "planted communities"] + ["%s NMI (communities)" % n for n in names]
+    rows = []
+    for r in study["graphs"]:
+        p = r["nmi"]["partitions"]
+        rows.append(["%.1f" % r["mu"], str(r["planted_communities"])] + [
+            "%.4f (%d)" % (p[n]["nmi"], p[n]["communities"]) if n in p else "-" for n in names])
     return head, rows
 
 
@@ -305,6 +500,36 @@ def render_md(results, head, rows):
              "non-continuous EdgeListReader for NetworKit), measured only when the input is not canonical. "
              "NetworKit runs with 2 threads, igraph and Meshwork with one.")
     L.append("")
+    ch, cr = community_table(results)
+    if cr:
+        L.append("Community kernels (`meshwork communities --method M --seed 42`; Q = modularity, resolution 1; "
+                 "Meshwork's Q from `--stats`, recomputed with `networkx.community.modularity` on its written "
+                 "partition; anchors' Q from anchors_bench.py, igraph `Graph.modularity`). Time ratio: louvain and "
+                 "label_propagation / the faster of igraph and NetworKit; leiden / igraph `community_leiden`. "
+                 "Q - Q_ref: louvain and label_propagation against igraph, leiden against leidenalg. Targets "
+                 "(issue 4): time ratio <= 1.0x, Q - Q_ref >= -0.002, every Leiden community connected.")
+        L.append("")
+        L.append("| " + " | ".join(ch) + " |")
+        L.append("|" + "---|" * len(ch))
+        for r in cr:
+            L.append("| " + " | ".join(str(c) for c in r) + " |")
+        L.append("")
+    lh, lr = lfr_table(results)
+    if lr:
+        st = results["lfr_nmi"]
+        L.append("Planted partitions: LFR graphs (networkit LFRGenerator, n = %d, seed %d, gen_graphs.py's "
+                 "parameters, only mu varied), NMI = 2 I / (H_A + H_B) against the planted partition, computed in "
+                 "Python. Meshwork seed 42; igraph with random.seed(42)." % (st["n"], st["seed"]))
+        L.append("")
+        L.append("| " + " | ".join(lh) + " |")
+        L.append("|" + "---|" * len(lh))
+        for r in lr:
+            L.append("| " + " | ".join(str(c) for c in r) + " |")
+        L.append("")
+        for x in st.get("crosscheck", []):
+            L.append("- cross-check `meshwork compare-partitions` mu %.1f %s: nmi %.12f vs Python %.12f (%s)" % (
+                x["mu"], x["method"], x["meshwork_nmi"], x["python_nmi"], "agree" if x["agree"] else "DISAGREE"))
+        L.append("")
     for g in results["graphs"]:
         mw = g["meshwork"]
         runs = "; ".join("%s runs %s" % (k, [round(x, 5) for x in mw[k + "_runs"]])
@@ -350,6 +575,12 @@ def main():
     ap.add_argument("--md", default=None, help="Markdown table (default OUT/compare.md)")
     ap.add_argument("--json", default=None, help="raw figures (default OUT/compare.json)")
     ap.add_argument("--render", metavar="JSON", help="only re-render the table from an earlier --json file")
+    ap.add_argument("--lfr-nmi", action="store_true",
+                    help="also run the planted-partition study: LFR graphs with mixing --lfr-mu, NMI against the "
+                         "planted partition for Meshwork's three methods and igraph's (alone when no --graph is given)")
+    ap.add_argument("--lfr-n", type=int, default=20000, help="LFR nodes (default %(default)s)")
+    ap.add_argument("--lfr-mu", default="0.1,0.2,0.3,0.4,0.5", help="LFR mixing values (default %(default)s)")
+    ap.add_argument("--lfr-seed", type=int, default=42, help="networkit seed of the LFR graphs (default %(default)s)")
     args = ap.parse_args()
     unknown = [k for k in args.kernels.split(",") if k != "load" and k not in MESHWORK_COMMANDS]
     if unknown:
@@ -361,6 +592,10 @@ def main():
             results = json.load(f)
         head, rows = table(results)
         print(render_text(head, rows))
+        ch, cr = community_table(results)
+        if cr:
+            print()
+            print(render_text(ch, cr))
         md = args.md or os.path.join(args.out, "compare.md")
         with open(md, "w") as f:
             f.write(render_md(results, head, rows))
@@ -381,12 +616,15 @@ def main():
         big = make_big(binary, args.big_members, 42, args.cache)
         if graphs:
             graphs.append(("gen%s-member" % label(args.big_members), big))
-    if not graphs:
+    if not graphs and not args.lfr_nmi:
         graphs = [(n, os.path.normpath(p)) for n, p in DEFAULT_GRAPHS]
         if os.path.exists(big):
             graphs.append(("gen%s-member" % label(args.big_members), big))
         else:
             log("no big graph at %s (run with --make-big); comparing on %s only" % (big, graphs[0][0]))
+    wants_python = not args.skip_anchors or args.lfr_nmi or any(k in COMMUNITY_KERNELS for k in KERNELS)
+    if wants_python and not os.access(args.python, os.X_OK):
+        sys.exit("no venv Python at %s: run Benchmarks/compare/setup.sh (or pass --python)" % args.python)
     if not args.skip_anchors:
         if not os.path.exists(args.anchors):
             sys.exit("no anchors script at %s (pass --anchors)" % args.anchors)
@@ -396,25 +634,46 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     results = dict(started_utc=time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), machine=machine(),
                    loadavg_before=loadavg(), runs=args.runs, fast_threshold=args.fast_threshold,
-                   meshwork=binary, command=" ".join([sys.executable] + sys.argv), graphs=[])
+                   meshwork=binary, command=" ".join([sys.executable] + sys.argv), graphs=[],
+                   kernels=list(KERNELS))
     for name, path in graphs:
         log("graph %s: %s" % (name, path))
         gdir = os.path.join(args.out, name)
         os.makedirs(gdir, exist_ok=True)
         g = dict(name=name, path=path, loadavg_start=loadavg())
         with tempfile.TemporaryDirectory(dir=gdir) as tmp:
-            g["meshwork"] = meshwork_figures(binary, path, args.runs, tmp)
+            g["meshwork"] = meshwork_figures(binary, path, args.runs, tmp, keepdir=gdir)
         g["loadavg_after_meshwork"] = loadavg()
+        check_partitions(args.python, path, g["meshwork"], gdir)
         if not args.skip_anchors:
             g["anchors"] = anchors_figures(args.python, args.anchors, name, path, gdir, args.fast_threshold)
             results["versions"] = g["anchors"]["versions"]
         g["loadavg_end"] = loadavg()
         results["graphs"].append(g)
+    if args.lfr_nmi:
+        results["loadavg_before_lfr"] = loadavg()
+        results["lfr_nmi"] = lfr_nmi(binary, args.python, args.lfr_n, args.lfr_mu, args.lfr_seed, args.cache,
+                                     os.path.join(args.out, "lfr"))
     results["loadavg_after"] = loadavg()
     results["finished_utc"] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
 
     head, rows = table(results)
     print(render_text(head, rows))
+    ch, cr = community_table(results)
+    if cr:
+        print()
+        print(render_text(ch, cr))
+        bad = [r for r in cr if "MISMATCH" in r[-1] or "NONDETERMINISTIC" in r[-1]]
+        if bad:
+            print("\n!!!!!!!! MODULARITY MISMATCH OR NONDETERMINISM: %s !!!!!!!!" % "; ".join(
+                "%s %s: %s" % (r[0], r[1], r[-1]) for r in bad))
+    lh, lr = lfr_table(results)
+    if lr:
+        print()
+        print(render_text(lh, lr))
+        for x in results["lfr_nmi"]["crosscheck"]:
+            print("compare-partitions cross-check mu %.1f leiden: %.12f vs Python %.12f (%s)" % (
+                x["mu"], x["meshwork_nmi"], x["python_nmi"], "agree" if x["agree"] else "DISAGREE"))
     print("\nload: anchors read a clean canonical integer file (+ simplify); Meshwork reads the raw file "
           "(string tokens). NetworKit: 2 threads.")
     md = args.md or os.path.join(args.out, "compare.md")
