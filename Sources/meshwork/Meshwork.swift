@@ -12,8 +12,9 @@ struct Meshwork: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            Summary.self, Components.self, ComparePartitions.self, Centrality.self, Bridges.self, ArticulationPoints.self,
-            BiconnectedComponents.self, EdgeBetweenness.self, Communities.self, Convert.self, Generate.self, Demo.self,
+            Summary.self, Components.self, Centrality.self, Bridges.self, ArticulationPoints.self,
+            BiconnectedComponents.self, EdgeBetweenness.self, Communities.self,
+            ComparePartitions.self, Convert.self, Generate.self, Demo.self,
         ]
     )
 }
