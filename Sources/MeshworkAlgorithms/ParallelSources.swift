@@ -40,6 +40,33 @@ enum _ParallelSources {
         (block * sources / blocks) ..< ((block + 1) * sources / blocks)
     }
 
+    /// Contiguous vertex blocks of about equal work (`V + E` counted as one unit per vertex and one per
+    /// CSR entry) for the per-vertex kernels (the parallel matrix-vector products): block `b` covers
+    /// vertices `starts[b] ..< starts[b + 1]`. The count is `min(64, work / 16384)`, at least 1, and
+    /// the boundaries depend only on `offsets`, never on the thread count, so per-block partial sums
+    /// merged in block order give the same bits on any number of threads.
+    ///
+    /// - Complexity: O(blocks · log V).
+    static func vertexBlocks(offsets: UnsafeBufferPointer<Int32>) -> [Int] {
+        let n = offsets.count - 1
+        guard n > 0 else { return [0] }
+        let work = n + Int(offsets[n])
+        let blocks = max(1, min(maximumBlocks, work / 16_384, n))
+        var starts = [Int](repeating: 0, count: blocks + 1)
+        starts[blocks] = n
+        for b in 1 ..< blocks {
+            // The first vertex whose work prefix `v + offsets[v]` reaches b / blocks of the total.
+            let goal = b * work / blocks
+            var low = starts[b - 1], high = n
+            while low < high {
+                let mid = (low + high) >> 1
+                if mid + Int(offsets[mid]) < goal { low = mid + 1 } else { high = mid }
+            }
+            starts[b] = low
+        }
+        return starts
+    }
+
     /// Runs `worker` on `min(threads, blocks)` threads; each call pulls block indices from a
     /// shared counter through `nextBlock` until it returns `nil`.
     static func run(blocks: Int, threads: Int, _ worker: (_ nextBlock: () -> Int?) -> Void) {

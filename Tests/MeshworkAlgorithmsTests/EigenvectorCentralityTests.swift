@@ -110,6 +110,18 @@ struct EigenvectorCentralityTests {
         for v in 0..<n { #expect(abs(ax[v] - lambda * scores[v]) < 1e-6) }
     }
 
+    //  several fixed vertex blocks (work over 2 x 16,384): the same bits on 1, 2 and 3 threads
+    @Test("bit-identical for any thread count", arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func threads(directed: Bool, weighted: Bool) {
+        let g = spectralRandomGraph(n: 6_000, edges: 30_000, seed: 99, directed: directed, weighted: weighted)
+        let one = EigenvectorCentrality(weighted: weighted, threads: 1).run(g)
+        for t in [2, 3] {
+            let other = EigenvectorCentrality(weighted: weighted, threads: t).run(g)
+            #expect(other.iterations == one.iterations)
+            #expect(other.scores.map(\.bitPattern) == one.scores.map(\.bitPattern))
+        }
+    }
+
     @Test("Katz: karate club against NetworkX katz_centrality(alpha=0.1)")
     func katzKarate() throws {
         let entry = Fixtures.manifest.first { $0.name == "karate-edges" }!
