@@ -46,6 +46,26 @@ struct ConnectedComponentsTests {
         #expect(c.sizes == c.sizes.sorted(by: >))
     }
 
+    //  a giant component, many small ones and isolated vertices, more than 1,024 vertices so that
+    //  Afforest samples: the undirected result (Afforest) equals the directed one (search)
+    @Test("Afforest agrees with the breadth-first search", arguments: 0..<6)
+    func afforest(seed: UInt64) {
+        var rng = SplitMix64(seed: seed &+ 500)
+        let n = 3_000 + rng.below(5_000)
+        var edges = EdgeBuffer()
+        let giant = n / (2 + Int(seed % 3))
+        for _ in 0..<(3 * giant) { edges.append(Int32(rng.below(giant)), Int32(rng.below(giant))) }
+        for _ in 0..<(n / 3) {
+            let u = giant + rng.below(n - giant)
+            edges.append(Int32(u), Int32(min(n - 1, u + 1 + rng.below(3))))
+        }
+        let undirected = ConnectedComponents(edges.build(vertexCount: n, directed: false).graph)
+        let directed = ConnectedComponents(edges.build(vertexCount: n, directed: true).graph)
+        #expect(undirected.partition.group == directed.partition.group)
+        #expect(undirected.sizes == directed.sizes)
+        #expect(undirected.count > 1)
+    }
+
     @Test("a path of two million vertices needs no deep stack")
     func longPath() {
         let n = 2_000_000
