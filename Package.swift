@@ -21,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,9 @@ let package = Package(
         ),
         .target(name: "MeshworkCore"),
         .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
-        .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib"]),
+        .target(name: "MeshworkIO", dependencies: [
+            "MeshworkCore", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
         .target(name: "MeshworkReport", dependencies: ["MeshworkCore", "MeshworkAlgorithms", "MeshworkIO"]),
         .executableTarget(

@@ -87,8 +87,18 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
 
 /// Loads GRAPH, timing the load and showing progress.
 func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> LoadedGraph {
+    var pseudonyms: Pseudonymiser?
+    if options.pseudonymise {
+        do {
+            pseudonyms = try Pseudonymiser.loadingKey(file: options.pseudonymKey)
+        } catch let error as PseudonymKeyError {
+            printError("meshwork: \(error.description)")
+            throw ExitCode(64)
+        }
+    }
     Progress().phase("loading \(options.graph)")
-    let loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
+    var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
+    if let pseudonyms { loaded = pseudonyms.pseudonymised(loaded) }
     timer.mark("load")
     return loaded
 }

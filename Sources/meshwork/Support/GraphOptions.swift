@@ -26,6 +26,13 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: ArgumentHelp("Replace member ids and names with stable keyed pseudonyms in every output.",
+                             discussion: "The key comes from --pseudonym-key or the MESHWORK_PSEUDONYM_KEY environment variable."))
+    var pseudonymise = false
+
+    @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
+    var pseudonymKey: String?
+
     var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted) }
 
     /// `--threads`, or every online core.
@@ -33,5 +40,6 @@ struct GraphOptions: ParsableArguments {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if pseudonymKey != nil && !pseudonymise { throw ValidationError("--pseudonym-key needs --pseudonymise") }
     }
 }

@@ -1,0 +1,92 @@
+import MeshworkCore
+
+/// The ties that cross a boundary, and what makes each one matter: whether it is a bridge of the
+/// network (removing it disconnects two parts of the community), whether it is the only tie
+/// between its two groups, and, when asked, its edge betweenness — the "weak ties" through which
+/// most shortest paths between groups run (Granovetter 1973).
+///
+///     let cut = CutStructure(graph, components: false)
+///     let ties = BoundaryTies(graph, partition: regions, bridges: cut.bridges)
+///     ties.isSoleTie[i]      // the only tie between its two regions
+///
+/// Ties are those of the undirected view; each appears once with `source < target`, sorted by
+/// decreasing edge betweenness when given, then by `(source, target)`.
+///
+/// - Complexity: O(V + E + X log X) for X crossing ties, plus the edge betweenness if given.
+/// - Note: Granovetter, "The strength of weak ties", Am. J. Sociology 78(6), 1973; Burt,
+///   "Structural holes", Harvard University Press, 1992.
+public struct BoundaryTies: Sendable {
+    public var source: [VertexID] = []
+    public var target: [VertexID] = []
+    public var sourceGroup: [Int32] = []
+    public var targetGroup: [Int32] = []
+    /// Removing the tie disconnects its component of the network.
+    public var isBridge: [Bool] = []
+    /// No other tie joins the same two groups.
+    public var isSoleTie: [Bool] = []
+    /// Edge betweenness (NetworkX `edge_betweenness_centrality(normalized=False)`), when given.
+    public var betweenness: [Double]?
+
+    /// The number of crossing ties.
+    public var count: Int { source.count }
+
+    /// - Parameters:
+    ///   - bridges: the bridges of `graph`'s undirected view (``CutStructure/bridges``).
+    ///   - edgeBetweenness: per adjacency entry of the undirected view (``Betweenness/edgeScores(_:)``),
+    ///     to rank the ties; `nil` keeps them in `(source, target)` order.
+    public init(_ graph: CSRGraph, partition: Partition, bridges: [(VertexID, VertexID)],
+                edgeBetweenness: [Double]? = nil) {
+        precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
+        let view = graph.undirectedView()
+        precondition(edgeBetweenness == nil || edgeBetweenness!.count == view.targets.count,
+                     "one score per adjacency entry of the undirected view")
+        let group = partition.group
+        let groupCount = Int64(partition.groupCount)
+        var scores: [Double] = []
+        var pairKeys: [Int64] = []
+        for u in 0..<view.vertexCount {
+            for p in view.row(VertexID(u)) {
+                let v = Int(view.targets[p])
+                guard u < v, group[u] >= 0, group[v] >= 0, group[u] != group[v] else { continue }
+                source.append(VertexID(u))
+                target.append(VertexID(v))
+                sourceGroup.append(group[u])
+                targetGroup.append(group[v])
+                pairKeys.append(Self.key(group[u], group[v], groupCount))
+                if let edgeBetweenness { scores.append(edgeBetweenness[p]) }
+            }
+        }
+        // Sole ties: the pair key occurs once.
+        let sortedKeys = pairKeys.sorted()
+        isSoleTie = pairKeys.map { key in
+            var low = 0, high = sortedKeys.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sortedKeys[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            return low + 1 >= sortedKeys.count || sortedKeys[low + 1] != key
+        }
+        // Bridges come sorted by (u, v), like the ties here: one merge.
+        var isBridge = [Bool](repeating: false, count: source.count)
+        var b = 0
+        for i in 0..<source.count {
+            while b < bridges.count && (bridges[b].0, bridges[b].1) < (source[i], target[i]) { b += 1 }
+            if b < bridges.count && bridges[b] == (source[i], target[i]) { isBridge[i] = true }
+        }
+        self.isBridge = isBridge
+        if edgeBetweenness != nil {
+            let order = (0..<source.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            source = order.map { source[$0] }
+            target = order.map { target[$0] }
+            sourceGroup = order.map { sourceGroup[$0] }
+            targetGroup = order.map { targetGroup[$0] }
+            self.isBridge = order.map { isBridge[$0] }
+            isSoleTie = order.map { isSoleTie[$0] }
+            betweenness = order.map { scores[$0] }
+        }
+    }
+
+    private static func key(_ a: Int32, _ b: Int32, _ count: Int64) -> Int64 {
+        min(Int64(a), Int64(b)) * count + max(Int64(a), Int64(b))
+    }
+}
