@@ -27,6 +27,8 @@ public struct BoundaryTies: Sendable {
     /// Edge betweenness (NetworkX `edge_betweenness_centrality(normalized=False)`), when given.
     public var betweenness: [Double]?
 
+    init() {}
+
     /// The number of crossing ties.
     public var count: Int { source.count }
 
@@ -88,5 +90,20 @@ public struct BoundaryTies: Sendable {
 
     private static func key(_ a: Int32, _ b: Int32, _ count: Int64) -> Int64 {
         min(Int64(a), Int64(b)) * count + max(Int64(a), Int64(b))
+    }
+}
+
+extension BoundaryTies {
+    /// The ties at `indices`, in that order.
+    public func selecting(_ indices: [Int]) -> BoundaryTies {
+        var result = BoundaryTies()
+        result.source = indices.map { source[$0] }
+        result.target = indices.map { target[$0] }
+        result.sourceGroup = indices.map { sourceGroup[$0] }
+        result.targetGroup = indices.map { targetGroup[$0] }
+        result.isBridge = indices.map { isBridge[$0] }
+        result.isSoleTie = indices.map { isSoleTie[$0] }
+        result.betweenness = betweenness.map { b in indices.map { b[$0] } }
+        return result
     }
 }

@@ -1,7 +1,7 @@
 import MeshworkCore
 
 /// Writes a list of edges as CSV: a header `source,target[,<column>...]` and one row per edge,
-/// endpoints by label.
+/// endpoints by label; a NaN is an empty field.
 ///
 ///     try EdgeTableWriter.write(labels: loaded.labels, edges: cuts.bridges, to: nil)
 ///
@@ -26,7 +26,7 @@ public enum EdgeTableWriter {
                 buffer.append(UInt8(ascii: ","))
                 switch column {
                 case .integers(_, let values): buffer.append(int: Int(values[i]))
-                case .doubles(_, let values): buffer.append(double: values[i])
+                case .doubles(_, let values): if !values[i].isNaN { buffer.append(double: values[i]) }
                 case .strings(_, let values): buffer.append(csvField: values[i])
                 }
             }

@@ -28,16 +28,17 @@ public enum TableColumn: Sendable {
 ///                               columns: [.integers(name: "degree", values: degrees)], to: nil)
 ///
 /// With `rows`, only those vertices are written, in the order given (for example the articulation
-/// points, as a bare `id` list).
+/// points, as a bare `id` list). `keyName` names the first column (`group` for group tables). A
+/// NaN (an undefined value, such as the constraint of an isolated node) is an empty field.
 ///
 /// - Complexity: O(V × columns); streams in 1 MiB pieces.
 public enum NodeTableWriter {
     public static func write(labels: LabelTable, columns: [TableColumn], rows: [VertexID]? = nil,
-                             to path: String?) throws {
+                             keyName: String = "id", to path: String?) throws {
         for column in columns { precondition(column.count == labels.count, "one value per vertex") }
         let file = try OutputFile(path: path)
         var buffer = ByteBuffer()
-        buffer.append("id")
+        buffer.append(csvField: keyName)
         for column in columns {
             buffer.append(UInt8(ascii: ","))
             buffer.append(csvField: column.name)
@@ -50,7 +51,7 @@ public enum NodeTableWriter {
                 buffer.append(UInt8(ascii: ","))
                 switch column {
                 case .integers(_, let values): buffer.append(int: Int(values[v]))
-                case .doubles(_, let values): buffer.append(double: values[v])
+                case .doubles(_, let values): if !values[v].isNaN { buffer.append(double: values[v]) }
                 case .strings(_, let values): buffer.append(csvField: values[v])
                 }
             }

@@ -1,0 +1,104 @@
+import ArgumentParser
+import MeshworkAlgorithms
+import MeshworkIO
+import MeshworkReport
+
+struct Boundaries: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How ties fall within and across organisations, regions, partners, attributes or communities.",
+        discussion: """
+        Prints one row per group: `group,members,internal_ties,external_ties,ei_index,\
+        expected_ei_index,density` (with --weighted also `internal_weight,external_weight,\
+        weighted_ei_index`), then `name` and `level`. internal_ties have both ends in the group, \
+        external_ties exactly one; ei_index = (external - internal) / (external + internal) \
+        (Krackhardt & Stern 1988), empty when both are 0; expected_ei_index is its value under \
+        random mixing; density is internal ties over possible ones. Members whose group is unknown \
+        are left out of that level. LEVEL is organisation, region, partner, attribute:NAME (a column \
+        of nodes.csv or a GraphML node attribute) or communities (Leiden, --seed); repeat --level \
+        for several levels (default: organisation, region and partner), computed in one pass.
+
+        The --stats file gets each level's network figures: E-I index and its expected value, \
+        cross-boundary share of ties, attribute assortativity (Newman 2003). --mixing writes the \
+        group-by-group tie counts and weights (the quotient graph as a table); --quotient writes \
+        one level's quotient graph as GraphML; --ties writes the ties that cross a boundary, \
+        marking bridges and the only tie between two groups; --weak-ties K ranks them by edge \
+        betweenness and keeps the top K per level.
+
+        For publication: --min-cell K leaves empty the figures of groups with fewer than K \
+        members (default 5 with --pseudonymise, otherwise off) and says so in a `note` column; \
+        --pseudonymise replaces member ids in every output.
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(name: .long, help: "organisation, region, partner, attribute:NAME or communities; repeatable.")
+    var level: [String] = []
+
+    @Option(help: "Seed of the Leiden run behind --level communities.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Suppress groups with fewer members than this (default 5 with --pseudonymise).", valueName: "K"))
+    var minCell: Int?
+
+    @Option(help: ArgumentHelp("Write the group-by-group mixing (group_a,group_b,ties,weight,level) here.", valueName: "file"))
+    var mixing: String?
+
+    @Option(help: ArgumentHelp("Write the quotient graph of the (single) level as GraphML here.", valueName: "file"))
+    var quotient: String?
+
+    @Option(help: ArgumentHelp("Write the ties that cross a boundary here.", valueName: "file"))
+    var ties: String?
+
+    @Option(help: ArgumentHelp("Rank crossing ties by edge betweenness and keep the top K per level (with --ties).", valueName: "K"))
+    var weakTies: Int?
+
+    var levels: [BoundaryLevel] {
+        level.isEmpty ? HierarchyLevelDefaults.all : level.compactMap(BoundaryLevel.init)
+    }
+
+    func validate() throws {
+        for text in level where BoundaryLevel(text) == nil {
+            throw ValidationError("unknown level \(text): use organisation, region, partner, attribute:NAME or communities")
+        }
+        if let minCell, minCell < 0 { throw ValidationError("--min-cell must not be negative") }
+        if let weakTies, weakTies < 1 { throw ValidationError("--weak-ties must be at least 1") }
+        if weakTies != nil && ties == nil { throw ValidationError("--weak-ties needs --ties FILE") }
+        if quotient != nil && levels.count != 1 { throw ValidationError("--quotient needs exactly one --level") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var timer = PhaseTimer()
+            let loaded = try loadGraph(options, &timer)
+            let minimumCell = minCell ?? (options.pseudonymise ? 5 : 0)
+            let report: BoundaryReport
+            do {
+                report = try BoundaryReport(loaded, levels: levels, options: .init(
+                    minimumCell: minimumCell, seed: seed, weakTies: weakTies, crossingTies: ties != nil,
+                    threads: options.workerThreads))
+            } catch let error as BoundaryLevelError {
+                printError("meshwork: \(error.description)")
+                throw ExitCode(64)
+            }
+            timer.mark("compute")
+            try report.writeGroups(to: options.output)
+            if let mixing { try report.writeMixing(to: mixing) }
+            if let ties { try report.writeTies(to: ties) }
+            if let quotient { try report.writeQuotient(level: 0, to: quotient) }
+            timer.mark("write")
+            let suppressed = report.levels.reduce(0) { $0 + $1.suppressed.filter { $0 }.count }
+            if suppressed > 0 {
+                printError("meshwork: \(suppressed) groups with fewer than \(minimumCell) members suppressed")
+            }
+            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
+                ("min_cell", .int(minimumCell)),
+                ("levels", report.summary),
+            ])
+        }
+    }
+}
+
+/// The levels a dataset's boundaries default to.
+enum HierarchyLevelDefaults {
+    static let all: [BoundaryLevel] = [.hierarchy(.organisation), .hierarchy(.region), .hierarchy(.partner)]
+}
