@@ -30,10 +30,19 @@ enum Meshwork {
     static func fixture(_ path: String) -> String { repositoryRoot + "/fixtures/" + path }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+    /// Runs the tool; `environment`, when given, replaces any `MESHWORK_PSEUDONYM_KEY` of this
+    /// process's environment and adds its variables.
+    static func run(_ arguments: [String], in directory: String? = nil,
+                    environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment {
+            var merged = ProcessInfo.processInfo.environment
+            merged.removeValue(forKey: "MESHWORK_PSEUDONYM_KEY")
+            merged.merge(environment) { $1 }
+            process.environment = merged
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, so a large output can never fill a pipe and block.
         let scratch = try TemporaryDirectory()

@@ -1,0 +1,99 @@
+import Foundation
+import MeshworkTestSupport
+import Testing
+
+/// `meshwork boundaries` and `--pseudonymise` end to end.
+@Suite("meshwork boundaries")
+struct BoundariesCommandTests {
+    static let key = "a secret phrase for the tests"
+
+    func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("the group table agrees with the reference script")
+    func groups() throws {
+        let run = try Meshwork.run(["boundaries", Meshwork.fixture("lazega-lawyers"), "--level", "attribute:practice"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = rows(run.stdout)
+        #expect(Array(table[0].prefix(5)) == ["group", "members", "internal_ties", "external_ties", "ei_index"])
+        let golden = try Fixtures.golden("lazega-lawyers-practice.boundaries")
+        #expect(table.dropFirst().map { $0[0] } == golden.column("group"))
+        #expect(table.dropFirst().map { $0[2] } == golden.column("internal_ties"))
+        for (row, expected) in zip(table.dropFirst(), golden.column("ei_index")) {
+            #expect(agrees(Double(row[4])!, Double(expected)!))
+        }
+    }
+
+    @Test("every level in one run, with mixing, crossing ties and a quotient graph")
+    func outputs() throws {
+        let dir = try TemporaryDirectory()
+        let all = try Meshwork.run(["boundaries", Meshwork.fixture("example-community"), "--mixing", dir.path + "/mixing.csv",
+                                    "--ties", dir.path + "/ties.csv", "--stats", dir.path + "/stats.json"])
+        #expect(all.status == 0, "\(all.stderr)")
+        let levels = Set(rows(all.stdout).dropFirst().map { $0.last! })
+        #expect(levels == ["organisation", "region", "partner"])
+        let mixing = try String(contentsOfFile: dir.path + "/mixing.csv", encoding: .utf8)
+        #expect(mixing.hasPrefix("group_a,group_b,ties,weight,level\n"))
+        let ties = try String(contentsOfFile: dir.path + "/ties.csv", encoding: .utf8)
+        #expect(ties.hasPrefix("source,target,source_group,target_group,bridge,sole_tie,level\n"))
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/stats.json"))) as! [String: Any]
+        #expect((stats["levels"] as? [[String: Any]])?.count == 3)
+        let quotient = try Meshwork.run(["boundaries", Meshwork.fixture("example-community"), "--level", "region",
+                                         "--quotient", dir.path + "/regions.graphml", "-o", dir.path + "/regions.csv"])
+        #expect(quotient.status == 0)
+        let graphml = try String(contentsOfFile: dir.path + "/regions.graphml", encoding: .utf8)
+        #expect(graphml.components(separatedBy: "<node ").count - 1 == 18)
+        let weak = try Meshwork.run(["boundaries", Meshwork.fixture("karate-club"), "--level", "communities",
+                                     "--ties", dir.path + "/weak.csv", "--weak-ties", "3"])
+        #expect(weak.status == 0)
+        let ranked = rows(try String(contentsOfFile: dir.path + "/weak.csv", encoding: .utf8))
+        #expect(ranked.count == 4 && ranked[0][6] == "edge_betweenness")
+        let scores = ranked.dropFirst().map { Double($0[6])! }
+        #expect(scores == scores.sorted(by: >))
+    }
+
+    @Test("--pseudonymise: no original member id or name in any output; small groups suppressed")
+    func pseudonymise() throws {
+        let dir = try TemporaryDirectory()
+        let dataset = Meshwork.fixture("example-community")
+        let nodes = rows(try String(contentsOfFile: dataset + "/nodes.csv", encoding: .utf8))
+        let members = nodes.filter { $0.count > 2 && $0[1] == "member" }
+        var outputs: [String] = []
+        let environment = ["MESHWORK_PSEUDONYM_KEY": Self.key]
+        for args in [["boundaries", dataset, "--ties", dir.path + "/ties.csv", "--mixing", dir.path + "/mixing.csv",
+                      "--min-cell", "30"],
+                     ["centrality", dataset, "--measure", "degree"], ["communities", dataset, "--runs", "3"],
+                     ["bridges", dataset], ["articulation-points", dataset], ["edge-betweenness", dataset, "--top", "20"]] {
+            let run = try Meshwork.run(args + ["--pseudonymise", "--stats", dir.path + "/stats.json"], environment: environment)
+            #expect(run.status == 0, "\(args[0]): \(run.stderr)")
+            outputs += [run.stdout, run.stderr, try String(contentsOfFile: dir.path + "/stats.json", encoding: .utf8)]
+        }
+        outputs += [try String(contentsOfFile: dir.path + "/ties.csv", encoding: .utf8),
+                    try String(contentsOfFile: dir.path + "/mixing.csv", encoding: .utf8)]
+        // Every field of every output, against every member id and name; and a plain substring
+        // search for a sample, in case an id hides inside a longer field.
+        let fields = Set(outputs.flatMap { $0.split(whereSeparator: { ",\n\"".contains($0) }).map(String.init) })
+        for member in members {
+            #expect(!fields.contains(member[0]) && !fields.contains(member[2]), "\(member[0]) / \(member[2]) leaked")
+        }
+        let everything = outputs.joined(separator: "\n")
+        for member in members.prefix(100) {
+            #expect(!everything.contains(member[0]) && !everything.contains(member[2]), "\(member[0]) leaked")
+        }
+        #expect(!rows(outputs[3]).dropFirst().isEmpty, "pseudonymised rows were written")
+        // Organisations with fewer than 30 members are suppressed and say so.
+        let suppressed = rows(outputs[0]).dropFirst().filter { $0.last?.hasPrefix("suppressed") == true }
+        #expect(!suppressed.isEmpty && suppressed.allSatisfy { $0[1].isEmpty && $0[4].isEmpty })
+        #expect(outputs[1].contains("suppressed"))
+    }
+
+    @Test("usage errors: unknown level, a level the input lacks, a pseudonym without a key")
+    func usage() throws {
+        let karate = Meshwork.fixture("karate/karate.edges")
+        #expect(try Meshwork.run(["boundaries", karate, "--level", "county"]).status == 64)
+        #expect(try Meshwork.run(["boundaries", karate, "--level", "region"]).status == 64)
+        #expect(try Meshwork.run(["boundaries", karate, "--level", "communities"]).status == 0)
+        #expect(try Meshwork.run(["components", karate, "--pseudonymise"], environment: [:]).status == 64)
+    }
+}
