@@ -53,6 +53,7 @@ let package = Package(
         suite("Degree", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("Centrality", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("CutStructure", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
+        suite("Communities", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
     ],
     swiftLanguageModes: [.v6]
 )

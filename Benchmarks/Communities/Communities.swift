@@ -1,0 +1,39 @@
+// Communities suite: Louvain, Leiden and label propagation (seed 42, nodes visited in the sorted-label
+// order the `meshwork communities` command uses), and the modularity of a fixed partition, on the
+// CSR graph of genN (loading is not measured). gen10k and gen100k only: one gen1m run takes seconds.
+import Benchmark
+import BenchmarkInputs
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+
+let benchmarks: @Sendable () -> Void = {
+    BenchmarkInputs.warnIfNotRepresentative()
+    for (name, members) in BenchmarkInputs.sizes where members <= 100_000 {
+        // Each run allocates per level and per iteration (quotient graphs, arrays of the current
+        // level), never per vertex: a few hundred allocations at most.
+        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 256,
+                                                          checkCPU: members >= 100_000)
+        let setup = { () throws -> (CSRGraph, [Int32]) in
+            let loaded = try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions())
+            return (loaded.graph, loaded.labels.labelOrder())
+        }
+        Benchmark("louvain.\(name)", configuration: configuration) { benchmark, input in
+            for _ in benchmark.scaledIterations { blackHole(Louvain(seed: 42).run(input.0, order: input.1)) }
+        } setup: { try setup() }
+        Benchmark("leiden.\(name)", configuration: configuration) { benchmark, input in
+            for _ in benchmark.scaledIterations { blackHole(Leiden(seed: 42).run(input.0, order: input.1)) }
+        } setup: { try setup() }
+        Benchmark("label_propagation.\(name)", configuration: configuration) { benchmark, input in
+            for _ in benchmark.scaledIterations { blackHole(LabelPropagation(seed: 42).run(input.0, order: input.1)) }
+        } setup: { try setup() }
+        // Modularity.score of the Louvain partition (computed in the setup, not timed): one O(m) pass.
+        let modularityConfiguration = BenchmarkInputs.configuration(members: members, mallocSlack: 16, checkCPU: false)
+        Benchmark("modularity.\(name)", configuration: modularityConfiguration) { benchmark, input in
+            for _ in benchmark.scaledIterations { blackHole(Modularity.score(of: input.1, in: input.0)) }
+        } setup: { () throws -> (CSRGraph, Partition) in
+            let (graph, order) = try setup()
+            return (graph, Louvain(seed: 42).run(graph, order: order).partition)
+        }
+    }
+}
