@@ -63,11 +63,37 @@ public struct Closeness: Sendable {
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted, for `k` vertices.
     public func scores(_ graph: CSRGraph, of vertices: [VertexID]) -> (closeness: [Double], harmonic: [Double]) {
+        let searches = totals(graph, of: vertices)
+        let n = graph.vertexCount
+        let others = Double(n - 1)
+        let closeness = vertices.indices.map { i -> Double in
+            let reached = Double(searches.reached[i]), total = searches.distanceSum[i]
+            guard total > 0 && n > 1 else { return 0 }
+            // NetworkX's order of operations, for the same bits.
+            var c = (reached - 1) / total
+            c *= (reached - 1) / others
+            return c
+        }
+        return (closeness, searches.inverseSum)
+    }
+
+    /// What one shortest-path search from each given vertex finds (to it, on a directed graph):
+    /// the vertices reached (itself included), the sum of their distances and of their inverse
+    /// distances. The mean shortest-path length over the pairs that a set of sources reach is
+    /// `Σ distanceSum / Σ (reached - 1)`.
+    ///
+    ///     let t = Closeness().totals(graph, of: [0, 5])
+    ///     t.reached[0]; t.distanceSum[0]; t.inverseSum[0]
+    ///
+    /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted, for `k` vertices.
+    public func totals(_ graph: CSRGraph, of vertices: [VertexID])
+        -> (reached: [Int], distanceSum: [Double], inverseSum: [Double]) {
         let n = graph.vertexCount
         let k = vertices.count
-        var closeness = [Double](repeating: 0, count: k)
-        var harmonic = [Double](repeating: 0, count: k)
-        guard k > 0 else { return (closeness, harmonic) }
+        var reachedCounts = [Int](repeating: 0, count: k)
+        var distanceSums = [Double](repeating: 0, count: k)
+        var inverseSums = [Double](repeating: 0, count: k)
+        guard k > 0 else { return (reachedCounts, distanceSums, inverseSums) }
         precondition(vertices.allSatisfy { $0 >= 0 && Int($0) < n }, "vertex out of range")
         let useWeights = weighted && graph.weights != nil
         let heapCapacity = useWeights ? max(graph.targets.count, graph.inSources.count) + 1 : 0
@@ -75,42 +101,37 @@ public struct Closeness: Sendable {
         let batch = useWeights ? 1 : 64
         let units = (k + batch - 1) / batch
         let blocks = _ParallelSources.blockCount(sources: units, bytesPerBlock: 0)
-        let others = Double(n - 1)
-        closeness.withUnsafeMutableBufferPointer { closenessBuffer in
-            harmonic.withUnsafeMutableBufferPointer { harmonicBuffer in
-                let closenessOut = _SharedPointer(base: closenessBuffer.baseAddress!)
-                let harmonicOut = _SharedPointer(base: harmonicBuffer.baseAddress!)
-                graph._withAdjacency(reversed: true, weighted: useWeights) { adjacency in
-                    vertices.withUnsafeBufferPointer { vertexList in
-                        _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
-                            var scratch = _ClosenessScratch(vertexCount: n, heapCapacity: heapCapacity,
-                                                            bitParallel: !useWeights)
-                            defer { scratch.deallocate() }
-                            @inline(__always)
-                            func record(_ i: Int, _ reached: Int, _ total: Double, _ inverseSum: Double) {
-                                var c = 0.0
-                                if total > 0 && n > 1 {
-                                    // NetworkX's order of operations, for the same bits.
-                                    c = (Double(reached) - 1) / total
-                                    c *= (Double(reached) - 1) / others
-                                }
-                                closenessOut.base[i] = c
-                                harmonicOut.base[i] = inverseSum
-                            }
-                            while let block = nextBlock() {
-                                for unit in _ParallelSources.range(of: block, blocks: blocks, sources: units) {
-                                    let start = unit * batch, end = min(k, start + batch)
-                                    if useWeights {
-                                        for i in start ..< end {
-                                            let (reached, total, inverseSum) = scratch.dijkstra(adjacency, from: vertexList[i])
-                                            record(i, reached, total, inverseSum)
-                                        }
-                                    } else {
-                                        scratch.multiSourceBFS(adjacency, sources: UnsafeBufferPointer(rebasing: vertexList[start ..< end]))
-                                        for i in start ..< end {
-                                            let bit = i - start
-                                            record(i, scratch.reached[bit], Double(scratch.total[bit]), scratch.inverseSum[bit])
-                                        }
+        reachedCounts.withUnsafeMutableBufferPointer { reachedBuffer in
+        distanceSums.withUnsafeMutableBufferPointer { distanceBuffer in
+        inverseSums.withUnsafeMutableBufferPointer { inverseBuffer in
+            let reachedOut = _SharedPointer(base: reachedBuffer.baseAddress!)
+            let distanceOut = _SharedPointer(base: distanceBuffer.baseAddress!)
+            let inverseOut = _SharedPointer(base: inverseBuffer.baseAddress!)
+            graph._withAdjacency(reversed: true, weighted: useWeights) { adjacency in
+                vertices.withUnsafeBufferPointer { vertexList in
+                    _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
+                        var scratch = _ClosenessScratch(vertexCount: n, heapCapacity: heapCapacity,
+                                                        bitParallel: !useWeights)
+                        defer { scratch.deallocate() }
+                        @inline(__always)
+                        func record(_ i: Int, _ reached: Int, _ total: Double, _ inverseSum: Double) {
+                            reachedOut.base[i] = reached
+                            distanceOut.base[i] = total
+                            inverseOut.base[i] = inverseSum
+                        }
+                        while let block = nextBlock() {
+                            for unit in _ParallelSources.range(of: block, blocks: blocks, sources: units) {
+                                let start = unit * batch, end = min(k, start + batch)
+                                if useWeights {
+                                    for i in start ..< end {
+                                        let (reached, total, inverseSum) = scratch.dijkstra(adjacency, from: vertexList[i])
+                                        record(i, reached, total, inverseSum)
+                                    }
+                                } else {
+                                    scratch.multiSourceBFS(adjacency, sources: UnsafeBufferPointer(rebasing: vertexList[start ..< end]))
+                                    for i in start ..< end {
+                                        let bit = i - start
+                                        record(i, scratch.reached[bit], Double(scratch.total[bit]), scratch.inverseSum[bit])
                                     }
                                 }
                             }
@@ -118,8 +139,8 @@ public struct Closeness: Sendable {
                     }
                 }
             }
-        }
-        return (closeness, harmonic)
+        }}}
+        return (reachedCounts, distanceSums, inverseSums)
     }
 }
 
