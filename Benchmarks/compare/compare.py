@@ -21,7 +21,16 @@ The kernels are not identical work, and the table says so:
     measured whenever the input is not already canonical, is shown too.
   * components / degree: Meshwork's seconds.compute of the command (the kernel plus building the
     per-node result arrays); anchors time the library call including materialising its result.
-Standard library only (the anchors themselves need the venv made by setup.sh).
+  * community kernels (--kernels load,louvain,leiden,label_propagation): Meshwork runs
+    `meshwork communities PATH --method M --seed 42` (seconds.compute: detection plus the modularity
+    of the result); its last run's partition is kept and communities_check.py (venv) recomputes its
+    modularity with networkx.community.modularity (must equal the stats value to 1e-9; a mismatch is
+    flagged loudly) and counts disconnected communities. The anchors' times and modularities come from
+    anchors_bench.py (igraph multilevel / community_leiden / label propagation, leidenalg, NetworKit
+    PLM / ParallelLeiden / PLP). A second table gives the ratios and issue 4's targets.
+  * --lfr-nmi: LFR graphs with mixing 0.1..0.5 (cached in .cache/), NMI against the planted partition
+    for Meshwork's three methods and igraph's multilevel and community_leiden (and leidenalg).
+Standard library only (the anchors and communities_check.py need the venv made by setup.sh).
 
 Usage:
   Benchmarks/compare/setup.sh                       # once: the venv with igraph, networkit, ...
