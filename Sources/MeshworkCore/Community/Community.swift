@@ -23,6 +23,9 @@ public struct Community: Sendable {
     public var attributeValues: [[String]]
     /// Every interaction (attendance already projected to co-attendance ties), sorted by time.
     public var interactions: InteractionLog
+    /// The earliest and latest dated record of the input (interaction rows and attendance rows,
+    /// whether or not they make a member tie), or `nil` when there is none. Growth series span it.
+    public var recordTimes: ClosedRange<Int64>?
     /// The node index of each member, in file order.
     public let members: [Int32]
     /// The member index of each node, or -1 for non-members.
@@ -38,6 +41,7 @@ public struct Community: Sendable {
         self.attributeNames = attributeNames
         self.attributeValues = attributeValues
         self.interactions = interactions
+        self.recordTimes = interactions.times.first.map { $0...interactions.times.last! }
         var members: [Int32] = []
         var memberIndex = [Int32](repeating: -1, count: kinds.count)
         for (node, kind) in kinds.enumerated() where kind == .member {

@@ -24,15 +24,18 @@ public struct DatasetReader: Sendable {
         try problems.throwIfAny()
         var log = InteractionLog()
         try readInteractions(directory + "/interactions.csv", nodes, &log, &problems)
+        var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
         let attendancePath = directory + "/attendance.csv"
         if fileExists(attendancePath) {
-            try readAttendance(attendancePath, nodes, &log, &problems)
+            try readAttendance(attendancePath, nodes, &log, &span, &problems)
         }
         try problems.throwIfAny()
         log.sortByTime()
-        return Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
-                         joined: nodes.joined, attributeNames: nodes.attributeNames,
-                         attributeValues: nodes.attributeValues, interactions: log)
+        var community = Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
+                                  joined: nodes.joined, attributeNames: nodes.attributeNames,
+                                  attributeValues: nodes.attributeValues, interactions: log)
+        community.recordTimes = span
+        return community
     }
 
     // MARK: - nodes.csv
@@ -199,7 +202,7 @@ public struct DatasetReader: Sendable {
     }
 
     private func readAttendance(_ path: String, _ nodes: Nodes, _ log: inout InteractionLog,
-                                _ problems: inout ProblemLog) throws {
+                                _ span: inout ClosedRange<Int64>?, _ problems: inout ProblemLog) throws {
         var header: Header?
         var events = LabelTable()
         var eventOf: [Int32] = [], memberOf: [Int32] = [], timeOf: [Int64] = []
@@ -223,6 +226,9 @@ public struct DatasetReader: Sendable {
             timeOf.append(time)
         }
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
+        if let first = timeOf.min(), let last = timeOf.max() {
+            span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
+        }
         projectAttendance(events.count, eventOf, memberOf, timeOf, &log)
     }
 

@@ -1,0 +1,311 @@
+import MeshworkCore
+
+/// One period of a growth series (see ``GrowthSeries``).
+public struct GrowthRow: Sendable, Equatable {
+    public var periodStart: CivilDate
+    public var periodEnd: CivilDate
+    /// Members present by the period's end.
+    public var members: Int
+    /// Ties in the period's network, and the changes from the previous period's network.
+    public var ties: Int
+    public var newTies: Int
+    public var lostTies: Int
+    /// Members in the largest component of the network among present members.
+    public var largestComponent: Int
+    /// Connected components among the present members (an isolated member is one).
+    public var components: Int
+    /// Per boundary level: ties inside one group and ties across two (both groups known).
+    public var insideTies: [Int]
+    public var acrossTies: [Int]
+    /// Members with a tie record dated within the period itself.
+    public var activeMembers: Int
+    /// Members whose presence starts in this period.
+    public var newcomers: Int
+
+    /// 2 · ties / (members · (members − 1)); 0 when members < 2.
+    public var density: Double {
+        members < 2 ? 0 : 2 * Double(ties) / (Double(members) * Double(members - 1))
+    }
+    /// 2 · ties / members; 0 without members.
+    public var meanDegree: Double { members == 0 ? 0 : 2 * Double(ties) / Double(members) }
+    /// Largest component / members; 0 without members.
+    public var largestComponentShare: Double { members == 0 ? 0 : Double(largestComponent) / Double(members) }
+    /// Ties present in this period's network and in the previous one's.
+    public var retainedTies: Int { ties - newTies }
+    /// The share of ties (both groups known) that cross a boundary at level `l`; NaN without ties.
+    public func crossShare(_ l: Int) -> Double {
+        let total = insideTies[l] + acrossTies[l]
+        return total == 0 ? .nan : Double(acrossTies[l]) / Double(total)
+    }
+    /// Krackhardt & Stern's E-I index over the same ties; NaN without ties.
+    public func eiIndex(_ l: Int) -> Double {
+        let total = insideTies[l] + acrossTies[l]
+        return total == 0 ? .nan : Double(acrossTies[l] - insideTies[l]) / Double(total)
+    }
+}
+
+/// How a community's network grows, period by period: the series that evaluators report.
+///
+/// The network of a period holds every member tie with a dated record (an interaction between two
+/// members, or a shared event attendance) on or before the period's end, or, with `window` K, in
+/// the last K periods up to it. A member is present from the earlier of its `joined` date and its
+/// first tie. Periods run from the one holding the earliest dated record to the one holding the
+/// latest (``Community/recordTimes``). Definitions of every column: INTERFACE.md, "Growth".
+///
+/// ``compute(_:)`` is incremental: each period adds its records to the previous network (and, with
+/// a window, removes the records that fall out of it), keeping a record count per tie; components
+/// come from a union-find in cumulative mode and from one search over the present ties per period
+/// with a window. ``rebuild(_:)`` builds every period's network from scratch with
+/// ``Community/memberNetwork(from:through:weighted:directed:)``; the two give identical rows
+/// (tested), and the second exists to check the first.
+///
+///     let series = GrowthSeries(community, period: .quarter, levels: [regions])
+///     for row in series.compute() { print(row.periodEnd, row.ties, row.crossShare(0)) }
+///
+/// - Complexity: ``compute(_:)`` O(R + P · L + M α(M)) cumulative, plus O(P (M + E)) with a
+///   window, for R tie records, P periods, L levels and M members; memory O(M + R + E).
+public struct GrowthSeries: Sendable {
+    public let community: Community
+    public let periods: CalendarPeriods?
+    public let window: Int?
+    /// Boundary levels: each member's group (or unknown).
+    public let levels: [Partition]
+
+    /// Tie records (member pairs, u < v, self-pairs dropped) in time order, with their period.
+    let recordU: [Int32]
+    let recordV: [Int32]
+    let recordPeriod: [Int32]
+    /// The period in which each member becomes present, or `Int.max` when never.
+    let presentFrom: [Int]
+
+    public init(_ community: Community, period: PeriodLength, window: Int? = nil, levels: [Partition] = []) {
+        precondition(window.map { $0 >= 1 } ?? true, "a window of at least one period")
+        for level in levels { precondition(level.vertexCount == community.memberCount, "a group for every member") }
+        self.community = community
+        self.window = window
+        self.levels = levels
+        let periods = community.recordTimes.map {
+            CalendarPeriods(period, from: CalendarPeriods.day(of: $0.lowerBound),
+                            through: CalendarPeriods.day(of: $0.upperBound))
+        }
+        self.periods = periods
+        let log = community.interactions
+        var recordU: [Int32] = [], recordV: [Int32] = [], recordPeriod: [Int32] = []
+        var firstTie = [Int](repeating: Int.max, count: community.memberCount)
+        for i in 0..<log.count {
+            let u = community.memberIndex[Int(log.sources[i])], v = community.memberIndex[Int(log.targets[i])]
+            guard u >= 0, v >= 0, u != v, let periods else { continue }
+            let p = periods.index(ofTime: log.times[i])
+            recordU.append(min(u, v))
+            recordV.append(max(u, v))
+            recordPeriod.append(Int32(p))
+            firstTie[Int(u)] = min(firstTie[Int(u)], p)
+            firstTie[Int(v)] = min(firstTie[Int(v)], p)
+        }
+        self.recordU = recordU
+        self.recordV = recordV
+        self.recordPeriod = recordPeriod
+        presentFrom = (0..<community.memberCount).map { m in
+            let joined = community.joined[Int(community.members[m])]
+            var from = firstTie[m]
+            if joined != Int32.min, let periods {
+                from = min(from, max(0, periods.index(ofDay: CivilDate(daysSinceEpoch: joined))))
+            }
+            return from
+        }
+    }
+
+    /// The number of periods.
+    public var count: Int { periods?.count ?? 0 }
+
+    /// The first record of each period, and the end: `starts[p] ..< starts[p + 1]`.
+    private var recordStarts: [Int] {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for p in recordPeriod { starts[Int(p) + 1] += 1 }
+        for p in 0..<count { starts[p + 1] += starts[p] }
+        return starts
+    }
+
+    /// Members present by the end of each period, and newcomers of each period.
+    private var presence: (members: [Int], newcomers: [Int]) {
+        var newcomers = [Int](repeating: 0, count: count)
+        for from in presentFrom where from < count { newcomers[from] += 1 }
+        var members = newcomers
+        for p in stride(from: 1, to: count, by: 1) { members[p] += members[p - 1] }
+        return (members, newcomers)
+    }
+
+    /// The series, incrementally: each period's records are added to the previous network.
+    public func compute() -> [GrowthRow] {
+        guard let periods else { return [] }
+        let m = community.memberCount
+        // Every tie of all time, once: the network of any period is a subset of it.
+        var all = EdgeBuffer(weighted: false, capacity: recordU.count)
+        for i in 0..<recordU.count { all.append(recordU[i], recordV[i]) }
+        let graph = all.build(vertexCount: m, directed: false).graph
+        let tieOf = recordU.indices.map { graph.edgeIndex(recordU[$0], recordV[$0])! }
+        let starts = recordStarts
+        let (membersByPeriod, newcomers) = presence
+        var count = [Int32](repeating: 0, count: graph.targets.count)
+        var present = [Bool](repeating: false, count: graph.targets.count)
+        var stamp = [Int32](repeating: -1, count: graph.targets.count)
+        var activeStamp = [Int32](repeating: -1, count: m)
+        var touched: [Int] = []
+        var unionFind = _UnionFind(count: m)
+        var ties = 0
+        var inside = [Int](repeating: 0, count: levels.count), across = inside
+        var rows: [GrowthRow] = []
+        rows.reserveCapacity(periods.count)
+        for p in 0..<periods.count {
+            var active = 0
+            let mark = Int32(p)
+            for r in starts[p]..<starts[p + 1] {
+                let tie = tieOf[r]
+                count[tie] += 1
+                if stamp[tie] != mark { stamp[tie] = mark; touched.append(tie) }
+                let u = Int(recordU[r]), v = Int(recordV[r])
+                if activeStamp[u] != mark { activeStamp[u] = mark; active += 1 }
+                if activeStamp[v] != mark { activeStamp[v] = mark; active += 1 }
+            }
+            if let window, p >= window {
+                for r in starts[p - window]..<starts[p - window + 1] {
+                    let tie = tieOf[r]
+                    count[tie] -= 1
+                    if stamp[tie] != mark { stamp[tie] = mark; touched.append(tie) }
+                }
+            }
+            var newTies = 0, lostTies = 0
+            for tie in touched where (count[tie] > 0) != present[tie] {
+                present[tie].toggle()
+                let u = _source(of: tie, in: graph)  // ties are entries of the smaller end's row
+                let v = Int(graph.targets[tie])
+                let change = present[tie] ? 1 : -1
+                if present[tie] { newTies += 1 } else { lostTies += 1 }
+                for (l, level) in levels.enumerated() {
+                    let gu = level.group[u], gv = level.group[v]
+                    guard gu >= 0 && gv >= 0 else { continue }
+                    if gu == gv { inside[l] += change } else { across[l] += change }
+                }
+                if window == nil { unionFind.union(Int32(u), Int32(v)) }
+            }
+            touched.removeAll(keepingCapacity: true)
+            ties += newTies - lostTies
+            let members = membersByPeriod[p]
+            var largest = 0, components = 0
+            if window == nil {
+                largest = members == 0 ? 0 : max(1, unionFind.largest)
+                components = members - unionFind.unions
+            } else {
+                (largest, components) = Self.componentsOfPresent(graph, present: present,
+                                                                 isPresent: { self.presentFrom[$0] <= p })
+            }
+            rows.append(GrowthRow(periodStart: periods.start(p), periodEnd: periods.end(p), members: members,
+                                  ties: ties, newTies: newTies, lostTies: lostTies, largestComponent: largest,
+                                  components: components, insideTies: inside, acrossTies: across,
+                                  activeMembers: active, newcomers: newcomers[p]))
+        }
+        return rows
+    }
+
+    /// The series rebuilt from scratch for every period, for checking ``compute()``.
+    public func rebuild() -> [GrowthRow] {
+        guard let periods else { return [] }
+        let starts = recordStarts
+        let (membersByPeriod, newcomers) = presence
+        var previous: Set<Int64> = []
+        return (0..<periods.count).map { p in
+            let from = window.map { periods.startTime(max(0, p - $0 + 1)) }
+            let graph = community.memberNetwork(from: from, through: periods.endTime(p), weighted: false).graph
+            var current: Set<Int64> = []
+            var inside = [Int](repeating: 0, count: levels.count), across = inside
+            for u in 0..<graph.vertexCount {
+                for q in graph.row(VertexID(u)) where Int(graph.targets[q]) > u {
+                    let v = Int(graph.targets[q])
+                    current.insert(Int64(u) << 32 | Int64(v))
+                    for (l, level) in levels.enumerated() where level.group[u] >= 0 && level.group[v] >= 0 {
+                        if level.group[u] == level.group[v] { inside[l] += 1 } else { across[l] += 1 }
+                    }
+                }
+            }
+            let components = ConnectedComponents(graph)
+            var sizes = [Int](repeating: 0, count: components.count)
+            for v in 0..<graph.vertexCount where presentFrom[v] <= p { sizes[Int(components.partition.group[v])] += 1 }
+            let active = Set((starts[p]..<starts[p + 1]).flatMap { [recordU[$0], recordV[$0]] }).count
+            defer { previous = current }
+            return GrowthRow(periodStart: periods.start(p), periodEnd: periods.end(p), members: membersByPeriod[p],
+                             ties: current.count, newTies: current.subtracting(previous).count,
+                             lostTies: previous.subtracting(current).count,
+                             largestComponent: sizes.max() ?? 0, components: sizes.filter { $0 > 0 }.count,
+                             insideTies: inside, acrossTies: across, activeMembers: active, newcomers: newcomers[p])
+        }
+    }
+
+    /// The largest component and the number of components among present members, over the
+    /// present ties: one breadth-first search per component.
+    private static func componentsOfPresent(_ graph: CSRGraph, present: [Bool],
+                                            isPresent: (Int) -> Bool) -> (largest: Int, components: Int) {
+        let n = graph.vertexCount
+        var seen = [Bool](repeating: false, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var largest = 0, components = 0
+        for s in 0..<n where !seen[s] && isPresent(s) {
+            seen[s] = true
+            queue[0] = Int32(s)
+            var head = 0, tail = 1
+            while head < tail {
+                let u = Int(queue[head]); head += 1
+                for q in graph.row(VertexID(u)) {
+                    let v = Int(graph.targets[q])
+                    let tie = u < v ? q : graph.edgeIndex(VertexID(v), VertexID(u))!
+                    if present[tie] && !seen[v] { seen[v] = true; queue[tail] = Int32(v); tail += 1 }
+                }
+            }
+            components += 1
+            largest = max(largest, tail)
+        }
+        return (largest, components)
+    }
+}
+
+/// The row that holds adjacency entry `entry` (binary search over the offsets).
+func _source(of entry: Int, in graph: CSRGraph) -> Int {
+    var low = 0, high = graph.vertexCount
+    while high - low > 1 {
+        let mid = (low + high) / 2
+        if Int(graph.offsets[mid]) <= entry { low = mid } else { high = mid }
+    }
+    return low
+}
+
+/// Union-find with union by size and path halving; tracks the largest set and the unions made.
+/// - Complexity: O(α(n)) amortised per operation.
+struct _UnionFind {
+    var parent: [Int32]
+    var size: [Int32]
+    private(set) var largest = 1
+    private(set) var unions = 0
+
+    init(count: Int) {
+        parent = (0..<Int32(count)).map { $0 }
+        size = [Int32](repeating: 1, count: count)
+    }
+
+    mutating func find(_ x: Int32) -> Int32 {
+        var x = x
+        while parent[Int(x)] != x {
+            parent[Int(x)] = parent[Int(parent[Int(x)])]
+            x = parent[Int(x)]
+        }
+        return x
+    }
+
+    mutating func union(_ a: Int32, _ b: Int32) {
+        var ra = find(a), rb = find(b)
+        guard ra != rb else { return }
+        if size[Int(ra)] < size[Int(rb)] { swap(&ra, &rb) }
+        parent[Int(rb)] = ra
+        size[Int(ra)] += size[Int(rb)]
+        largest = max(largest, Int(size[Int(ra)]))
+        unions += 1
+    }
+}
