@@ -309,3 +309,72 @@ struct _UnionFind {
         unions += 1
     }
 }
+
+extension GrowthSeries {
+    /// Measures of each period's network that need the network itself: average clustering over
+    /// the present members, mean shortest-path length, and the modularity of its Leiden partition.
+    public struct NetworkMeasures: Sendable, Equatable {
+        /// NetworkX `average_clustering` over the present members (isolated ones count 0); NaN
+        /// without members.
+        public var clustering: [Double]
+        /// Mean hops over ordered pairs of present members joined by a path: exact from every
+        /// present member up to `exactPathLimit` members, else estimated from that many sampled
+        /// sources; NaN without such a pair.
+        public var meanPathLength: [Double]
+        /// Modularity (resolution 1) of the Leiden partition (`seed`) of the period's network.
+        public var modularity: [Double]
+    }
+
+    /// The per-period network measures, each period's network built from its records
+    /// (``Community/memberNetwork(from:through:weighted:directed:)``).
+    ///
+    /// - Complexity: per period O(R + E) to build the network, plus triangle counting, the searches
+    ///   (O(S · E) for S sources) and Leiden.
+    public func networkMeasures(seed: UInt64, exactPathLimit: Int = 5000, order: [Int32]? = nil) -> NetworkMeasures {
+        guard let periods else { return NetworkMeasures(clustering: [], meanPathLength: [], modularity: []) }
+        let rows = compute()
+        var clustering: [Double] = [], meanPath: [Double] = [], modularity: [Double] = []
+        var rng = SplitMix64(seed: seed)
+        for p in 0..<periods.count {
+            let from = window.map { periods.startTime(max(0, p - $0 + 1)) }
+            let graph = community.memberNetwork(from: from, through: periods.endTime(p), weighted: false).graph
+            let present = (0..<graph.vertexCount).filter { presentFrom[$0] <= p }.map { VertexID($0) }
+            let members = rows[p].members
+            let local = Clustering.local(graph, weighted: false)
+            clustering.append(members == 0 ? .nan : present.reduce(0.0) { $0 + local[Int($1)] } / Double(members))
+            var sources = present
+            if sources.count > exactPathLimit {
+                sources.shuffle(using: &rng)
+                sources = Array(sources.prefix(exactPathLimit)).sorted()
+            }
+            let totals = Closeness(threads: 1).totals(graph, of: sources)
+            let pairs = totals.reached.reduce(0) { $0 + $1 - 1 }
+            meanPath.append(pairs == 0 ? .nan : totals.distanceSum.reduce(0, +) / Double(pairs))
+            modularity.append(Leiden(seed: seed).run(graph, order: order).quality)
+        }
+        return NetworkMeasures(clustering: clustering, meanPathLength: meanPath, modularity: modularity)
+    }
+
+    /// Newcomer integration at boundary level `level`: for each period, the share of its newcomers
+    /// (whose group at the level is known) who made a tie across the level's boundary within
+    /// `within` periods of becoming present (their first period included); NaN without such
+    /// newcomers. Near the end of the series fewer than `within` periods can be observed.
+    ///
+    /// - Complexity: O(R + M) for R tie records and M members.
+    public func newcomerIntegration(level: Int, within: Int) -> [Double] {
+        let groups = levels[level].group
+        var firstCross = [Int](repeating: Int.max, count: community.memberCount)
+        for r in 0..<recordU.count {
+            let u = Int(recordU[r]), v = Int(recordV[r])
+            guard groups[u] >= 0, groups[v] >= 0, groups[u] != groups[v] else { continue }
+            firstCross[u] = min(firstCross[u], Int(recordPeriod[r]))
+            firstCross[v] = min(firstCross[v], Int(recordPeriod[r]))
+        }
+        var newcomers = [Int](repeating: 0, count: count), integrated = newcomers
+        for m in 0..<community.memberCount where presentFrom[m] < count && groups[m] >= 0 {
+            newcomers[presentFrom[m]] += 1
+            if firstCross[m] != Int.max && firstCross[m] - presentFrom[m] < within { integrated[presentFrom[m]] += 1 }
+        }
+        return (0..<count).map { newcomers[$0] == 0 ? .nan : Double(integrated[$0]) / Double(newcomers[$0]) }
+    }
+}

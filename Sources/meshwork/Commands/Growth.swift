@@ -1,0 +1,83 @@
+import ArgumentParser
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkReport
+
+struct Growth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How the community's ties grow, period by period.",
+        discussion: """
+        Prints one CSV row per calendar period (UTC), from the period of the earliest dated record \
+        to that of the latest: period_start, period_end, members (present by the period's end: from \
+        the earlier of joined and their first tie), ties, new_ties, lost_ties, density, mean_degree, \
+        largest_component_share, then cross_share_L and ei_L for each --level L (default \
+        organisation, region and partner; ties with an end whose group is unknown are left out), \
+        then active_members (with a tie record in the period), newcomers, retained_ties, \
+        components, integration_L (the share of the period's newcomers who made a tie across L \
+        within --integration periods of joining) and, unless --basic, clustering (average over \
+        present members), mean_path_length (exact up to 5,000 members, else from 5,000 sampled \
+        sources, --seed) and modularity (of a Leiden partition, --seed). A period's network holds \
+        every tie with a record on or before its end, or with --window K in the last K periods. \
+        Empty fields are undefined values (no tie, no member).
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(help: "month, quarter or year.")
+    var period: PeriodLength
+
+    @Option(help: "Keep only ties with a record in the last K periods (default: every tie so far).")
+    var window: Int?
+
+    @Option(name: .long, help: "organisation, region or partner; repeatable (default: all three).")
+    var level: [HierarchyLevel] = []
+
+    @Option(help: "K of the integration columns: a cross-boundary tie within K periods of joining.")
+    var integration: Int = 4
+
+    @Flag(help: "Leave out clustering, mean_path_length and modularity (they need each period's whole network).")
+    var basic = false
+
+    @Option(help: "Seed of the Leiden partitions and the sampled path-length sources.")
+    var seed: UInt64 = 42
+
+    @Option(help: "csv or json.")
+    var format: OutputFormat = .csv
+
+    enum OutputFormat: String, ExpressibleByArgument { case csv, json }
+
+    func validate() throws {
+        if let window, window < 1 { throw ValidationError("--window must be at least 1") }
+        if integration < 1 { throw ValidationError("--integration must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var timer = PhaseTimer()
+            let loaded = try loadGraph(options, &timer)
+            guard let community = loaded.community else {
+                printError("meshwork: growth needs a dataset directory (dated interactions), not \(options.graph)")
+                throw ExitCode(64)
+            }
+            let report = GrowthReport(community, period: period, window: window,
+                                      levels: level.isEmpty ? HierarchyLevel.allCases : level,
+                                      options: .init(basic: basic, integrationPeriods: integration, seed: seed),
+                                      memberOrder: loaded.labels.labelOrder())
+            timer.mark("compute")
+            switch format {
+            case .csv: try report.writeCSV(to: options.output)
+            case .json: try report.writeJSON(to: options.output)
+            }
+            timer.mark("write")
+            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
+                ("periods", .int(report.rows.count)),
+                ("period", .string(period.rawValue)),
+                ("window", window.map { .int($0) } ?? .null),
+            ])
+        }
+    }
+}
+
+extension PeriodLength: ExpressibleByArgument {}
+extension HierarchyLevel: ExpressibleByArgument {}
