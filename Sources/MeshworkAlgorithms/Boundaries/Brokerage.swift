@@ -1,0 +1,199 @@
+import MeshworkCore
+
+/// The five brokerage roles of Gould & Fernandez (1989), by the groups of the three members of an
+/// open two-path `a -> v -> b` in which `v` is the broker.
+///
+///     source a   broker v   target b
+///       g          g          g        coordinator
+///       g          h          g        itinerant (consultant)
+///       g          g          h        representative
+///       h          g          g        gatekeeper
+///       f          g          h        liaison
+@frozen
+public enum BrokerageRole: String, CaseIterable, Sendable {
+    case coordinator, itinerant, representative, gatekeeper, liaison
+}
+
+/// Brokerage role counts of every vertex: `counts[role][v]` two-paths that `v` brokers in that role.
+///
+///     let roles = Brokerage.roles(graph, partition: offices)
+///     roles.liaison[v]      // open two-paths through v joining two other offices
+///     roles[.gatekeeper]    // the same as roles.gatekeeper
+///     roles.total[v]        // all five together
+///
+/// - Complexity: O(V) space for the six arrays.
+public struct BrokerageRoles: Sendable, Equatable {
+    /// Broker, source and target all in one group.
+    public var coordinator: [Int]
+    /// Source and target in one group, the broker in another (Gould & Fernandez's "itinerant
+    /// broker", UCINET's "consultant").
+    public var itinerant: [Int]
+    /// Broker and source in one group, the target in another: the broker represents its group.
+    public var representative: [Int]
+    /// Broker and target in one group, the source in another: the broker guards its group's door.
+    public var gatekeeper: [Int]
+    /// Three different groups.
+    public var liaison: [Int]
+
+    /// The counts of one role.
+    public subscript(role: BrokerageRole) -> [Int] {
+        switch role {
+        case .coordinator: coordinator
+        case .itinerant: itinerant
+        case .representative: representative
+        case .gatekeeper: gatekeeper
+        case .liaison: liaison
+        }
+    }
+
+    /// The sum of the five roles for each vertex: the open two-paths it brokers whose three members
+    /// all have a known group.
+    /// - Complexity: O(V).
+    public var total: [Int] {
+        (0..<coordinator.count).map {
+            coordinator[$0] + itinerant[$0] + representative[$0] + gatekeeper[$0] + liaison[$0]
+        }
+    }
+}
+
+/// Gould & Fernandez's brokerage roles, and the number of distinct groups each member reaches.
+///
+///     let roles = Brokerage.roles(graph, partition: departments)
+///     let reach = Brokerage.groupsReached(graph, partition: departments)
+///
+/// A two-path `a -> v -> b` (arcs a to v and v to b, a != b) is **open** when there is no arc
+/// `a -> b`; v then brokers between a and b, in the role given by the three groups (see
+/// ``BrokerageRole``). Each ordered pair (a, b) counts once per broker.
+///
+/// - Directed graphs: arcs as stored; a reciprocated tie a <-> b closes both a -> v -> b and
+///   b -> v -> a, a one-way arc a -> b only the first.
+/// - Undirected graphs: each tie is read as two reciprocal arcs (UCINET's convention), so every
+///   open pair of neighbours {a, b} of v counts twice, as a -> v -> b and b -> v -> a. Then the
+///   representative and gatekeeper counts coincide, and coordinator, itinerant and liaison counts
+///   are even.
+/// - Unknown groups: a two-path whose source or target has an unknown group is not counted, and a
+///   broker whose own group is unknown gets 0 in every role.
+///
+/// For each broker v with a known group, the kernel counts v's out-neighbours per group once; then
+/// for each in-neighbour a it removes the out-neighbours that a reaches itself (found by a stamp
+/// array indexed by vertex) and reads the five counts off three numbers: the open targets in a's
+/// group, in v's group, and in all known groups. No pair (a, b) is enumerated.
+///
+/// - Complexity: O(V + G + sum over arcs a -> v of outdeg(a)) = O(V + G + sum over a of
+///   indeg(a) outdeg(a)) time (at most O(sum of deg^2)); O(V + G) extra space, for G groups.
+/// - Note: Gould & Fernandez, "Structures of mediation: a formal approach to brokerage in
+///   transaction networks", Sociological Methodology 19, 89-126, 1989; Borgatti, Everett &
+///   Freeman, *UCINET for Windows*, Analytic Technologies, 2002 (the undirected convention).
+public enum Brokerage {
+    /// The brokerage role counts of every vertex for the given groups.
+    ///
+    ///     //  a(0) -> v(1) -> b(2), groups [0, 1, 0]: v is an itinerant broker once
+    ///     Brokerage.roles(path, partition: Partition(groups: [0, 1, 0])).itinerant   // [0, 1, 0]
+    ///
+    /// - Precondition: `partition.vertexCount == graph.vertexCount`.
+    /// - Complexity: O(V + G + sum over a of indeg(a) outdeg(a)) time; O(V + G) extra space.
+    public static func roles(_ graph: CSRGraph, partition: Partition) -> BrokerageRoles {
+        let n = graph.vertexCount
+        precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
+        let group = partition.group
+        let groupCount = max(partition.groupCount, Int((group.max() ?? -1) + 1))
+        var coordinator = [Int](repeating: 0, count: n)
+        var itinerant = [Int](repeating: 0, count: n)
+        var representative = [Int](repeating: 0, count: n)
+        var gatekeeper = [Int](repeating: 0, count: n)
+        var liaison = [Int](repeating: 0, count: n)
+
+        let (offsets, targets) = (graph.offsets, graph.targets)
+        let (inOffsets, inSources) = (graph.inRowOffsets, graph.inRowSources)
+        // mark[b] == v: b is an out-neighbour of the current broker v.
+        var mark = [Int32](repeating: -1, count: n)
+        // perGroup[g]: out-neighbours of v in group g.
+        var perGroup = [Int](repeating: 0, count: groupCount)
+
+        for v in 0..<n {
+            let gv = Int(group[v])
+            if gv < 0 { continue }
+            let outRow = Int(offsets[v]) ..< Int(offsets[v + 1])
+            let inRow = Int(inOffsets[v]) ..< Int(inOffsets[v + 1])
+            if outRow.isEmpty || inRow.isEmpty { continue }
+            var known = 0
+            for p in outRow {
+                let b = Int(targets[p])
+                mark[b] = Int32(v)
+                let gb = Int(group[b])
+                if gb >= 0 { perGroup[gb] += 1; known += 1 }
+            }
+            var coord = 0, itin = 0, repr = 0, gate = 0, liai = 0
+            for p in inRow {
+                let a = Int(inSources[p])
+                let ga = Int(group[a])
+                if ga < 0 { continue }
+                // Open targets b (b != a, no arc a -> b, group known): in a's group, in v's, in all.
+                var inA = perGroup[ga], inV = perGroup[gv], all = known
+                if mark[a] == Int32(v) { inA -= 1; all -= 1; if ga == gv { inV -= 1 } }  // b == a
+                for q in Int(offsets[a]) ..< Int(offsets[a + 1]) {
+                    let b = Int(targets[q])
+                    if mark[b] != Int32(v) { continue }   // not a target of v (v itself included)
+                    let gb = Int(group[b])
+                    if gb < 0 { continue }
+                    all -= 1
+                    if gb == ga { inA -= 1 }
+                    if gb == gv { inV -= 1 }
+                }
+                if ga == gv {
+                    coord += inV
+                    repr += all - inV
+                } else {
+                    itin += inA
+                    gate += inV
+                    liai += all - inA - inV
+                }
+            }
+            coordinator[v] = coord
+            itinerant[v] = itin
+            representative[v] = repr
+            gatekeeper[v] = gate
+            liaison[v] = liai
+            for p in outRow {
+                let gb = Int(group[Int(targets[p])])
+                if gb >= 0 { perGroup[gb] = 0 }
+            }
+        }
+        return BrokerageRoles(coordinator: coordinator, itinerant: itinerant, representative: representative,
+                              gatekeeper: gatekeeper, liaison: liaison)
+    }
+
+    /// The number of distinct known groups among each vertex's neighbours (in- and out-neighbours
+    /// of a directed graph); the vertex's own group counts when a neighbour is in it. The vertex's
+    /// own group does not need to be known.
+    ///
+    ///     //  0 - 1 - 2, groups [0, 1, 2]: [1, 2, 1]
+    ///
+    /// - Precondition: `partition.vertexCount == graph.vertexCount`.
+    /// - Complexity: O(V + E + G) time; O(G) extra space.
+    public static func groupsReached(_ graph: CSRGraph, partition: Partition) -> [Int32] {
+        let n = graph.vertexCount
+        precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
+        let group = partition.group
+        let groupCount = max(partition.groupCount, Int((group.max() ?? -1) + 1))
+        var seen = [Int32](repeating: -1, count: groupCount)
+        var reached = [Int32](repeating: 0, count: n)
+        let (offsets, targets) = (graph.offsets, graph.targets)
+        let (inOffsets, inSources) = (graph.inRowOffsets, graph.inRowSources)
+        for v in 0..<n {
+            var count: Int32 = 0
+            for p in Int(offsets[v]) ..< Int(offsets[v + 1]) {
+                let g = Int(group[Int(targets[p])])
+                if g >= 0 && seen[g] != Int32(v) { seen[g] = Int32(v); count += 1 }
+            }
+            if graph.isDirected {
+                for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) {
+                    let g = Int(group[Int(inSources[p])])
+                    if g >= 0 && seen[g] != Int32(v) { seen[g] = Int32(v); count += 1 }
+                }
+            }
+            reached[v] = count
+        }
+        return reached
+    }
+}
