@@ -32,7 +32,8 @@ public struct LabelPropagation: Sendable {
         let n = work.vertexCount
         var label = (0..<Int32(n)).map { $0 }
         var labelWeight = [Double](repeating: 0, count: n)
-        var stamp = [Int32](repeating: -1, count: n)
+        var stamp = [Int](repeating: -1, count: n)
+        var visit = 0  // the stamp of this visit: every sweep visits every vertex again
         var touched: [Int32] = []
         var rng = SplitMix64(seed: seed)
         var sweeps = 0
@@ -45,11 +46,12 @@ public struct LabelPropagation: Sendable {
                 let v = Int(v32)
                 let rowStart = Int(work.offsets[v]), rowEnd = Int(work.offsets[v + 1])
                 guard rowStart < rowEnd else { continue }
+                visit += 1
                 var best = 0.0
                 for p in rowStart..<rowEnd {
                     let l = Int(label[Int(work.targets[p])])
-                    if stamp[l] != v32 {
-                        stamp[l] = v32
+                    if stamp[l] != visit {
+                        stamp[l] = visit
                         labelWeight[l] = 0
                         touched.append(Int32(l))
                     }
@@ -57,7 +59,7 @@ public struct LabelPropagation: Sendable {
                     best = max(best, labelWeight[l])
                 }
                 let own = label[v]
-                if stamp[Int(own)] == v32 && labelWeight[Int(own)] == best {
+                if stamp[Int(own)] == visit && labelWeight[Int(own)] == best {
                     touched.removeAll(keepingCapacity: true)
                     continue
                 }

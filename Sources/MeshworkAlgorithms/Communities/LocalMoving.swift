@@ -15,7 +15,7 @@ struct _LocalMoving {
     private let capacity: Int
     private let communityWeight: UnsafeMutablePointer<Double>
     private let communitySize: UnsafeMutablePointer<Int32>
-    /// Per community: the weight from the vertex being visited, valid when `stamp` is that vertex
+    /// Per community: the weight from the vertex being visited, valid when `stamp` is this visit
     /// (one 16-byte slot, so the accumulation touches one cache line per neighbour).
     private let contact: UnsafeMutablePointer<_Contact>
     private let touched: UnsafeMutablePointer<Int32>
@@ -81,7 +81,9 @@ struct _LocalMoving {
         var pending = n
         var moves = 0
         var budget = 64 * (n + edgeCount)
+        var visit: Int64 = 0  // the stamp of this visit: a vertex is visited many times
         while pending > 0 && budget > 0 {
+            visit += 1
             let v = Int(queue[head])
             head = head + 1 == n ? 0 : head + 1
             pending -= 1
@@ -92,7 +94,7 @@ struct _LocalMoving {
             let current = Int(membership[v])
             let kv = g.nodeWeight[v]
             var touchedCount = 0
-            let stampValue = Int32(v)
+            let stampValue = visit
             if g.weights.isEmpty {
                 for p in rowStart..<rowEnd {
                     let c = Int(membership[Int(g.targets[p])])
@@ -155,8 +157,8 @@ struct _LocalMoving {
     }
 }
 
-/// A community's accumulated weight from the vertex `stamp` (see ``_LocalMoving``).
+/// A community's accumulated weight from the visit `stamp` (see ``_LocalMoving``).
 struct _Contact {
     var weight: Double
-    var stamp: Int32
+    var stamp: Int64
 }
