@@ -166,3 +166,21 @@ struct LeidenTests {
         #expect(stable.iterations >= two.iterations)
     }
 }
+
+@Suite("LabelPropagation")
+struct LabelPropagationTests {
+    @Test("stops where every vertex holds a label of largest weight among its neighbours", arguments: 0..<8)
+    func converged(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 61)
+        let n = 20 + rng.below(400)
+        let graph = spectralRandomGraph(n: n, edges: (2 + rng.below(6)) * n / 2, seed: UInt64(seed), weighted: seed % 2 == 1)
+        let result = LabelPropagation(seed: UInt64(seed)).run(graph)
+        #expect(result.iterations < 100)
+        let label = result.partition.group
+        for v in 0..<n where graph.degree(Int32(v)) > 0 {
+            var weight: [Int32: Double] = [:]
+            for p in graph.row(Int32(v)) { weight[label[Int(graph.targets[p])], default: 0] += graph.weights?[p] ?? 1 }
+            #expect(weight[label[v], default: 0] == weight.values.max()!, "vertex \(v)")
+        }
+    }
+}
