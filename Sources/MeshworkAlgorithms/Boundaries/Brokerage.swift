@@ -80,7 +80,7 @@ public struct BrokerageRoles: Sendable, Equatable {
 /// group, in v's group, and in all known groups. No pair (a, b) is enumerated.
 ///
 /// - Complexity: O(V + G + sum over arcs a -> v of outdeg(a)) = O(V + G + sum over a of
-///   indeg(a) outdeg(a)) time (at most O(sum of deg^2)); O(V + G) extra space, for G groups.
+///   outdeg(a)^2) time; O(V + G) extra space, for G groups.
 /// - Note: Gould & Fernandez, "Structures of mediation: a formal approach to brokerage in
 ///   transaction networks", Sociological Methodology 19, 89-126, 1989; Borgatti, Everett &
 ///   Freeman, *UCINET for Windows*, Analytic Technologies, 2002 (the undirected convention).
@@ -91,7 +91,7 @@ public enum Brokerage {
     ///     Brokerage.roles(path, partition: Partition(groups: [0, 1, 0])).itinerant   // [0, 1, 0]
     ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
-    /// - Complexity: O(V + G + sum over a of indeg(a) outdeg(a)) time; O(V + G) extra space.
+    /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space.
     public static func roles(_ graph: CSRGraph, partition: Partition) -> BrokerageRoles {
         let n = graph.vertexCount
         precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
