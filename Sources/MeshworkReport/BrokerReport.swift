@@ -1,0 +1,87 @@
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+
+/// The `brokers` table: per member, who spans the boundaries of one level and how.
+///
+/// Columns: `id, group, coordinator, itinerant, representative, gatekeeper, liaison, brokerage`
+/// (Gould & Fernandez role counts and their total), `constraint, effective_size` (Burt),
+/// `participation, within_module_z, role` (Guimera & Amaral), `groups_reached`, `on_bridge`
+/// (an end of a bridge of the network), `articulation_point`. With `top` K, only the K strongest
+/// boundary spanners, strongest first: most brokerage across groups (itinerant + representative +
+/// gatekeeper + liaison), then highest participation, then largest effective size, then input
+/// order.
+public struct BrokerReport: Sendable {
+    public let partition: Partition
+    public let roles: BrokerageRoles
+    public let constraint: [Double]
+    public let effectiveSize: [Double]
+    public let moduleRoles: ModuleRoles
+    public let groupsReached: [Int32]
+    public let onBridge: [Bool]
+    public let isArticulationPoint: [Bool]
+
+    /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
+    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64) throws {
+        let graph = loaded.graph
+        let order = level == .communities ? loaded.labels.labelOrder() : []
+        guard let partition = level.partition(community: loaded.community,
+                                              attributes: (loaded.attributeNames, loaded.attributeValues),
+                                              graph: graph, order: order, seed: seed) else {
+            throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
+        }
+        self.partition = partition
+        roles = Brokerage.roles(graph, partition: partition)
+        (constraint, effectiveSize) = StructuralHoles.measures(graph, weighted: weighted)
+        moduleRoles = ModuleRoles(graph, partition: partition, weighted: weighted)
+        groupsReached = Brokerage.groupsReached(graph, partition: partition)
+        let cut = CutStructure(graph, components: false)
+        var onBridge = [Bool](repeating: false, count: graph.vertexCount)
+        for (u, v) in cut.bridges { onBridge[Int(u)] = true; onBridge[Int(v)] = true }
+        self.onBridge = onBridge
+        isArticulationPoint = cut.isArticulationPoint
+    }
+
+    /// Brokerage across groups: every role but coordinator.
+    public var crossBrokerage: [Int] {
+        (0..<partition.vertexCount).map { v in roles.itinerant[v] + roles.representative[v] + roles.gatekeeper[v] + roles.liaison[v] }
+    }
+
+    /// The `k` strongest boundary spanners, strongest first (see ``BrokerReport``).
+    public func strongest(_ k: Int) -> [VertexID] {
+        let across = crossBrokerage
+        func key(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
+        let ranked = (0..<partition.vertexCount).sorted { a, b in
+            if across[a] != across[b] { return across[a] > across[b] }
+            let pa = key(moduleRoles.participation[a]), pb = key(moduleRoles.participation[b])
+            if pa != pb { return pa > pb }
+            let ea = key(effectiveSize[a]), eb = key(effectiveSize[b])
+            if ea != eb { return ea > eb }
+            return a < b
+        }
+        return ranked.prefix(k).map { VertexID($0) }
+    }
+
+    /// Writes the table (every member, or the `top` strongest spanners).
+    public func write(labels: LabelTable, top: Int?, to path: String?) throws {
+        func ints(_ values: [Int]) -> [Int32] { values.map { Int32(clamping: $0) } }
+        let columns: [TableColumn] = [
+            .strings(name: "group", values: partition.group.map { $0 >= 0 ? partition.names[Int($0)] : "" }),
+            .integers(name: "coordinator", values: ints(roles.coordinator)),
+            .integers(name: "itinerant", values: ints(roles.itinerant)),
+            .integers(name: "representative", values: ints(roles.representative)),
+            .integers(name: "gatekeeper", values: ints(roles.gatekeeper)),
+            .integers(name: "liaison", values: ints(roles.liaison)),
+            .integers(name: "brokerage", values: ints(roles.total)),
+            .doubles(name: "constraint", values: constraint),
+            .doubles(name: "effective_size", values: effectiveSize),
+            .doubles(name: "participation", values: moduleRoles.participation),
+            .doubles(name: "within_module_z", values: moduleRoles.zScore),
+            .strings(name: "role", values: moduleRoles.role.map { $0?.rawValue ?? "" }),
+            .integers(name: "groups_reached", values: groupsReached),
+            .integers(name: "on_bridge", values: onBridge.map { $0 ? 1 : 0 }),
+            .integers(name: "articulation_point", values: isArticulationPoint.map { $0 ? 1 : 0 }),
+        ]
+        try NodeTableWriter.write(labels: labels, columns: columns, rows: top.map(strongest), to: path)
+    }
+}

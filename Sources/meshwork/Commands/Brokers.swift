@@ -1,0 +1,62 @@
+import ArgumentParser
+import MeshworkAlgorithms
+import MeshworkIO
+import MeshworkReport
+
+struct Brokers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Who spans the boundaries of a level: brokerage roles, structural holes, module roles.",
+        discussion: """
+        Prints one row per member: id, group, the Gould & Fernandez (1989) brokerage role counts \
+        (coordinator, itinerant, representative, gatekeeper, liaison) and their total (brokerage), \
+        Burt's (1992) constraint and effective_size (NetworkX's definitions; empty for a member \
+        without ties), Guimera & Amaral's (2005) participation coefficient, within_module_z and \
+        role (R1-R7), groups_reached (distinct groups among the member's contacts), on_bridge and \
+        articulation_point (1 when removing the member's tie or the member disconnects the \
+        network). Undirected ties count as two reciprocal arcs for the brokerage roles (UCINET's \
+        convention), so representative and gatekeeper counts are equal; --directed keeps arcs. \
+        --weighted uses tie weights for constraint, effective size and participation. --top K \
+        lists only the K strongest boundary spanners, strongest first: most brokerage across \
+        groups (all roles but coordinator), then participation, then effective size.
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(help: "organisation, region, partner, attribute:NAME or communities.")
+    var level: String = "organisation"
+
+    @Option(help: "Only the K strongest boundary spanners.")
+    var top: Int?
+
+    @Option(help: "Seed of the Leiden run behind --level communities.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        if BoundaryLevel(level) == nil {
+            throw ValidationError("unknown level \(level): use organisation, region, partner, attribute:NAME or communities")
+        }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var timer = PhaseTimer()
+            let loaded = try loadGraph(options, &timer)
+            let report: BrokerReport
+            do {
+                report = try BrokerReport(loaded, level: BoundaryLevel(level)!, weighted: options.weighted, seed: seed)
+            } catch let error as BoundaryLevelError {
+                printError("meshwork: \(error.description)")
+                throw ExitCode(64)
+            }
+            timer.mark("compute")
+            try report.write(labels: loaded.labels, top: top, to: options.output)
+            timer.mark("write")
+            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
+                ("level", .string(level)),
+                ("groups", .int(report.partition.groupCount)),
+                ("brokerage_across_groups", .int(report.crossBrokerage.reduce(0, +))),
+            ])
+        }
+    }
+}
