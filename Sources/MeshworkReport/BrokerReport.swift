@@ -5,7 +5,9 @@ import MeshworkIO
 /// The `brokers` table: per member, who spans the boundaries of one level and how.
 ///
 /// Columns: `id, group, coordinator, itinerant, representative, gatekeeper, liaison, brokerage`
-/// (Gould & Fernandez role counts and their total), `constraint, effective_size` (Burt),
+/// (Gould & Fernandez role counts and their total), `constraint, effective_size,
+/// effective_size_burt` (Burt; `effective_size` is NetworkX's default call, which on weighted or
+/// directed graphs differs from Burt's formula, see ``StructuralHoles``),
 /// `participation, within_module_z, role` (Guimera & Amaral), `groups_reached`, `on_bridge`
 /// (an end of a bridge of the network), `articulation_point`. With `top` K, only the K strongest
 /// boundary spanners, strongest first: most brokerage across groups (itinerant + representative +
@@ -16,6 +18,7 @@ public struct BrokerReport: Sendable {
     public let roles: BrokerageRoles
     public let constraint: [Double]
     public let effectiveSize: [Double]
+    public let burtEffectiveSize: [Double]
     public let moduleRoles: ModuleRoles
     public let groupsReached: [Int32]
     public let onBridge: [Bool]
@@ -32,7 +35,7 @@ public struct BrokerReport: Sendable {
         }
         self.partition = partition
         roles = Brokerage.roles(graph, partition: partition)
-        (constraint, effectiveSize) = StructuralHoles.measures(graph, weighted: weighted)
+        (constraint, burtEffectiveSize, effectiveSize) = StructuralHoles.measures(graph, weighted: weighted)
         moduleRoles = ModuleRoles(graph, partition: partition, weighted: weighted)
         groupsReached = Brokerage.groupsReached(graph, partition: partition)
         let cut = CutStructure(graph, components: false)
@@ -55,7 +58,7 @@ public struct BrokerReport: Sendable {
             if across[a] != across[b] { return across[a] > across[b] }
             let pa = key(moduleRoles.participation[a]), pb = key(moduleRoles.participation[b])
             if pa != pb { return pa > pb }
-            let ea = key(effectiveSize[a]), eb = key(effectiveSize[b])
+            let ea = key(burtEffectiveSize[a]), eb = key(burtEffectiveSize[b])
             if ea != eb { return ea > eb }
             return a < b
         }
@@ -75,6 +78,7 @@ public struct BrokerReport: Sendable {
             .integers(name: "brokerage", values: ints(roles.total)),
             .doubles(name: "constraint", values: constraint),
             .doubles(name: "effective_size", values: effectiveSize),
+            .doubles(name: "effective_size_burt", values: burtEffectiveSize),
             .doubles(name: "participation", values: moduleRoles.participation),
             .doubles(name: "within_module_z", values: moduleRoles.zScore),
             .strings(name: "role", values: moduleRoles.role.map { $0?.rawValue ?? "" }),

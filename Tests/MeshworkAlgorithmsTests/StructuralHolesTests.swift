@@ -9,7 +9,11 @@ struct StructuralHolesTests {
     func golden(entry: BrokerGolden) throws {
         let (graph, labels, _, golden) = try entry.load()
         let holes = StructuralHoles.measures(graph, weighted: entry.weighted)
-        let constraint = golden.column("constraint"), effective = golden.column("effective_size")
+        let constraint = golden.column("constraint"), effective = golden.column("effective_size_burt")
+        for (v, expected) in golden.column("effective_size").enumerated() {
+            #expect(agreesOrBothNaN(holes.networkXEffectiveSize[v], goldenNumber(expected)),
+                    "NetworkX's effective size of \(labels[Int32(v)]): \(holes.networkXEffectiveSize[v]) vs \(expected)")
+        }
         for v in 0..<graph.vertexCount {
             #expect(agreesOrBothNaN(holes.constraint[v], goldenNumber(constraint[v])),
                     "constraint of \(labels[Int32(v)]): \(holes.constraint[v]) vs \(constraint[v])")

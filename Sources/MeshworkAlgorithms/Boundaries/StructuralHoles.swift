@@ -25,9 +25,10 @@ import MeshworkCore
 /// NetworkX 3.6's `effective_size(G, weight=)` without `nodes=` takes a sparse-matrix path that
 /// divides `m_jk` by the largest mutual weight of k instead of j (open NetworkX PR #8906), so on
 /// weighted or directed graphs it differs from its own per-node path and from UCINET and igraph.
-/// Meshwork follows the formula above, which is NetworkX's per-node path
-/// (`effective_size(G, nodes=list(G), weight=)`) and its sparse path with the PR's fix; on
-/// undirected unweighted graphs all of them agree.
+/// ``measures(_:weighted:)`` returns both: `effectiveSize` follows the formula above (NetworkX's
+/// per-node path, `effective_size(G, nodes=list(G), weight=)`, and its sparse path with the PR's
+/// fix), `networkXEffectiveSize` what NetworkX's default call returns (INTERFACE.md's contract);
+/// on undirected unweighted graphs they agree.
 ///
 /// The kernel scatters `p_ik` of the vertex's neighbours into a flat array indexed by vertex, then
 /// walks each neighbour's row once: the inner sums run only over common neighbours of i and j,
@@ -49,7 +50,7 @@ public enum StructuralHoles {
     /// - Parameter weighted: use the graph's weights (ignored when it has none).
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
     public static func measures(_ graph: CSRGraph, weighted: Bool = false)
-        -> (constraint: [Double], effectiveSize: [Double]) {
+        -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
         compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true)
     }
 
@@ -113,9 +114,9 @@ public enum StructuralHoles {
     }
 
     static func compute(_ graph: CSRGraph, weighted: Bool, wantConstraint: Bool, wantEffectiveSize: Bool)
-        -> (constraint: [Double], effectiveSize: [Double]) {
+        -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
         let n = graph.vertexCount
-        guard n > 0 else { return ([], []) }
+        guard n > 0 else { return ([], [], []) }
         let useWeights = weighted && graph.weights != nil
         let borgatti = !graph.isDirected && !useWeights
         let (offsets, targets, m) = mutualRows(graph, weighted: useWeights)
@@ -132,6 +133,7 @@ public enum StructuralHoles {
 
         var constraint = [Double](repeating: .nan, count: wantConstraint ? n : 0)
         var effective = [Double](repeating: .nan, count: wantEffectiveSize ? n : 0)
+        var networkX = effective
         // share[k] = p_ik for the neighbours k of the current vertex i, 0 elsewhere.
         var share = [Double](repeating: 0, count: n)
         for i in 0..<n {
@@ -139,33 +141,37 @@ public enum StructuralHoles {
             if row.isEmpty { continue }
             let si = sum[i]
             for p in row { share[Int(targets[p])] = m[p] / si }
-            var c = 0.0, e = 0.0
+            var c = 0.0, e = 0.0, eNetworkX = 0.0
             var closed = 0          // Borgatti: ordered pairs of adjacent neighbours (2t)
             for p in row {
                 let j = Int(targets[p])
-                var indirect = 0.0, redundancy = 0.0
+                var indirect = 0.0, redundancy = 0.0, redundancyNetworkX = 0.0
                 for q in Int(offsets[j]) ..< Int(offsets[j + 1]) {
                     let k = Int(targets[q])
                     let pik = share[k]
                     if pik == 0 { continue }       // k is not a neighbour of i (or is i itself)
                     indirect += pik * (m[q] / sum[k])
                     redundancy += pik * m[q]
+                    redundancyNetworkX += pik * m[q] / largest[k]  // NetworkX's sparse path (PR #8906)
                     closed += 1
                 }
                 c += (share[j] + indirect) * (share[j] + indirect)
                 e += 1 - redundancy / largest[j]
+                eNetworkX += 1 - redundancyNetworkX
             }
             if wantConstraint { constraint[i] = c }
             if wantEffectiveSize {
                 if borgatti {
                     let d = Double(row.count)
                     effective[i] = d - Double(closed) / d
+                    networkX[i] = effective[i]
                 } else {
                     effective[i] = e
+                    networkX[i] = eNetworkX
                 }
             }
             for p in row { share[Int(targets[p])] = 0 }
         }
-        return (constraint, effective)
+        return (constraint, effective, networkX)
     }
 }

@@ -9,8 +9,9 @@ struct Brokers: ParsableCommand {
         discussion: """
         Prints one row per member: id, group, the Gould & Fernandez (1989) brokerage role counts \
         (coordinator, itinerant, representative, gatekeeper, liaison) and their total (brokerage), \
-        Burt's (1992) constraint and effective_size (NetworkX's definitions; empty for a member \
-        without ties), Guimera & Amaral's (2005) participation coefficient, within_module_z and \
+        Burt's (1992) constraint and effective_size (NetworkX's constraint and effective_size; \
+        empty for a member without ties) and effective_size_burt (Burt's formula: NetworkX 3.6's \
+        default effective_size departs from it on weighted or directed ties, NetworkX PR #8906), Guimera & Amaral's (2005) participation coefficient, within_module_z and \
         role (R1-R7), groups_reached (distinct groups among the member's contacts), on_bridge and \
         articulation_point (1 when removing the member's tie or the member disconnects the \
         network). Undirected ties count as two reciprocal arcs for the brokerage roles (UCINET's \
