@@ -126,32 +126,50 @@ public struct GrowthSeries: Sendable {
         return starts
     }
 
-    /// Members present by the end of each period, and newcomers of each period.
-    private var presence: (members: [Int], newcomers: [Int]) {
+    /// Members present by the end of each period, and newcomers of each period, each member
+    /// counted `weights[m]` times (once when `weights` is nil).
+    private func presence(_ weights: [Int]?) -> (members: [Int], newcomers: [Int]) {
         var newcomers = [Int](repeating: 0, count: count)
-        for from in presentFrom where from < count { newcomers[from] += 1 }
+        for (m, from) in presentFrom.enumerated() where from < count { newcomers[from] += weights?[m] ?? 1 }
         var members = newcomers
         for p in stride(from: 1, to: count, by: 1) { members[p] += members[p - 1] }
         return (members, newcomers)
     }
 
     /// The series, incrementally: each period's records are added to the previous network.
-    public func compute() -> [GrowthRow] {
+    ///
+    /// With `weights`, member m counts `weights[m]` times (0: left out), as in a node bootstrap
+    /// (Snijders & Borgatti 1999) or a cohort: members, newcomers and active members sum the
+    /// weights, a tie counts `w_u · w_v` (ties between two copies of one member do not exist), the
+    /// largest component sums its members' weights (an isolated member's copies are separate
+    /// components of one), and `components` counts distinct members. Weights of 1 give the plain
+    /// series.
+    public func compute(weights: [Int]? = nil) -> [GrowthRow] {
         guard let periods else { return [] }
         let m = community.memberCount
+        precondition(weights.map { $0.count == m } ?? true, "a weight for every member")
         // Every tie of all time, once: the network of any period is a subset of it.
         var all = EdgeBuffer(weighted: false, capacity: recordU.count)
         for i in 0..<recordU.count { all.append(recordU[i], recordV[i]) }
         let graph = all.build(vertexCount: m, directed: false).graph
         let tieOf = recordU.indices.map { graph.edgeIndex(recordU[$0], recordV[$0])! }
+        var tieSource = [Int32](repeating: 0, count: graph.targets.count)
+        for v in 0..<m { for q in graph.row(VertexID(v)) { tieSource[q] = Int32(v) } }
+        let weight = weights ?? [Int](repeating: 1, count: m)
+        let groups = levels.map(\.group)
         let starts = recordStarts
-        let (membersByPeriod, newcomers) = presence
+        let (membersByPeriod, newcomers) = presence(weights)
+        var distinctPresent = [Int](repeating: 0, count: periods.count)
+        for (member, from) in presentFrom.enumerated() where from < periods.count && weight[member] > 0 {
+            distinctPresent[from] += 1
+        }
+        for p in stride(from: 1, to: periods.count, by: 1) { distinctPresent[p] += distinctPresent[p - 1] }
         var count = [Int32](repeating: 0, count: graph.targets.count)
         var present = [Bool](repeating: false, count: graph.targets.count)
         var stamp = [Int32](repeating: -1, count: graph.targets.count)
         var activeStamp = [Int32](repeating: -1, count: m)
         var touched: [Int] = []
-        var unionFind = _UnionFind(count: m)
+        var unionFind = _UnionFind(weights: weight)
         var ties = 0
         var inside = [Int](repeating: 0, count: levels.count), across = inside
         var rows: [GrowthRow] = []
@@ -164,8 +182,8 @@ public struct GrowthSeries: Sendable {
                 count[tie] += 1
                 if stamp[tie] != mark { stamp[tie] = mark; touched.append(tie) }
                 let u = Int(recordU[r]), v = Int(recordV[r])
-                if activeStamp[u] != mark { activeStamp[u] = mark; active += 1 }
-                if activeStamp[v] != mark { activeStamp[v] = mark; active += 1 }
+                if activeStamp[u] != mark { activeStamp[u] = mark; active += weight[u] }
+                if activeStamp[v] != mark { activeStamp[v] = mark; active += weight[v] }
             }
             if let window, p >= window {
                 for r in starts[p - window]..<starts[p - window + 1] {
@@ -177,12 +195,13 @@ public struct GrowthSeries: Sendable {
             var newTies = 0, lostTies = 0
             for tie in touched where (count[tie] > 0) != present[tie] {
                 present[tie].toggle()
-                let u = _source(of: tie, in: graph)  // ties are entries of the smaller end's row
-                let v = Int(graph.targets[tie])
-                let change = present[tie] ? 1 : -1
-                if present[tie] { newTies += 1 } else { lostTies += 1 }
-                for (l, level) in levels.enumerated() {
-                    let gu = level.group[u], gv = level.group[v]
+                let u = Int(tieSource[tie]), v = Int(graph.targets[tie])  // u < v
+                let copies = weight[u] * weight[v]
+                guard copies > 0 else { continue }
+                let change = present[tie] ? copies : -copies
+                if present[tie] { newTies += copies } else { lostTies += copies }
+                for l in 0..<groups.count {
+                    let gu = groups[l][u], gv = groups[l][v]
                     guard gu >= 0 && gv >= 0 else { continue }
                     if gu == gv { inside[l] += change } else { across[l] += change }
                 }
@@ -194,9 +213,9 @@ public struct GrowthSeries: Sendable {
             var largest = 0, components = 0
             if window == nil {
                 largest = members == 0 ? 0 : max(1, unionFind.largest)
-                components = members - unionFind.unions
+                components = distinctPresent[p] - unionFind.unions
             } else {
-                (largest, components) = Self.componentsOfPresent(graph, present: present,
+                (largest, components) = Self.componentsOfPresent(graph, present: present, weight: weight,
                                                                  isPresent: { self.presentFrom[$0] <= p })
             }
             rows.append(GrowthRow(periodStart: periods.start(p), periodEnd: periods.end(p), members: members,
@@ -211,7 +230,7 @@ public struct GrowthSeries: Sendable {
     public func rebuild() -> [GrowthRow] {
         guard let periods else { return [] }
         let starts = recordStarts
-        let (membersByPeriod, newcomers) = presence
+        let (membersByPeriod, newcomers) = presence(nil)
         var previous: Set<Int64> = []
         return (0..<periods.count).map { p in
             let from = window.map { periods.startTime(max(0, p - $0 + 1)) }
@@ -240,54 +259,47 @@ public struct GrowthSeries: Sendable {
         }
     }
 
-    /// The largest component and the number of components among present members, over the
-    /// present ties: one breadth-first search per component.
-    private static func componentsOfPresent(_ graph: CSRGraph, present: [Bool],
+    /// The largest component (summing member weights; an isolated member counts 1) and the number
+    /// of components among present members of positive weight, over the present ties: one
+    /// breadth-first search per component.
+    private static func componentsOfPresent(_ graph: CSRGraph, present: [Bool], weight: [Int],
                                             isPresent: (Int) -> Bool) -> (largest: Int, components: Int) {
         let n = graph.vertexCount
         var seen = [Bool](repeating: false, count: n)
         var queue = [Int32](repeating: 0, count: n)
         var largest = 0, components = 0
-        for s in 0..<n where !seen[s] && isPresent(s) {
+        for s in 0..<n where !seen[s] && weight[s] > 0 && isPresent(s) {
             seen[s] = true
             queue[0] = Int32(s)
-            var head = 0, tail = 1
+            var head = 0, tail = 1, size = 0
             while head < tail {
                 let u = Int(queue[head]); head += 1
+                size += weight[u]
                 for q in graph.row(VertexID(u)) {
                     let v = Int(graph.targets[q])
                     let tie = u < v ? q : graph.edgeIndex(VertexID(v), VertexID(u))!
-                    if present[tie] && !seen[v] { seen[v] = true; queue[tail] = Int32(v); tail += 1 }
+                    if present[tie] && !seen[v] && weight[v] > 0 { seen[v] = true; queue[tail] = Int32(v); tail += 1 }
                 }
             }
             components += 1
-            largest = max(largest, tail)
+            largest = max(largest, tail == 1 ? 1 : size)
         }
         return (largest, components)
     }
 }
 
-/// The row that holds adjacency entry `entry` (binary search over the offsets).
-func _source(of entry: Int, in graph: CSRGraph) -> Int {
-    var low = 0, high = graph.vertexCount
-    while high - low > 1 {
-        let mid = (low + high) / 2
-        if Int(graph.offsets[mid]) <= entry { low = mid } else { high = mid }
-    }
-    return low
-}
-
-/// Union-find with union by size and path halving; tracks the largest set and the unions made.
+/// Union-find with union by size and path halving; tracks the heaviest set formed by a union
+/// (sets sum their members' weights) and the number of unions made.
 /// - Complexity: O(α(n)) amortised per operation.
 struct _UnionFind {
     var parent: [Int32]
-    var size: [Int32]
-    private(set) var largest = 1
+    var size: [Int]
+    private(set) var largest = 0
     private(set) var unions = 0
 
-    init(count: Int) {
-        parent = (0..<Int32(count)).map { $0 }
-        size = [Int32](repeating: 1, count: count)
+    init(weights: [Int]) {
+        parent = (0..<Int32(weights.count)).map { $0 }
+        size = weights
     }
 
     mutating func find(_ x: Int32) -> Int32 {
@@ -305,7 +317,7 @@ struct _UnionFind {
         if size[Int(ra)] < size[Int(rb)] { swap(&ra, &rb) }
         parent[Int(rb)] = ra
         size[Int(ra)] += size[Int(rb)]
-        largest = max(largest, Int(size[Int(ra)]))
+        largest = max(largest, size[Int(ra)])
         unions += 1
     }
 }
