@@ -4,6 +4,7 @@
 //   MeshworkAlgorithms  kernels over CSR graphs (components, degree, ...)
 //   MeshworkIO          readers and writers (edge list, .gz, CSV, dataset directory, GraphML, JSON)
 //   MeshworkSynthesis   the synthetic improvement-community generator
+//   MeshworkRender      network maps: deterministic DOT, laid out and drawn by Graphviz (CGraphviz)
 //   MeshworkReport      summaries and reports that combine analyses for people to read
 //   meshwork            the command-line tool: parses arguments and calls the library
 import PackageDescription
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "MeshworkIO", targets: ["MeshworkIO"]),
         .library(name: "MeshworkSynthesis", targets: ["MeshworkSynthesis"]),
         .library(name: "MeshworkReport", targets: ["MeshworkReport"]),
+        .library(name: "MeshworkRender", targets: ["MeshworkRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,18 +31,25 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
         .target(name: "MeshworkCore"),
         .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
         .target(name: "MeshworkIO", dependencies: [
             "MeshworkCore", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
-        .target(name: "MeshworkReport", dependencies: ["MeshworkCore", "MeshworkAlgorithms", "MeshworkIO"]),
+        .target(name: "MeshworkRender", dependencies: ["MeshworkCore", "CGraphviz"]),
+        .target(name: "MeshworkReport", dependencies: ["MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkRender"]),
         .executableTarget(
             name: "meshwork",
             dependencies: [
                 "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkSynthesis", "MeshworkReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MeshworkRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "MeshworkTestSupport", dependencies: ["MeshworkIO"], path: "Tests/MeshworkTestSupport"),
@@ -50,6 +59,8 @@ let package = Package(
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
         .testTarget(name: "MeshworkReportTests", dependencies: ["MeshworkReport"]),
+        .testTarget(name: "MeshworkRenderTests",
+                    dependencies: ["MeshworkRender", "MeshworkReport", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork", "MeshworkTestSupport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO"]),
     ],
     swiftLanguageModes: [.v6]
