@@ -146,44 +146,83 @@ public struct Betweenness: Sendable {
         return scores
     }
 
+    /// Graphs with at least this many vertices are renumbered for locality before vertex searches
+    /// from at least `_renumberSources` sources (see `_dependencies`).
+    static let _renumberVertices = 1 << 16
+    /// See `_renumberVertices`: below this, the renumbering costs more than it saves.
+    static let _renumberSources = 32
+
     /// Sum over `sources` of the dependencies (per vertex, or per CSR entry when `edges`), before
     /// any scaling, merged in block order.
-    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool) -> [Double] {
+    ///
+    /// Locality: for vertex scores on a graph of `_renumberVertices` vertices or more, from
+    /// `_renumberSources` sources or more (and `renumber`), the searches run on a copy of the rows
+    /// renumbered so that communities are numbered together (`_LocalityOrder.communityOrder`), and
+    /// the sums are mapped back. Each renumbered row keeps its entries in their original order and
+    /// the sources keep their order (every block holds the same sources), so each search visits the
+    /// same vertices in the same order and adds the same numbers in the same order: the result is
+    /// bit-identical to the search on the original numbering. The copy costs 4 bytes per adjacency
+    /// entry (12 weighted) during the call.
+    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool, renumber: Bool = true) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }
         let useWeights = weighted && graph.weights != nil
-        let heapCapacity = useWeights ? graph.targets.count + 1 : 0
+        if renumber && !edges && n >= Self._renumberVertices && sources.count >= Self._renumberSources {
+            let newID = _LocalityOrder.communityOrder(graph)
+            let rows = graph.permutedRowsKeepingOrder(newID: newID)
+            let renumberedSources = sources.map { newID[Int($0)] }
+            let weightArray: [Double] = useWeights ? (rows.weights ?? []) : []
+            let renumbered = rows.offsets.withUnsafeBufferPointer { offsets in
+                rows.targets.withUnsafeBufferPointer { targets in
+                    weightArray.withUnsafeBufferPointer { weights in
+                        _sum(_Adjacency(offsets: offsets, targets: targets, weights: weights), vertexCount: n,
+                             sources: renumberedSources, length: n, edges: false, useWeights: useWeights)
+                    }
+                }
+            }
+            return [Double](unsafeUninitializedCapacity: n) { buffer, count in
+                for v in 0..<n { buffer[v] = renumbered[Int(newID[v])] }
+                count = n
+            }
+        }
+        return graph._withAdjacency(reversed: false, weighted: useWeights) { adjacency in
+            _sum(adjacency, vertexCount: n, sources: sources, length: length, edges: edges, useWeights: useWeights)
+        }
+    }
+
+    /// `_dependencies` on one adjacency: the parallel blocks and their merge in block order.
+    func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
+              useWeights: Bool) -> [Double] {
+        let heapCapacity = useWeights ? adjacency.targets.count + 1 : 0
         let blocks = _ParallelSources.blockCount(sources: sources.count, bytesPerBlock: length * 8)
         var partial = [Double](repeating: 0, count: blocks * length)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
             let shared = _SharedPointer(base: partialBuffer.baseAddress!)
             sources.withUnsafeBufferPointer { sourceList in
-                graph._withAdjacency(reversed: false, weighted: useWeights) { adjacency in
-                    _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
-                        var scratch = _BrandesScratch(vertexCount: n, heapCapacity: heapCapacity)
-                        defer { scratch.deallocate() }
-                        while let block = nextBlock() {
-                            let out = shared.base + block * length
-                            for i in _ParallelSources.range(of: block, blocks: blocks, sources: sourceList.count) {
-                                let s = sourceList[i]
-                                if useWeights {
-                                    let count = scratch.dijkstra(adjacency, from: s)
-                                    if edges {
-                                        scratch.accumulateEdgesWeighted(adjacency, count: count, into: out)
-                                    } else {
-                                        scratch.accumulateVerticesWeighted(adjacency, count: count, into: out)
-                                    }
-                                    scratch.resetWeighted(count: count)
+                _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
+                    var scratch = _BrandesScratch(vertexCount: n, heapCapacity: heapCapacity)
+                    defer { scratch.deallocate() }
+                    while let block = nextBlock() {
+                        let out = shared.base + block * length
+                        for i in _ParallelSources.range(of: block, blocks: blocks, sources: sourceList.count) {
+                            let s = sourceList[i]
+                            if useWeights {
+                                let count = scratch.dijkstra(adjacency, from: s)
+                                if edges {
+                                    scratch.accumulateEdgesWeighted(adjacency, count: count, into: out)
                                 } else {
-                                    let count = scratch.bfs(adjacency, from: s)
-                                    if edges {
-                                        scratch.accumulateEdges(adjacency, count: count, into: out)
-                                    } else {
-                                        scratch.accumulateVertices(adjacency, count: count, into: out)
-                                    }
-                                    scratch.reset(count: count)
+                                    scratch.accumulateVerticesWeighted(adjacency, count: count, into: out)
                                 }
+                                scratch.resetWeighted(count: count)
+                            } else {
+                                let count = scratch.bfs(adjacency, from: s)
+                                if edges {
+                                    scratch.accumulateEdges(adjacency, count: count, into: out)
+                                } else {
+                                    scratch.accumulateVertices(adjacency, count: count, into: out)
+                                }
+                                scratch.reset(count: count)
                             }
                         }
                     }
