@@ -36,3 +36,64 @@ struct GrowthSeriesTests {
         #expect(quarters.endTime(0) + 1 == quarters.startTime(1))
     }
 }
+
+@Suite("Growth: weights, cohorts, ego, bootstrap")
+struct GrowthExtensionsTests {
+    static func series(_ window: Int? = nil, dataset: String = "example-community", period: PeriodLength = .quarter) throws -> GrowthSeries {
+        let community = try #require(try GraphLoader.load(Fixtures.root + "/" + dataset, options: LoadOptions()).community)
+        return GrowthSeries(community, period: period, window: window, levels: HierarchyLevel.allCases.map { community.partition($0) })
+    }
+
+    @Test("unit weights give the plain series; ego degrees add up to twice the ties", arguments: [nil, 2])
+    func consistency(window: Int?) throws {
+        let series = try Self.series(window, dataset: "email-eu-core-temporal", period: .month)
+        let rows = series.compute()
+        #expect(series.compute(weights: [Int](repeating: 1, count: series.community.memberCount)) == rows)
+        var degrees = [Int](repeating: 0, count: rows.count), gained = degrees, lost = degrees
+        for member in 0..<series.community.memberCount {
+            let ego = EgoGrowth(series, member: member)
+            for p in rows.indices {
+                degrees[p] += ego.degree[p]; gained[p] += ego.newTies[p]; lost[p] += ego.lostTies[p]
+                if ego.degree[p] > 0 { #expect(ego.present[p]) }
+            }
+        }
+        #expect(degrees == rows.map { 2 * $0.ties })
+        #expect(gained == rows.map { 2 * $0.newTies } && lost == rows.map { 2 * $0.lostTies })
+    }
+
+    @Test("a cohort's series is the series of the community among its members")
+    func cohort() throws {
+        let series = try Self.series()
+        let founding = series.weights(of: .founding)
+        #expect(founding.contains(1) && founding.contains(0))
+        let rows = series.compute(weights: founding)
+        #expect(rows.allSatisfy { $0.members == rows[0].members && $0.newcomers == 0 || $0.periodStart == rows[0].periodStart })
+        // Brute force: ties among cohort members in the final network.
+        let graph = series.community.memberNetwork(weighted: false).graph
+        var ties = 0
+        for u in 0..<graph.vertexCount where founding[u] == 1 {
+            for q in graph.row(Int32(u)) where Int(graph.targets[q]) > u && founding[Int(graph.targets[q])] == 1 { ties += 1 }
+        }
+        #expect(rows.last?.ties == ties)
+        let year = series.weights(of: .joinedIn(year: 2016))
+        #expect(year.reduce(0, +) > 0 && zip(year, founding).allSatisfy { !($0 == 1 && $1 == 1) })
+    }
+
+    @Test("bootstrap intervals do not depend on the thread count and bracket low <= high")
+    func bootstrap() throws {
+        let series = try Self.series()
+        let names = HierarchyLevel.allCases.map(\.rawValue)
+        let one = GrowthBootstrap(series, levelNames: names, replicates: 24, seed: 5, threads: 1)
+        let two = GrowthBootstrap(series, levelNames: names, replicates: 24, seed: 5, threads: 2)
+        #expect(one.low.description == two.low.description && one.high.description == two.high.description)
+        let rows = series.compute()
+        for (measure, name) in one.names.enumerated() {
+            for p in rows.indices where !one.low[measure][p].isNaN {
+                #expect(one.low[measure][p] <= one.high[measure][p], "\(name) period \(p)")
+            }
+        }
+        let last = rows.count - 1
+        #expect(one.low[0][last] < rows[last].density * 1.5 && one.high[0][last] > rows[last].density * 0.5)
+        #expect(GrowthBootstrap.percentile([1, 2, 3, 4], 0.5) == 2.5)
+    }
+}

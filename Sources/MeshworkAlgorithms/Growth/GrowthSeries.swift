@@ -77,6 +77,8 @@ public struct GrowthSeries: Sendable {
     let recordPeriod: [Int32]
     /// The period in which each member becomes present, or `Int.max` when never.
     let presentFrom: [Int]
+    /// The day of each member's first tie record, if any.
+    let firstTieDay: [CivilDate?]
 
     public init(_ community: Community, period: PeriodLength, window: Int? = nil, levels: [Partition] = []) {
         precondition(window.map { $0 >= 1 } ?? true, "a window of at least one period")
@@ -92,6 +94,7 @@ public struct GrowthSeries: Sendable {
         let log = community.interactions
         var recordU: [Int32] = [], recordV: [Int32] = [], recordPeriod: [Int32] = []
         var firstTie = [Int](repeating: Int.max, count: community.memberCount)
+        var firstTieDay = [CivilDate?](repeating: nil, count: community.memberCount)
         for i in 0..<log.count {
             let u = community.memberIndex[Int(log.sources[i])], v = community.memberIndex[Int(log.targets[i])]
             guard u >= 0, v >= 0, u != v, let periods else { continue }
@@ -99,12 +102,14 @@ public struct GrowthSeries: Sendable {
             recordU.append(min(u, v))
             recordV.append(max(u, v))
             recordPeriod.append(Int32(p))
-            firstTie[Int(u)] = min(firstTie[Int(u)], p)
-            firstTie[Int(v)] = min(firstTie[Int(v)], p)
+            // Records are in time order: a member's first record is its first tie.
+            if firstTie[Int(u)] == Int.max { firstTie[Int(u)] = p; firstTieDay[Int(u)] = CalendarPeriods.day(of: log.times[i]) }
+            if firstTie[Int(v)] == Int.max { firstTie[Int(v)] = p; firstTieDay[Int(v)] = CalendarPeriods.day(of: log.times[i]) }
         }
         self.recordU = recordU
         self.recordV = recordV
         self.recordPeriod = recordPeriod
+        self.firstTieDay = firstTieDay
         presentFrom = (0..<community.memberCount).map { m in
             let joined = community.joined[Int(community.members[m])]
             var from = firstTie[m]
@@ -119,6 +124,8 @@ public struct GrowthSeries: Sendable {
     public var count: Int { periods?.count ?? 0 }
 
     /// The first record of each period, and the end: `starts[p] ..< starts[p + 1]`.
+    var recordStartsForEgo: [Int] { recordStarts }
+
     private var recordStarts: [Int] {
         var starts = [Int](repeating: 0, count: count + 1)
         for p in recordPeriod { starts[Int(p) + 1] += 1 }
