@@ -10,6 +10,10 @@ import MeshworkIO
 /// newcomers,retained_ties,components`, `integration_L` for each level (the share of the period's
 /// newcomers who made a tie across L within `integrationPeriods` periods of joining), and unless
 /// `basic`, `clustering,mean_path_length,modularity` (see ``GrowthSeries/NetworkMeasures``).
+/// With a `cohort`, the series is that of the network among the cohort's members and the
+/// integration and network-measure columns are left out. With `bootstrap` B, each of `density,
+/// mean_degree, largest_component_share` and `cross_share_L` is followed by `_low` and `_high`:
+/// its 95% node-bootstrap interval (``GrowthBootstrap``).
 ///
 ///     let report = GrowthReport(community, period: .quarter, window: nil,
 ///                               levels: [.organisation, .region, .partner], options: .init())
@@ -25,11 +29,22 @@ public struct GrowthReport: Sendable {
         /// Exact mean path length up to this many present members, sampled sources beyond.
         public var exactPathLimit: Int
 
-        public init(basic: Bool = false, integrationPeriods: Int = 4, seed: UInt64 = 42, exactPathLimit: Int = 5000) {
+        /// Follow only this cohort's members.
+        public var cohort: Cohort?
+        /// Bootstrap replicates for the intervals (none when nil).
+        public var bootstrap: Int?
+        /// Threads for the bootstrap replicates (the result does not depend on it).
+        public var threads: Int
+
+        public init(basic: Bool = false, integrationPeriods: Int = 4, seed: UInt64 = 42, exactPathLimit: Int = 5000,
+                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = 1) {
             self.basic = basic
             self.integrationPeriods = integrationPeriods
             self.seed = seed
             self.exactPathLimit = exactPathLimit
+            self.cohort = cohort
+            self.bootstrap = bootstrap
+            self.threads = threads
         }
     }
 
@@ -37,16 +52,24 @@ public struct GrowthReport: Sendable {
     public let levelNames: [String]
     public let integration: [[Double]]
     public let measures: GrowthSeries.NetworkMeasures?
+    public let intervals: GrowthBootstrap?
 
     public init(_ community: Community, period: PeriodLength, window: Int?, levels: [HierarchyLevel],
                 options: Options, memberOrder: [Int32]? = nil) {
         let series = GrowthSeries(community, period: period, window: window,
                                   levels: levels.map { community.partition($0) })
-        rows = series.compute()
-        levelNames = levels.map(\.rawValue)
-        integration = levels.indices.map { series.newcomerIntegration(level: $0, within: options.integrationPeriods) }
-        measures = options.basic ? nil : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit,
-                                                                 order: memberOrder)
+        let weights = options.cohort.map { series.weights(of: $0) }
+        rows = series.compute(weights: weights)
+        let names = levels.map(\.rawValue)
+        levelNames = names
+        let whole = options.cohort == nil
+        integration = whole ? levels.indices.map { series.newcomerIntegration(level: $0, within: options.integrationPeriods) } : []
+        measures = options.basic || !whole ? nil
+            : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, order: memberOrder)
+        intervals = options.bootstrap.map {
+            GrowthBootstrap(series, levelNames: names, replicates: $0, seed: options.seed, threads: options.threads,
+                            weights: weights)
+        }
     }
 
     /// The table's columns, after `period_start` (the row key), in order.
@@ -57,12 +80,12 @@ public struct GrowthReport: Sendable {
             .integers(name: "ties", values: rows.map { Int32(clamping: $0.ties) }),
             .integers(name: "new_ties", values: rows.map { Int32(clamping: $0.newTies) }),
             .integers(name: "lost_ties", values: rows.map { Int32(clamping: $0.lostTies) }),
-            .doubles(name: "density", values: rows.map(\.density)),
-            .doubles(name: "mean_degree", values: rows.map(\.meanDegree)),
-            .doubles(name: "largest_component_share", values: rows.map(\.largestComponentShare)),
         ]
+        columns += withInterval("density", rows.map(\.density))
+        columns += withInterval("mean_degree", rows.map(\.meanDegree))
+        columns += withInterval("largest_component_share", rows.map(\.largestComponentShare))
         for (l, name) in levelNames.enumerated() {
-            columns.append(.doubles(name: "cross_share_\(name)", values: rows.map { $0.crossShare(l) }))
+            columns += withInterval("cross_share_\(name)", rows.map { $0.crossShare(l) })
             columns.append(.doubles(name: "ei_\(name)", values: rows.map { $0.eiIndex(l) }))
         }
         columns += [
@@ -71,8 +94,8 @@ public struct GrowthReport: Sendable {
             .integers(name: "retained_ties", values: rows.map { Int32(clamping: $0.retainedTies) }),
             .integers(name: "components", values: rows.map { Int32(clamping: $0.components) }),
         ]
-        for (l, name) in levelNames.enumerated() {
-            columns.append(.doubles(name: "integration_\(name)", values: integration[l]))
+        for (l, values) in integration.enumerated() {
+            columns.append(.doubles(name: "integration_\(levelNames[l])", values: values))
         }
         if let measures {
             columns += [.doubles(name: "clustering", values: measures.clustering),
@@ -80,6 +103,42 @@ public struct GrowthReport: Sendable {
                         .doubles(name: "modularity", values: measures.modularity)]
         }
         return columns
+    }
+
+    /// `name`, then `name_low` and `name_high` when there are bootstrap intervals for it.
+    private func withInterval(_ name: String, _ values: [Double]) -> [TableColumn] {
+        guard let intervals, let k = intervals.names.firstIndex(of: name) else { return [.doubles(name: name, values: values)] }
+        return [.doubles(name: name, values: values), .doubles(name: name + "_low", values: intervals.low[k]),
+                .doubles(name: name + "_high", values: intervals.high[k])]
+    }
+
+    /// Writes one SVG line chart per measure into `directory` (`<column>.svg`), intervals as bands.
+    /// Returns the file names written, in column order.
+    @discardableResult
+    public func writeCharts(to directory: String) throws -> [String] {
+        try makeDirectory(directory)
+        let labels = rows.map { $0.periodStart.description }
+        let columns = self.columns
+        var written: [String] = []
+        for column in columns {
+            let name = column.name
+            guard !name.hasSuffix("_low"), !name.hasSuffix("_high") else { continue }
+            let values: [Double]
+            switch column {
+            case .integers(_, let v): values = v.map(Double.init)
+            case .doubles(_, let v): values = v
+            case .strings: continue
+            }
+            var chart = LineChart(title: name.split(separator: "_").joined(separator: " "), xLabels: labels)
+            var band: (low: [Double], high: [Double])?
+            if let intervals, let k = intervals.names.firstIndex(of: name) { band = (intervals.low[k], intervals.high[k]) }
+            chart.add(LineChart.Series(name: name, values: values, band: band))
+            var buffer = ByteBuffer()
+            buffer.append(chart.svg)
+            try writeAtomically(&buffer, to: directory + "/" + name + ".svg")
+            written.append(name + ".svg")
+        }
+        return written
     }
 
     /// Writes the table as CSV (`period_start` first).

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import MeshworkTestSupport
 import Testing
 
@@ -58,5 +61,37 @@ struct GrowthCommandTests {
         #expect(try Meshwork.run(["growth", Meshwork.fixture("karate/karate.edges"), "--period", "month"]).status == 64)
         #expect(try Meshwork.run(["growth", Meshwork.fixture("karate-club"), "--period", "week"]).status == 64)
         #expect(try Meshwork.run(["growth", Meshwork.fixture("karate-club"), "--period", "month", "--window", "0"]).status == 64)
+    }
+
+    @Test("--bootstrap intervals (same bytes for any --threads), --charts SVG, --cohort and --member")
+    func extras() throws {
+        let dir = try TemporaryDirectory()
+        let dataset = Meshwork.fixture("email-eu-core-temporal")
+        let args = ["growth", dataset, "--period", "quarter", "--basic", "--bootstrap", "20", "--seed", "3"]
+        let one = try Meshwork.run(args + ["--threads", "1", "--charts", dir.path + "/charts"])
+        let two = try Meshwork.run(args + ["--threads", "2"])
+        #expect(one.status == 0 && one.stdout == two.stdout, "\(one.stderr)")
+        let header = table(one.stdout).header
+        #expect(Array(header[6...8]) == ["density", "density_low", "density_high"])
+        let charts = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/charts").sorted()
+        #expect(charts.contains("density.svg") && charts.contains("ties.svg"))
+        for chart in charts {
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/charts/" + chart))
+            #expect(XMLParser(data: data).parse(), "\(chart) is well-formed XML")
+        }
+        let density = try String(contentsOfFile: dir.path + "/charts/density.svg", encoding: .utf8)
+        #expect(density.contains("<polygon") && density.contains("<polyline"), "band and line")
+
+        let ego = try Meshwork.run(["growth", dataset, "--period", "quarter", "--member", "d1-0"])
+        #expect(ego.status == 0)
+        #expect(table(ego.stdout).header.prefix(6) == ["period_start", "period_end", "present", "degree", "new_ties", "lost_ties"])
+        #expect(try Meshwork.run(["growth", dataset, "--period", "quarter", "--member", "nobody"]).status == 64)
+
+        let founding = try Meshwork.run(["growth", Meshwork.fixture("example-community"), "--period", "year", "--cohort", "founding"])
+        let all = try Meshwork.run(["growth", Meshwork.fixture("example-community"), "--period", "year"])
+        let cohortRows = table(founding.stdout).rows, allRows = table(all.stdout).rows
+        #expect(founding.status == 0 && cohortRows.count == allRows.count)
+        #expect(zip(cohortRows, allRows).allSatisfy { Int($0[2])! <= Int($1[2])! && Int($0[3])! <= Int($1[3])! })
+        #expect(try Meshwork.run(["growth", dataset, "--period", "year", "--cohort", "someday"]).status == 64)
     }
 }

@@ -20,6 +20,18 @@ struct Growth: ParsableCommand {
         sources, --seed) and modularity (of a Leiden partition, --seed). A period's network holds \
         every tie with a record on or before its end, or with --window K in the last K periods. \
         Empty fields are undefined values (no tie, no member).
+
+        --cohort YEAR|founding follows only the members who joined in YEAR (their joined date, \
+        else their first tie) or were present in the first period: the network among them \
+        (without the integration and network-measure columns). --member ID gives one member's \
+        series instead: present, degree, new_ties, lost_ties, cross_share_L, groups_reached_L. \
+        --bootstrap B adds <measure>_low and <measure>_high after density, mean_degree, \
+        largest_component_share and each cross_share_L: the 2.5th and 97.5th percentiles over B \
+        replicates that resample the members with replacement (a node bootstrap, Snijders & \
+        Borgatti 1999; --seed; replicates run on --threads with the same result). It shows how \
+        much the figures depend on who took part; members are not independent in a network, so \
+        read it as a sensitivity band rather than an exact confidence interval. --charts DIR \
+        writes one SVG line chart per column, intervals drawn as bands.
         """)
 
     @OptionGroup var options: GraphOptions
@@ -42,6 +54,18 @@ struct Growth: ParsableCommand {
     @Option(help: "Seed of the Leiden partitions and the sampled path-length sources.")
     var seed: UInt64 = 42
 
+    @Option(help: ArgumentHelp("Follow one cohort: a year of joining, or founding.", valueName: "YEAR|founding"))
+    var cohort: String?
+
+    @Option(help: ArgumentHelp("One member's series instead of the community's.", valueName: "ID"))
+    var member: String?
+
+    @Option(help: ArgumentHelp("Bootstrap replicates for 95% intervals.", valueName: "B"))
+    var bootstrap: Int?
+
+    @Option(help: ArgumentHelp("Write one SVG line chart per column into this folder.", valueName: "dir"))
+    var charts: String?
+
     @Option(help: "csv or json.")
     var format: OutputFormat = .csv
 
@@ -50,6 +74,11 @@ struct Growth: ParsableCommand {
     func validate() throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1") }
         if integration < 1 { throw ValidationError("--integration must be at least 1") }
+        if let cohort, Cohort(cohort) == nil { throw ValidationError("--cohort takes a year such as 2019, or founding") }
+        if let bootstrap, bootstrap < 2 { throw ValidationError("--bootstrap needs at least 2 replicates") }
+        if member != nil && (cohort != nil || bootstrap != nil || charts != nil || format == .json) {
+            throw ValidationError("--member gives a CSV table of its own: drop --cohort, --bootstrap, --charts and --format")
+        }
     }
 
     func run() throws {
@@ -60,15 +89,29 @@ struct Growth: ParsableCommand {
                 printError("meshwork: growth needs a dataset directory (dated interactions), not \(options.graph)")
                 throw ExitCode(64)
             }
-            let report = GrowthReport(community, period: period, window: window,
-                                      levels: level.isEmpty ? HierarchyLevel.allCases : level,
-                                      options: .init(basic: basic, integrationPeriods: integration, seed: seed),
+            let levels = level.isEmpty ? HierarchyLevel.allCases : level
+            if let member {
+                guard let ego = EgoGrowthReport(community, member: member, period: period, window: window, levels: levels) else {
+                    printError("meshwork: \(member) is not a member of \(options.graph)")
+                    throw ExitCode(64)
+                }
+                timer.mark("compute")
+                try ego.writeCSV(to: options.output)
+                timer.mark("write")
+                try writeStats(options.stats, loaded: loaded, timer: timer, extra: [("member", .string(member))])
+                return
+            }
+            let report = GrowthReport(community, period: period, window: window, levels: levels,
+                                      options: .init(basic: basic, integrationPeriods: integration, seed: seed,
+                                                     cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
+                                                     threads: options.workerThreads),
                                       memberOrder: loaded.labels.labelOrder())
             timer.mark("compute")
             switch format {
             case .csv: try report.writeCSV(to: options.output)
             case .json: try report.writeJSON(to: options.output)
             }
+            if let charts { try report.writeCharts(to: charts) }
             timer.mark("write")
             try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
                 ("periods", .int(report.rows.count)),

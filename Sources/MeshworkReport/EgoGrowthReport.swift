@@ -1,0 +1,41 @@
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+
+/// The `growth --member ID` table: one member's ties period by period.
+///
+/// Columns: `period_start,period_end,present,degree,new_ties,lost_ties`, then `cross_share_L` and
+/// `groups_reached_L` for each level (see ``EgoGrowth``).
+public struct EgoGrowthReport: Sendable {
+    public let ego: EgoGrowth
+    public let periodStarts: [String]
+    public let periodEnds: [String]
+    public let levelNames: [String]
+
+    /// `nil` when `member` is not a member id of the community.
+    public init?(_ community: Community, member id: String, period: PeriodLength, window: Int?, levels: [HierarchyLevel]) {
+        guard let node = community.ids.id(of: id), community.memberIndex[Int(node)] >= 0 else { return nil }
+        let series = GrowthSeries(community, period: period, window: window, levels: levels.map { community.partition($0) })
+        ego = EgoGrowth(series, member: Int(community.memberIndex[Int(node)]))
+        let periods = series.periods
+        periodStarts = (0..<series.count).map { periods!.start($0).description }
+        periodEnds = (0..<series.count).map { periods!.end($0).description }
+        levelNames = levels.map(\.rawValue)
+    }
+
+    public func writeCSV(to path: String?) throws {
+        func ints(_ values: [Int]) -> [Int32] { values.map { Int32(clamping: $0) } }
+        var columns: [TableColumn] = [
+            .strings(name: "period_end", values: periodEnds),
+            .integers(name: "present", values: ego.present.map { $0 ? 1 : 0 }),
+            .integers(name: "degree", values: ints(ego.degree)),
+            .integers(name: "new_ties", values: ints(ego.newTies)),
+            .integers(name: "lost_ties", values: ints(ego.lostTies)),
+        ]
+        for (l, name) in levelNames.enumerated() {
+            columns.append(.doubles(name: "cross_share_\(name)", values: ego.crossShare[l]))
+            columns.append(.integers(name: "groups_reached_\(name)", values: ints(ego.groupsReached[l])))
+        }
+        try NodeTableWriter.write(labels: LabelTable(periodStarts), columns: columns, keyName: "period_start", to: path)
+    }
+}
