@@ -97,3 +97,48 @@ struct GrowthExtensionsTests {
         #expect(GrowthBootstrap.percentile([1, 2, 3, 4], 0.5) == 2.5)
     }
 }
+
+@Suite("GrowthSeries on seeded random communities")
+struct GrowthRandomTests {
+    /// A community of `members` members in 2 partners, 4 regions and 8 organisations (some members
+    /// without one), with random dated interactions (some with non-members and self-interactions)
+    /// and random joined dates.
+    static func community(seed: UInt64, members: Int, interactions: Int) -> Community {
+        var rng = SplitMix64(seed: seed)
+        var ids: [String] = [], kinds: [NodeKind] = [], parents: [Int32] = [], joined: [Int32] = []
+        func node(_ id: String, _ kind: NodeKind, _ parent: Int32, _ day: Int32 = Int32.min) {
+            ids.append(id); kinds.append(kind); parents.append(parent); joined.append(day)
+        }
+        for p in 0..<2 { node("P\(p)", .partner, -1) }
+        for r in 0..<4 { node("R\(r)", .region, Int32(r % 2)) }
+        for o in 0..<8 { node("O\(o)", .organisation, Int32(2 + o % 4)) }
+        let start = CivilDate(year: 2019, month: 11, day: 20)!.daysSinceEpoch
+        for m in 0..<members {
+            let day = rng.below(3) == 0 ? Int32.min : start + Int32(rng.below(1100))
+            node("M\(m)", .member, rng.below(7) == 0 ? -1 : Int32(6 + rng.below(8)), day)
+        }
+        var log = InteractionLog()
+        for _ in 0..<interactions {
+            let a = Int32(6 + 8 + rng.below(members)), b = rng.below(20) == 0 ? Int32(rng.below(14)) : Int32(14 + rng.below(members))
+            let time = Int64(start) * 86_400 + Int64(rng.below(1100 * 86_400))
+            log.append(source: a, target: rng.below(30) == 0 ? a : b, time: time, kind: 0, weight: 1)
+        }
+        log.kindNames = ["interaction"]
+        log.sortByTime()
+        return Community(ids: LabelTable(ids), kinds: kinds, names: ids, parents: parents, joined: joined,
+                         attributeNames: [], attributeValues: [], interactions: log)
+    }
+
+    @Test("incremental and rebuilt series are identical", arguments: 0..<10)
+    func incrementalMatchesRebuild(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 90)
+        let community = Self.community(seed: UInt64(seed), members: 5 + rng.below(120), interactions: rng.below(600))
+        let levels = HierarchyLevel.allCases.map { community.partition($0) }
+        for period in PeriodLength.allCases {
+            for window in [nil, 1, 3] {
+                let series = GrowthSeries(community, period: period, window: window, levels: levels)
+                #expect(series.compute() == series.rebuild(), "\(period) window \(String(describing: window))")
+            }
+        }
+    }
+}
