@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
         .testTarget(name: "MeshworkReportTests", dependencies: ["MeshworkReport"]),
         .testTarget(name: "MeshworkRenderTests",
-                    dependencies: ["MeshworkRender", "MeshworkReport", "MeshworkIO", "MeshworkTestSupport"]),
+                    dependencies: ["MeshworkRender", "MeshworkReport", "MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork", "MeshworkTestSupport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO"]),
     ],
     swiftLanguageModes: [.v6]

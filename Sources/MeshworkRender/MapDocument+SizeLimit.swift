@@ -16,6 +16,11 @@ public struct MapSizeError: Error, Sendable, Equatable, CustomStringConvertible 
     public var nodes: Int
     public var limit: Int
 
+    public init(nodes: Int, limit: Int) {
+        self.nodes = nodes
+        self.limit = limit
+    }
+
     public var description: String {
         """
         a map of \(nodes) nodes is over the limit of \(limit): draw an aggregated map instead \

@@ -1,0 +1,67 @@
+import MeshworkRender
+import Testing
+
+/// User text inside DOT: quotes, backslashes, entities, markup, line breaks and URLs.
+@Suite("DOT escaping")
+struct DOTEscapingTests {
+    /// Names no map may choke on.
+    static let nasty = [
+        "O'Brien \"the\" Brave", "AT&T; R&D &amp; co", "C:\\Users\\\\N \\N \\G \\L", "<script>alert(1)</script>",
+        "line\nbreak\ttab\r", "http://evil.example/?a=1&b=<2>\"'", "Zoë Ñúñez 中文 🙂", "\\", "\"", "&", "",
+    ]
+
+    @Test("quoted strings: quotes escaped, backslashes replaced, entities for & < >, no control characters")
+    func quoted() {
+        #expect(DOTEscaping.quoted("A \"B\" & C\\D") == "\"A \\\"B\\\" &amp; C/D\"")
+        #expect(DOTEscaping.quoted("<b>\nx") == "\"&lt;b&gt; x\"")
+        for name in Self.nasty {
+            let text = DOTEscaping.quoted(name)
+            let inner = text.dropFirst().dropLast()
+            #expect(!inner.contains("\\") || inner.contains("\\\""))
+            #expect(!inner.replacingOccurrences(of: "\\\"", with: "").contains("\""))
+            #expect(!inner.contains("<") && !inner.contains(">"))
+            #expect(!inner.unicodeScalars.contains { $0.value < 0x20 })
+        }
+    }
+
+    @Test("element ids are injective and use only [A-Za-z0-9_-]")
+    func elementIDs() {
+        let ids = Self.nasty.map { DOTEscaping.elementID($0) }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.hasPrefix("n-"))
+            #expect(id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        }
+        #expect(DOTEscaping.elementID("a_b") != DOTEscaping.elementID("a-b"))
+        #expect(DOTEscaping.elementID("Dr O'Neil") == "n-Dr_20O_27Neil")
+    }
+
+    @Test("URLs: percent-encoded, existing escapes kept")
+    func urls() {
+        #expect(DOTEscaping.url("https://x.org/a b?q=1&r=2") == "https://x.org/a%20b?q=1%26r=2")
+        #expect(DOTEscaping.url("/p%20q%zz\"<>\\'") == "/p%20q%25zz%22%3C%3E%5C%27")
+        #expect(DOTEscaping.url("é") == "%C3%A9")
+    }
+
+    @Test("nasty names, groups and URLs render to well-formed SVG holding every node id and tooltip")
+    func nastySVG() throws {
+        var map = MapDocument(engine: .neato)
+        map.nodes = Self.nasty.enumerated().map { i, name in
+            MapNode(id: name, label: name, tooltip: "\(name) · degree \(i)", classes: ["group", name],
+                    url: "https://example.org/member?id=\(name)&x=1")
+        }
+        map.edges = zip(Self.nasty, Self.nasty.dropFirst()).map { MapEdge(source: $0, target: $1, tooltip: $0 + $1) }
+        map.legendTitle = "<b>\"groups\" & \\N</b>"
+        map.legend = Self.nasty.map { LegendEntry(label: $0, colour: "#E69F00") }
+        let svg = try map.render(as: .svg)
+        let inspection = try #require(SVGInspection(svg), "the SVG is not well-formed XML")
+        #expect(Set(inspection.nodeIDs) == Set(Self.nasty.map { DOTEscaping.elementID($0) }))
+        #expect(inspection.titles.contains("<script>alert(1)</script> · degree 3"))
+        #expect(inspection.titles.contains("O'Brien \"the\" Brave · degree 0"))
+        #expect(inspection.titles.contains("C:/Users//N /N /G /L · degree 2"))
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(!text.contains("<script>"))
+        #expect(text.contains("https://example.org/member?id=AT%26T;%20R%26D%20%26amp;%20co%26x=1"))
+    }
+}
