@@ -7,6 +7,8 @@ public enum DemoRun {
     public struct Result: Sendable {
         public var outputDirectory: String
         public var summaryText: String
+        /// The HTML report (`index.html`).
+        public var reportPath: String
     }
 
     /// Where the bundled example community is: `fixtures/example-community` under the current
@@ -21,9 +23,10 @@ public enum DemoRun {
         return candidates.first { DatasetReader.isDataset($0) }
     }
 
-    /// Writes `summary.txt`, `summary.json` and `members.csv` into `output` (created if missing).
+    /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into
+    /// `output` (created if missing).
     /// - Complexity: O(dataset size).
-    public static func run(dataset: String, output: String) throws -> Result {
+    public static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
         let loaded = try GraphLoader.load(dataset, options: LoadOptions())
         try makeDirectory(output)
         let report = SummaryReport(loaded, top: 10)
@@ -45,6 +48,7 @@ public enum DemoRun {
             columns.append(.strings(name: name, values: values))
         }
         try NodeTableWriter.write(labels: loaded.labels, columns: columns, to: output + "/members.csv")
-        return Result(outputDirectory: output, summaryText: report.text)
+        let html = try HTMLReport(loaded, options: .init(title: "Example improvement community", threads: threads))
+        return Result(outputDirectory: output, summaryText: report.text, reportPath: try html.write(to: output))
     }
 }

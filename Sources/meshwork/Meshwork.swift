@@ -13,7 +13,7 @@ struct Meshwork: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Summary.self, Components.self, Centrality.self, Bridges.self, ArticulationPoints.self,
-            BiconnectedComponents.self, EdgeBetweenness.self, Communities.self, Boundaries.self, Brokers.self, Growth.self, Map.self,
+            BiconnectedComponents.self, EdgeBetweenness.self, Communities.self, Boundaries.self, Brokers.self, Growth.self, Report.self, Map.self,
             ComparePartitions.self, Convert.self, Generate.self, Demo.self,
         ]
     )

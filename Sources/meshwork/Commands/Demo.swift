@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MeshworkIO
 import MeshworkReport
@@ -7,8 +8,10 @@ struct Demo: ParsableCommand {
         abstract: "Analyse the bundled example community and write the results to a folder.",
         discussion: """
         Runs on fixtures/example-community (a generated community of about 2,500 members) and \
-        writes summary.txt, summary.json and members.csv (degree, component, organisation, \
-        region and partner of each member) into --output, then prints the folder's path.
+        writes the HTML report (index.html: maps, growth charts, boundary spanners, boundary \
+        tables, communities and definitions), summary.txt, summary.json and members.csv (degree, \
+        component, organisation, region and partner of each member) into --output, then prints \
+        the report's path.
         """)
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the results.", valueName: "dir"))
@@ -25,9 +28,11 @@ struct Demo: ParsableCommand {
                 throw ExitCode.failure
             }
             Progress().phase("analysing \(path)")
-            let result = try DemoRun.run(dataset: path, output: output)
+            let result = try DemoRun.run(dataset: path, output: output,
+                                         threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
             print(result.summaryText, terminator: "")
             print("\nResults written to \(result.outputDirectory)/")
+            print("Open the report: \(result.reportPath)")
         }
     }
 }

@@ -1,0 +1,310 @@
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkRender
+
+/// The report leaders and evaluators open: one self-contained `index.html` (no network access, no
+/// script) with the community's summary, maps per level and of the members coloured by community,
+/// growth charts, the top boundary spanners, the boundary tables, the communities, and the
+/// definitions of every measure.
+///
+///     let html = try HTMLReport(loaded, options: .init()).html
+///
+/// Maps are inline SVG rendered by Graphviz (hover a node for its name and figures); charts are
+/// inline SVG (``LineChart``). With a pseudonymised input every member appears by pseudonym, and
+/// groups with fewer than `minimumCell` members are suppressed in the tables.
+///
+/// - Complexity: the sum of its analyses: Leiden, brokerage (O(Σ deg²)), one growth series, and
+///   Graphviz layouts (sfdp is about 1.4 s for 5,000 members here).
+public struct HTMLReport: Sendable {
+    public struct Options: Sendable {
+        public var title: String
+        public var seed: UInt64
+        public var period: PeriodLength
+        /// Member maps are drawn up to this many members; larger communities get group maps only.
+        public var memberMapLimit: Int
+        /// Rows of the broker and group tables.
+        public var top: Int
+        public var minimumCell: Int
+        public var threads: Int
+
+        public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength = .quarter,
+                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = 1) {
+            self.title = title
+            self.seed = seed
+            self.period = period
+            self.memberMapLimit = memberMapLimit
+            self.top = top
+            self.minimumCell = minimumCell
+            self.threads = threads
+        }
+    }
+
+    /// The whole page.
+    public let html: String
+
+    public init(_ loaded: LoadedGraph, options: Options) throws {
+        guard let community = loaded.community else {
+            throw MapOptionError("a report needs a dataset directory (members, groups and dated interactions)")
+        }
+        var page = _Page(title: options.title)
+        let summary = SummaryReport(loaded, top: options.top)
+        let levels = HierarchyLevel.allCases
+        let order = loaded.labels.labelOrder()
+
+        // Summary.
+        page.section("Summary", id: "summary")
+        let n = summary.network
+        var facts: [(String, String)] = [
+            ("Members", String(n.nodes)), ("Ties", String(n.edges)),
+            ("Mean ties per member", _format(n.meanDegree, 2)),
+            ("Largest connected group", "\(n.largestComponentSize) members (\(_format(100 * n.largestComponentShare, 1))%)"),
+            ("Members without ties", String(n.isolatedNodes)),
+        ]
+        if let hierarchy = summary.hierarchy {
+            if let first = hierarchy.firstDay, let last = hierarchy.lastDay {
+                facts.append(("Interactions", "\(hierarchy.interactions), \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))"))
+            }
+            for level in hierarchy.levels { facts.append(("\(level.level.rawValue.capitalized)s", String(level.groupsWithMembers))) }
+        }
+        page.facts(facts)
+
+        // Maps.
+        page.section("Maps", id: "maps")
+        page.paragraph("Circles are groups (sized by members) or members (sized by ties); lines are ties, thicker "
+            + "for more ties. Hover over a circle for its name and figures.")
+        for level in levels.reversed() {
+            var map = NetworkMap.Options()
+            map.level = .groups(.hierarchy(level))
+            map.seed = options.seed
+            page.figure("\(level.rawValue.capitalized)s and the ties between them", svg: try Self.svg(loaded, map))
+        }
+        if loaded.graph.vertexCount <= options.memberMapLimit {
+            var map = NetworkMap.Options()
+            map.colourBy = .communities
+            map.seed = options.seed
+            map.threads = options.threads
+            page.figure("Members, coloured by community (dashed: ties across communities)", svg: try Self.svg(loaded, map))
+        } else {
+            page.paragraph("The member map is left out above \(options.memberMapLimit) members; the group maps above show the whole community.")
+        }
+
+        // Growth.
+        page.section("Growth", id: "growth")
+        let growth = GrowthReport(community, period: options.period, window: nil, levels: levels,
+                                  options: .init(basic: true, seed: options.seed, threads: options.threads))
+        let labels = growth.rows.map { $0.periodStart.description }
+        func chart(_ title: String, _ series: [(String, [Double])]) -> String {
+            var chart = LineChart(title: title, xLabels: labels)
+            for (name, values) in series { chart.add(LineChart.Series(name: name, values: values)) }
+            return chart.svg
+        }
+        page.charts([
+            chart("Members and ties", [("members", growth.rows.map { Double($0.members) }), ("ties", growth.rows.map { Double($0.ties) })]),
+            chart("Mean ties per member", [("mean degree", growth.rows.map(\.meanDegree))]),
+            chart("Share of ties crossing a boundary", levels.indices.map { l in (levels[l].rawValue, growth.rows.map { $0.crossShare(l) }) }),
+            chart("Share of members in the largest connected group", [("largest component", growth.rows.map(\.largestComponentShare))]),
+            chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
+                                                   ("active", growth.rows.map { Double($0.activeMembers) })]),
+        ])
+
+        // Boundary spanners.
+        page.section("Who connects across boundaries", id: "brokers")
+        let brokers = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed)
+        let across = brokers.crossBrokerage
+        page.table(["Member", "Name", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"],
+                   brokers.strongest(options.top).map { v in
+            let i = Int(v)
+            let node = community.members[i]
+            return [loaded.labels[v], community.names[Int(node)], brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : "",
+                    String(across[i]), _format(brokers.moduleRoles.participation[i], 2), _format(brokers.burtEffectiveSize[i], 1),
+                    brokers.moduleRoles.role[i]?.rawValue ?? ""]
+        })
+
+        // Boundaries.
+        page.section("Ties within and across groups", id: "boundaries")
+        let boundaries = try BoundaryReport(loaded, levels: levels.map { .hierarchy($0) } + [.communities],
+                                            options: .init(minimumCell: options.minimumCell, seed: options.seed))
+        page.table(["Level", "Groups", "Ties inside", "Ties across", "E-I index", "Expected E-I", "Assortativity"],
+                   boundaries.levels.map { level in
+            let m = level.mixing
+            return [level.level.description, String(m.groupCount), String(m.totalInternal), String(m.totalExternal),
+                    _format(m.networkEI, 3), _format(m.expectedNetworkEI, 3), _format(m.assortativity, 3)]
+        })
+        for level in boundaries.levels.prefix(levels.count) {
+            let m = level.mixing
+            let ei = m.eiIndex
+            let biggest = (0..<m.groupCount).sorted { m.members[$0] != m.members[$1] ? m.members[$0] > m.members[$1] : $0 < $1 }
+            page.subsection("Largest \(level.level.description)s")
+            page.table(["Group", "Name", "Members", "Ties inside", "Ties across", "E-I index"],
+                       biggest.prefix(options.top).map { g in
+                if level.suppressed[g] { return [level.partition.names[g], level.displayNames[g], "fewer than \(options.minimumCell)", "", "", ""] }
+                return [level.partition.names[g], level.displayNames[g], String(m.members[g]), String(m.internalTies[g]),
+                        String(m.externalTies[g]), _format(ei[g], 3)]
+            })
+        }
+
+        // Communities.
+        page.section("Communities", id: "communities")
+        let communities = Leiden(seed: options.seed).run(loaded.graph, order: order)
+        var rows: [[String]] = []
+        for level in levels {
+            let comparison = PartitionComparison(communities.partition, community.partition(level))
+            rows.append([level.rawValue, _format(comparison.normalizedMutualInformation, 3), _format(comparison.adjustedRandIndex, 3)])
+        }
+        page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))). "
+            + "How closely they follow each level (1: exactly, 0: not at all):")
+        page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
+
+        page.definitions()
+        html = page.finish()
+    }
+
+    /// A map as inline SVG: Graphviz's document without its XML prolog.
+    static func svg(_ loaded: LoadedGraph, _ options: NetworkMap.Options) throws -> String {
+        let bytes = try NetworkMap.document(loaded, options: options).render(as: .svg)
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let start = text.range(of: "<svg") else { return text }
+        return String(text[start.lowerBound...])
+    }
+
+    /// Writes `index.html` into `directory` (created if missing); returns its path.
+    public func write(to directory: String) throws -> String {
+        try makeDirectory(directory)
+        var buffer = ByteBuffer()
+        buffer.append(html)
+        let path = directory + "/index.html"
+        try writeAtomically(&buffer, to: path)
+        return path
+    }
+}
+
+/// A number with `digits` decimals; an empty string for NaN.
+func _format(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    var text = NumberFormatting.shortest(rounded == 0 ? 0 : rounded)
+    if digits > 0 {
+        if !text.contains(".") { text += "." }
+        let fraction = text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)
+        if fraction < digits { text += String(repeating: "0", count: digits - fraction) }
+    }
+    return text
+}
+
+/// The HTML page being written: escaped text, tables, figures, one stylesheet.
+struct _Page {
+    private var body = ""
+    private var contents: [(id: String, title: String)] = []
+    let title: String
+
+    init(title: String) { self.title = title }
+
+    mutating func section(_ heading: String, id: String) {
+        contents.append((id, heading))
+        body += "<section id=\"\(id)\"><h2>\(_Page.escape(heading))</h2>\n"
+    }
+
+    mutating func subsection(_ heading: String) { body += "<h3>\(_Page.escape(heading))</h3>\n" }
+
+    mutating func paragraph(_ text: String) { body += "<p>\(_Page.escape(text))</p>\n" }
+
+    mutating func facts(_ facts: [(String, String)]) {
+        body += "<dl class=\"facts\">\n"
+        for (name, value) in facts { body += "<div><dt>\(_Page.escape(name))</dt><dd>\(_Page.escape(value))</dd></div>\n" }
+        body += "</dl>\n"
+    }
+
+    mutating func figure(_ caption: String, svg: String) {
+        body += "<figure class=\"map\"><div class=\"svg\">\(svg)</div><figcaption>\(_Page.escape(caption))</figcaption></figure>\n"
+    }
+
+    mutating func charts(_ svgs: [String]) {
+        body += "<div class=\"charts\">\n" + svgs.map { "<div class=\"chart\">\($0)</div>\n" }.joined() + "</div>\n"
+    }
+
+    mutating func table(_ headers: [String], _ rows: [[String]]) {
+        body += "<table><thead><tr>" + headers.map { "<th>\(_Page.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rows { body += "<tr>" + row.map { "<td>\(_Page.escape($0))</td>" }.joined() + "</tr>\n" }
+        body += "</tbody></table>\n"
+    }
+
+    mutating func definitions() {
+        section("What the measures mean", id: "definitions")
+        let terms: [(String, String)] = [
+            ("Tie", "Two members with at least one recorded interaction or shared event."),
+            ("Mean ties per member (mean degree)", "2 × ties ÷ members."),
+            ("Density", "Ties as a share of all possible pairs of members: 2 × ties ÷ (members × (members − 1))."),
+            ("Largest connected group (largest component)", "The most members who can all reach one another through ties."),
+            ("E-I index", "(ties across − ties inside) ÷ all ties of the group (Krackhardt & Stern 1988): −1 when every tie stays inside, +1 when every tie crosses. The expected value is what random mixing would give for groups of these sizes."),
+            ("Assortativity", "Newman's (2003) attribute assortativity: 1 when ties only join members of the same group, 0 as for random mixing, negative when ties prefer other groups."),
+            ("Brokerage across organisations", "Gould & Fernandez (1989): the pairs of otherwise unconnected contacts a member links, counting only those where the contacts or the member sit in different organisations (itinerant, representative, gatekeeper and liaison roles)."),
+            ("Participation", "Guimera & Amaral (2005): 1 − Σ (share of the member's ties into each group)². 0 when all its ties stay in one group; near 1 when they spread evenly over many."),
+            ("Effective size", "Burt (1992): the number of a member's contacts, less their redundancy (how much they are tied to one another)."),
+            ("Role", "Guimera & Amaral's roles from participation and the within-group z-score of ties: hubs (R5-R7) have many ties inside their group; connectors (R3, R6) spread them across groups."),
+            ("Communities", "Groups found by the Leiden algorithm (Traag, Waltman & van Eck 2019), maximising modularity: more ties inside than chance would give. Each community is connected."),
+            ("Normalised mutual information, adjusted Rand index", "How closely two groupings agree: 1 identical, 0 no more than chance."),
+            ("Newcomers, active members", "Members whose first tie or joining date falls in the period; members with an interaction in the period."),
+        ]
+        body += "<dl class=\"definitions\">\n"
+        for (term, meaning) in terms { body += "<dt>\(_Page.escape(term))</dt><dd>\(_Page.escape(meaning))</dd>\n" }
+        body += "</dl>\n"
+    }
+
+    func finish() -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(_Page.escape(title))</title>\n<style>\n\(_Page.style)</style></head><body>\n"
+        out += "<header><h1>\(_Page.escape(title))</h1><nav>"
+        out += contents.map { "<a href=\"#\($0.id)\">\(_Page.escape($0.title))</a>" }.joined(separator: " · ")
+        out += "</nav></header>\n<main>\n" + body.replacingSectionEnds() + "</main>\n"
+        out += "<footer>Made with Meshwork. Figures follow NetworkX's definitions; see the definitions above.</footer>\n"
+        out += "</body></html>\n"
+        return out
+    }
+
+    static func escape(_ text: String) -> String { LineChart.escape(text) }
+
+    static let style = """
+    body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0; color: #1a1a1a; background: #fafafa; }
+    header { background: #0b3c5d; color: white; padding: 1.2em 2em; }
+    header h1 { margin: 0 0 0.3em 0; font-size: 1.6em; }
+    nav a { color: #cde4f5; text-decoration: none; }
+    main { max-width: 1100px; margin: 0 auto; padding: 1em 2em; }
+    section { background: white; border: 1px solid #e3e3e3; border-radius: 6px; padding: 0.5em 1.5em 1.5em; margin: 1.2em 0; }
+    h2 { color: #0b3c5d; }
+    dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.8em; }
+    dl.facts div { background: #f0f5f9; border-radius: 4px; padding: 0.6em; }
+    dl.facts dt { font-size: 0.85em; color: #555; } dl.facts dd { margin: 0; font-size: 1.3em; font-weight: bold; }
+    figure.map { margin: 1em 0; } figure.map .svg svg { max-width: 100%; height: auto; max-height: 720px; display: block; margin: 0 auto; }
+    figcaption { text-align: center; color: #555; font-size: 0.9em; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 1em; }
+    .chart svg { width: 100%; height: auto; }
+    table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 0.92em; }
+    th, td { border-bottom: 1px solid #e3e3e3; padding: 0.35em 0.6em; text-align: left; }
+    th { background: #f0f5f9; }
+    dl.definitions dt { font-weight: bold; margin-top: 0.6em; } dl.definitions dd { margin-left: 1em; }
+    footer { text-align: center; color: #777; font-size: 0.85em; padding: 2em; }
+    g.node:hover ellipse, g.node:hover polygon { stroke: #000; stroke-width: 2; }
+
+    """
+}
+
+private extension String {
+    /// Closes every `<section>` opened by ``_Page/section(_:id:)``: each section runs to the next.
+    func replacingSectionEnds() -> String {
+        var out = ""
+        var open = false
+        for line in split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("<section ") {
+                if open { out += "</section>\n" }
+                open = true
+            }
+            out += line + "\n"
+        }
+        if open { out += "</section>\n" }
+        return out
+    }
+}

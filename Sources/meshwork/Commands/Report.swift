@@ -1,0 +1,52 @@
+import ArgumentParser
+import MeshworkAlgorithms
+import MeshworkIO
+import MeshworkReport
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the HTML report of a community: maps, growth charts, boundary spanners, tables.",
+        discussion: """
+        Writes one self-contained index.html into -o DIR (default: meshwork-report): the summary, \
+        a map per level (partners, regions, organisations) and of the members coloured by \
+        community (up to 5,000 members), growth charts by --period, the strongest boundary \
+        spanners, the ties within and across groups at every level and across communities, how \
+        the communities compare with the organisations, regions and partners, and the \
+        definitions of every measure. It needs no network access. With --pseudonymise, members \
+        appear by pseudonym and groups with fewer than --min-cell members (default 5) are \
+        suppressed in the tables. Prints the report's path.
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(help: "The report's title.")
+    var title = "Network report"
+
+    @Option(help: "month, quarter or year: the growth charts' periods.")
+    var period: PeriodLength = .quarter
+
+    @Option(help: "Seed of the Leiden runs and map layouts.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Suppress groups with fewer members in the tables (default 5 with --pseudonymise).", valueName: "K"))
+    var minCell: Int?
+
+    func run() throws {
+        try reportingErrors {
+            var timer = PhaseTimer()
+            let loaded = try loadGraph(options, &timer)
+            guard loaded.community != nil else {
+                printError("meshwork: a report needs a dataset directory, not \(options.graph)")
+                throw ExitCode(64)
+            }
+            let report = try HTMLReport(loaded, options: .init(
+                title: title, seed: seed, period: period,
+                minimumCell: minCell ?? (options.pseudonymise ? 5 : 0), threads: options.workerThreads))
+            timer.mark("compute")
+            let path = try report.write(to: options.output ?? "meshwork-report")
+            timer.mark("write")
+            try writeStats(options.stats, loaded: loaded, timer: timer)
+            print(path)
+        }
+    }
+}
