@@ -77,14 +77,8 @@ public struct BoundaryTies: Sendable {
         }
         self.isBridge = isBridge
         if edgeBetweenness != nil {
-            let order = (0..<source.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            source = order.map { source[$0] }
-            target = order.map { target[$0] }
-            sourceGroup = order.map { sourceGroup[$0] }
-            targetGroup = order.map { targetGroup[$0] }
-            self.isBridge = order.map { isBridge[$0] }
-            isSoleTie = order.map { isSoleTie[$0] }
-            betweenness = order.map { scores[$0] }
+            betweenness = scores
+            self = selecting((0..<source.count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 })
         }
     }
 
