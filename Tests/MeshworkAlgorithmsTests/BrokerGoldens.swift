@@ -1,26 +1,12 @@
-import Foundation
 import MeshworkCore
 import MeshworkIO
 import MeshworkTestSupport
 
-/// The per-member broker goldens of `fixtures/goldens/brokers-manifest.json`, made by
-/// `fixtures/goldens/make_broker_goldens.py` (NetworkX for constraint and effective size, the
-/// papers' formulas in plain Python for the rest). Shared by the StructuralHoles, Brokerage and
-/// ModuleRoles tests.
-struct BrokerGolden: Decodable, CustomStringConvertible, Sendable {
-    var name: String
-    var input: String
-    var directed: Bool
-    var weighted: Bool
-    /// `organisation` or `attribute:NAME`.
-    var level: String
-    var description: String { name }
+/// The per-member broker goldens (``Fixtures/BrokerCase``), loaded for the StructuralHoles,
+/// Brokerage and ModuleRoles tests.
+typealias BrokerGolden = Fixtures.BrokerCase
 
-    static let all: [BrokerGolden] = {
-        let url = URL(fileURLWithPath: Fixtures.root + "/goldens/brokers-manifest.json")
-        return try! JSONDecoder().decode([BrokerGolden].self, from: Data(contentsOf: url))
-    }()
-
+extension Fixtures.BrokerCase {
     /// The member network, its labels and the level's partition.
     func load() throws -> (graph: CSRGraph, labels: LabelTable, partition: Partition, golden: Fixtures.Golden) {
         let loaded = try GraphLoader.load(Fixtures.root + "/" + input,

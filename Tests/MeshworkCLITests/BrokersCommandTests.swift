@@ -5,26 +5,14 @@ import Testing
 /// `meshwork brokers` against the broker goldens (fixtures/goldens/make_broker_goldens.py).
 @Suite("meshwork brokers")
 struct BrokersCommandTests {
-    struct Case: Decodable, CustomStringConvertible, Sendable {
-        var name: String
-        var input: String
-        var directed: Bool
-        var weighted: Bool
-        var level: String
-        var description: String { name }
-    }
-
-    static let cases: [Case] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: Fixtures.root + "/goldens/brokers-manifest.json"))
-        return try! JSONDecoder().decode([Case].self, from: data)
-    }()
+    typealias Case = Fixtures.BrokerCase
 
     func table(_ text: String) -> (header: [String], rows: [[String]]) {
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return (lines[0], Array(lines.dropFirst()))
     }
 
-    @Test("every member's row agrees with the reference", arguments: cases)
+    @Test("every member's row agrees with the reference", arguments: Case.all)
     func golden(c: Case) throws {
         var args = ["brokers", Meshwork.fixture(c.input), "--level", c.level]
         if c.directed { args.append("--directed") }

@@ -56,6 +56,26 @@ public enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// One case of `fixtures/goldens/brokers-manifest.json`: per-member broker goldens made by
+    /// `fixtures/goldens/make_broker_goldens.py` (NetworkX for constraint and effective size, the
+    /// papers' formulas in plain Python for the rest).
+    public struct BrokerCase: Decodable, CustomStringConvertible, Sendable {
+        public var name: String
+        public var input: String
+        public var directed: Bool
+        public var weighted: Bool
+        /// `organisation` or `attribute:NAME`.
+        public var level: String
+        public var description: String { name }
+
+        public static let all: [BrokerCase] = {
+            let url = URL(fileURLWithPath: Fixtures.root + "/goldens/brokers-manifest.json")
+            return try! JSONDecoder().decode([BrokerCase].self, from: Data(contentsOf: url))
+        }()
+    }
+}
+
 /// Whether two numbers agree within `tolerance`, relative to the larger magnitude (absolute near 0).
 public func agrees(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
     abs(a - b) <= tolerance * max(1, abs(a), abs(b))
