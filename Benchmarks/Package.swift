@@ -54,6 +54,8 @@ let package = Package(
         suite("Centrality", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("CutStructure", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("Communities", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
+        suite("Boundaries", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
+        suite("Growth", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
     ],
     swiftLanguageModes: [.v6]
 )
