@@ -21,7 +21,10 @@ import MeshworkRender
 /// Group maps (the quotient graph, Newman's group-level graph): node size grows with the square
 /// root of the members, tie width with the square root of the member ties between the two groups;
 /// a group's colour is the `colourBy` group most of its members belong to (default: the next
-/// level up, organisation -> region -> partner, otherwise the level itself).
+/// level up, organisation -> region -> partner, otherwise the level itself). `topGroups` keeps
+/// the largest groups only (and the ties among them); the legend's title says so; each group
+/// draws its `tiesPerGroup` heaviest ties (default 8), as a large community's group graph is
+/// nearly complete.
 ///
 /// Node ids are member ids (or group ids); classes are `member` or `group`, and `g-TOKEN` for the
 /// colour group (``DOTEscaping/classToken(_:)`` of its id; `group-unknown` when unknown). Tooltips
@@ -63,6 +66,12 @@ public enum NetworkMap {
         public var threads: Int = 1
         /// The most nodes the map may have.
         public var limit: Int = MapDocument.maximumNodes
+        /// Group maps: draw only this many groups, the largest (ties: the first); `nil`: all.
+        public var topGroups: Int?
+        /// Group maps: draw a tie when it is one of the `tiesPerGroup` heaviest ties of either of
+        /// its groups (ties: the lower group index); `nil`: every tie. Large communities' group
+        /// graphs are nearly complete, and laying out every tie is slow and unreadable.
+        public var tiesPerGroup: Int? = 8
 
         public init() {}
     }
@@ -150,9 +159,15 @@ private struct Context {
     func groupMap(_ level: BoundaryLevel) throws -> MapDocument {
         if options.ego != nil { throw MapOptionError("--ego draws members: use it with --level member") }
         let groups = try partition(level)
-        let quotient = graph.quotient(by: groups)
-        let present = quotient.members.map { $0 > 0 }
-        try MapDocument.checkSize(nodeCount: present.count { $0 }, limit: options.limit)
+        let sizes = groups.sizes
+        let present = shownGroups(sizes)
+        try MapDocument.checkSize(nodeCount: present.count { $0 }, limit: options.limit, advice: MapSizeError.groupAdvice)
+        // Only the shown groups enter the quotient: with --top, most ties of a large community
+        // fall outside it and are never sorted.
+        let shown = Partition(groups: groups.group.map { $0 >= 0 && present[Int($0)] ? $0 : Partition.unknown },
+                              names: groups.names)
+        let quotient = graph.quotient(by: shown)
+        let external = externalTies(groups)
         let groupNames = groupNames(groups, level: level)
         let (colourLevel, colours) = try groupColours(groups, level: level, present: present)
         let colourNames = colourLevel.map { self.groupNames(colours, level: $0) } ?? groupNames
@@ -161,10 +176,9 @@ private struct Context {
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: present.count { $0 }))
         for g in 0..<groups.groupCount where present[g] {
             let colour = colours.group[g]
-            let external = quotient.graph.row(VertexID(g)).reduce(0) { $0 + Int(quotient.graph.weights?[$1] ?? 1) }
             var tooltip = groupNames[g] == groups.names[g] ? groups.names[g] : "\(groupNames[g]) (\(groups.names[g]))"
             tooltip += " · \(quotient.members[g]) members · \(quotient.internalTies[g]) ties within"
-            tooltip += " · \(external) ties to other groups"
+            tooltip += " · \(external[g]) ties to other groups"
             if let colourLevel { tooltip += " · \(colourLevel): " + (colour < 0 ? "unknown" : colourNames[Int(colour)]) }
             map.nodes.append(MapNode(
                 id: groups.names[g], label: labelled[g] ? groupNames[g] : nil, tooltip: tooltip,
@@ -173,8 +187,9 @@ private struct Context {
                 classes: ["group", groupClass(colours, colour)]))
         }
         let busiest = quotient.graph.weights?.max() ?? 1
+        let drawnTies = strongestTies(quotient.graph, present: present)
         for u in 0..<quotient.graph.vertexCount {
-            for p in quotient.graph.row(VertexID(u)) where Int(quotient.graph.targets[p]) > u {
+            for p in quotient.graph.row(VertexID(u)) where Int(quotient.graph.targets[p]) > u && drawnTies[p] {
                 let v = Int(quotient.graph.targets[p])
                 let ties = quotient.graph.weights?[p] ?? 1
                 let (cu, cv) = (colours.group[u], colours.group[v])
@@ -185,7 +200,9 @@ private struct Context {
                     tooltip: "\(Int(ties)) ties between \(groupNames[u]) and \(groupNames[v])"))
             }
         }
+        let drawn = present.count { $0 }, populated = sizes.count { $0 > 0 }
         map.legendTitle = (colourLevel ?? level).description
+            + (drawn < populated ? " (the \(drawn) largest of \(populated) \(level) groups)" : "")
         map.legend = Palette.legend(groupNames: colourNames, hasUnknown: colours.group.contains(Partition.unknown))
         return map
     }
@@ -209,6 +226,49 @@ private struct Context {
             }
         }
         return depth.map { $0 >= 0 }
+    }
+
+    /// The ties of each group's members to members of other groups (both groups known).
+    /// - Complexity: O(V + E).
+    private func externalTies(_ groups: Partition) -> [Int] {
+        var external = [Int](repeating: 0, count: groups.groupCount)
+        for u in 0..<graph.vertexCount where groups.group[u] >= 0 {
+            for v in graph.neighbours(of: VertexID(u)) {
+                let g = groups.group[Int(v)]
+                if g >= 0 && g != groups.group[u] { external[Int(groups.group[u])] += 1 }
+            }
+        }
+        return external
+    }
+
+    /// The groups a group map draws: those with members, only the `topGroups` largest if set.
+    /// - Complexity: O(G log G).
+    private func shownGroups(_ members: [Int]) -> [Bool] {
+        var shown = members.map { $0 > 0 }
+        guard let top = options.topGroups else { return shown }
+        let order = members.indices.sorted { members[$0] != members[$1] ? members[$0] > members[$1] : $0 < $1 }
+        for g in order.dropFirst(max(0, top)) { shown[g] = false }
+        return shown
+    }
+
+    /// Flags, parallel to `groups.targets`, on the ties a group map draws: between shown groups,
+    /// and among the `tiesPerGroup` heaviest of one of its ends (both directions flagged).
+    /// - Complexity: O(E log E) time, O(E) space.
+    private func strongestTies(_ groups: CSRGraph, present: [Bool]) -> [Bool] {
+        var drawn = [Bool](repeating: false, count: groups.targets.count)
+        for u in 0..<groups.vertexCount where present[u] {
+            let row = groups.row(VertexID(u)).filter { present[Int(groups.targets[$0])] }
+            let weight = { (p: Int) in groups.weights?[p] ?? 1 }
+            let strongest = options.tiesPerGroup.map { k in
+                row.sorted { weight($0) != weight($1) ? weight($0) > weight($1) : groups.targets[$0] < groups.targets[$1] }
+                    .prefix(max(0, k))
+            } ?? row[...]
+            for p in strongest {
+                drawn[p] = true
+                if let back = groups.edgeIndex(groups.targets[p], VertexID(u)) { drawn[back] = true }
+            }
+        }
+        return drawn
     }
 
     /// The members' groups at `level`, over every member of `graph`.

@@ -34,6 +34,12 @@ struct MapCommandTests {
         let community = try Meshwork.run(["map", Meshwork.fixture("karate/karate.edges"), "--level", "community", "--format", "svg"])
         // Graphviz writes "-" in attributes as the character reference &#45;.
         #expect(community.status == 0 && community.stdout.contains("class=\"node group g&#45;c0\""), "\(community.stderr)")
+        let top = try Meshwork.run(["map", Meshwork.fixture("lazega-lawyers"), "--level", "organisation", "--top", "2",
+                                    "--ties-per-group", "1", "--format", "dot"])
+        #expect(top.status == 0, "\(top.stderr)")
+        #expect(top.stdout.components(separatedBy: " [id=\"n-").count - 1 == 2)
+        #expect(top.stdout.components(separatedBy: " -- ").count - 1 == 1)
+        #expect(top.stdout.contains("(the 2 largest of 3 organisation groups)"))
         let missing = try Meshwork.run(["map", Meshwork.fixture("karate/karate.edges"), "--level", "region"])
         #expect(missing.status == 64 && missing.stderr.contains("needs a dataset directory"))
     }
@@ -59,7 +65,7 @@ struct MapCommandTests {
     @Test("usage errors exit 64 before any work")
     func usage() throws {
         for args in [["--level", "planet"], ["--colour-by", "shoe-size"], ["--until", "2020-13-01"],
-                     ["--radius", "-1"], ["--level", "region", "--ego", "1"], ["--format", "gif"], ["--engine", "twopi"]] {
+                     ["--radius", "-1"], ["--level", "region", "--ego", "1"], ["--top", "3"], ["--level", "region", "--top", "0"], ["--format", "gif"], ["--engine", "twopi"]] {
             let result = try Meshwork.run(["map", Meshwork.fixture("karate-club")] + args)
             #expect(result.status == 64, "\(args): \(result.stderr)")
         }

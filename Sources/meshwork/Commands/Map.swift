@@ -14,13 +14,16 @@ struct Map: ParsableCommand {
         dashed. --level organisation, region, partner, community or attribute:NAME draws one node \
         per group, sized by its members, with ties as wide as the member ties between the groups; \
         groups are coloured by the level above (organisation -> region -> partner) unless \
-        --colour-by says otherwise. Colours are the Okabe-Ito palette for the 8 largest groups, \
-        Tol's muted scheme for the next 9, grey for the rest; the legend lists them.
+        --colour-by says otherwise; --top K keeps the K largest groups, and each group draws its \
+        --ties-per-group heaviest ties (default 8). Colours are the Okabe-Ito \
+        palette for the 8 largest groups, Tol's muted scheme for the next 9, grey for the rest; the \
+        legend lists them.
 
         --ego ID --radius R draws one member's neighbourhood; --until DATE the network of the \
         interactions up to that day. --labels K names the K largest nodes. --engine auto picks \
         neato below 1,000 nodes (deterministic: the same input gives the same bytes) and sfdp \
-        above. Maps of more than 20,000 nodes are refused before any layout: aggregate with --level.
+        above. Maps of more than 20,000 nodes are refused before any layout: aggregate with --level, \
+        or keep the largest groups with --top.
 
         --format dot writes the DOT document itself, not laid out: it is deterministic and names \
         its engine, so `neato FILE` or `sfdp FILE` draws it. In SVG, each node's element id is \
@@ -59,6 +62,12 @@ struct Map: ParsableCommand {
 
     @Option(help: ArgumentHelp("Label the K largest nodes (default 10 members, 40 groups).", valueName: "K"))
     var labels: Int?
+
+    @Option(help: ArgumentHelp("Group maps: draw only the K largest groups.", valueName: "K"))
+    var top: Int?
+
+    @Option(help: ArgumentHelp("Group maps: draw each group's K heaviest ties (0: every tie).", valueName: "K"))
+    var tiesPerGroup: Int = 8
 
     @Option(help: "auto, neato, sfdp, dot, fdp or circo.")
     var engine: Engine = .auto
@@ -99,6 +108,9 @@ struct Map: ParsableCommand {
         }
         if radius < 0 { throw ValidationError("--radius must not be negative") }
         if let labels, labels < 0 { throw ValidationError("--labels must not be negative") }
+        if tiesPerGroup < 0 { throw ValidationError("--ties-per-group must not be negative") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if top != nil && mapLevel == .members { throw ValidationError("--top keeps the largest groups: use it with a group --level") }
         if until != nil && through == nil { throw ValidationError("--until must be a date YYYY-MM-DD") }
         if ego != nil && mapLevel != .members { throw ValidationError("--ego draws members: use it with --level member") }
     }
@@ -115,6 +127,8 @@ struct Map: ParsableCommand {
             request.radius = radius
             request.through = through
             request.labels = labels
+            request.topGroups = top
+            request.tiesPerGroup = tiesPerGroup == 0 ? nil : tiesPerGroup
             request.engine = LayoutEngine(rawValue: engine.rawValue)
             request.seed = seed
             request.threads = options.workerThreads
