@@ -64,28 +64,61 @@ struct BoundariesCommandTests {
         for args in [["boundaries", dataset, "--ties", dir.path + "/ties.csv", "--mixing", dir.path + "/mixing.csv",
                       "--min-cell", "30"],
                      ["centrality", dataset, "--measure", "degree"], ["communities", dataset, "--runs", "3"],
-                     ["bridges", dataset], ["articulation-points", dataset], ["edge-betweenness", dataset, "--top", "20"]] {
+                     ["bridges", dataset], ["articulation-points", dataset]] {
             let run = try Meshwork.run(args + ["--pseudonymise", "--stats", dir.path + "/stats.json"], environment: environment)
             #expect(run.status == 0, "\(args[0]): \(run.stderr)")
             outputs += [run.stdout, run.stderr, try String(contentsOfFile: dir.path + "/stats.json", encoding: .utf8)]
         }
-        outputs += [try String(contentsOfFile: dir.path + "/ties.csv", encoding: .utf8),
-                    try String(contentsOfFile: dir.path + "/mixing.csv", encoding: .utf8)]
-        // Every field of every output, against every member id and name; and a plain substring
-        // search for a sample, in case an id hides inside a longer field.
-        let fields = Set(outputs.flatMap { $0.split(whereSeparator: { ",\n\"".contains($0) }).map(String.init) })
-        for member in members {
-            #expect(!fields.contains(member[0]) && !fields.contains(member[2]), "\(member[0]) / \(member[2]) leaked")
+        for args in [["convert", dataset, "-o", dir.path + "/members.graphml"], ["summary", dataset],
+                     ["map", dataset, "--level", "organisation", "--format", "svg", "-o", dir.path + "/map.svg"],
+                     ["report", dataset, "-o", dir.path + "/report"]] {
+            let run = try Meshwork.run(args + ["--pseudonymise"], environment: environment)
+            #expect(run.status == 0, "\(args[0]): \(run.stderr)")
+            outputs += [run.stdout, run.stderr]
         }
-        let everything = outputs.joined(separator: "\n")
-        for member in members.prefix(100) {
-            #expect(!everything.contains(member[0]) && !everything.contains(member[2]), "\(member[0]) leaked")
+        outputs += [try String(contentsOfFile: dir.path + "/ties.csv", encoding: .utf8),
+                    try String(contentsOfFile: dir.path + "/mixing.csv", encoding: .utf8),
+                    try String(contentsOfFile: dir.path + "/members.graphml", encoding: .utf8),
+                    try String(contentsOfFile: dir.path + "/map.svg", encoding: .utf8),
+                    try String(contentsOfFile: dir.path + "/report/index.html", encoding: .utf8)]
+        // Every word (and pair of adjacent words) of every output, against every member id and
+        // name: a leaked id is a word, a leaked name has its first two words side by side.
+        let (words, pairs) = Self.words(outputs)
+        for member in members {
+            let name = member[2].split(separator: " ").map(String.init)
+            let leakedName = name.count >= 2 ? pairs.contains(name[0] + " " + name[1]) : words.contains(member[2])
+            #expect(!words.contains(member[0]) && !leakedName, "\(member[0]) / \(member[2]) leaked")
         }
         #expect(!rows(outputs[3]).dropFirst().isEmpty, "pseudonymised rows were written")
         // Organisations with fewer than 30 members are suppressed and say so.
         let suppressed = rows(outputs[0]).dropFirst().filter { $0.last?.hasPrefix("suppressed") == true }
         #expect(!suppressed.isEmpty && suppressed.allSatisfy { $0[1].isEmpty && $0[4].isEmpty })
         #expect(outputs[1].contains("suppressed"))
+    }
+
+    /// The words of `texts` (runs of letters, digits, `'`, `-`, `_` and `.`, so that SVG path data
+    /// such as `M1002.37` is one word), and each two adjacent words joined by a space.
+    static func words(_ texts: [String]) -> (words: Set<String>, pairs: Set<String>) {
+        var words = Set<String>(), pairs = Set<String>()
+        for text in texts {
+            var previous: String?
+            var current: [UInt8] = []
+            func flush() {
+                guard !current.isEmpty else { return }
+                let word = String(decoding: current, as: UTF8.self)
+                words.insert(word)
+                if let previous { pairs.insert(previous + " " + word) }
+                previous = word
+                current.removeAll(keepingCapacity: true)
+            }
+            for byte in text.utf8 {
+                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x27 || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte >= 0x80
+                if isWordByte { current.append(byte) } else { flush(); if byte != 0x20 { previous = nil } }
+            }
+            flush()
+        }
+        return (words, pairs)
     }
 
     @Test("usage errors: unknown level, a level the input lacks, a pseudonym without a key")
