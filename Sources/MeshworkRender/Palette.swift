@@ -45,7 +45,7 @@ public enum Palette {
             LegendEntry(label: $0.element, colour: colour(ofRank: $0.offset))
         }
         let rest = names.count - distinctColours
-        if rest > 0 { entries.append(LegendEntry(label: "\(rest) other groups", colour: other)) }
+        if rest > 0 { entries.append(LegendEntry(label: rest == 1 ? "1 other group" : "\(rest) other groups", colour: other)) }
         if hasUnknown { entries.append(LegendEntry(label: "unknown", colour: unknown)) }
         return entries
     }
