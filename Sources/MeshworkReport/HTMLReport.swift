@@ -77,14 +77,18 @@ public struct HTMLReport: Sendable {
             var map = NetworkMap.Options()
             map.level = .groups(.hierarchy(level))
             map.seed = options.seed
-            page.figure("\(level.rawValue.capitalized)s and the ties between them", svg: try Self.svg(loaded, map))
+            map.topGroups = 60
+            page.figure("\(level.rawValue.capitalized)s and the ties between them (the 60 largest; each with its 8 strongest ties)",
+                        svg: try Self.svg(loaded, map))
         }
         if loaded.graph.vertexCount <= options.memberMapLimit {
             var map = NetworkMap.Options()
             map.colourBy = .communities
             map.seed = options.seed
             map.threads = options.threads
-            page.figure("Members, coloured by community (dashed: ties across communities)", svg: try Self.svg(loaded, map))
+            map.tiesPerMember = 3
+            page.figure("Members, coloured by community: each member's three strongest ties (dashed: across communities)",
+                        svg: try Self.svg(loaded, map))
         } else {
             page.paragraph("The member map is left out above \(options.memberMapLimit) members; the group maps above show the whole community.")
         }

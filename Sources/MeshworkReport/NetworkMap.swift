@@ -72,6 +72,9 @@ public enum NetworkMap {
         /// its groups (ties: the lower group index); `nil`: every tie. Large communities' group
         /// graphs are nearly complete, and laying out every tie is slow and unreadable.
         public var tiesPerGroup: Int? = 8
+        /// Member maps: draw a tie when it is one of the `tiesPerMember` strongest ties of either of
+        /// its members (heaviest first, then to the better-connected contact); `nil`: every tie.
+        public var tiesPerMember: Int?
 
         public init() {}
     }
@@ -142,8 +145,9 @@ private struct Context {
                 classes: ["member", groupClass(colours, group)]))
         }
         let heaviest = shown.weights?.max() ?? 1
+        let drawn = strongestTies(shown, present: [Bool](repeating: true, count: shown.vertexCount), keep: options.tiesPerMember)
         for u in 0..<shown.vertexCount {
-            for p in shown.row(VertexID(u)) where Int(shown.targets[p]) > u {
+            for p in shown.row(VertexID(u)) where Int(shown.targets[p]) > u && drawn[p] {
                 let v = Int(shown.targets[p])
                 let (gu, gv) = (colours.group[u], colours.group[v])
                 let width = shown.weights.map { 0.4 + 2.6 * ($0[p] / heaviest).squareRoot() } ?? 0.6
@@ -187,7 +191,7 @@ private struct Context {
                 classes: ["group", groupClass(colours, colour)]))
         }
         let busiest = quotient.graph.weights?.max() ?? 1
-        let drawnTies = strongestTies(quotient.graph, present: present)
+        let drawnTies = strongestTies(quotient.graph, present: present, keep: options.tiesPerGroup)
         for u in 0..<quotient.graph.vertexCount {
             for p in quotient.graph.row(VertexID(u)) where Int(quotient.graph.targets[p]) > u && drawnTies[p] {
                 let v = Int(quotient.graph.targets[p])
@@ -251,17 +255,22 @@ private struct Context {
         return shown
     }
 
-    /// Flags, parallel to `groups.targets`, on the ties a group map draws: between shown groups,
-    /// and among the `tiesPerGroup` heaviest of one of its ends (both directions flagged).
+    /// Flags, parallel to `groups.targets`, on the ties a map draws: between present vertices, and
+    /// among the `keep` strongest of one of its ends (both directions flagged): heaviest first,
+    /// then to the contact with more ties, then the lower index; every tie when `keep` is nil.
     /// - Complexity: O(E log E) time, O(E) space.
-    private func strongestTies(_ groups: CSRGraph, present: [Bool]) -> [Bool] {
+    private func strongestTies(_ groups: CSRGraph, present: [Bool], keep: Int?) -> [Bool] {
         var drawn = [Bool](repeating: false, count: groups.targets.count)
         for u in 0..<groups.vertexCount where present[u] {
             let row = groups.row(VertexID(u)).filter { present[Int(groups.targets[$0])] }
             let weight = { (p: Int) in groups.weights?[p] ?? 1 }
-            let strongest = options.tiesPerGroup.map { k in
-                row.sorted { weight($0) != weight($1) ? weight($0) > weight($1) : groups.targets[$0] < groups.targets[$1] }
-                    .prefix(max(0, k))
+            let degree = { (p: Int) in groups.degree(groups.targets[p]) }
+            let strongest = keep.map { k in
+                row.sorted {
+                    if weight($0) != weight($1) { return weight($0) > weight($1) }
+                    if degree($0) != degree($1) { return degree($0) > degree($1) }
+                    return groups.targets[$0] < groups.targets[$1]
+                }.prefix(max(0, k))
             } ?? row[...]
             for p in strongest {
                 drawn[p] = true
