@@ -53,7 +53,8 @@ public struct Leiden: Sendable {
         var rng = SplitMix64(seed: seed)
         let mover = _LocalMoving(capacity: graph.vertexCount)
         defer { mover.deallocate() }
-        var refiner = _Refinement()
+        let refiner = _Refinement(capacity: graph.vertexCount)
+        defer { refiner.deallocate() }
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
         var levels = 0
@@ -93,112 +94,5 @@ public struct Leiden: Sendable {
         }
         return CommunityResult(partition: _partition(membership: membership, order: order), quality: value,
                                levels: levels, iterations: iteration, moves: moves)
-    }
-}
-
-/// Leiden's refinement phase: within each community, singleton vertices that are well connected to
-/// it merge, in random order, into well-connected pieces of the same community, chosen at random
-/// with probability growing with the quality gain. Pieces are therefore connected.
-///
-/// - Complexity: O(V + E) per call; scratch allocated once and reused.
-struct _Refinement {
-    private var pieceWeight: [Double] = []
-    private var pieceExternal: [Double] = []
-    private var communityWeight: [Double] = []
-    private var isSingleton: [Bool] = []
-    private var neighbourWeight: [Double] = []
-    private var stamp: [Int32] = []
-    private var touched: [Int32] = []
-    private var chance: [Double] = []
-
-    /// Returns the refined membership: piece ids are vertex ids (a non-empty piece contains the
-    /// vertex whose id it has).
-    mutating func run(_ graph: _CommunityGraph, membership: [Int32], communityCount: Int, scale: Double,
-                      randomness: Double, rng: inout SplitMix64) -> [Int32] {
-        let n = graph.vertexCount
-        var refined = (0..<Int32(n)).map { $0 }
-        if stamp.count < n {
-            pieceWeight = [Double](repeating: 0, count: n)
-            pieceExternal = [Double](repeating: 0, count: n)
-            communityWeight = [Double](repeating: 0, count: n)
-            isSingleton = [Bool](repeating: true, count: n)
-            neighbourWeight = [Double](repeating: 0, count: n)
-            stamp = [Int32](repeating: -1, count: n)
-        }
-        for v in 0..<n {
-            communityWeight[v] = 0
-            isSingleton[v] = true
-            stamp[v] = -1
-        }
-        for v in 0..<n {
-            pieceWeight[v] = graph.nodeWeight[v]
-            communityWeight[Int(membership[v])] += graph.nodeWeight[v]
-            var external = 0.0
-            for p in Int(graph.offsets[v])..<Int(graph.offsets[v + 1])
-            where membership[Int(graph.targets[p])] == membership[v] {
-                external += graph.weights[p]
-            }
-            pieceExternal[v] = external
-        }
-        let order = _shuffledVertices(n, &rng)
-        for v32 in order {
-            let v = Int(v32)
-            guard isSingleton[v] else { continue }
-            let community = membership[v]
-            let kv = graph.nodeWeight[v]
-            let total = communityWeight[Int(community)]
-            // v itself must be well connected to the rest of its community.
-            guard pieceExternal[v] >= scale * kv * (total - kv) else { continue }
-            for p in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
-                let t = Int(graph.targets[p])
-                guard membership[t] == community else { continue }
-                let piece = Int(refined[t])
-                if stamp[piece] != Int32(v) {
-                    stamp[piece] = Int32(v)
-                    neighbourWeight[piece] = 0
-                    touched.append(Int32(piece))
-                }
-                neighbourWeight[piece] += graph.weights[p]
-            }
-            // Candidates: well-connected pieces with a non-negative gain; staying alone gains 0.
-            var bestGain = 0.0
-            chance.removeAll(keepingCapacity: true)
-            var candidates = 0
-            for i in 0..<touched.count {
-                let piece = touched[i]
-                let c = Int(piece)
-                let gain = neighbourWeight[c] - scale * kv * pieceWeight[c]
-                let wellConnected = pieceExternal[c] >= scale * pieceWeight[c] * (total - pieceWeight[c])
-                if gain >= 0 && wellConnected {
-                    touched[candidates] = piece
-                    chance.append(gain)
-                    candidates += 1
-                    bestGain = max(bestGain, gain)
-                }
-            }
-            touched.removeSubrange(candidates...)
-            // Staying alone (gain 0) is a candidate too, with the last slot.
-            var sum = exp((0 - bestGain) / randomness)
-            for i in 0..<candidates {
-                chance[i] = exp((chance[i] - bestGain) / randomness)
-                sum += chance[i]
-            }
-            var draw = rng.unit() * sum
-            var chosen = v
-            for i in 0..<candidates {
-                draw -= chance[i]
-                if draw < 0 { chosen = Int(touched[i]); break }
-            }
-            if chosen != v {
-                refined[v] = Int32(chosen)
-                pieceWeight[chosen] += kv
-                pieceExternal[chosen] += pieceExternal[v] - 2 * neighbourWeight[chosen]
-                pieceWeight[v] = 0
-                isSingleton[v] = false
-                isSingleton[chosen] = false
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
-        return refined
     }
 }
