@@ -65,7 +65,8 @@ public struct GrowthReport: Sendable {
         let whole = options.cohort == nil
         integration = whole ? levels.indices.map { series.newcomerIntegration(level: $0, within: options.integrationPeriods) } : []
         measures = options.basic || !whole ? nil
-            : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, order: memberOrder)
+            : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, order: memberOrder,
+                                     threads: options.threads)
         intervals = options.bootstrap.map {
             GrowthBootstrap(series, levelNames: names, replicates: $0, seed: options.seed, threads: options.threads,
                             weights: weights)

@@ -162,6 +162,17 @@ public struct GrowthSeries: Sendable {
         let tieOf = recordU.indices.map { graph.edgeIndex(recordU[$0], recordV[$0])! }
         var tieSource = [Int32](repeating: 0, count: graph.targets.count)
         for v in 0..<m { for q in graph.row(VertexID(v)) { tieSource[q] = Int32(v) } }
+        // With a window, components search both directions of a tie: its entry in the larger
+        // end's row is flagged along with the tie's own.
+        var twin: [Int] = []
+        if window != nil {
+            twin = [Int](repeating: -1, count: graph.targets.count)
+            for q in 0..<graph.targets.count where Int(tieSource[q]) < Int(graph.targets[q]) {
+                let back = graph.edgeIndex(graph.targets[q], tieSource[q])!
+                twin[q] = back
+                twin[back] = q
+            }
+        }
         let weight = weights ?? [Int](repeating: 1, count: m)
         let groups = levels.map(\.group)
         let starts = recordStarts
@@ -202,6 +213,7 @@ public struct GrowthSeries: Sendable {
             var newTies = 0, lostTies = 0
             for tie in touched where (count[tie] > 0) != present[tie] {
                 present[tie].toggle()
+                if window != nil { present[twin[tie]] = present[tie] }
                 let u = Int(tieSource[tie]), v = Int(graph.targets[tie])  // u < v
                 let copies = weight[u] * weight[v]
                 guard copies > 0 else { continue }
@@ -267,8 +279,8 @@ public struct GrowthSeries: Sendable {
     }
 
     /// The largest component (summing member weights; an isolated member counts 1) and the number
-    /// of components among present members of positive weight, over the present ties: one
-    /// breadth-first search per component.
+    /// of components among present members of positive weight, over the present ties (`present`
+    /// flags both entries of a tie): one breadth-first search per component.
     private static func componentsOfPresent(_ graph: CSRGraph, present: [Bool], weight: [Int],
                                             isPresent: (Int) -> Bool) -> (largest: Int, components: Int) {
         let n = graph.vertexCount
@@ -284,8 +296,7 @@ public struct GrowthSeries: Sendable {
                 size += weight[u]
                 for q in graph.row(VertexID(u)) {
                     let v = Int(graph.targets[q])
-                    let tie = u < v ? q : graph.edgeIndex(VertexID(v), VertexID(u))!
-                    if present[tie] && !seen[v] && weight[v] > 0 { seen[v] = true; queue[tail] = Int32(v); tail += 1 }
+                    if present[q] && !seen[v] && weight[v] > 0 { seen[v] = true; queue[tail] = Int32(v); tail += 1 }
                 }
             }
             components += 1
@@ -337,8 +348,8 @@ extension GrowthSeries {
         /// without members.
         public var clustering: [Double]
         /// Mean hops over ordered pairs of present members joined by a path: exact from every
-        /// present member up to `exactPathLimit` members, else estimated from that many sampled
-        /// sources; NaN without such a pair.
+        /// present member up to `exactPathLimit` members, else estimated from `sampledSources`
+        /// sampled sources; NaN without such a pair.
         public var meanPathLength: [Double]
         /// Modularity (resolution 1) of the Leiden partition (`seed`) of the period's network.
         public var modularity: [Double]
@@ -349,7 +360,8 @@ extension GrowthSeries {
     ///
     /// - Complexity: per period O(R + E) to build the network, plus triangle counting, the searches
     ///   (O(S · E) for S sources) and Leiden.
-    public func networkMeasures(seed: UInt64, exactPathLimit: Int = 5000, order: [Int32]? = nil) -> NetworkMeasures {
+    public func networkMeasures(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 500,
+                                order: [Int32]? = nil, threads: Int = 1) -> NetworkMeasures {
         guard let periods else { return NetworkMeasures(clustering: [], meanPathLength: [], modularity: []) }
         let rows = compute()
         var clustering: [Double] = [], meanPath: [Double] = [], modularity: [Double] = []
@@ -364,9 +376,9 @@ extension GrowthSeries {
             var sources = present
             if sources.count > exactPathLimit {
                 sources.shuffle(using: &rng)
-                sources = Array(sources.prefix(exactPathLimit)).sorted()
+                sources = Array(sources.prefix(sampledSources)).sorted()
             }
-            let totals = Closeness(threads: 1).totals(graph, of: sources)
+            let totals = Closeness(threads: threads).totals(graph, of: sources)
             let pairs = totals.reached.reduce(0) { $0 + $1 - 1 }
             meanPath.append(pairs == 0 ? .nan : totals.distanceSum.reduce(0, +) / Double(pairs))
             modularity.append(Leiden(seed: seed).run(graph, order: order).quality)

@@ -16,7 +16,7 @@ struct Growth: ParsableCommand {
         then active_members (with a tie record in the period), newcomers, retained_ties, \
         components, integration_L (the share of the period's newcomers who made a tie across L \
         within --integration periods of joining) and, unless --basic, clustering (average over \
-        present members), mean_path_length (exact up to 5,000 members, else from 5,000 sampled \
+        present members), mean_path_length (exact up to 5,000 members, else from 500 sampled \
         sources, --seed) and modularity (of a Leiden partition, --seed). A period's network holds \
         every tie with a record on or before its end, or with --window K in the last K periods. \
         Empty fields are undefined values (no tie, no member).
