@@ -48,7 +48,8 @@ struct _CommunityGraph {
         for position in 0..<n { offsets[position + 1] = offsets[position] + Int32(graph.degree(order[position])) }
         let entries = graph.targets.count
         var targets = [Int32](repeating: 0, count: entries)
-        var weights = [Double](repeating: 1, count: entries)
+        // An unweighted graph keeps no weights: the view reads every weight as 1.
+        var weights = [Double](repeating: 1, count: graph.weights == nil ? 0 : entries)
         var nodeWeight = [Double](repeating: 1, count: n)
         var cursor = offsets
         graph.offsets.withUnsafeBufferPointer { rows in
@@ -86,8 +87,10 @@ struct _CommunityGraph {
         if quality == .modularity {
             weights.withUnsafeBufferPointer { weights in
                 for v in 0..<n {
+                    let row = Int(offsets[v])..<Int(offsets[v + 1])
+                    if weights.isEmpty { nodeWeight[v] = Double(row.count); continue }
                     var strength = 0.0
-                    for p in Int(offsets[v])..<Int(offsets[v + 1]) { strength += weights[p] }
+                    for p in row { strength += weights[p] }
                     nodeWeight[v] = strength
                 }
             }
@@ -125,7 +128,7 @@ struct _CommunityGraph {
 
     /// m: the total edge weight, each edge once, self-loops included once.
     var totalWeight: Double {
-        var sum = 0.0
+        var sum = unitWeights ? Double(targets.count) : 0
         for w in weights { sum += w }
         for w in selfWeight { sum += 2 * w }
         return sum / 2

@@ -55,7 +55,7 @@ public struct LabelPropagation: Sendable {
                         labelWeight[l] = 0
                         touched.append(Int32(l))
                     }
-                    labelWeight[l] += work.weights[p]
+                    labelWeight[l] += work.unitWeights ? 1 : work.weights[p]
                     best = max(best, labelWeight[l])
                 }
                 let own = label[v]

@@ -16,24 +16,43 @@ extension LabelTable {
     ///
     ///     LabelTable(["b", "10", "a", "9"]).labelOrder()   // [3, 1, 2, 0]: "9", "10", "a", "b"
     ///
-    /// - Complexity: O(V log V) comparisons; numeric labels compare as integers.
+    /// - Complexity: O(V log V) comparisons; numeric labels compare as integers, and when they
+    ///   are all below 8 V (ids such as 0 ..< V) they are placed by value in O(V).
     public func labelOrder() -> [Int32] {
         var numeric: [(value: Int, id: Int32)] = []
         var other: [Int32] = []
+        var largest = 0
         for id in 0..<Int32(count) {
             let value = withLabelBytes(id) { Self.canonicalDecimal($0) }
-            if value >= 0 { numeric.append((value, id)) } else { other.append(id) }
+            if value >= 0 { numeric.append((value, id)); largest = max(largest, value) } else { other.append(id) }
+        }
+        if largest < 8 * max(count, 1) {
+            // Distinct labels have distinct values: one slot per value.
+            var slot = [Int32](repeating: -1, count: numeric.isEmpty ? 0 : largest + 1)
+            for entry in numeric { slot[entry.value] = entry.id }
+            numeric = []
+            var placed: [Int32] = []
+            placed.reserveCapacity(count)
+            for id in slot where id >= 0 { placed.append(id) }
+            if other.isEmpty { return placed }
+            return placed + sortedByBytes(other)
         }
         numeric.sort { $0.value < $1.value }
+        return numeric.map(\.id) + sortedByBytes(other)
+    }
+
+    /// `ids` sorted by their labels' bytes.
+    private func sortedByBytes(_ ids: [Int32]) -> [Int32] {
+        var ids = ids
         _arena.withUnsafeBufferPointer { arena in
             let base = arena.baseAddress!
-            other.sort { a, b in
+            ids.sort { a, b in
                 let ra = byteRange(a), rb = byteRange(b)
                 let common = min(ra.count, rb.count)
                 let order = common == 0 ? 0 : memcmp(base + ra.lowerBound, base + rb.lowerBound, common)
                 return order != 0 ? order < 0 : ra.count < rb.count
             }
         }
-        return numeric.map(\.id) + other
+        return ids
     }
 }
