@@ -71,8 +71,8 @@ public struct Leiden: Sendable {
                                             allowEmpty: true, rng: &rng)
                 let count = _renumber(&levelMembership, scratch: &scratch)
                 if count == level.vertexCount { break }
-                var refined = refiner.run(level, membership: levelMembership, communityCount: count,
-                                          scale: scale, randomness: randomness, rng: &rng)
+                var refined = refiner.run(level, membership: levelMembership, scale: scale,
+                                          randomness: randomness, rng: &rng)
                 var refinedCount = _renumber(&refined, scratch: &scratch)
                 if refinedCount == level.vertexCount {
                     // The refinement merged nothing: aggregate by the communities themselves.

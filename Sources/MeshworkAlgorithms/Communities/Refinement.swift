@@ -48,8 +48,8 @@ struct _Refinement {
 
     /// Returns the refined membership: piece ids are vertex ids (a non-empty piece contains the
     /// vertex whose id it has).
-    func run(_ graph: _CommunityGraph, membership: [Int32], communityCount: Int, scale: Double,
-             randomness: Double, rng: inout SplitMix64) -> [Int32] {
+    func run(_ graph: _CommunityGraph, membership: [Int32], scale: Double, randomness: Double,
+             rng: inout SplitMix64) -> [Int32] {
         let n = graph.vertexCount
         precondition(n <= capacity, "scratch too small")
         var refined = (0..<Int32(n)).map { $0 }

@@ -28,7 +28,7 @@ public struct EgoGrowth: Sendable {
         self.member = member
         let periods = series.count
         let m = series.community.memberCount
-        let starts = series.recordStartsForEgo
+        let starts = series.recordStarts
         var count = [Int32](repeating: 0, count: m)
         var stamp = [Int32](repeating: -1, count: m)
         var before = [Bool](repeating: false, count: m)

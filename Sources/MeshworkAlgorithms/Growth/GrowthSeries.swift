@@ -124,9 +124,7 @@ public struct GrowthSeries: Sendable {
     public var count: Int { periods?.count ?? 0 }
 
     /// The first record of each period, and the end: `starts[p] ..< starts[p + 1]`.
-    var recordStartsForEgo: [Int] { recordStarts }
-
-    private var recordStarts: [Int] {
+    var recordStarts: [Int] {
         var starts = [Int](repeating: 0, count: count + 1)
         for p in recordPeriod { starts[Int(p) + 1] += 1 }
         for p in 0..<count { starts[p + 1] += starts[p] }
