@@ -183,21 +183,6 @@ public struct HTMLReport: Sendable {
     }
 }
 
-/// A number with `digits` decimals; an empty string for NaN.
-func _format(_ value: Double, _ digits: Int) -> String {
-    guard value.isFinite else { return "" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var text = NumberFormatting.shortest(rounded == 0 ? 0 : rounded)
-    if digits > 0 {
-        if !text.contains(".") { text += "." }
-        let fraction = text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)
-        if fraction < digits { text += String(repeating: "0", count: digits - fraction) }
-    }
-    return text
-}
-
 /// The HTML page being written: escaped text, tables, figures, one stylesheet.
 struct _Page {
     private var body = ""

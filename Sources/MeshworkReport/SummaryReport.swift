@@ -67,9 +67,9 @@ public struct SummaryReport: Sendable {
         lines.append("\(title): \(network.nodes)")
         lines.append("Ties: \(network.edges)\(network.isDirected ? " (directed)" : "")")
         if selfLoops > 0 { lines.append("Self-loops dropped: \(selfLoops)") }
-        lines.append("Density: \(format(network.density, 6))")
-        lines.append("Mean degree: \(format(network.meanDegree, 2))")
-        lines.append("Components: \(network.componentCount) (largest: \(network.largestComponentSize) \(kind), \(format(100 * network.largestComponentShare, 1))%)")
+        lines.append("Density: \(_format(network.density, 6))")
+        lines.append("Mean degree: \(_format(network.meanDegree, 2))")
+        lines.append("Components: \(network.componentCount) (largest: \(network.largestComponentSize) \(kind), \(_format(100 * network.largestComponentShare, 1))%)")
         lines.append("Isolated \(kind): \(network.isolatedNodes)")
         if let hierarchy {
             lines.append("Interactions: \(hierarchy.interactions)"
@@ -95,20 +95,24 @@ public struct SummaryReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func format(_ value: Double, _ digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = String(rounded)
-        if let dot = text.firstIndex(of: "."), !text.contains("e") {
-            let fraction = text[text.index(after: dot)...].count
-            if fraction < digits { text += String(repeating: "0", count: digits - fraction) }
-        }
-        return text
-    }
-
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return right ? padding + text : text + padding
     }
+}
+
+/// `value` rounded to `digits` decimals and written with exactly that many (no padding after an
+/// exponent); an empty string for NaN or infinity. Shared by the text summary and the HTML report.
+func _format(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    var text = String(rounded == 0 ? 0 : rounded)
+    if let dot = text.firstIndex(of: "."), !text.contains("e") {
+        let fraction = text[text.index(after: dot)...].count
+        if fraction < digits { text += String(repeating: "0", count: digits - fraction) }
+        if digits == 0 { text = String(text[..<dot]) }
+    }
+    return text
 }

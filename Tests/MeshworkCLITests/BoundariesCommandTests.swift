@@ -96,11 +96,20 @@ struct BoundariesCommandTests {
         #expect(outputs[1].contains("suppressed"))
     }
 
-    /// The words of `texts` (runs of letters, digits, `'`, `-`, `_` and `.`, so that SVG path data
-    /// such as `M1002.37` is one word), and each two adjacent words joined by a space.
+    /// The words of `texts` (runs of letters, digits, `'`, `-`, `_` and `.`), and each two adjacent
+    /// words joined by a space. SVG geometry (`d`, `points`, `transform` and `viewBox` attribute
+    /// values, where path commands such as `M1048,-20` look like member ids) is skipped.
     static func words(_ texts: [String]) -> (words: Set<String>, pairs: Set<String>) {
         var words = Set<String>(), pairs = Set<String>()
-        for text in texts {
+        for original in texts {
+            var text = original
+            for attribute in [" d=\"", " points=\"", " transform=\"", " viewBox=\""] {
+                var pieces = text.components(separatedBy: attribute)
+                for i in pieces.indices.dropFirst() {
+                    if let end = pieces[i].firstIndex(of: "\"") { pieces[i] = String(pieces[i][end...]) }
+                }
+                text = pieces.joined(separator: " ")
+            }
             var previous: String?
             var current: [UInt8] = []
             func flush() {
