@@ -16,29 +16,22 @@ public enum DOTEscaping {
     /// `text` as a double-quoted DOT string for a label or tooltip.
     /// - Complexity: O(length).
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "/"
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out += "\""
-        return out
+        "\"" + escaped(text, quote: "\\\"") + "\""
     }
 
     /// `text` as the content of a cell of an HTML-like label (`<TD>...</TD>`).
     /// - Complexity: O(length).
     public static func html(_ text: String) -> String {
+        escaped(text, quote: "&quot;")
+    }
+
+    /// `text` with `&`, `<`, `>` as entities, `"` as `quote`, backslashes as `/` and control
+    /// characters as spaces.
+    private static func escaped(_ text: String, quote: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "&quot;"
+            case "\"": out += quote
             case "\\": out += "/"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
