@@ -102,15 +102,6 @@ public enum Modularity {
         return h
     }
 
-    /// The value of `quality` for `partition`.
-    public static func quality(_ quality: CommunityQuality, of partition: Partition, in graph: CSRGraph,
-                               resolution: Double = 1) -> Double {
-        switch quality {
-        case .modularity: return score(of: partition, in: graph, resolution: resolution)
-        case .cpm: return constantPotts(of: partition, in: graph, resolution: resolution)
-        }
-    }
-
     /// The groups with each unknown vertex given a singleton group of its own.
     private static func knownGroups(_ partition: Partition) -> (group: [Int32], count: Int) {
         var group = partition.group

@@ -1,4 +1,5 @@
 import MeshworkIO
+import MeshworkRender
 
 /// A small, self-contained SVG line chart for a series over periods: the growth charts of the
 /// report and of `meshwork growth --charts`.
@@ -25,7 +26,8 @@ public struct LineChart: Sendable {
         }
     }
 
-    /// Okabe & Ito, "Color universal design", 2008.
+    /// Okabe & Ito, "Color universal design", 2008, ordered for lines on white (blue first, yellow
+    /// late: ``Palette/okabeIto`` orders the same colours for filled map nodes).
     public static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
     public var title: String
@@ -150,19 +152,6 @@ public struct LineChart: Sendable {
     /// Coordinates rounded to 0.01.
     private func f(_ v: Double) -> String { NumberFormatting.shortest((v * 100).rounded() / 100) }
 
-    /// Text escaped for XML content and attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text escaped for XML content and double-quoted attributes.
+    static func escape(_ text: String) -> String { DOTEscaping.html(text) }
 }
