@@ -15,16 +15,39 @@ import MeshworkCore
 /// makes the dominant eigenvalue strictly largest in modulus, so the iteration also converges on
 /// bipartite (periodic) graphs, where it would oscillate on `A` (NetworkX's own power method
 /// `eigenvector_centrality` does the same). It starts from the uniform unit vector and renormalises
-/// every step. It stops after the first step whose L1 change is below `vertexCount * tolerance`
-/// (NetworkX's criterion) *and* whose extrapolated distance to the limit, `change * rate /
-/// (1 - rate)` with the contraction rate measured over the last three steps, is below a hundredth of
-/// that, so that a slowly contracting iteration does not stop early.
+/// every step.
+///
+/// On an undirected graph with non-negative weights it then accelerates: after 8 plain steps it
+/// switches to the Chebyshev semi-iterative method, the three-term recurrence
+/// `z_(j+1) = 2 q_(j+1) B z_j - q_(j+1) q_j z_(j-1)` with `B = (A - c I) / h` and
+/// `q_j = T_(j-1)(t) / T_j(t)`, which applies to the iterate the Chebyshev polynomial `T_j` of the
+/// interval `[c - h, c + h]` scaled to 1 at the dominant eigenvalue (`t = (lambda - c) / h`). Every
+/// eigenvalue inside the interval is damped by `1 / T_j(t)`, about `(t + sqrt(t^2 - 1))^-j`: 0.47-0.53
+/// per product on the benchmark graphs, where the plain iteration contracts by about 0.8. The interval
+/// runs from `-(lambda + 1)` (every eigenvalue of a non-negative symmetric matrix is at least
+/// `-lambda_1`; `lambda` is the Rayleigh quotient, below `lambda_1` by far less than 1) to the second
+/// eigenvalue as the plain steps' contraction rate bounds it, plus a fifth of the estimated gap. If
+/// five steps later the change contracts clearly slower than the recurrence damps its interval, an
+/// eigenvalue lies above the interval: the recurrence restarts once from the current iterate, the
+/// interval raised to where the measured contraction puts that eigenvalue. Being a polynomial in `A`
+/// applied to the start, the recurrence converges to the same vector as the power iteration; it takes
+/// about half the products on the benchmark graphs (41 instead of 92 on ca-AstroPh, 39 instead of 82
+/// on a 20,000-vertex LFR graph). Directed graphs (complex spectra) and negative weights keep the
+/// plain iteration.
+///
+/// It stops after the first step whose L1 change is below `vertexCount * tolerance` (NetworkX's
+/// criterion) *and* whose extrapolated distance to the limit, `change * rate / (1 - rate)` with the
+/// contraction rate measured over the last three steps, is below a hundredth of that, so that a
+/// slowly contracting iteration does not stop early. In the Chebyshev phase the components inside the
+/// interval oscillate (as `cos(j theta)`), so the change can dip below its trend for a step: there the
+/// rate is taken as at least the recurrence's asymptotic rate and the change as at least the previous
+/// change times that rate.
 ///
 /// On an undirected graph whose iteration contracts slowly (more than about 300 further steps
 /// predicted, or 200 steps run) the computation switches to a thick-restarted Lanczos method
 /// (Krylov-Schur, see `_krylovSchur`) from the current iterate, which converges in a few hundred
 /// matrix-vector products where power iteration needs hundreds of thousands (long paths, grids,
-/// ring lattices). Both give the same vector: the normalised projection of the start on the dominant
+/// ring lattices). All give the same vector: the normalised projection of the start on the dominant
 /// eigenspace. Directed graphs always use the power iteration.
 ///
 /// On a connected (strongly connected, if directed) graph the result is the unique Perron vector and
@@ -34,11 +57,16 @@ import MeshworkCore
 /// and 0 elsewhere (components whose eigenvalue is smaller decay geometrically). An edgeless graph
 /// gives every vertex `1 / sqrt(V)`.
 ///
-/// - Complexity: O((V + E) * iterations) time, the iteration count growing as the gap between the
-///   two largest eigenvalues narrows; O(V) extra space for the power iteration, O(20 V) when the
-///   Lanczos method takes over.
+/// - Complexity: O((V + E) * iterations) time, the iteration count growing as the relative gap
+///   `g = (lambda_1 - lambda_2) / lambda_1` narrows: as `1 / g` for the plain iteration, as
+///   `1 / sqrt(g)` with the Chebyshev recurrence; O(V) extra space (three vectors) for both, O(20 V)
+///   when the Lanczos method takes over.
 /// - Note: Bonacich, "Factoring and weighting approaches to status scores and clique
-///   identification", Journal of Mathematical Sociology 2(1), 1972.
+///   identification", Journal of Mathematical Sociology 2(1), 1972. The acceleration: Rutishauser,
+///   "Computational aspects of F. L. Bauer's simultaneous iteration method", Numerische Mathematik
+///   13, 1969 (Chebyshev acceleration of power iteration); Golub & Van Loan, Matrix Computations,
+///   the Chebyshev semi-iterative method; Saad, Numerical Methods for Large Eigenvalue Problems,
+///   2nd ed., SIAM 2011 (Chebyshev iteration for eigenvalue problems).
 public struct EigenvectorCentrality: Sendable {
     /// Convergence threshold per vertex: stop when the L1 change is below `vertexCount * tolerance`.
     public var tolerance: Double
@@ -71,7 +99,11 @@ public struct EigenvectorCentrality: Sendable {
     /// normalisation is folded into the next product (`y_k = (A + I)^T y_(k-1) * s_(k-1)` with
     /// `s_k = 1 / |y_k|`, `x_k = y_k * s_k`), and so is the change `|x_(k-1) - x_(k-2)|`: one pass and
     /// one synchronisation per step; the change of step `k` is known after product `k + 1`, so one
-    /// product more than the returned count is computed.
+    /// product more than the returned count is computed. The Chebyshev products fold the same way:
+    /// `y_(k+1) = alpha (A - c I) y_k + gamma y_(k-1)`, the recurrence's scale carried in `alpha` and
+    /// `gamma` (the pair `y_k, y_(k-1)` is rescaled together, so nothing overflows), and the same pass
+    /// sums `y_k^T A y_k` for the Rayleigh quotient. Every scalar (interval, coefficients, restart) is
+    /// computed once per step from the block-order sums, so the Chebyshev phase is as deterministic.
     ///
     /// - Complexity: O((V + E) * iterations) time; O(V) extra space (three vectors).
     public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int) {
@@ -91,14 +123,16 @@ public struct EigenvectorCentrality: Sendable {
         var current = UnsafeMutablePointer<Double>.allocate(capacity: n)
         let squares = UnsafeMutablePointer<Double>.allocate(capacity: blocks)
         let changes = UnsafeMutablePointer<Double>.allocate(capacity: blocks)
+        let dots = UnsafeMutablePointer<Double>.allocate(capacity: blocks)
         older.initialize(repeating: 0, count: n)
         previous.initialize(repeating: 1, count: n)
         current.initialize(repeating: 0, count: n)
         squares.initialize(repeating: 0, count: blocks)
         changes.initialize(repeating: 0, count: blocks)
+        dots.initialize(repeating: 0, count: blocks)
         defer {
             older.deallocate(); previous.deallocate(); current.deallocate()
-            squares.deallocate(); changes.deallocate()
+            squares.deallocate(); changes.deallocate(); dots.deallocate()
         }
         func scaled(_ y: UnsafeMutablePointer<Double>, _ scale: Double) -> [Double] {
             [Double](unsafeUninitializedCapacity: n) { buffer, count in
@@ -106,24 +140,73 @@ public struct EigenvectorCentrality: Sendable {
                 count = n
             }
         }
+        // The Chebyshev iterates are not sign-preserving: entries that tend to 0 (components with a
+        // smaller eigenvalue) may end a rounding error below it.
+        func clamped(_ y: UnsafeMutablePointer<Double>, _ scale: Double) -> [Double] {
+            [Double](unsafeUninitializedCapacity: n) { buffer, count in
+                for v in 0..<n { buffer[v] = max(0, y[v] * scale) }
+                count = n
+            }
+        }
 
+        // Norm scales: x_k = y_k * scale. In the Chebyshev phase the recurrence runs on
+        // z_k = y_k * multiplier (the pair z_k, z_(k-1) is rescaled together after each product).
         var olderScale = 0.0
         var previousScale = 1 / Double(n).squareRoot()
+        var olderMultiplier = 0.0, previousMultiplier = 0.0
         let threshold = Double(n) * tolerance
         var previousErrors = (Double.infinity, Double.infinity, Double.infinity)
         var products = 0
+        // Chebyshev phase (undirected graphs with non-negative weights only, see `_chebyshevPlan`).
+        var chebyshev = false
+        var plan = _ChebyshevPlan(lambda: 0, lower: 0, upper: 0)
+        var chebyshevSteps = 0                    // products since the recurrence (re)started
+        var ratios = (0.0, 0.0, 0.0, 0.0)         // q_j, q_(j-1), q_(j-2), q_(j-3): T_(j-1)(t) / T_j(t)
+        var restartsLeft = Self.chebyshevRestarts
+        var rayleigh = 0.0                        // x^T A x of the last input
+        var firstChebyshevError = 0.0             // the change of the first iterate of the recurrence
+        let chebyshevAllowed = !graph.isDirected && (weightArray.allSatisfy { $0 >= 0 })
         while products < maxIterations {
             products += 1
-            // Product k: current = (A + I)^T x_(k-1), and per block |x_(k-1) - x_(k-2)|_1.
+            // Product k: current = (A + I)^T x_(k-1) (plain) or the next Chebyshev iterate, and per
+            // block |x_(k-1) - x_(k-2)|_1.
             let (input, last, output) = (UnsafePointer(previous), UnsafePointer(older), current)
             let (inputScale, lastScale) = (previousScale, olderScale)
+            // Chebyshev coefficients: output = alpha (A - centre I) y_in + gamma y_last.
+            var alpha = 0.0, gamma = 0.0
+            if chebyshev {
+                chebyshevSteps += 1
+                let q = chebyshevSteps == 1 ? 1 / plan.t : 1 / (2 * plan.t - ratios.0)
+                alpha = (chebyshevSteps == 1 ? 1 : 2) * q * previousMultiplier / plan.halfWidth
+                gamma = chebyshevSteps == 1 ? 0 : -q * ratios.0 * olderMultiplier
+                ratios = (q, ratios.0, ratios.1, ratios.2)
+            }
+            let (useChebyshev, centre) = (chebyshev, plan.centre)
             inOffsetsArray.withUnsafeBufferPointer { inOffsets in
             inSourcesArray.withUnsafeBufferPointer { inSources in
             weightArray.withUnsafeBufferPointer { inWeights in
                 _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
                     while let b = nextBlock() {
-                        var blockSquares = 0.0, blockChange = 0.0
-                        if useWeights {
+                        var blockSquares = 0.0, blockChange = 0.0, blockDot = 0.0
+                        if useChebyshev && useWeights {
+                            for v in starts[b] ..< starts[b + 1] {
+                                let s = Self._rowSum(inSources, inWeights, Int(inOffsets[v]), Int(inOffsets[v + 1]), input)
+                                let value = alpha * (s - centre * input[v]) + gamma * last[v]
+                                output[v] = value
+                                blockSquares += value * value
+                                blockDot += input[v] * s
+                                blockChange += abs(input[v] * inputScale - last[v] * lastScale)
+                            }
+                        } else if useChebyshev {
+                            for v in starts[b] ..< starts[b + 1] {
+                                let s = Self._rowSum(inSources, Int(inOffsets[v]), Int(inOffsets[v + 1]), input)
+                                let value = alpha * (s - centre * input[v]) + gamma * last[v]
+                                output[v] = value
+                                blockSquares += value * value
+                                blockDot += input[v] * s
+                                blockChange += abs(input[v] * inputScale - last[v] * lastScale)
+                            }
+                        } else if useWeights {
                             for v in starts[b] ..< starts[b + 1] {
                                 let s = Self._rowSum(inSources, inWeights, Int(inOffsets[v]), Int(inOffsets[v + 1]), input)
                                 let value = (input[v] + s) * inputScale
@@ -142,26 +225,97 @@ public struct EigenvectorCentrality: Sendable {
                         }
                         squares[b] = blockSquares
                         changes[b] = blockChange
+                        dots[b] = blockDot
                     }
                 }
             }}}
-            var sumSquares = 0.0, err = 0.0
-            for b in 0..<blocks { sumSquares += squares[b]; err += changes[b] }
+            var sumSquares = 0.0, err = 0.0, dot = 0.0
+            for b in 0..<blocks { sumSquares += squares[b]; err += changes[b]; dot += dots[b] }
             // Rotate: older = y_(k-1), previous = y_k, current = the free buffer.
             (older, previous, current) = (previous, current, older)
-            (olderScale, previousScale) = (previousScale, 1 / sumSquares.squareRoot())
+            let norm = sumSquares.squareRoot()
+            if chebyshev {
+                rayleigh = dot * inputScale * inputScale
+                (olderMultiplier, previousMultiplier) = (previousMultiplier / norm, 1 / norm)
+            }
+            (olderScale, previousScale) = (previousScale, 1 / norm)
             guard products >= 2 else { continue }
             // `err` is the change of step `products - 1`, whose iterate is `older * olderScale`.
             let step = products - 1
             // The contraction rate, averaged over the last three steps; the distance to the limit is
             // about err * rate / (1 - rate).
-            let rate = step > 3 ? cbrt(err / previousErrors.2) : 1
+            let measured = step > 3 ? cbrt(err / previousErrors.2) : 1
+            let (errorOneStepAgo, errorThreeStepsAgo) = (previousErrors.0, previousErrors.2)
             previousErrors = (err, previousErrors.0, previousErrors.1)
-            if err < threshold && (rate >= 1 || err * rate / (1 - rate) < threshold / 100) {
-                return (scaled(older, olderScale), step)
-            }
-            if !graph.isDirected && step >= 6 && products < maxIterations {
+            if !chebyshev {
+                let rate = measured
+                if err < threshold && (rate >= 1 || err * rate / (1 - rate) < threshold / 100) {
+                    return (scaled(older, olderScale), step)
+                }
                 let remaining = rate < 1 ? log((threshold / 100) / err) / log(rate) : .infinity
+                if !graph.isDirected && step >= 6 && products < maxIterations {
+                    if step >= 200 || remaining > 300 {
+                        let (scores, lanczosProducts) = Self._krylovSchur(
+                            graph, weights: inWeightsArray, start: scaled(previous, previousScale),
+                            tolerance: tolerance, maxProducts: maxIterations - products)
+                        return (scores, products + lanczosProducts)
+                    }
+                }
+                // Switch to the Chebyshev recurrence from the newest iterate x_k (unless the plain
+                // iteration is a few steps from done: the recurrence needs a few to pay off).
+                if chebyshevAllowed && step == Self.chebyshevStart && rate < 1 && remaining > 4 {
+                    // x_(k-1)^T (A + I) x_(k-1) = x_(k-1)^T y_k.
+                    var shifted = 0.0
+                    for v in 0..<n { shifted += older[v] * previous[v] }
+                    shifted *= olderScale
+                    if let start = Self._chebyshevPlan(lambda: shifted - 1, rate: rate) {
+                        plan = start
+                        chebyshev = true
+                        chebyshevSteps = 0
+                        (olderMultiplier, previousMultiplier) = (olderScale, previousScale)
+                    }
+                }
+                continue
+            }
+            // Chebyshev phase: the components inside the damped interval oscillate (as cos(j theta)),
+            // so the change may dip for a step or two below its trend. The test takes the change as
+            // at least the last one times the recurrence's asymptotic rate, and extrapolates with at
+            // least that rate.
+            let rate = max(measured, plan.rate)
+            let change = max(err, errorOneStepAgo * plan.rate)
+            if err == 0 || (change < threshold && rate < 1 && change * rate / (1 - rate) < threshold / 100) {
+                return (clamped(older, olderScale), step)
+            }
+            if products >= maxIterations { break }
+            // One restart: if the change contracted clearly slower than the recurrence damps its
+            // interval, an eigenvalue lies above it; estimate it and restart from x_k.
+            if restartsLeft > 0 && chebyshevSteps == Self.chebyshevRestartAfter + 1 {
+                let k = Self.chebyshevRestartAfter
+                let growth = (err / errorThreeStepsAgo) / (ratios.1 * ratios.2 * ratios.3)
+                if growth > 1.2 {
+                    restartsLeft -= 1
+                    let lambda = max(plan.lambda, rayleigh)
+                    let t = Self._chebyshevArgument(ratio: growth, degree: k, upper: plan.t)
+                    let above = plan.centre + plan.halfWidth * t
+                    guard let next = Self._chebyshevPlan(lambda: lambda, upper: above) else {
+                        let (scores, lanczosProducts) = Self._krylovSchur(
+                            graph, weights: inWeightsArray, start: scaled(previous, previousScale),
+                            tolerance: tolerance, maxProducts: maxIterations - products)
+                        return (scores, products + lanczosProducts)
+                    }
+                    plan = next
+                    chebyshevSteps = 0
+                    previousMultiplier = previousScale
+                    continue
+                }
+            }
+            // Still contracting slowly: hand over to Krylov-Schur, as the plain phase does. The rate is
+            // averaged over the whole run since the recurrence (re)started, as the three-step rate
+            // swings with the oscillation.
+            if chebyshevSteps == 2 { firstChebyshevError = err }
+            if chebyshevSteps >= 8 {
+                let averaged = pow(err / firstChebyshevError, 1 / Double(chebyshevSteps - 2))
+                let remaining = averaged < 1 ? log((threshold / 100) / err) / log(averaged) : .infinity
                 if step >= 200 || remaining > 300 {
                     let (scores, lanczosProducts) = Self._krylovSchur(
                         graph, weights: inWeightsArray, start: scaled(previous, previousScale),
@@ -170,7 +324,87 @@ public struct EigenvectorCentrality: Sendable {
                 }
             }
         }
-        return (scaled(previous, previousScale), products)
+        return (chebyshev ? clamped(previous, previousScale) : scaled(previous, previousScale), products)
+    }
+}
+
+// MARK: - Chebyshev acceleration
+
+extension EigenvectorCentrality {
+    /// Plain power steps before the Chebyshev recurrence starts (enough for the Rayleigh quotient
+    /// and the contraction rate to settle).
+    static let chebyshevStart = 8
+    /// How far above the estimated second eigenvalue the damped interval ends, as a fraction of the
+    /// estimated gap: an interval ending a little too high costs little, one ending too low much more.
+    static let chebyshevMargin = 0.2
+    /// Recurrence steps after which the measured contraction is compared with the predicted one.
+    static let chebyshevRestartAfter = 5
+    /// At most this many restarts with a re-estimated interval.
+    static let chebyshevRestarts = 1
+
+    /// The parameters of a Chebyshev recurrence that damps `[lower, upper]` relative to `lambda`.
+    struct _ChebyshevPlan {
+        /// The estimated dominant eigenvalue of `A`.
+        var lambda: Double
+        /// The damped interval's centre and half-width.
+        var centre: Double
+        var halfWidth: Double
+        /// `lambda` in the interval's coordinates, `(lambda - centre) / halfWidth` (above 1).
+        var t: Double
+        /// The asymptotic contraction per step of the components inside the interval,
+        /// `1 / (t + sqrt(t^2 - 1))`.
+        var rate: Double
+
+        init(lambda: Double, lower: Double, upper: Double) {
+            self.lambda = lambda
+            centre = (lower + upper) / 2
+            halfWidth = (upper - lower) / 2
+            t = halfWidth > 0 ? (lambda - centre) / halfWidth : 0
+            rate = t > 1 ? 1 / (t + (t * t - 1).squareRoot()) : 1
+        }
+    }
+
+    /// The first plan, from the Rayleigh quotient `lambda` of `A` and the power iteration's measured
+    /// contraction `rate` on `A + I`: the second eigenvalue is at most about `rate * (lambda + 1) - 1`
+    /// (the rate is `max(lambda_2 + 1, |lambda_min + 1|) / (lambda + 1)`).
+    static func _chebyshevPlan(lambda: Double, rate: Double) -> _ChebyshevPlan? {
+        _chebyshevPlan(lambda: lambda, upper: rate * (lambda + 1) - 1)
+    }
+
+    /// The plan damping `[-(lambda + 1), second + margin * (lambda - second)]`: on a non-negative
+    /// symmetric matrix every eigenvalue is at least `-lambda_1` (Perron-Frobenius), and the
+    /// Rayleigh quotient `lambda` is below `lambda_1` by far less than 1. Nil when the interval would
+    /// not leave `lambda` clearly outside.
+    static func _chebyshevPlan(lambda: Double, upper second: Double) -> _ChebyshevPlan? {
+        guard lambda > 0, second.isFinite, second < lambda else { return nil }
+        let upper = second + chebyshevMargin * (lambda - second)
+        let plan = _ChebyshevPlan(lambda: lambda, lower: -(lambda + 1), upper: upper)
+        return plan.t > 1 + 1e-6 && plan.rate < 0.995 ? plan : nil
+    }
+
+    /// The `t` in `[1, upper]` with `T_degree(t) / T_(degree-3)(t) = ratio` (bisection; `1` if the
+    /// ratio is below 1, `upper` if above what `upper` gives): where an eigenvalue must lie for its
+    /// component to have grown by `ratio` relative to those inside the interval over three steps.
+    static func _chebyshevArgument(ratio: Double, degree: Int, upper: Double) -> Double {
+        precondition(degree >= 4)
+        // T_degree(t) / T_(degree - 3)(t) for t >= 1, increasing in t.
+        func growth(_ t: Double) -> Double {
+            var (before, value) = (1.0, t)        // T_0, T_1
+            var back = t                           // T_(degree - 3), set below when degree > 4
+            for i in 2...degree {
+                (before, value) = (value, 2 * t * value - before)
+                if i == degree - 3 { back = value }
+            }
+            return value / back
+        }
+        guard ratio > 1 else { return 1 }
+        var (low, high) = (1.0, upper)
+        if growth(high) <= ratio { return high }
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if growth(middle) < ratio { low = middle } else { high = middle }
+        }
+        return low
     }
 }
 

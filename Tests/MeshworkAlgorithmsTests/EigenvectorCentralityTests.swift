@@ -110,6 +110,77 @@ struct EigenvectorCentralityTests {
         for v in 0..<n { #expect(abs(ax[v] - lambda * scores[v]) < 1e-6) }
     }
 
+    /// Plain power iteration on `A + I` (in-edges) from the uniform unit vector, run until the L1
+    /// change is below 1e-14: what `run` must reproduce, with or without its acceleration.
+    static func referencePower(_ g: CSRGraph) -> [Double] {
+        let n = g.vertexCount
+        var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
+        for _ in 0..<200_000 {
+            var y = x
+            for u in 0..<n {
+                for p in g.row(Int32(u)) {
+                    let v = Int(g.targets[p]), w = g.weights?[p] ?? 1
+                    if g.isDirected { y[v] += w * x[u] } else { y[u] += w * x[v] }
+                }
+            }
+            let norm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            var change = 0.0
+            for v in 0..<n { y[v] /= norm; change += abs(y[v] - x[v]) }
+            x = y
+            if change < 1e-14 { break }
+        }
+        return x
+    }
+
+    /// Random graphs of several kinds, large enough that the iteration runs past its plain steps
+    /// into the Chebyshev recurrence (or hands over to Krylov-Schur).
+    static func acceleratedCase(_ kind: Int) -> CSRGraph {
+        var rng = SplitMix64(seed: 5_000 + UInt64(kind))
+        switch kind {
+        case 0:   // sparse, several components
+            return spectralRandomGraph(n: 1_500, edges: 3_000, seed: 31)
+        case 1:   // dense
+            return spectralRandomGraph(n: 200, edges: 8_000, seed: 32)
+        case 2:   // two identical components: the start splits evenly between them
+            var buffer = EdgeBuffer(capacity: 4_000)
+            for _ in 0..<2_000 {
+                let u = Int32(rng.below(600)), v = Int32(rng.below(600))
+                buffer.append(u, v); buffer.append(u + 600, v + 600)
+            }
+            return buffer.build(vertexCount: 1_200, directed: false).graph
+        case 3:   // bipartite: lambda_min = -lambda_max, the end of the damped interval
+            var buffer = EdgeBuffer(capacity: 4_000)
+            for _ in 0..<4_000 { buffer.append(Int32(rng.below(500)), Int32(500 + rng.below(700))) }
+            return buffer.build(vertexCount: 1_200, directed: false).graph
+        case 4:   // weighted
+            return spectralRandomGraph(n: 1_000, edges: 6_000, seed: 34, weighted: true)
+        case 5:   // directed (plain power iteration)
+            return spectralRandomGraph(n: 1_000, edges: 6_000, seed: 35, directed: true)
+        default:  // a dense component beside a sparser one, which decays
+            var buffer = EdgeBuffer(capacity: 6_000)
+            for _ in 0..<4_000 { buffer.append(Int32(rng.below(400)), Int32(rng.below(400))) }
+            for _ in 0..<2_000 { buffer.append(Int32(400 + rng.below(600)), Int32(400 + rng.below(600))) }
+            return buffer.build(vertexCount: 1_000, directed: false).graph
+        }
+    }
+
+    @Test("agrees with plain power iteration on A + I (sparse, dense, twin components, bipartite, weighted, directed, decaying component)",
+          arguments: 0..<7)
+    func agreesWithPowerIteration(kind: Int) {
+        let g = Self.acceleratedCase(kind)
+        let (scores, iterations) = EigenvectorCentrality(weighted: true).run(g)
+        let reference = Self.referencePower(g)
+        #expect(iterations < 100_000)
+        #expect(abs(scores.reduce(0) { $0 + $1 * $1 } - 1) < 1e-12)
+        #expect(scores.allSatisfy { $0 >= 0 })
+        var largest = 0.0
+        for v in 0..<g.vertexCount { largest = max(largest, abs(scores[v] - reference[v])) }
+        #expect(largest < 1e-9, "kind \(kind): max |difference| \(largest) after \(iterations) products")
+        if kind == 2 {
+            for v in 0..<600 { #expect(abs(scores[v] - scores[v + 600]) < 1e-9) }
+        }
+    }
+
     //  several fixed vertex blocks (work over 2 x 16,384): the same bits on 1, 2 and 3 threads
     @Test("bit-identical for any thread count", arguments: [(false, false), (true, false), (false, true), (true, true)])
     func threads(directed: Bool, weighted: Bool) {
