@@ -58,6 +58,14 @@ public struct Community: Sendable {
     /// The ids of the members, in member order.
     public var memberLabels: [String] { members.map { ids[$0] } }
 
+    /// The ids of the members as a label table: member `i` has id `i`.
+    /// - Complexity: O(M + bytes of the ids).
+    public var memberLabelTable: LabelTable {
+        var table = LabelTable(capacity: memberCount)
+        for member in members { ids.withLabelBytes(member) { _ = table.intern($0) } }
+        return table
+    }
+
     /// The member network built from the interactions with `from <= time <= through` (seconds
     /// since epoch; either bound optional). Interactions that do not join two members are left
     /// out; a member's interaction with itself counts as a self-loop. With `weighted`, a tie's

@@ -13,7 +13,10 @@ import MeshworkCore
 /// - Complexity: O(bytes) plus O(n log n) to sort interactions that are not in date order, and
 ///   O(k²) per event of k attendees for the co-attendance projection.
 public struct DatasetReader: Sendable {
-    public init() {}
+    /// Worker threads for parsing `interactions.csv` (the result does not depend on it).
+    public var threads: Int
+
+    public init(threads: Int = 2) { self.threads = max(1, threads) }
 
     /// Whether `path` is a dataset directory (it holds `nodes.csv`).
     public static func isDataset(_ path: String) -> Bool { fileExists(path + "/nodes.csv") }
@@ -22,13 +25,27 @@ public struct DatasetReader: Sendable {
         var problems = ProblemLog()
         let nodes = try readNodes(directory + "/nodes.csv", &problems)
         try problems.throwIfAny()
-        var log = InteractionLog()
-        try readInteractions(directory + "/interactions.csv", nodes, &log, &problems)
-        var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
-        let attendancePath = directory + "/attendance.csv"
-        if fileExists(attendancePath) {
-            try readAttendance(attendancePath, nodes, &log, &span, &problems)
+        let interactionsPath = directory + "/interactions.csv"
+        guard fileExists(interactionsPath) else {
+            throw InputError(file: interactionsPath, line: 0, "missing: a dataset directory needs interactions.csv")
         }
+        // Attendance first, so that the log is allocated once with room for its co-attendance ties;
+        // its problems are still listed after those of interactions.csv.
+        let attendancePath = directory + "/attendance.csv"
+        var attendanceProblems = ProblemLog()
+        let attendance = fileExists(attendancePath) ? try readAttendance(attendancePath, nodes, &attendanceProblems) : nil
+        var log = InteractionLog()
+        log.reserveCapacity(fileSize(interactionsPath) / 32 + (attendance?.pairBound ?? 0))
+        try readInteractions(interactionsPath, nodes, &log, &problems)
+        var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
+        if let attendance {
+            if let first = attendance.timeOf.min(), let last = attendance.timeOf.max() {
+                span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
+            }
+            log.reserveCapacity(log.count + attendance.pairBound)
+            attendance.project(into: &log)
+        }
+        problems.append(attendanceProblems)
         try problems.throwIfAny()
         log.sortByTime()
         var community = Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
@@ -56,6 +73,7 @@ public struct DatasetReader: Sendable {
     private func readNodes(_ path: String, _ problems: inout ProblemLog) throws -> Nodes {
         guard fileExists(path) else { throw InputError(file: path, line: 0, "missing: a dataset directory needs nodes.csv") }
         var nodes = Nodes()
+        nodes.ids = LabelTable(capacity: fileSize(path) / 64)  // rows are rarely shorter: no regrowth
         var header: Header?
         var parentNames: [String] = []
         var attributeColumns: [Int] = []
@@ -156,56 +174,122 @@ public struct DatasetReader: Sendable {
 
     // MARK: - interactions.csv and attendance.csv
 
+    /// The interactions of one chunk of `interactions.csv`, read on a worker thread: kinds are
+    /// numbered within the chunk and problems carry lines counted from the chunk's start.
+    private struct InteractionBatch {
+        var log = InteractionLog()
+        var kinds = LabelTable()
+        var problems = ProblemLog()
+    }
+
+    /// Where the columns of `interactions.csv` are (-1: absent), resolved once from the header.
+    private struct InteractionColumns {
+        var source = 0, target = 0, date = 0, kind = -1, weight = -1
+    }
+
     private func readInteractions(_ path: String, _ nodes: Nodes, _ log: inout InteractionLog,
                                   _ problems: inout ProblemLog) throws {
-        guard fileExists(path) else { throw InputError(file: path, line: 0, "missing: a dataset directory needs interactions.csv") }
         var header: Header?
+        var columns = InteractionColumns()
         var kinds = LabelTable()
-        // Column positions, resolved once from the header (no dictionary lookups per record).
-        var sourceColumn = 0, targetColumn = 0, dateColumn = 0, kindColumn = -1, weightColumn = -1
-        try CSVReader.forEachRecord(path: path) { record in
-            guard let columns = header else {
-                let parsed = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
-                                    path: path, &problems)
-                header = parsed
-                if parsed.valid {
-                    sourceColumn = parsed["source"]!
-                    targetColumn = parsed["target"]!
-                    dateColumn = parsed["date"]!
-                    kindColumn = parsed["kind"] ?? -1
-                    weightColumn = parsed["weight"] ?? -1
-                }
-                return
+        var headerProblems = ProblemLog()
+        try CSVReader.forEachBatch(path: path, threads: threads, header: { record in
+            let parsed = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
+                                path: path, &headerProblems)
+            header = parsed
+            if parsed.valid {
+                columns = InteractionColumns(source: parsed["source"]!, target: parsed["target"]!, date: parsed["date"]!,
+                                             kind: parsed["kind"] ?? -1, weight: parsed["weight"] ?? -1)
             }
-            guard columns.valid, columns.checkCount(record, path, &problems) else { return }
-            let source = lookUp(record, sourceColumn, "source", nodes, path, &problems)
-            let target = lookUp(record, targetColumn, "target", nodes, path, &problems)
-            let time = readTime(record, dateColumn, path, &problems)
-            var weight = 1.0
-            if weightColumn >= 0 && !record.isEmpty(weightColumn) {
-                guard let value = record.withField(weightColumn, NumberParsing.double) else {
-                    problems.report(path, record.line, "weight '\(record[weightColumn])' is not a number")
-                    return
-                }
-                guard value.isFinite, value > 0 else {
-                    problems.report(path, record.line, "weight \(record[weightColumn]) must be a finite number > 0")
-                    return
-                }
-                weight = value
-            }
-            guard let source, let target, let time else { return }
-            let kind = kindColumn >= 0 ? record.withField(kindColumn) { kinds.intern($0) } : kinds.intern("interaction")
-            log.append(source: source, target: target, time: time, kind: kind, weight: weight)
-        }
+        }, makeBatch: InteractionBatch.init, parse: { record, batch in
+            guard let header, header.valid, header.checkCount(record, path, &batch.problems) else { return }
+            readInteraction(record, columns, nodes, path, &batch)
+        }, merge: { batch, linesBefore in
+            problems.append(headerProblems)
+            headerProblems = ProblemLog()
+            problems.append(batch.problems, lineOffset: linesBefore)
+            let kindIDs = batch.kinds.labels.map { kinds.intern($0) }
+            log.append(contentsOf: batch.log, kinds: kindIDs)
+        })
+        problems.append(headerProblems)
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
         log.kindNames = kinds.labels
     }
 
-    private func readAttendance(_ path: String, _ nodes: Nodes, _ log: inout InteractionLog,
-                                _ span: inout ClosedRange<Int64>?, _ problems: inout ProblemLog) throws {
+    /// Reads one row of `interactions.csv` into `batch` (called on worker threads: only reads `nodes`).
+    private func readInteraction(_ record: CSVRecord, _ columns: InteractionColumns, _ nodes: Nodes, _ path: String,
+                                 _ batch: inout InteractionBatch) {
+        let source = lookUp(record, columns.source, "source", nodes, path, &batch.problems)
+        let target = lookUp(record, columns.target, "target", nodes, path, &batch.problems)
+        let time = readTime(record, columns.date, path, &batch.problems)
+        var weight = 1.0
+        if columns.weight >= 0 && !record.isEmpty(columns.weight) {
+            guard let value = record.withField(columns.weight, NumberParsing.double) else {
+                batch.problems.report(path, record.line, "weight '\(record[columns.weight])' is not a number")
+                return
+            }
+            guard value.isFinite, value > 0 else {
+                batch.problems.report(path, record.line, "weight \(record[columns.weight]) must be a finite number > 0")
+                return
+            }
+            weight = value
+        }
+        guard let source, let target, let time else { return }
+        let kind = columns.kind >= 0 ? record.withField(columns.kind) { batch.kinds.intern($0) }
+                                     : batch.kinds.intern("interaction")
+        batch.log.append(source: source, target: target, time: time, kind: kind, weight: weight)
+    }
+
+    /// The rows of `attendance.csv`, grouped by event in file order.
+    private struct Attendance {
+        var eventOf: [Int32] = [], memberOf: [Int32] = [], timeOf: [Int64] = []
+        /// `order[eventStart[e] ..< eventStart[e + 1]]` are the rows of event `e`, in file order.
+        var eventStart: [Int] = [0], order: [Int] = []
+
+        mutating func groupByEvent(eventCount: Int) {
+            eventStart = [Int](repeating: 0, count: eventCount + 1)
+            for e in eventOf { eventStart[Int(e) + 1] += 1 }
+            for e in 0..<eventCount { eventStart[e + 1] += eventStart[e] }
+            var cursor = eventStart
+            order = [Int](repeating: 0, count: eventOf.count)
+            for (i, e) in eventOf.enumerated() { order[cursor[Int(e)]] = i; cursor[Int(e)] += 1 }
+        }
+
+        /// At least the number of co-attendance ties: k(k - 1) / 2 for an event of k rows.
+        var pairBound: Int {
+            (0..<eventStart.count - 1).reduce(0) { total, e in
+                let k = eventStart[e + 1] - eventStart[e]
+                return total + k * (k - 1) / 2
+            }
+        }
+
+        /// Every two members at the same event are tied (kind `event`, weight 1), dated by the later
+        /// of their two attendance dates. Attendees are taken in file order, so the result is
+        /// deterministic.
+        func project(into log: inout InteractionLog) {
+            let kind: Int32
+            if let existing = log.kindNames.firstIndex(of: "event") {
+                kind = Int32(existing)
+            } else {
+                kind = Int32(log.kindNames.count)
+                log.kindNames.append("event")
+            }
+            for e in 0..<eventStart.count - 1 {
+                let attendees = order[eventStart[e]..<eventStart[e + 1]]
+                for (offset, a) in attendees.enumerated() {
+                    for b in attendees.dropFirst(offset + 1) where memberOf[a] != memberOf[b] {
+                        log.append(source: memberOf[a], target: memberOf[b], time: max(timeOf[a], timeOf[b]),
+                                   kind: kind, weight: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    private func readAttendance(_ path: String, _ nodes: Nodes, _ problems: inout ProblemLog) throws -> Attendance {
         var header: Header?
         var events = LabelTable()
-        var eventOf: [Int32] = [], memberOf: [Int32] = [], timeOf: [Int64] = []
+        var rows = Attendance()
         try CSVReader.forEachRecord(path: path) { record in
             guard let columns = header else {
                 header = Header(record, required: ["event", "member", "date"], optional: [], path: path, &problems)
@@ -221,43 +305,13 @@ public struct DatasetReader: Sendable {
                 problems.report(path, record.line, "'\(nodes.ids[member])' is a(n) \(nodes.kinds[Int(member)]), not a member")
                 return
             }
-            eventOf.append(record.withField(eventColumn) { events.intern($0) })
-            memberOf.append(member)
-            timeOf.append(time)
+            rows.eventOf.append(record.withField(eventColumn) { events.intern($0) })
+            rows.memberOf.append(member)
+            rows.timeOf.append(time)
         }
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
-        if let first = timeOf.min(), let last = timeOf.max() {
-            span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
-        }
-        projectAttendance(events.count, eventOf, memberOf, timeOf, &log)
-    }
-
-    /// Every two members at the same event are tied (kind `event`, weight 1), dated by the later of
-    /// their two attendance dates. Attendees are taken in file order, so the result is deterministic.
-    private func projectAttendance(_ eventCount: Int, _ eventOf: [Int32], _ memberOf: [Int32],
-                                   _ timeOf: [Int64], _ log: inout InteractionLog) {
-        var start = [Int](repeating: 0, count: eventCount + 1)
-        for e in eventOf { start[Int(e) + 1] += 1 }
-        for e in 0..<eventCount { start[e + 1] += start[e] }
-        var cursor = start
-        var order = [Int](repeating: 0, count: eventOf.count)
-        for (i, e) in eventOf.enumerated() { order[cursor[Int(e)]] = i; cursor[Int(e)] += 1 }
-        let kind: Int32
-        if let existing = log.kindNames.firstIndex(of: "event") {
-            kind = Int32(existing)
-        } else {
-            kind = Int32(log.kindNames.count)
-            log.kindNames.append("event")
-        }
-        for e in 0..<eventCount {
-            let attendees = order[start[e]..<start[e + 1]]
-            for (offset, a) in attendees.enumerated() {
-                for b in attendees.dropFirst(offset + 1) where memberOf[a] != memberOf[b] {
-                    log.append(source: memberOf[a], target: memberOf[b], time: max(timeOf[a], timeOf[b]),
-                               kind: kind, weight: 1)
-                }
-            }
-        }
+        rows.groupByEvent(eventCount: events.count)
+        return rows
     }
 
     private func lookUp(_ record: CSVRecord, _ column: Int, _ what: String, _ nodes: Nodes, _ path: String,

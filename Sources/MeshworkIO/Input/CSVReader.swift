@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// One record of a CSV file: its fields' bytes (quotes removed, doubled quotes undone) and the
 /// line it starts on.
@@ -12,6 +13,7 @@ public struct CSVRecord {
     /// 1-based line number where the record starts.
     public var line: Int
     @usableFromInline var _bytes: [UInt8] = []
+    @usableFromInline var _starts: [Int] = []
     @usableFromInline var _ends: [Int] = []
 
     /// The number of fields.
@@ -20,8 +22,7 @@ public struct CSVRecord {
     /// The bytes of field `i`.
     @inlinable
     public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = i == 0 ? 0 : _ends[i - 1]
-        return try _bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<_ends[i]])) }
+        try _bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[_starts[i]..<_ends[i]])) }
     }
 
     /// Field `i` as a string (invalid UTF-8 is repaired with U+FFFD).
@@ -30,7 +31,17 @@ public struct CSVRecord {
     }
 
     /// Whether field `i` is empty.
-    public func isEmpty(_ i: Int) -> Bool { i == 0 ? _ends[0] == 0 : _ends[i] == _ends[i - 1] }
+    public func isEmpty(_ i: Int) -> Bool { _ends[i] == _starts[i] }
+
+    /// Whether no field has begun.
+    var isBlank: Bool { _ends.isEmpty && _bytes.isEmpty }
+
+    mutating func clear(nextLine: Int) {
+        _bytes.removeAll(keepingCapacity: true)
+        _starts.removeAll(keepingCapacity: true)
+        _ends.removeAll(keepingCapacity: true)
+        line = nextLine
+    }
 }
 
 /// A streaming RFC 4180 CSV reader: quoted fields (with commas, doubled quotes and line breaks
@@ -46,96 +57,280 @@ public struct CSVRecord {
 /// - Complexity: O(bytes) time; memory is one chunk plus the longest record.
 public enum CSVReader {
     public static func forEachRecord(path: String, _ body: (CSVRecord) throws -> Void) throws {
-        let source = try ByteSource(path: path)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var record = CSVRecord(line: 1)
-        var line = 1
-        var state = State.fieldStart
-        var quoteLine = 0
-        var firstChunk = true
-        var fieldStart = 0   // where the current field began in record._bytes
-
-        func endField(_ record: inout CSVRecord) {
-            record._ends.append(record._bytes.count)
-            fieldStart = record._bytes.count
+        var chunks = try CSVChunks(path: path)
+        var parser = CSVParser(path: path)
+        var chunk: [UInt8] = []
+        while try chunks.next(into: &chunk) {
+            try chunk.withUnsafeBufferPointer { try parser.feed($0, body) }
         }
+        try parser.finish(body)
+    }
 
+    /// Reads `path` as ``forEachRecord(path:_:)`` does, but parses the records after the first one
+    /// on up to `threads` workers, for files too large for one core.
+    ///
+    /// The first record goes to `header`. The rest of the file is cut into chunks of whole lines;
+    /// each chunk's records go, in order, to `parse` with a fresh `Batch` from `makeBatch` (on a
+    /// worker thread: `parse` must only read shared state), and each finished batch goes to
+    /// `merge` on the calling thread, in file order, with the number of lines before its chunk:
+    /// `record.line` inside `parse` counts from 1 at the chunk's first line, so the file line is
+    /// `linesBefore + record.line`. The result therefore never depends on `threads`.
+    ///
+    /// A chunk is parsed on a worker only when it holds no quote character; from a chunk that does,
+    /// the parse goes on sequentially (a quoted field may span lines), still batch by batch.
+    ///
+    /// - Complexity: O(bytes) work, spread over the workers; memory is `threads` chunks of 4 MiB
+    ///   plus the batches in flight.
+    public static func forEachBatch<Batch>(
+        path: String, threads: Int, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
+        parse: (CSVRecord, inout Batch) -> Void, merge: (Batch, _ linesBefore: Int) throws -> Void
+    ) throws {
+        var chunks = try CSVChunks(path: path)
+        var sequential = CSVParser(path: path)
+        var sawHeader = false
+        let workers = max(1, threads)
+        var buffers = [[UInt8]](repeating: [], count: workers)
         while true {
-            let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, count: $0.count) }
-            if n == 0 { break }
-            var i = 0
-            if firstChunk {
-                firstChunk = false
-                if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { i = 3 }
+            var filled = 0
+            while filled < workers, try chunks.next(into: &buffers[filled]) { filled += 1 }
+            if filled == 0 { break }
+            let round = buffers[..<filled]
+            let independent = sawHeader && sequential.isAtRecordStart
+                && round.allSatisfy { chunk in chunk.withUnsafeBytes { memchr($0.baseAddress!, 0x22, $0.count) == nil } }
+            if independent {
+                var batches = round.map { _ in makeBatch() }
+                var lineCounts = [Int](repeating: 0, count: round.count)
+                parseConcurrently(Array(round), &batches, &lineCounts, path, parse)
+                for (index, batch) in batches.enumerated() {
+                    try merge(batch, sequential.line - 1)
+                    sequential.line += lineCounts[index]
+                }
+                continue
             }
-            while i < n {
-                let c = chunk[i]
-                i += 1
-                switch state {
-                case .fieldStart, .unquoted:
-                    if c == UInt8(ascii: ",") {
-                        endField(&record)
-                        state = .fieldStart
-                    } else if c == 0x0A {
-                        // Drop a CR that ends the line.
-                        if record._bytes.count > fieldStart && record._bytes.last == 0x0D { record._bytes.removeLast() }
-                        let blank = record._ends.isEmpty && record._bytes.isEmpty
-                        if !blank {
-                            endField(&record)
-                            try body(record)
-                        }
-                        line += 1
-                        record._bytes.removeAll(keepingCapacity: true)
-                        record._ends.removeAll(keepingCapacity: true)
-                        fieldStart = 0
-                        record.line = line
-                        state = .fieldStart
-                    } else if c == UInt8(ascii: "\"") && state == .fieldStart {
-                        state = .quoted
-                        quoteLine = line
-                    } else {
-                        record._bytes.append(c)
-                        state = .unquoted
+            for chunk in round {
+                var batch = makeBatch()
+                try chunk.withUnsafeBufferPointer { bytes in
+                    try sequential.feed(bytes) { record in
+                        if sawHeader { parse(record, &batch) } else { sawHeader = true; try header(record) }
                     }
-                case .quoted:
-                    if c == UInt8(ascii: "\"") {
-                        state = .quoteInQuoted
-                    } else {
-                        if c == 0x0A { line += 1 }
-                        record._bytes.append(c)
+                }
+                try merge(batch, 0)
+            }
+        }
+        var last = makeBatch()
+        try sequential.finish { record in
+            if sawHeader { parse(record, &last) } else { sawHeader = true; try header(record) }
+        }
+        try merge(last, 0)
+    }
+
+    /// Parses each quote-free chunk into its own batch on its own worker; `lineCounts[i]` is the
+    /// number of lines chunk `i` ends.
+    private static func parseConcurrently<Batch>(_ chunks: [[UInt8]], _ batches: inout [Batch], _ lineCounts: inout [Int],
+                                                 _ path: String, _ parse: (CSVRecord, inout Batch) -> Void) {
+        func work(_ index: Int, _ batch: inout Batch) -> Int {
+            var parser = CSVParser(path: path)
+            // A quote-free chunk cannot fail to parse: neither `feed` nor `finish` throws on it.
+            chunks[index].withUnsafeBufferPointer { bytes in
+                try? parser.feed(bytes) { parse($0, &batch) }
+                try? parser.finish { parse($0, &batch) }
+            }
+            return parser.line - 1
+        }
+        batches.withUnsafeMutableBufferPointer { batchSlots in
+        lineCounts.withUnsafeMutableBufferPointer { countSlots in
+            // Each worker writes only its own slots; the chunks and `parse`'s captures are only read.
+            let slots = UncheckedSendable((batches: batchSlots.baseAddress!, counts: countSlots.baseAddress!))
+            withoutActuallyEscaping(work) { work in
+                let job = UncheckedSendable(work)
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                    slots.value.counts[index] = job.value(index, &slots.value.batches[index])
+                }
+            }
+        }}
+    }
+}
+
+/// A value handed to concurrent workers whose safety the caller guarantees by construction.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A file read in chunks of whole lines (each ends just after a line feed, except the file's last),
+/// with a leading UTF-8 byte-order mark dropped. Chunks are read into buffers the caller reuses.
+struct CSVChunks {
+    private let source: ByteSource
+    private var carried: [UInt8] = []
+    private var piece = [UInt8](repeating: 0, count: 1 << 16)
+    private var first = true
+    private var atEnd = false
+    /// A chunk holds at least this many bytes, unless it is the file's last.
+    static let chunkSize = 4 << 20
+
+    init(path: String) throws { source = try ByteSource(path: path) }
+
+    /// Replaces `buffer`'s contents with the next chunk; false (and `buffer` empty) after the last.
+    mutating func next(into buffer: inout [UInt8]) throws -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        guard !atEnd else { return false }
+        buffer.append(contentsOf: carried)
+        carried.removeAll(keepingCapacity: true)
+        var scanned = buffer.count
+        while true {
+            let n = try piece.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, count: $0.count) }
+            buffer.append(contentsOf: piece[..<n])
+            if first && buffer.count >= 3 {
+                first = false
+                if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { buffer.removeFirst(3) }
+            }
+            if n == 0 {
+                atEnd = true
+                return !buffer.isEmpty
+            }
+            guard buffer.count >= Self.chunkSize else { continue }
+            // Lines are short, so the scan back from the end stops soon.
+            if let lastNewline = buffer[scanned...].lastIndex(of: 0x0A) {
+                carried.append(contentsOf: buffer[(lastNewline + 1)...])
+                buffer.removeLast(buffer.count - lastNewline - 1)
+                return true
+            }
+            scanned = buffer.count
+        }
+    }
+}
+
+/// The RFC 4180 state machine behind ``CSVReader``, fed bytes in pieces: whole records come out
+/// in order, each with the line it starts on. A line without a quote character is split at its
+/// commas in one step; only lines with quotes go through the state machine byte by byte.
+struct CSVParser {
+    let path: String
+    /// The line the next byte is on.
+    var line = 1
+    private var record = CSVRecord(line: 1)
+    private var state = State.fieldStart
+    private var quoteLine = 0
+    private var fieldStart = 0   // where the current field began in record._bytes
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    init(path: String) { self.path = path }
+
+    /// Whether the bytes so far end exactly at the end of a record (or of a blank line).
+    var isAtRecordStart: Bool { state == .fieldStart && record.isBlank }
+
+    /// Parses `bytes`, calling `body` with each record they complete.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if state == .fieldStart && record.isBlank, let newline = memchr(base + i, 0x0A, n - i) {
+                let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline))
+                if memchr(base + i, 0x22, end - i) == nil {
+                    try emitLine(bytes, i, end, body)
+                    i = end + 1
+                    continue
+                }
+            }
+            let c = bytes[i]
+            i += 1
+            switch state {
+            case .fieldStart, .unquoted:
+                if c == UInt8(ascii: ",") {
+                    endField()
+                    state = .fieldStart
+                } else if c == 0x0A {
+                    // Drop a CR that ends the line.
+                    if record._bytes.count > fieldStart && record._bytes.last == 0x0D { record._bytes.removeLast() }
+                    if !record.isBlank {
+                        endField()
+                        try body(record)
                     }
-                case .quoteInQuoted:
-                    if c == UInt8(ascii: "\"") {
-                        record._bytes.append(c)
-                        state = .quoted
-                    } else if c == UInt8(ascii: ",") {
-                        endField(&record)
-                        state = .fieldStart
-                    } else if c == 0x0A || c == 0x0D {
-                        state = .unquoted
-                        i -= 1  // let the unquoted state end the line
-                        if c == 0x0D { record._bytes.append(c); i += 1 }
-                    } else {
-                        throw InputError(file: path, line: line,
-                                         "unexpected character after a closing quote (a quote inside a quoted field must be doubled)")
-                    }
+                    endLine()
+                } else if c == UInt8(ascii: "\"") && state == .fieldStart {
+                    state = .quoted
+                    quoteLine = line
+                } else {
+                    record._bytes.append(c)
+                    state = .unquoted
+                }
+            case .quoted:
+                if c == UInt8(ascii: "\"") {
+                    state = .quoteInQuoted
+                } else {
+                    if c == 0x0A { line += 1 }
+                    record._bytes.append(c)
+                }
+            case .quoteInQuoted:
+                if c == UInt8(ascii: "\"") {
+                    record._bytes.append(c)
+                    state = .quoted
+                } else if c == UInt8(ascii: ",") {
+                    endField()
+                    state = .fieldStart
+                } else if c == 0x0A || c == 0x0D {
+                    state = .unquoted
+                    i -= 1  // let the unquoted state end the line
+                    if c == 0x0D { record._bytes.append(c); i += 1 }
+                } else {
+                    throw InputError(file: path, line: line,
+                                     "unexpected character after a closing quote (a quote inside a quoted field must be doubled)")
                 }
             }
         }
+    }
+
+    /// Ends the input: a last record without a line end is passed to `body`.
+    mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
         switch state {
         case .quoted:
             throw InputError(file: path, line: quoteLine, "unterminated quoted field")
         case .quoteInQuoted, .unquoted:
             if record._bytes.count > fieldStart && record._bytes.last == 0x0D { record._bytes.removeLast() }
-            endField(&record)
+            endField()
             try body(record)
         case .fieldStart:
             if !record._ends.isEmpty {  // a line ending in a comma
-                endField(&record)
+                endField()
                 try body(record)
             }
         }
+        record.clear(nextLine: line)
+        fieldStart = 0
+        state = .fieldStart
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    /// A whole quote-free line `bytes[start..<end]` (`end` is its line feed) as one record.
+    private mutating func emitLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                   _ body: (CSVRecord) throws -> Void) throws {
+        var stop = end
+        if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+        if stop > start {  // otherwise a blank line
+            record._bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+            var fieldBegin = 0
+            for j in start..<stop where bytes[j] == UInt8(ascii: ",") {
+                record._starts.append(fieldBegin)
+                record._ends.append(j - start)
+                fieldBegin = j - start + 1
+            }
+            record._starts.append(fieldBegin)
+            record._ends.append(stop - start)
+            try body(record)
+        }
+        endLine()
+    }
+
+    private mutating func endField() {
+        record._starts.append(fieldStart)
+        record._ends.append(record._bytes.count)
+        fieldStart = record._bytes.count
+    }
+
+    private mutating func endLine() {
+        line += 1
+        record.clear(nextLine: line)
+        fieldStart = 0
+        state = .fieldStart
+    }
 }

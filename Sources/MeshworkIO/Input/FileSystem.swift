@@ -12,6 +12,12 @@ func fileExists(_ path: String) -> Bool {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
 }
 
+/// The size in bytes of the file at `path` (its compressed size, if gzip), or 0 when it cannot be read.
+func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+}
+
 /// Whether a directory exists at `path`.
 public func directoryExists(_ path: String) -> Bool {
     var info = stat()

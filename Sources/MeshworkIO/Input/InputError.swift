@@ -57,6 +57,15 @@ public struct ProblemLog: Sendable {
         }
     }
 
+    /// Appends `other`'s problems (their lines moved down by `lineOffset`) and its omitted count,
+    /// keeping the cap.
+    public mutating func append(_ other: ProblemLog, lineOffset: Int = 0) {
+        for problem in other.problems {
+            report(problem.file, problem.line > 0 ? problem.line + lineOffset : 0, problem.message)
+        }
+        omitted += other.omitted
+    }
+
     /// Throws an ``InputError`` holding the problems, if there are any.
     public func throwIfAny() throws {
         if !problems.isEmpty { throw InputError(problems: problems, omitted: omitted) }

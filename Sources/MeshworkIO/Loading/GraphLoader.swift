@@ -49,7 +49,7 @@ public enum GraphLoader {
             }
             let community = try DatasetReader().read(directory: path)
             let built = community.memberNetwork(weighted: options.weighted, directed: options.directed)
-            return LoadedGraph(graph: built.graph, labels: LabelTable(community.memberLabels),
+            return LoadedGraph(graph: built.graph, labels: community.memberLabelTable,
                                selfLoops: built.selfLoops, duplicateEdges: built.duplicateEdges, source: .dataset,
                                community: community, attributeNames: [], attributeValues: [])
         }

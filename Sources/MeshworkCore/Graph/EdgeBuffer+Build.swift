@@ -1,0 +1,244 @@
+import Dispatch
+
+extension EdgeBuffer {
+    /// Builds the CSR graph: self-loops counted and dropped, duplicate edges merged (weights summed,
+    /// in input order), rows sorted. Undirected graphs store `{u, v}` in both rows; directed graphs
+    /// also get their transpose.
+    ///
+    /// Two stable counting sorts (by head, then by tail) give sorted rows without comparisons;
+    /// duplicates are then adjacent and are merged. Each pass splits the vertices into `threads`
+    /// ranges and a worker writes only the entries of its range, reading the input in order, so
+    /// every entry lands where the one-thread build puts it: the graph (weights included, summed in
+    /// input order) is bit-identical for any `threads`.
+    ///
+    /// - Complexity: O(V + E · threads) time (each worker reads every edge; the scattered writes,
+    ///   the costly part, are shared); O(V + E) extra space during the build.
+    public func build(vertexCount: Int, directed: Bool, threads: Int = 2) -> GraphBuild {
+        precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "too many vertices")
+        let n = vertexCount
+        var selfLoops = 0
+        for i in 0..<count where sources[i] == targets[i] { selfLoops += 1 }
+        let kept = count - selfLoops
+        let entryCount = directed ? kept : 2 * kept
+        precondition(entryCount < Int(Int32.max), "too many edges for 32-bit CSR offsets")
+        let workers = max(1, min(threads, 16, n))
+
+        var headStart = [Int32](repeating: 0, count: n + 1)
+        var rowStart = [Int32](repeating: 0, count: n + 1)
+        var rowLength = [Int32](repeating: 0, count: n)
+        var byHeadTail = HugePages.array(repeating: Int32(0), count: entryCount)
+        var byHeadWeight = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
+        var rowTargets = HugePages.array(repeating: Int32(0), count: entryCount)
+        var rowWeights = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
+        sources.withUnsafeBufferPointer { sources in
+        targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
+        headStart.withUnsafeMutableBufferPointer { headStart in
+        rowStart.withUnsafeMutableBufferPointer { rowStart in
+        rowLength.withUnsafeMutableBufferPointer { rowLength in
+        byHeadTail.withUnsafeMutableBufferPointer { byHeadTail in
+        byHeadWeight.withUnsafeMutableBufferPointer { byHeadWeight in
+        rowTargets.withUnsafeMutableBufferPointer { rowTargets in
+        rowWeights.withUnsafeMutableBufferPointer { rowWeights in
+            let pass = _BuildPass(sources: sources, targets: targets, weights: weights, headStart: headStart,
+                                  rowStart: rowStart, rowLength: rowLength, byHeadTail: byHeadTail,
+                                  byHeadWeight: byHeadWeight, rowTargets: rowTargets, rowWeights: rowWeights,
+                                  directed: directed, weighted: isWeighted)
+            let even = (0...workers).map { $0 * n / workers }
+            _forEachWorker(workers) { pass.count(vertices: even[$0] ..< even[$0 + 1]) }
+            for v in 0..<n {
+                headStart[v + 1] &+= headStart[v]
+                rowStart[v + 1] &+= rowStart[v]
+            }
+            let byHeads = _BuildPass.balancedRanges(headStart, workers)
+            _forEachWorker(workers) { pass.bucketByHead(heads: byHeads[$0]) }
+            let byTails = _BuildPass.balancedRanges(rowStart, workers)
+            _forEachWorker(workers) { pass.scatterByTail(tails: byTails[$0]) }
+            _forEachWorker(workers) { pass.mergeDuplicates(tails: byTails[$0]) }
+        }}}}}}}}}}
+        byHeadTail = []
+        byHeadWeight = []
+
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n { offsets[v + 1] = offsets[v] &+ rowLength[v] }
+        let total = Int(offsets[n])
+        let removedEntries = entryCount - total
+        // Without duplicates the rows are already in place; otherwise gather the kept prefix of
+        // each row, so the graph holds no slack.
+        let outTargets = total == entryCount ? rowTargets : Self.gather(rowTargets, rowStart, offsets, workers)
+        rowTargets = []
+        let outWeights: [Double]? = !isWeighted ? nil
+            : total == entryCount ? rowWeights : Self.gather(rowWeights, rowStart, offsets, workers)
+
+        guard directed else {
+            let graph = CSRGraph(isDirected: false, offsets: offsets, targets: outTargets, weights: outWeights)
+            return GraphBuild(graph: graph, selfLoops: selfLoops, duplicateEdges: removedEntries / 2)
+        }
+        let transpose = Self.transpose(vertexCount: n, offsets: offsets, targets: outTargets, weights: outWeights)
+        let graph = CSRGraph(isDirected: true, offsets: offsets, targets: outTargets, weights: outWeights,
+                             inOffsets: transpose.offsets, inSources: transpose.targets, inWeights: transpose.weights)
+        return GraphBuild(graph: graph, selfLoops: selfLoops, duplicateEdges: removedEntries)
+    }
+
+    /// `rows[from[v] ..< from[v] + (to[v + 1] - to[v])]` moved to `to[v] ..< to[v + 1]`, for every v.
+    private static func gather<T: BitwiseCopyable>(_ rows: [T], _ from: [Int32], _ to: [Int32], _ workers: Int) -> [T] {
+        let n = to.count - 1
+        let total = Int(to[n])
+        return [T](unsafeUninitializedCapacity: total) { out, initialized in
+            rows.withUnsafeBufferPointer { rows in
+            from.withUnsafeBufferPointer { from in
+            to.withUnsafeBufferPointer { to in
+                let shared = _SendablePointers(rows: rows, from: from, to: to, out: out)
+                let ranges = _BuildPass.balancedRanges(to, workers)
+                _forEachWorker(workers) { worker in
+                    for v in ranges[worker] {
+                        let start = Int(shared.to[v]), length = Int(shared.to[v + 1]) - start
+                        (shared.out.baseAddress! + start).initialize(from: shared.rows.baseAddress! + Int(shared.from[v]),
+                                                                     count: length)
+                    }
+                }
+            }}}
+            initialized = total
+        }
+    }
+}
+
+/// The buffers of one build, shared by its workers; each pass writes only its workers' vertex
+/// ranges, which is what makes sharing them safe.
+struct _BuildPass: @unchecked Sendable {
+    let sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
+    let headStart: UnsafeMutableBufferPointer<Int32>, rowStart: UnsafeMutableBufferPointer<Int32>
+    let rowLength: UnsafeMutableBufferPointer<Int32>
+    let byHeadTail: UnsafeMutableBufferPointer<Int32>, byHeadWeight: UnsafeMutableBufferPointer<Double>
+    let rowTargets: UnsafeMutableBufferPointer<Int32>, rowWeights: UnsafeMutableBufferPointer<Double>
+    let directed: Bool, weighted: Bool
+
+    /// Contiguous vertex ranges holding about equal numbers of entries under the prefix sums `starts`.
+    static func balancedRanges(_ starts: UnsafeBufferPointer<Int32>, _ workers: Int) -> [Range<Int>] {
+        let n = starts.count - 1
+        var bounds = [0]
+        for w in 1..<workers {
+            let goal = Int64(starts[n]) * Int64(w) / Int64(workers)
+            var low = bounds[w - 1], high = n
+            while low < high {
+                let mid = (low + high) >> 1
+                if Int64(starts[mid]) < goal { low = mid + 1 } else { high = mid }
+            }
+            bounds.append(low)
+        }
+        bounds.append(n)
+        return (0..<workers).map { bounds[$0] ..< bounds[$0 + 1] }
+    }
+
+    static func balancedRanges(_ starts: UnsafeMutableBufferPointer<Int32>, _ workers: Int) -> [Range<Int>] {
+        balancedRanges(UnsafeBufferPointer(starts), workers)
+    }
+
+    static func balancedRanges(_ starts: [Int32], _ workers: Int) -> [Range<Int>] {
+        starts.withUnsafeBufferPointer { balancedRanges($0, workers) }
+    }
+
+    /// Entries per head (`headStart[v + 1]`) and per tail row (`rowStart[v + 1]`) for `vertices`.
+    func count(vertices: Range<Int>) {
+        let low = Int32(vertices.lowerBound), width = UInt32(vertices.count)
+        for i in 0..<sources.count {
+            let u = sources[i], v = targets[i]
+            if u == v { continue }
+            if UInt32(bitPattern: v &- low) < width { headStart[Int(v) + 1] &+= 1 }
+            if UInt32(bitPattern: u &- low) < width { rowStart[Int(u) + 1] &+= 1 }
+            if !directed {
+                if UInt32(bitPattern: u &- low) < width { headStart[Int(u) + 1] &+= 1 }
+                if UInt32(bitPattern: v &- low) < width { rowStart[Int(v) + 1] &+= 1 }
+            }
+        }
+    }
+
+    /// Pass 1: each entry (tail, head) with its head in `heads` into its head's bucket, in input order.
+    func bucketByHead(heads: Range<Int>) {
+        guard !heads.isEmpty else { return }
+        let low = Int32(heads.lowerBound), width = UInt32(heads.count)
+        var cursor = Array(headStart[heads.lowerBound ..< heads.upperBound])
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            for i in 0..<sources.count {
+                let u = sources[i], v = targets[i]
+                if u == v { continue }
+                if UInt32(bitPattern: v &- low) < width {
+                    let slot = Int(v &- low), p = Int(cursor[slot])
+                    cursor[slot] &+= 1
+                    byHeadTail[p] = u
+                    if weighted { byHeadWeight[p] = weights[i] }
+                }
+                if !directed && UInt32(bitPattern: u &- low) < width {
+                    let slot = Int(u &- low), q = Int(cursor[slot])
+                    cursor[slot] &+= 1
+                    byHeadTail[q] = v
+                    if weighted { byHeadWeight[q] = weights[i] }
+                }
+            }
+        }
+    }
+
+    /// Pass 2: entries with their tail in `tails` into the tail rows, heads visited in ascending
+    /// order, so each row comes out sorted (equal heads in input order).
+    func scatterByTail(tails: Range<Int>) {
+        guard !tails.isEmpty else { return }
+        let low = Int32(tails.lowerBound), width = UInt32(tails.count)
+        var cursor = Array(rowStart[tails.lowerBound ..< tails.upperBound])
+        let n = headStart.count - 1
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            for head in 0..<n {
+                for p in Int(headStart[head]) ..< Int(headStart[head + 1]) {
+                    let tail = byHeadTail[p]
+                    guard UInt32(bitPattern: tail &- low) < width else { continue }
+                    let slot = Int(tail &- low), q = Int(cursor[slot])
+                    cursor[slot] &+= 1
+                    rowTargets[q] = Int32(head)
+                    if weighted { rowWeights[q] = byHeadWeight[p] }
+                }
+            }
+        }
+    }
+
+    /// Pass 3: adjacent duplicates of each row in `tails` merged (weights summed in order) at the
+    /// row's start; `rowLength[v]` is what is kept.
+    func mergeDuplicates(tails: Range<Int>) {
+        for v in tails {
+            let start = Int(rowStart[v]), end = Int(rowStart[v + 1])
+            var write = start
+            var p = start
+            while p < end {
+                let t = rowTargets[p]
+                var w = weighted ? rowWeights[p] : 0
+                p += 1
+                while p < end && rowTargets[p] == t {
+                    if weighted { w += rowWeights[p] }
+                    p += 1
+                }
+                rowTargets[write] = t
+                if weighted { rowWeights[write] = w }
+                write += 1
+            }
+            rowLength[v] = Int32(write - start)
+        }
+    }
+}
+
+/// The buffers of ``EdgeBuffer/gather``; workers write disjoint rows of `out`.
+private struct _SendablePointers<T>: @unchecked Sendable {
+    let rows: UnsafeBufferPointer<T>, from: UnsafeBufferPointer<Int32>, to: UnsafeBufferPointer<Int32>
+    let out: UnsafeMutableBufferPointer<T>
+}
+
+/// Calls `body(worker)` for every worker in `0..<workers`, concurrently when there are several.
+/// Callers guarantee that the workers write disjoint memory.
+func _forEachWorker(_ workers: Int, _ body: (Int) -> Void) {
+    if workers == 1 { body(0); return }
+    withoutActuallyEscaping(body) { body in
+        let shared = _UncheckedBody(body: body)
+        DispatchQueue.concurrentPerform(iterations: workers) { shared.body($0) }
+    }
+}
+
+private struct _UncheckedBody: @unchecked Sendable {
+    let body: (Int) -> Void
+}
