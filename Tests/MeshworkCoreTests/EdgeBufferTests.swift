@@ -86,4 +86,25 @@ struct EdgeBufferTests {
         #expect(first.offsets == second.offsets)
         #expect(first.targets == second.targets)
     }
+
+    @Test("any thread count builds the same bits, weights summed in input order", arguments: 0..<12)
+    func threadsAgree(seed: UInt64) {
+        var rng = SplitMix64(seed: 100 + seed)
+        let n = 1 + rng.below(300)
+        let directed = seed % 3 == 0
+        var edges = EdgeBuffer(weighted: seed % 2 == 0)
+        for _ in 0..<rng.below(6 * n) {
+            // Weights with many bits, so that a different summation order would show.
+            edges.append(Int32(rng.below(n)), Int32(rng.below(n)), weight: 1 + Double(rng.below(1000)) / 7)
+        }
+        let one = edges.build(vertexCount: n, directed: directed, threads: 1)
+        for threads in [2, 3, 7] {
+            let other = edges.build(vertexCount: n, directed: directed, threads: threads)
+            #expect(other.graph.offsets == one.graph.offsets)
+            #expect(other.graph.targets == one.graph.targets)
+            #expect(other.graph.weights?.map(\.bitPattern) == one.graph.weights?.map(\.bitPattern))
+            #expect(other.graph.inSources == one.graph.inSources)
+            #expect(other.selfLoops == one.selfLoops && other.duplicateEdges == one.duplicateEdges)
+        }
+    }
 }

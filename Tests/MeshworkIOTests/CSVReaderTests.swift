@@ -1,4 +1,5 @@
 import Foundation
+import MeshworkCore
 import MeshworkIO
 import Testing
 
@@ -46,5 +47,40 @@ struct CSVReaderTests {
         #expect(rows.count == 3)
         #expect(rows[1].1[0].count == long.count)
         #expect(rows[2].0 == 3)
+    }
+
+    func fields(_ record: CSVRecord) -> [String] { (0..<record.count).map { record[$0] } }
+
+    @Test("batches of small chunks on several threads give forEachRecord's records and lines", arguments: [1, 2, 3])
+    func batches(threads: Int) throws {
+        var text = "id,name,note\r\n"
+        var rng = SplitMix64(seed: UInt64(threads))
+        for i in 0..<400 {
+            switch rng.below(10) {
+            case 0: text += "\(i),\"quoted, with a comma\",\"two\nlines\"\n"   // a record over two lines
+            case 1: text += "\n"                                                 // a blank line
+            default: text += "\(i),name\(i),\(rng.below(1000))\r\n"
+            }
+        }
+        text += "last,row,without line end"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-batch-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var expected: [(Int, [String])] = []
+        try CSVReader.forEachRecord(path: path) { expected.append(($0.line, fields($0))) }
+        for chunkSize in [1, 7, 64, 1000, 1 << 20] {
+            var header: [String] = []
+            var found: [(Int, [String])] = []
+            try CSVReader.forEachBatch(path: path, threads: threads, chunkSize: chunkSize, header: { record in
+                header = fields(record)
+            }, makeBatch: { [(Int, [String])]() }, parse: { record, batch in
+                batch.append((record.line, fields(record)))
+            }, merge: { batch, linesBefore in
+                found += batch.map { ($0.0 + linesBefore, $0.1) }
+            })
+            #expect(header == expected[0].1)
+            #expect(found.map(\.0) == expected.dropFirst().map(\.0))
+            #expect(found.map(\.1) == expected.dropFirst().map(\.1))
+        }
     }
 }

@@ -78,6 +78,49 @@ struct ReaderTests {
                 == ["2020-02-02", "2020-02-03", "2020-02-03"])
     }
 
+    @Test("a dataset larger than one chunk reads the same on one and two threads, with file line numbers")
+    func chunkedInteractions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-big-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let members = 500
+        var nodes = "id,kind\n"
+        for m in 0..<members { nodes += "M\(m),member\n" }
+        try Data(nodes.utf8).write(to: URL(fileURLWithPath: dir + "/nodes.csv"))
+        // About 18 MB, five chunks of 4 MiB: the first two (with the header) are parsed in turn, the
+        // next two in parallel, the last one in turn again because it holds quoted fields; kinds
+        // first appear in different chunks.
+        var rng = SplitMix64(seed: 3)
+        var lines = ["source,target,date,kind,weight"]
+        let count = 600_000
+        for i in 0..<count {
+            let kind = i < 300_000 ? "message" : i < 580_000 ? "lab" : "\"mentor, formal\""
+            let month = 1 + i * 12 / count
+            lines.append("M\(rng.below(members)),M\(rng.below(members)),2020-\(month < 10 ? "0" : "")\(month)-0\(1 + i % 9),\(kind),\(1 + i % 4)\r")
+        }
+        let rows = lines.joined(separator: "\n") + "\n"
+        try Data(rows.utf8).write(to: URL(fileURLWithPath: dir + "/interactions.csv"))
+        let one = try DatasetReader(threads: 1).read(directory: dir).interactions
+        let two = try DatasetReader(threads: 2).read(directory: dir).interactions
+        #expect(one.count == count)
+        #expect(one.sources == two.sources && one.targets == two.targets && one.times == two.times)
+        #expect(one.kinds == two.kinds && one.weights == two.weights && one.kindNames == two.kindNames)
+        #expect(one.kindNames == ["message", "lab", "mentor, formal"])
+
+        // Problems deep in the file carry their file line numbers, in order, on any thread count.
+        lines[150_001] = "M1,nobody,2020-01-01,message,1\r"
+        lines[350_001] = "M1,M2,2020-13-01,message,1\r"
+        lines[590_001] = "M1,M2,2020-01-01,message,heavy\r"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/interactions.csv"))
+        for threads in [1, 2] {
+            #expect {
+                _ = try DatasetReader(threads: threads).read(directory: dir)
+            } throws: { error in
+                (error as? InputError)?.problems.map(\.line) == [150_002, 350_002, 590_002]
+            }
+        }
+    }
+
     @Test("hierarchy levels group members by their ancestors")
     func levels() throws {
         let community = try DatasetReader().read(directory: Fixtures.root + "/lazega-lawyers")

@@ -79,13 +79,13 @@ public enum CSVReader {
     /// A chunk is parsed on a worker only when it holds no quote character; from a chunk that does,
     /// the parse goes on sequentially (a quoted field may span lines), still batch by batch.
     ///
-    /// - Complexity: O(bytes) work, spread over the workers; memory is `threads` chunks of 4 MiB
-    ///   plus the batches in flight.
+    /// - Complexity: O(bytes) work, spread over the workers; memory is `threads` chunks of
+    ///   `chunkSize` bytes (4 MiB) plus the batches in flight.
     public static func forEachBatch<Batch>(
-        path: String, threads: Int, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
+        path: String, threads: Int, chunkSize: Int = CSVChunks.defaultSize, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
         parse: (CSVRecord, inout Batch) -> Void, merge: (Batch, _ linesBefore: Int) throws -> Void
     ) throws {
-        var chunks = try CSVChunks(path: path)
+        var chunks = try CSVChunks(path: path, chunkSize: chunkSize)
         var sequential = CSVParser(path: path)
         var sawHeader = false
         let workers = max(1, threads)
@@ -159,16 +159,21 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 
 /// A file read in chunks of whole lines (each ends just after a line feed, except the file's last),
 /// with a leading UTF-8 byte-order mark dropped. Chunks are read into buffers the caller reuses.
-struct CSVChunks {
+public struct CSVChunks {
     private let source: ByteSource
     private var carried: [UInt8] = []
     private var piece = [UInt8](repeating: 0, count: 1 << 16)
     private var first = true
     private var atEnd = false
-    /// A chunk holds at least this many bytes, unless it is the file's last.
-    static let chunkSize = 4 << 20
+    /// A chunk holds at least `chunkSize` bytes, unless it is the file's last.
+    private let chunkSize: Int
+    /// The chunk size of ``CSVReader/forEachBatch(path:threads:chunkSize:header:makeBatch:parse:merge:)``.
+    public static let defaultSize = 4 << 20
 
-    init(path: String) throws { source = try ByteSource(path: path) }
+    init(path: String, chunkSize: Int = defaultSize) throws {
+        source = try ByteSource(path: path)
+        self.chunkSize = max(1, chunkSize)
+    }
 
     /// Replaces `buffer`'s contents with the next chunk; false (and `buffer` empty) after the last.
     mutating func next(into buffer: inout [UInt8]) throws -> Bool {
@@ -188,7 +193,7 @@ struct CSVChunks {
                 atEnd = true
                 return !buffer.isEmpty
             }
-            guard buffer.count >= Self.chunkSize else { continue }
+            guard buffer.count >= chunkSize else { continue }
             // Lines are short, so the scan back from the end stops soon.
             if let lastNewline = buffer[scanned...].lastIndex(of: 0x0A) {
                 carried.append(contentsOf: buffer[(lastNewline + 1)...])

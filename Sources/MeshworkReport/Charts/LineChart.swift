@@ -81,7 +81,7 @@ public struct LineChart: Sendable {
         for (k, s) in series.enumerated() {
             let colour = Self.palette[k % Self.palette.count]
             if let band = s.band {
-                for run in Self.runs(count) { i in band.low[i].isFinite && band.high[i].isFinite } {
+                for run in Self.runs(count, { i in band.low[i].isFinite && band.high[i].isFinite }) {
                     var points = run.map { "\(f(x($0))),\(f(y(band.high[$0])))" }
                     points += run.reversed().map { "\(f(x($0))),\(f(y(band.low[$0])))" }
                     out += "<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
