@@ -237,7 +237,7 @@ struct CommunityGeneratorTests {
         }
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("meshwork-synthesis-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: file, contents: Data())
+        _ = FileManager.default.createFile(atPath: file, contents: Data())
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(throws: GenerationError.self) {
             _ = try CommunityGenerator(.init(members: 10, seed: 0)).write(to: file + "/inside")

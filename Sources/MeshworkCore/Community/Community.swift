@@ -69,11 +69,12 @@ public struct Community: Sendable {
     /// The member network built from the interactions with `from <= time <= through` (seconds
     /// since epoch; either bound optional). Interactions that do not join two members are left
     /// out; a member's interaction with itself counts as a self-loop. With `weighted`, a tie's
-    /// weight is the sum of its interactions' weights.
+    /// weight is the sum of its interactions' weights. `threads` workers build it (the graph is the
+    /// same for any number).
     ///
     /// - Complexity: O(M + k) time and space for k interactions in the range.
     public func memberNetwork(from: Int64? = nil, through: Int64? = nil, weighted: Bool,
-                              directed: Bool = false) -> GraphBuild {
+                              directed: Bool = false, threads: Int = 2) -> GraphBuild {
         let range = interactions.range(from: from, through: through)
         var edges = EdgeBuffer(weighted: weighted, capacity: range.count)
         for i in range {
@@ -82,7 +83,7 @@ public struct Community: Sendable {
             if u < 0 || v < 0 { continue }
             edges.append(u, v, weight: interactions.weights[i])
         }
-        return edges.build(vertexCount: memberCount, directed: directed)
+        return edges.build(vertexCount: memberCount, directed: directed, threads: threads)
     }
 
     /// The ancestor of `node` of the given kind, or -1 when the chain stops short of it.

@@ -38,7 +38,7 @@ public struct LabelTable: Sendable {
 
     @usableFromInline
     struct Slot: Sendable, BitwiseCopyable {
-        var tag: UInt64
+        @usableFromInline var tag: UInt64
         var key: UInt64
     }
 
@@ -105,6 +105,39 @@ public struct LabelTable: Sendable {
         let hash = Self.hash(bytes)
         let probe = lookup(bytes, hash, Self.tagPrefix(hash, bytes.count), Self.packed(bytes))
         return probe.id >= 0 ? probe.id : nil
+    }
+
+    /// What a lookup of one label needs, computed ahead so that many lookups can be in flight: see
+    /// ``prefetch(_:)``.
+    public struct Probe: Sendable {
+        @usableFromInline let hash: UInt32
+        @usableFromInline let prefix: UInt64
+        @usableFromInline let packed: UInt64
+        @usableFromInline let numeric: Int
+    }
+
+    /// The probe of the label `bytes`.
+    public func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Probe {
+        let hash = Self.hash(bytes)
+        return Probe(hash: hash, prefix: Self.tagPrefix(hash, bytes.count), packed: Self.packed(bytes),
+                     numeric: Self.canonicalDecimal(bytes))
+    }
+
+    /// Reads the slot where the lookup of `probe` starts and returns its tag (callers add the tags
+    /// into a value they keep, so the reads are not optimised away). Reading the slots of the
+    /// next few labels before looking up the current one overlaps their cache misses: on a table
+    /// far larger than the caches that is most of a lookup's time.
+    @inlinable
+    public func prefetch(_ probe: Probe) -> UInt64 {
+        if probe.numeric >= 0 && probe.numeric < _numeric.count { return UInt64(UInt32(bitPattern: _numeric[probe.numeric])) }
+        return _slots.withUnsafeBufferPointer { $0[Int(probe.hash) & _mask].tag }
+    }
+
+    /// The id of the label `bytes` with the probe `probe`, or `nil`.
+    public func find(_ bytes: UnsafeBufferPointer<UInt8>, _ probe: Probe) -> Int32? {
+        if probe.numeric >= 0 && probe.numeric < _numeric.count && _numeric[probe.numeric] >= 0 { return _numeric[probe.numeric] }
+        let found = lookup(bytes, probe.hash, probe.prefix, probe.packed)
+        return found.id >= 0 ? found.id : nil
     }
 
     /// The id of the label `bytes`, interning a copy of them if they are new.

@@ -174,72 +174,6 @@ public struct DatasetReader: Sendable {
 
     // MARK: - interactions.csv and attendance.csv
 
-    /// The interactions of one chunk of `interactions.csv`, read on a worker thread: kinds are
-    /// numbered within the chunk and problems carry lines counted from the chunk's start.
-    private struct InteractionBatch {
-        var log = InteractionLog()
-        var kinds = LabelTable()
-        var problems = ProblemLog()
-    }
-
-    /// Where the columns of `interactions.csv` are (-1: absent), resolved once from the header.
-    private struct InteractionColumns {
-        var source = 0, target = 0, date = 0, kind = -1, weight = -1
-    }
-
-    private func readInteractions(_ path: String, _ nodes: Nodes, _ log: inout InteractionLog,
-                                  _ problems: inout ProblemLog) throws {
-        var header: Header?
-        var columns = InteractionColumns()
-        var kinds = LabelTable()
-        var headerProblems = ProblemLog()
-        try CSVReader.forEachBatch(path: path, threads: threads, header: { record in
-            let parsed = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
-                                path: path, &headerProblems)
-            header = parsed
-            if parsed.valid {
-                columns = InteractionColumns(source: parsed["source"]!, target: parsed["target"]!, date: parsed["date"]!,
-                                             kind: parsed["kind"] ?? -1, weight: parsed["weight"] ?? -1)
-            }
-        }, makeBatch: InteractionBatch.init, parse: { record, batch in
-            guard let header, header.valid, header.checkCount(record, path, &batch.problems) else { return }
-            readInteraction(record, columns, nodes, path, &batch)
-        }, merge: { batch, linesBefore in
-            problems.append(headerProblems)
-            headerProblems = ProblemLog()
-            problems.append(batch.problems, lineOffset: linesBefore)
-            let kindIDs = batch.kinds.labels.map { kinds.intern($0) }
-            log.append(contentsOf: batch.log, kinds: kindIDs)
-        })
-        problems.append(headerProblems)
-        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
-        log.kindNames = kinds.labels
-    }
-
-    /// Reads one row of `interactions.csv` into `batch` (called on worker threads: only reads `nodes`).
-    private func readInteraction(_ record: CSVRecord, _ columns: InteractionColumns, _ nodes: Nodes, _ path: String,
-                                 _ batch: inout InteractionBatch) {
-        let source = lookUp(record, columns.source, "source", nodes, path, &batch.problems)
-        let target = lookUp(record, columns.target, "target", nodes, path, &batch.problems)
-        let time = readTime(record, columns.date, path, &batch.problems)
-        var weight = 1.0
-        if columns.weight >= 0 && !record.isEmpty(columns.weight) {
-            guard let value = record.withField(columns.weight, NumberParsing.double) else {
-                batch.problems.report(path, record.line, "weight '\(record[columns.weight])' is not a number")
-                return
-            }
-            guard value.isFinite, value > 0 else {
-                batch.problems.report(path, record.line, "weight \(record[columns.weight]) must be a finite number > 0")
-                return
-            }
-            weight = value
-        }
-        guard let source, let target, let time else { return }
-        let kind = columns.kind >= 0 ? record.withField(columns.kind) { batch.kinds.intern($0) }
-                                     : batch.kinds.intern("interaction")
-        batch.log.append(source: source, target: target, time: time, kind: kind, weight: weight)
-    }
-
     /// The rows of `attendance.csv`, grouped by event in file order.
     private struct Attendance {
         var eventOf: [Int32] = [], memberOf: [Int32] = [], timeOf: [Int64] = []
@@ -314,7 +248,7 @@ public struct DatasetReader: Sendable {
         return rows
     }
 
-    private func lookUp(_ record: CSVRecord, _ column: Int, _ what: String, _ nodes: Nodes, _ path: String,
+    func lookUp(_ record: CSVRecord, _ column: Int, _ what: String, _ nodes: Nodes, _ path: String,
                         _ problems: inout ProblemLog) -> Int32? {
         if let id = record.withField(column, { nodes.ids.find($0) }) { return id }
         if record.isEmpty(column) {
@@ -325,7 +259,7 @@ public struct DatasetReader: Sendable {
         return nil
     }
 
-    private func readTime(_ record: CSVRecord, _ column: Int, _ path: String, _ problems: inout ProblemLog) -> Int64? {
+    func readTime(_ record: CSVRecord, _ column: Int, _ path: String, _ problems: inout ProblemLog) -> Int64? {
         switch record.withField(column, ISO8601.seconds) {
         case .success(let time): return time
         case .failure(.impossible):

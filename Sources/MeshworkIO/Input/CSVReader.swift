@@ -70,11 +70,11 @@ public enum CSVReader {
     /// on up to `threads` workers, for files too large for one core.
     ///
     /// The first record goes to `header`. The rest of the file is cut into chunks of whole lines;
-    /// each chunk's records go, in order, to `parse` with a fresh `Batch` from `makeBatch` (on a
-    /// worker thread: `parse` must only read shared state), and each finished batch goes to
-    /// `merge` on the calling thread, in file order, with the number of lines before its chunk:
-    /// `record.line` inside `parse` counts from 1 at the chunk's first line, so the file line is
-    /// `linesBefore + record.line`. The result therefore never depends on `threads`.
+    /// each chunk's records go, in order, to `parse` with a fresh `Batch` from `makeBatch`, then the
+    /// batch goes to `finish`, both on a worker thread (they must only read shared state); each
+    /// finished batch goes to `merge` on the calling thread, in file order, with the number of lines
+    /// before its chunk: `record.line` inside `parse` counts from 1 at the chunk's first line, so the
+    /// file line is `linesBefore + record.line`. The result therefore never depends on `threads`.
     ///
     /// A chunk is parsed on a worker only when it holds no quote character; from a chunk that does,
     /// the parse goes on sequentially (a quoted field may span lines), still batch by batch.
@@ -83,7 +83,8 @@ public enum CSVReader {
     ///   `chunkSize` bytes (4 MiB) plus the batches in flight.
     public static func forEachBatch<Batch>(
         path: String, threads: Int, chunkSize: Int = CSVChunks.defaultSize, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
-        parse: (CSVRecord, inout Batch) -> Void, merge: (Batch, _ linesBefore: Int) throws -> Void
+        parse: (CSVRecord, inout Batch) -> Void, finish: (inout Batch) -> Void = { _ in },
+        merge: (Batch, _ linesBefore: Int) throws -> Void
     ) throws {
         var chunks = try CSVChunks(path: path, chunkSize: chunkSize)
         var sequential = CSVParser(path: path)
@@ -100,7 +101,7 @@ public enum CSVReader {
             if independent {
                 var batches = round.map { _ in makeBatch() }
                 var lineCounts = [Int](repeating: 0, count: round.count)
-                parseConcurrently(Array(round), &batches, &lineCounts, path, parse)
+                parseConcurrently(Array(round), &batches, &lineCounts, path, parse, finish)
                 for (index, batch) in batches.enumerated() {
                     try merge(batch, sequential.line - 1)
                     sequential.line += lineCounts[index]
@@ -114,6 +115,7 @@ public enum CSVReader {
                         if sawHeader { parse(record, &batch) } else { sawHeader = true; try header(record) }
                     }
                 }
+                finish(&batch)
                 try merge(batch, 0)
             }
         }
@@ -121,13 +123,15 @@ public enum CSVReader {
         try sequential.finish { record in
             if sawHeader { parse(record, &last) } else { sawHeader = true; try header(record) }
         }
+        finish(&last)
         try merge(last, 0)
     }
 
     /// Parses each quote-free chunk into its own batch on its own worker; `lineCounts[i]` is the
     /// number of lines chunk `i` ends.
     private static func parseConcurrently<Batch>(_ chunks: [[UInt8]], _ batches: inout [Batch], _ lineCounts: inout [Int],
-                                                 _ path: String, _ parse: (CSVRecord, inout Batch) -> Void) {
+                                                 _ path: String, _ parse: (CSVRecord, inout Batch) -> Void,
+                                                 _ finish: (inout Batch) -> Void) {
         func work(_ index: Int, _ batch: inout Batch) -> Int {
             var parser = CSVParser(path: path)
             // A quote-free chunk cannot fail to parse: neither `feed` nor `finish` throws on it.
@@ -135,6 +139,7 @@ public enum CSVReader {
                 try? parser.feed(bytes) { parse($0, &batch) }
                 try? parser.finish { parse($0, &batch) }
             }
+            finish(&batch)
             return parser.line - 1
         }
         batches.withUnsafeMutableBufferPointer { batchSlots in
@@ -167,7 +172,7 @@ public struct CSVChunks {
     private var atEnd = false
     /// A chunk holds at least `chunkSize` bytes, unless it is the file's last.
     private let chunkSize: Int
-    /// The chunk size of ``CSVReader/forEachBatch(path:threads:chunkSize:header:makeBatch:parse:merge:)``.
+    /// The chunk size of ``CSVReader/forEachBatch(path:threads:chunkSize:header:makeBatch:parse:finish:merge:)``.
     public static let defaultSize = 4 << 20
 
     init(path: String, chunkSize: Int = defaultSize) throws {

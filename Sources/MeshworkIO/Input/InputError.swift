@@ -66,6 +66,22 @@ public struct ProblemLog: Sendable {
         omitted += other.omitted
     }
 
+    /// The problems of `first` and `second` (each in line order) in line order, `first`'s before
+    /// `second`'s on the same line, under the cap; what either omitted stays counted.
+    public static func merged(_ first: ProblemLog, _ second: ProblemLog) -> ProblemLog {
+        var result = ProblemLog()
+        var i = 0, j = 0
+        while i < first.problems.count || j < second.problems.count {
+            let takeFirst = j == second.problems.count
+                || (i < first.problems.count && first.problems[i].line <= second.problems[j].line)
+            let problem = takeFirst ? first.problems[i] : second.problems[j]
+            if takeFirst { i += 1 } else { j += 1 }
+            result.report(problem.file, problem.line, problem.message)
+        }
+        result.omitted += first.omitted + second.omitted
+        return result
+    }
+
     /// Throws an ``InputError`` holding the problems, if there are any.
     public func throwIfAny() throws {
         if !problems.isEmpty { throw InputError(problems: problems, omitted: omitted) }

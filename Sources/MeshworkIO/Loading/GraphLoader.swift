@@ -6,10 +6,13 @@ public struct LoadOptions: Sendable {
     public var directed: Bool
     /// Read weights (edge list: third column; GraphML: the `weight` key; dataset: interaction weights).
     public var weighted: Bool
+    /// Worker threads for parsing and building (at least 1); the result does not depend on it.
+    public var threads: Int
 
-    public init(directed: Bool = false, weighted: Bool = false) {
+    public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2) {
         self.directed = directed
         self.weighted = weighted
+        self.threads = max(1, threads)
     }
 }
 
@@ -47,8 +50,9 @@ public enum GraphLoader {
             guard DatasetReader.isDataset(path) else {
                 throw InputError(file: path, line: 0, "is a directory without nodes.csv (not a dataset directory)")
             }
-            let community = try DatasetReader().read(directory: path)
-            let built = community.memberNetwork(weighted: options.weighted, directed: options.directed)
+            let community = try DatasetReader(threads: options.threads).read(directory: path)
+            let built = community.memberNetwork(weighted: options.weighted, directed: options.directed,
+                                                threads: options.threads)
             return LoadedGraph(graph: built.graph, labels: community.memberLabelTable,
                                selfLoops: built.selfLoops, duplicateEdges: built.duplicateEdges, source: .dataset,
                                community: community, attributeNames: [], attributeValues: [])
@@ -58,7 +62,7 @@ public enum GraphLoader {
         let edges = isGraphML ? try GraphMLReader(weighted: options.weighted).read(path: path)
                               : try EdgeListReader(weighted: options.weighted).read(path: path)
         let directed = isGraphML && !options.directed ? (edges.declaredDirected ?? false) : options.directed
-        let built = edges.edges.build(vertexCount: edges.labels.count, directed: directed)
+        let built = edges.edges.build(vertexCount: edges.labels.count, directed: directed, threads: options.threads)
         return LoadedGraph(graph: built.graph, labels: edges.labels, selfLoops: built.selfLoops,
                            duplicateEdges: built.duplicateEdges, source: isGraphML ? .graphML : .edgeList,
                            community: nil, attributeNames: edges.attributeNames,

@@ -33,7 +33,7 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
     var pseudonymKey: String?
 
-    var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted) }
+    var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted, threads: workerThreads) }
 
     /// `--threads`, or every online core.
     var workerThreads: Int { threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
