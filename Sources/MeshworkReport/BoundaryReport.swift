@@ -27,9 +27,13 @@ public struct BoundaryReport: Sendable {
         public var crossingTies: Bool
         /// Betweenness threads (results do not depend on it).
         public var threads: Int
+        /// The Leiden partition of the member network with `seed` over the label order, when the
+        /// caller already has it: the `communities` level then reuses it.
+        public var communities: Partition?
 
         public init(minimumCell: Int = 0, seed: UInt64 = 42, weakTies: Int? = nil, crossingTies: Bool = false,
-                    threads: Int = 1) {
+                    threads: Int = 1, communities: Partition? = nil) {
+            self.communities = communities
             self.minimumCell = minimumCell
             self.seed = seed
             self.weakTies = weakTies
@@ -64,7 +68,8 @@ public struct BoundaryReport: Sendable {
         for level in requested {
             guard let partition = level.partition(community: loaded.community,
                                                   attributes: (loaded.attributeNames, loaded.attributeValues),
-                                                  graph: graph, order: order, seed: options.seed) else {
+                                                  graph: graph, order: order, seed: options.seed,
+                                                  communities: options.communities) else {
                 throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
             }
             partitions.append(partition)

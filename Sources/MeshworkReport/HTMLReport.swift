@@ -69,6 +69,10 @@ public struct HTMLReport: Sendable {
         }
         page.facts(facts)
 
+        // Leiden once: the member map's colours, the `communities` boundary level and the
+        // Communities section all use it.
+        let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: order)
+
         // Maps.
         page.section("Maps", id: "maps")
         page.paragraph("Circles are groups (sized by members) or members (sized by ties); lines are ties, thicker "
@@ -85,6 +89,7 @@ public struct HTMLReport: Sendable {
             var map = NetworkMap.Options()
             map.colourBy = .communities
             map.seed = options.seed
+            map.communities = communities.partition
             map.threads = options.threads
             map.tiesPerMember = 3
             page.figure("Members, coloured by community: each member's three strongest ties (dashed: across communities)",
@@ -128,7 +133,8 @@ public struct HTMLReport: Sendable {
         // Boundaries.
         page.section("Ties within and across groups", id: "boundaries")
         let boundaries = try BoundaryReport(loaded, levels: levels.map { .hierarchy($0) } + [.communities],
-                                            options: .init(minimumCell: options.minimumCell, seed: options.seed))
+                                            options: .init(minimumCell: options.minimumCell, seed: options.seed,
+                                                           communities: communities.partition))
         page.table(["Level", "Groups", "Ties inside", "Ties across", "E-I index", "Expected E-I", "Assortativity"],
                    boundaries.levels.map { level in
             let m = level.mixing
@@ -150,7 +156,6 @@ public struct HTMLReport: Sendable {
 
         // Communities.
         page.section("Communities", id: "communities")
-        let communities = Leiden(seed: options.seed).run(loaded.graph, order: order)
         var rows: [[String]] = []
         for level in levels {
             let comparison = PartitionComparison(communities.partition, community.partition(level))

@@ -62,6 +62,9 @@ public enum NetworkMap {
         public var engine: LayoutEngine?
         /// Seed of the Leiden run behind `communities`.
         public var seed: UInt64 = 42
+        /// That Leiden partition of the whole member network, when the caller already has it; it
+        /// is reused unless the map is of the network at a date (`through`).
+        public var communities: Partition?
         /// Threads of the betweenness kernel (results do not depend on it).
         public var threads: Int = 1
         /// The most nodes the map may have.
@@ -285,7 +288,8 @@ private struct Context {
         let order = level == .communities ? loaded.labels.labelOrder() : []
         guard let partition = level.partition(community: loaded.community,
                                               attributes: (loaded.attributeNames, loaded.attributeValues),
-                                              graph: graph, order: order, seed: options.seed) else {
+                                              graph: graph, order: order, seed: options.seed,
+                                              communities: options.through == nil ? options.communities : nil) else {
             throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
         }
         return partition

@@ -42,9 +42,11 @@ public enum BoundaryLevel: Sendable, Hashable, CustomStringConvertible {
     ///     a directed graph's undirected view).
     ///   - order: the vertices in label order (``LabelTable/labelOrder()``), so communities do not
     ///     depend on the order of the input lines.
+    ///   - communities: for `communities`, that Leiden partition when the caller already has it
+    ///     (it is then only renamed), so that a report computes it once.
     /// - Complexity: O(V) for hierarchy and attributes; Leiden's for communities.
     public func partition(community: Community?, attributes: (names: [String], values: [[String]]),
-                          graph: CSRGraph, order: [Int32], seed: UInt64) -> Partition? {
+                          graph: CSRGraph, order: [Int32], seed: UInt64, communities: Partition? = nil) -> Partition? {
         switch self {
         case .hierarchy(let level):
             return community?.partition(level)
@@ -55,7 +57,7 @@ public enum BoundaryLevel: Sendable, Hashable, CustomStringConvertible {
             let groups = attributes.values[column].map { $0.isEmpty ? Partition.unknown : values.intern($0) }
             return Partition(groups: groups, names: values.labels)
         case .communities:
-            let found = Leiden(seed: seed).run(graph.undirectedView(), order: order).partition
+            let found = communities ?? Leiden(seed: seed).run(graph.undirectedView(), order: order).partition
             return Partition(groups: found.group, names: (0..<found.groupCount).map { "c\($0)" })
         }
     }

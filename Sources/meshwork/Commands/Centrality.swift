@@ -16,7 +16,9 @@ struct Centrality: ParsableCommand {
         clustering coefficient. With --weighted, weights are distances for betweenness, closeness \
         and harmonic, and strengths for the others. The iterative measures stop as NetworkX does \
         (total change below n x tolerance); their iteration counts and, with clustering, the \
-        transitivity go to the --stats file.
+        transitivity go to the --stats file. --samples K estimates betweenness from K sources \
+        drawn with --seed (Brandes & Pich): with probability 0.95 every estimate is within \
+        sqrt(ln(40) / (2K)) of the largest possible score (0.043 for K = 1000).
         """)
 
     enum Measure: String, ExpressibleByArgument, CaseIterable {
