@@ -122,11 +122,13 @@ public struct ConsensusClustering: Sendable {
                                runs: first, rounds: round, converged: unanimous)
     }
 
-    /// The K partitions of `graph` found by `detect` with seeds `seed`, `seed + 1`, ...,
-    /// `seed + K - 1`, in seed order, computed on up to ``threads`` threads.
+    /// The K results of `detect` on `graph` with seeds `seed`, `seed + 1`, ..., `seed + K - 1`, in
+    /// seed order, computed on up to ``threads`` threads: the partitions of the first round (or
+    /// whole ``CommunityResult``s, whose partitions ``consensus(_:runs:seed:detect:)`` then takes).
     /// - Complexity: K detections; O(K) synchronisation.
-    public func detectRuns(_ graph: CSRGraph, seed: UInt64, detect: Detection) -> [Partition] {
-        var results = [Partition](repeating: Partition(groups: []), count: runs)
+    public func detectRuns<Result: Sendable>(_ graph: CSRGraph, seed: UInt64,
+                                             detect: @Sendable (_ graph: CSRGraph, _ seed: UInt64) -> Result) -> [Result] {
+        var results = [Result?](repeating: nil, count: runs)
         results.withUnsafeMutableBufferPointer { slots in
             let shared = _SharedPointer(base: slots.baseAddress!)
             // One block per run: each worker writes only the slots of the runs it took, and the
@@ -137,7 +139,7 @@ public struct ConsensusClustering: Sendable {
                 }
             }
         }
-        return results
+        return results.map { $0! }
     }
 
     /// The fraction of `runs` that put the two ends of each tie in the same group, parallel to

@@ -82,11 +82,18 @@ struct Communities: ParsableCommand {
             let loaded = try loadGraph(options, &timer)
             let order = loaded.labels.labelOrder()
             let detect = detection(order: order)
-            let result = detect(loaded.graph, seed)
+            let result: CommunityResult
             var consensus: ConsensusResult?
             if let runs {
-                consensus = ConsensusClustering(runs: runs, threads: options.workerThreads)
-                    .run(loaded.graph, seed: seed) { graph, seed in detect(graph, seed).partition }
+                // Run 0 (seed S) is the single run's result too: its figures go to the stats.
+                let clustering = ConsensusClustering(runs: runs, threads: options.workerThreads)
+                let results = clustering.detectRuns(loaded.graph, seed: seed, detect: detect)
+                result = results[0]
+                consensus = clustering.consensus(loaded.graph, runs: results.map(\.partition), seed: seed) { graph, seed in
+                    detect(graph, seed).partition
+                }
+            } else {
+                result = detect(loaded.graph, seed)
             }
             let partition = consensus?.partition ?? result.partition
             let modularity = consensus == nil && method != .labelPropagation && quality == .modularity && resolution == 1
