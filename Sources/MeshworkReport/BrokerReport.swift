@@ -24,8 +24,10 @@ public struct BrokerReport: Sendable {
     public let onBridge: [Bool]
     public let isArticulationPoint: [Bool]
 
+    /// `threads` workers compute the brokerage roles and structural holes (the table does not
+    /// depend on it).
     /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
-    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64) throws {
+    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = 1) throws {
         let graph = loaded.graph
         let order = level == .communities ? loaded.labels.labelOrder() : []
         guard let partition = level.partition(community: loaded.community,
@@ -34,8 +36,8 @@ public struct BrokerReport: Sendable {
             throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
         }
         self.partition = partition
-        roles = Brokerage.roles(graph, partition: partition)
-        (constraint, burtEffectiveSize, effectiveSize) = StructuralHoles.measures(graph, weighted: weighted)
+        roles = Brokerage.roles(graph, partition: partition, threads: threads)
+        (constraint, burtEffectiveSize, effectiveSize) = StructuralHoles.measures(graph, weighted: weighted, threads: threads)
         moduleRoles = ModuleRoles(graph, partition: partition, weighted: weighted)
         groupsReached = Brokerage.groupsReached(graph, partition: partition)
         let cut = CutStructure(graph, components: false)

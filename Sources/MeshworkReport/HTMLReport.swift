@@ -119,7 +119,8 @@ public struct HTMLReport: Sendable {
 
         // Boundary spanners.
         page.section("Who connects across boundaries", id: "brokers")
-        let brokers = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed)
+        let brokers = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed,
+                                       threads: options.threads)
         let across = brokers.crossBrokerage
         page.table(["Member", "Name", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"],
                    brokers.strongest(options.top).map { v in

@@ -130,4 +130,14 @@ struct BrokerageTests {
             if p.group[v] < 0 { #expect(total[v] == 0) }
         }
     }
+
+    @Test("several blocks of brokers on 1, 2 and 3 threads give the same counts", arguments: [(6, false), (7, true)] as [(UInt64, Bool)])
+    func threads(seed: UInt64, directed: Bool) {
+        let (g, p) = randomGraph(seed: seed, n: 4_000, m: 30_000, directed: directed, weighted: false, groups: 5)
+        let one = Brokerage.roles(g, partition: p, threads: 1)
+        for threads in [2, 3] {
+            let other = Brokerage.roles(g, partition: p, threads: threads)
+            for role in BrokerageRole.allCases { #expect(other[role] == one[role], "\(role)") }
+        }
+    }
 }

@@ -120,4 +120,17 @@ struct StructuralHolesTests {
             #expect(d.constraint[v] > 0 && d.effectiveSize[v] > 0)
         }
     }
+
+    @Test("several blocks of vertices on 1, 2 and 3 threads give the same bits", arguments: [(6, false), (7, true)] as [(UInt64, Bool)])
+    func threads(seed: UInt64, directed: Bool) {
+        // n + 2m above 3 x 16,384, so the vertices fall into several blocks.
+        let (g, _) = randomGraph(seed: seed, n: 4_000, m: 30_000, directed: directed, weighted: true, groups: 5)
+        let one = StructuralHoles.measures(g, weighted: true, threads: 1)
+        for threads in [2, 3] {
+            let other = StructuralHoles.measures(g, weighted: true, threads: threads)
+            #expect(other.constraint.map(\.bitPattern) == one.constraint.map(\.bitPattern))
+            #expect(other.effectiveSize.map(\.bitPattern) == one.effectiveSize.map(\.bitPattern))
+            #expect(other.networkXEffectiveSize.map(\.bitPattern) == one.networkXEffectiveSize.map(\.bitPattern))
+        }
+    }
 }

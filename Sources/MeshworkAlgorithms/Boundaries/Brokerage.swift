@@ -90,9 +90,11 @@ public enum Brokerage {
     ///     //  a(0) -> v(1) -> b(2), groups [0, 1, 0]: v is an itinerant broker once
     ///     Brokerage.roles(path, partition: Partition(groups: [0, 1, 0])).itinerant   // [0, 1, 0]
     ///
+    /// `threads` workers take blocks of brokers; the counts do not depend on it.
+    ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
-    /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space.
-    public static func roles(_ graph: CSRGraph, partition: Partition) -> BrokerageRoles {
+    /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space per thread.
+    public static func roles(_ graph: CSRGraph, partition: Partition, threads: Int = 1) -> BrokerageRoles {
         let n = graph.vertexCount
         precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
         let group = partition.group
@@ -105,60 +107,77 @@ public enum Brokerage {
 
         let (offsets, targets) = (graph.offsets, graph.targets)
         let (inOffsets, inSources) = (graph.inRowOffsets, graph.inRowSources)
-        // mark[b] == v: b is an out-neighbour of the current broker v.
-        var mark = [Int32](repeating: -1, count: n)
-        // perGroup[g]: out-neighbours of v in group g.
-        var perGroup = [Int](repeating: 0, count: groupCount)
-
-        for v in 0..<n {
-            let gv = Int(group[v])
-            if gv < 0 { continue }
-            let outRow = Int(offsets[v]) ..< Int(offsets[v + 1])
-            let inRow = Int(inOffsets[v]) ..< Int(inOffsets[v + 1])
-            if outRow.isEmpty || inRow.isEmpty { continue }
-            var known = 0
-            for p in outRow {
-                let b = Int(targets[p])
-                mark[b] = Int32(v)
-                let gb = Int(group[b])
-                if gb >= 0 { perGroup[gb] += 1; known += 1 }
-            }
-            var coord = 0, itin = 0, repr = 0, gate = 0, liai = 0
-            for p in inRow {
-                let a = Int(inSources[p])
-                let ga = Int(group[a])
-                if ga < 0 { continue }
-                // Open targets b (b != a, no arc a -> b, group known): in a's group, in v's, in all.
-                var inA = perGroup[ga], inV = perGroup[gv], all = known
-                if mark[a] == Int32(v) { inA -= 1; all -= 1; if ga == gv { inV -= 1 } }  // b == a
-                for q in Int(offsets[a]) ..< Int(offsets[a + 1]) {
-                    let b = Int(targets[q])
-                    if mark[b] != Int32(v) { continue }   // not a target of v (v itself included)
-                    let gb = Int(group[b])
-                    if gb < 0 { continue }
-                    all -= 1
-                    if gb == ga { inA -= 1 }
-                    if gb == gv { inV -= 1 }
+        let blocks = offsets.withUnsafeBufferPointer { _ParallelSources.vertexBlocks(offsets: $0) }
+        coordinator.withUnsafeMutableBufferPointer { coordinatorSlots in
+        itinerant.withUnsafeMutableBufferPointer { itinerantSlots in
+        representative.withUnsafeMutableBufferPointer { representativeSlots in
+        gatekeeper.withUnsafeMutableBufferPointer { gatekeeperSlots in
+        liaison.withUnsafeMutableBufferPointer { liaisonSlots in
+            // Workers take blocks of brokers and write only their counts (integers: any order of
+            // work gives the same table).
+            let out = (coordinator: _SharedPointer(base: coordinatorSlots.baseAddress!),
+                       itinerant: _SharedPointer(base: itinerantSlots.baseAddress!),
+                       representative: _SharedPointer(base: representativeSlots.baseAddress!),
+                       gatekeeper: _SharedPointer(base: gatekeeperSlots.baseAddress!),
+                       liaison: _SharedPointer(base: liaisonSlots.baseAddress!))
+            _ParallelSources.run(blocks: blocks.count - 1, threads: threads) { nextBlock in
+                // mark[b] == v: b is an out-neighbour of the current broker v.
+                var mark = [Int32](repeating: -1, count: n)
+                // perGroup[g]: out-neighbours of v in group g.
+                var perGroup = [Int](repeating: 0, count: groupCount)
+                while let block = nextBlock() {
+                    for v in blocks[block] ..< blocks[block + 1] {
+                        let gv = Int(group[v])
+                        if gv < 0 { continue }
+                        let outRow = Int(offsets[v]) ..< Int(offsets[v + 1])
+                        let inRow = Int(inOffsets[v]) ..< Int(inOffsets[v + 1])
+                        if outRow.isEmpty || inRow.isEmpty { continue }
+                        var known = 0
+                        for p in outRow {
+                            let b = Int(targets[p])
+                            mark[b] = Int32(v)
+                            let gb = Int(group[b])
+                            if gb >= 0 { perGroup[gb] += 1; known += 1 }
+                        }
+                        var coord = 0, itin = 0, repr = 0, gate = 0, liai = 0
+                        for p in inRow {
+                            let a = Int(inSources[p])
+                            let ga = Int(group[a])
+                            if ga < 0 { continue }
+                            // Open targets b (b != a, no arc a -> b, group known): in a's group, in v's, in all.
+                            var inA = perGroup[ga], inV = perGroup[gv], all = known
+                            if mark[a] == Int32(v) { inA -= 1; all -= 1; if ga == gv { inV -= 1 } }  // b == a
+                            for q in Int(offsets[a]) ..< Int(offsets[a + 1]) {
+                                let b = Int(targets[q])
+                                if mark[b] != Int32(v) { continue }   // not a target of v (v itself included)
+                                let gb = Int(group[b])
+                                if gb < 0 { continue }
+                                all -= 1
+                                if gb == ga { inA -= 1 }
+                                if gb == gv { inV -= 1 }
+                            }
+                            if ga == gv {
+                                coord += inV
+                                repr += all - inV
+                            } else {
+                                itin += inA
+                                gate += inV
+                                liai += all - inA - inV
+                            }
+                        }
+                        out.coordinator.base[v] = coord
+                        out.itinerant.base[v] = itin
+                        out.representative.base[v] = repr
+                        out.gatekeeper.base[v] = gate
+                        out.liaison.base[v] = liai
+                        for p in outRow {
+                            let gb = Int(group[Int(targets[p])])
+                            if gb >= 0 { perGroup[gb] = 0 }
+                        }
+                    }
                 }
-                if ga == gv {
-                    coord += inV
-                    repr += all - inV
-                } else {
-                    itin += inA
-                    gate += inV
-                    liai += all - inA - inV
-                }
             }
-            coordinator[v] = coord
-            itinerant[v] = itin
-            representative[v] = repr
-            gatekeeper[v] = gate
-            liaison[v] = liai
-            for p in outRow {
-                let gb = Int(group[Int(targets[p])])
-                if gb >= 0 { perGroup[gb] = 0 }
-            }
-        }
+        }}}}}
         return BrokerageRoles(coordinator: coordinator, itinerant: itinerant, representative: representative,
                               gatekeeper: gatekeeper, liaison: liaison)
     }

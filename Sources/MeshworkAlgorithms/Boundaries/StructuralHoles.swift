@@ -47,11 +47,13 @@ public enum StructuralHoles {
     ///     //  0 - 1 - 2   (a path)
     ///     StructuralHoles.measures(path).effectiveSize   // [1, 2, 1]
     ///
-    /// - Parameter weighted: use the graph's weights (ignored when it has none).
-    /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func measures(_ graph: CSRGraph, weighted: Bool = false)
+    /// - Parameters:
+    ///   - weighted: use the graph's weights (ignored when it has none).
+    ///   - threads: workers over blocks of vertices (the result does not depend on it).
+    /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space, plus O(V) per thread.
+    public static func measures(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1)
         -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
-        compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true)
+        compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true, threads: threads)
     }
 
     /// Burt's constraint of every vertex (NetworkX `constraint`); NaN for a vertex without ties.
@@ -59,8 +61,8 @@ public enum StructuralHoles {
     ///     //  a star: the centre's constraint is 1 / (number of leaves), each leaf's is 1
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func constraint(_ graph: CSRGraph, weighted: Bool = false) -> [Double] {
-        compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: false).constraint
+    public static func constraint(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
+        compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: false, threads: threads).constraint
     }
 
     /// Burt's effective size of every vertex (NetworkX `effective_size` with `nodes=`, see the type's
@@ -69,8 +71,8 @@ public enum StructuralHoles {
     ///     //  a triangle: every vertex has effective size 2 - 2 * 1 / 2 = 1
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func effectiveSize(_ graph: CSRGraph, weighted: Bool = false) -> [Double] {
-        compute(graph, weighted: weighted, wantConstraint: false, wantEffectiveSize: true).effectiveSize
+    public static func effectiveSize(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
+        compute(graph, weighted: weighted, wantConstraint: false, wantEffectiveSize: true, threads: threads).effectiveSize
     }
 
     // MARK: - Kernel
@@ -113,7 +115,7 @@ public enum StructuralHoles {
         return (offsets, targets, mutual)
     }
 
-    static func compute(_ graph: CSRGraph, weighted: Bool, wantConstraint: Bool, wantEffectiveSize: Bool)
+    static func compute(_ graph: CSRGraph, weighted: Bool, wantConstraint: Bool, wantEffectiveSize: Bool, threads: Int)
         -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
         let n = graph.vertexCount
         guard n > 0 else { return ([], [], []) }
@@ -131,47 +133,61 @@ public enum StructuralHoles {
             largest[v] = l
         }
 
-        var constraint = [Double](repeating: .nan, count: wantConstraint ? n : 0)
-        var effective = [Double](repeating: .nan, count: wantEffectiveSize ? n : 0)
+        var constraint = [Double](repeating: .nan, count: n)
+        var effective = [Double](repeating: .nan, count: n)
         var networkX = effective
-        // share[k] = p_ik for the neighbours k of the current vertex i, 0 elsewhere.
-        var share = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let row = Int(offsets[i]) ..< Int(offsets[i + 1])
-            if row.isEmpty { continue }
-            let si = sum[i]
-            for p in row { share[Int(targets[p])] = m[p] / si }
-            var c = 0.0, e = 0.0, eNetworkX = 0.0
-            var closed = 0          // Borgatti: ordered pairs of adjacent neighbours (2t)
-            for p in row {
-                let j = Int(targets[p])
-                var indirect = 0.0, redundancy = 0.0, redundancyNetworkX = 0.0
-                for q in Int(offsets[j]) ..< Int(offsets[j + 1]) {
-                    let k = Int(targets[q])
-                    let pik = share[k]
-                    if pik == 0 { continue }       // k is not a neighbour of i (or is i itself)
-                    indirect += pik * (m[q] / sum[k])
-                    redundancy += pik * m[q]
-                    redundancyNetworkX += pik * m[q] / largest[k]  // NetworkX's sparse path (PR #8906)
-                    closed += 1
+        let blocks = offsets.withUnsafeBufferPointer { _ParallelSources.vertexBlocks(offsets: $0) }
+        constraint.withUnsafeMutableBufferPointer { constraintSlots in
+        effective.withUnsafeMutableBufferPointer { effectiveSlots in
+        networkX.withUnsafeMutableBufferPointer { networkXSlots in
+            // Each vertex's figures are summed in the same order by whichever worker takes its
+            // block, and written to its own slots: the same bits for any number of threads.
+            let out = (constraint: _SharedPointer(base: constraintSlots.baseAddress!),
+                       effective: _SharedPointer(base: effectiveSlots.baseAddress!),
+                       networkX: _SharedPointer(base: networkXSlots.baseAddress!))
+            _ParallelSources.run(blocks: blocks.count - 1, threads: threads) { nextBlock in
+                // share[k] = p_ik for the neighbours k of the current vertex i, 0 elsewhere.
+                var share = [Double](repeating: 0, count: n)
+                while let block = nextBlock() {
+                    for i in blocks[block] ..< blocks[block + 1] {
+                        let row = Int(offsets[i]) ..< Int(offsets[i + 1])
+                        if row.isEmpty { continue }
+                        let si = sum[i]
+                        for p in row { share[Int(targets[p])] = m[p] / si }
+                        var c = 0.0, e = 0.0, eNetworkX = 0.0
+                        var closed = 0          // Borgatti: ordered pairs of adjacent neighbours (2t)
+                        for p in row {
+                            let j = Int(targets[p])
+                            var indirect = 0.0, redundancy = 0.0, redundancyNetworkX = 0.0
+                            for q in Int(offsets[j]) ..< Int(offsets[j + 1]) {
+                                let k = Int(targets[q])
+                                let pik = share[k]
+                                if pik == 0 { continue }       // k is not a neighbour of i (or is i itself)
+                                indirect += pik * (m[q] / sum[k])
+                                redundancy += pik * m[q]
+                                redundancyNetworkX += pik * m[q] / largest[k]  // NetworkX's sparse path (PR #8906)
+                                closed += 1
+                            }
+                            c += (share[j] + indirect) * (share[j] + indirect)
+                            e += 1 - redundancy / largest[j]
+                            eNetworkX += 1 - redundancyNetworkX
+                        }
+                        out.constraint.base[i] = c
+                        if borgatti {
+                            let d = Double(row.count)
+                            out.effective.base[i] = d - Double(closed) / d
+                            out.networkX.base[i] = out.effective.base[i]
+                        } else {
+                            out.effective.base[i] = e
+                            out.networkX.base[i] = eNetworkX
+                        }
+                        for p in row { share[Int(targets[p])] = 0 }
+                    }
                 }
-                c += (share[j] + indirect) * (share[j] + indirect)
-                e += 1 - redundancy / largest[j]
-                eNetworkX += 1 - redundancyNetworkX
             }
-            if wantConstraint { constraint[i] = c }
-            if wantEffectiveSize {
-                if borgatti {
-                    let d = Double(row.count)
-                    effective[i] = d - Double(closed) / d
-                    networkX[i] = effective[i]
-                } else {
-                    effective[i] = e
-                    networkX[i] = eNetworkX
-                }
-            }
-            for p in row { share[Int(targets[p])] = 0 }
-        }
+        }}}
+        if !wantConstraint { constraint = [] }
+        if !wantEffectiveSize { effective = []; networkX = [] }
         return (constraint, effective, networkX)
     }
 }

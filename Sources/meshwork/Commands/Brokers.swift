@@ -45,7 +45,8 @@ struct Brokers: ParsableCommand {
             let loaded = try loadGraph(options, &timer)
             let report: BrokerReport
             do {
-                report = try BrokerReport(loaded, level: BoundaryLevel(level)!, weighted: options.weighted, seed: seed)
+                report = try BrokerReport(loaded, level: BoundaryLevel(level)!, weighted: options.weighted, seed: seed,
+                                          threads: options.workerThreads)
             } catch let error as BoundaryLevelError {
                 printError("meshwork: \(error.description)")
                 throw ExitCode(64)
