@@ -27,7 +27,7 @@ extension DatasetReader {
             guard let header, header.valid, header.checkCount(record, path, &batch.rowProblems) else { return }
             batch.parse(record, columns, self, path)
         }, finish: { batch in
-            batch.resolve(nodes.ids, self, path)
+            batch.resolve(nodes.ids, path)
         }, merge: { batch, linesBefore in
             problems.append(headerProblems)
             headerProblems = ProblemLog()
@@ -42,7 +42,7 @@ extension DatasetReader {
 }
 
 /// The interactions of one chunk of `interactions.csv`, read on a worker thread in two steps:
-/// ``parse(_:_:_:_:)`` keeps each row's two ids and checks its date, kind and weight; ``resolve(_:_:_:)``
+/// ``parse(_:_:_:_:)`` keeps each row's two ids and checks its date, kind and weight; ``resolve(_:_:)``
 /// then looks every id up with several look-ups in flight (on a million members nearly every one
 /// misses the caches) and appends the rows in order. Kinds are numbered within the chunk; problems
 /// carry lines counted from the chunk's start.
@@ -62,10 +62,10 @@ struct InteractionBatch {
     private var times: [Int64] = []
     private var kindOf: [Int32] = []
     private var weights: [Double] = []
-    /// The slot tags read ahead by ``resolve(_:_:_:)``, kept so the reads are not optimised away.
+    /// The slot tags read ahead by ``resolve(_:_:)``, kept so the reads are not optimised away.
     private(set) var prefetched: UInt64 = 0
 
-    /// Keeps the row's ids for ``resolve(_:_:_:)`` and checks the rest of it.
+    /// Keeps the row's ids for ``resolve(_:_:)`` and checks the rest of it.
     mutating func parse(_ record: CSVRecord, _ columns: DatasetReader.InteractionColumns, _ reader: DatasetReader, _ path: String) {
         let time = reader.readTime(record, columns.date, path, &rowProblems)
         var weight: Double? = 1.0
@@ -81,10 +81,10 @@ struct InteractionBatch {
                 rowProblems.report(path, record.line, "weight '\(record[columns.weight])' is not a number")
             }
         }
-        for column in [columns.source, columns.target] {
-            record.withField(column) { idBytes.append(contentsOf: $0) }
-            idEnds.append(idBytes.count)
-        }
+        record.withField(columns.source) { idBytes.append(contentsOf: $0) }
+        idEnds.append(idBytes.count)
+        record.withField(columns.target) { idBytes.append(contentsOf: $0) }
+        idEnds.append(idBytes.count)
         lines.append(record.line)
         guard let time, let weight else {
             times.append(.min)
@@ -99,7 +99,7 @@ struct InteractionBatch {
 
     /// Looks up the ids of the rows kept by ``parse(_:_:_:_:)``, reporting unknown ones, and appends
     /// the rows whose ids and other fields are all good, in order.
-    mutating func resolve(_ ids: LabelTable, _ reader: DatasetReader, _ path: String) {
+    mutating func resolve(_ ids: LabelTable, _ path: String) {
         let count = idEnds.count
         var sink: UInt64 = 0
         var nodes = [Int32](repeating: -1, count: count)
