@@ -46,8 +46,8 @@ enum Meshwork {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, so a large output can never fill a pipe and block.
         let scratch = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: scratch.path + "/out", contents: nil)
-        FileManager.default.createFile(atPath: scratch.path + "/err", contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path + "/err", contents: nil)
         let out = FileHandle(forWritingAtPath: scratch.path + "/out")!
         let err = FileHandle(forWritingAtPath: scratch.path + "/err")!
         process.standardOutput = out

@@ -55,9 +55,6 @@ public struct Community: Sendable {
     /// The number of member nodes.
     public var memberCount: Int { members.count }
 
-    /// The ids of the members, in member order.
-    public var memberLabels: [String] { members.map { ids[$0] } }
-
     /// The ids of the members as a label table: member `i` has id `i`.
     /// - Complexity: O(M + bytes of the ids).
     public var memberLabelTable: LabelTable {

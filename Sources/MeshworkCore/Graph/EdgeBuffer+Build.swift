@@ -1,5 +1,3 @@
-import Dispatch
-
 extension EdgeBuffer {
     /// Builds the CSR graph: self-loops counted and dropped, duplicate edges merged (weights summed,
     /// in input order), rows sorted. Undirected graphs store `{u, v}` in both rows; directed graphs
@@ -45,16 +43,16 @@ extension EdgeBuffer {
                                   byHeadWeight: byHeadWeight, rowTargets: rowTargets, rowWeights: rowWeights,
                                   directed: directed, weighted: isWeighted)
             let even = (0...workers).map { $0 * n / workers }
-            _forEachWorker(workers) { pass.count(vertices: even[$0] ..< even[$0 + 1]) }
+            forEachWorker(workers) { pass.count(vertices: even[$0] ..< even[$0 + 1]) }
             for v in 0..<n {
                 headStart[v + 1] &+= headStart[v]
                 rowStart[v + 1] &+= rowStart[v]
             }
             let byHeads = _BuildPass.balancedRanges(headStart, workers)
-            _forEachWorker(workers) { pass.bucketByHead(heads: byHeads[$0]) }
+            forEachWorker(workers) { pass.bucketByHead(heads: byHeads[$0]) }
             let byTails = _BuildPass.balancedRanges(rowStart, workers)
-            _forEachWorker(workers) { pass.scatterByTail(tails: byTails[$0]) }
-            _forEachWorker(workers) { pass.mergeDuplicates(tails: byTails[$0]) }
+            forEachWorker(workers) { pass.scatterByTail(tails: byTails[$0]) }
+            forEachWorker(workers) { pass.mergeDuplicates(tails: byTails[$0]) }
         }}}}}}}}}}
         byHeadTail = []
         byHeadWeight = []
@@ -88,13 +86,11 @@ extension EdgeBuffer {
             rows.withUnsafeBufferPointer { rows in
             from.withUnsafeBufferPointer { from in
             to.withUnsafeBufferPointer { to in
-                let shared = _SendablePointers(rows: rows, from: from, to: to, out: out)
                 let ranges = _BuildPass.balancedRanges(to, workers)
-                _forEachWorker(workers) { worker in
+                forEachWorker(workers) { worker in
                     for v in ranges[worker] {
-                        let start = Int(shared.to[v]), length = Int(shared.to[v + 1]) - start
-                        (shared.out.baseAddress! + start).initialize(from: shared.rows.baseAddress! + Int(shared.from[v]),
-                                                                     count: length)
+                        let start = Int(to[v]), length = Int(to[v + 1]) - start
+                        (out.baseAddress! + start).initialize(from: rows.baseAddress! + Int(from[v]), count: length)
                     }
                 }
             }}}
@@ -105,7 +101,7 @@ extension EdgeBuffer {
 
 /// The buffers of one build, shared by its workers; each pass writes only its workers' vertex
 /// ranges, which is what makes sharing them safe.
-struct _BuildPass: @unchecked Sendable {
+struct _BuildPass {
     let sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
     let headStart: UnsafeMutableBufferPointer<Int32>, rowStart: UnsafeMutableBufferPointer<Int32>
     let rowLength: UnsafeMutableBufferPointer<Int32>
@@ -221,24 +217,4 @@ struct _BuildPass: @unchecked Sendable {
             rowLength[v] = Int32(write - start)
         }
     }
-}
-
-/// The buffers of ``EdgeBuffer/gather``; workers write disjoint rows of `out`.
-private struct _SendablePointers<T>: @unchecked Sendable {
-    let rows: UnsafeBufferPointer<T>, from: UnsafeBufferPointer<Int32>, to: UnsafeBufferPointer<Int32>
-    let out: UnsafeMutableBufferPointer<T>
-}
-
-/// Calls `body(worker)` for every worker in `0..<workers`, concurrently when there are several.
-/// Callers guarantee that the workers write disjoint memory.
-func _forEachWorker(_ workers: Int, _ body: (Int) -> Void) {
-    if workers == 1 { body(0); return }
-    withoutActuallyEscaping(body) { body in
-        let shared = _UncheckedBody(body: body)
-        DispatchQueue.concurrentPerform(iterations: workers) { shared.body($0) }
-    }
-}
-
-private struct _UncheckedBody: @unchecked Sendable {
-    let body: (Int) -> Void
 }

@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
+import MeshworkCore
 
 /// One record of a CSV file: its fields' bytes (quotes removed, doubled quotes undone) and the
 /// line it starts on.
@@ -56,8 +56,11 @@ public struct CSVRecord {
 ///
 /// - Complexity: O(bytes) time; memory is one chunk plus the longest record.
 public enum CSVReader {
+    /// The chunk size of ``forEachBatch(path:threads:chunkSize:header:makeBatch:parse:finish:merge:)``.
+    public static let defaultChunkSize = 4 << 20
+
     public static func forEachRecord(path: String, _ body: (CSVRecord) throws -> Void) throws {
-        var chunks = try CSVChunks(path: path)
+        var chunks = try CSVChunks(path: path, chunkSize: defaultChunkSize)
         var parser = CSVParser(path: path)
         var chunk: [UInt8] = []
         while try chunks.next(into: &chunk) {
@@ -82,7 +85,7 @@ public enum CSVReader {
     /// - Complexity: O(bytes) work, spread over the workers; memory is `threads` chunks of
     ///   `chunkSize` bytes (4 MiB) plus the batches in flight.
     public static func forEachBatch<Batch>(
-        path: String, threads: Int, chunkSize: Int = CSVChunks.defaultSize, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
+        path: String, threads: Int, chunkSize: Int = defaultChunkSize, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
         parse: (CSVRecord, inout Batch) -> Void, finish: (inout Batch) -> Void = { _ in },
         merge: (Batch, _ linesBefore: Int) throws -> Void
     ) throws {
@@ -142,29 +145,17 @@ public enum CSVReader {
             finish(&batch)
             return parser.line - 1
         }
-        batches.withUnsafeMutableBufferPointer { batchSlots in
-        lineCounts.withUnsafeMutableBufferPointer { countSlots in
+        batches.withUnsafeMutableBufferPointer { batches in
+        lineCounts.withUnsafeMutableBufferPointer { lineCounts in
             // Each worker writes only its own slots; the chunks and `parse`'s captures are only read.
-            let slots = UncheckedSendable((batches: batchSlots.baseAddress!, counts: countSlots.baseAddress!))
-            withoutActuallyEscaping(work) { work in
-                let job = UncheckedSendable(work)
-                DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                    slots.value.counts[index] = job.value(index, &slots.value.batches[index])
-                }
-            }
+            forEachWorker(chunks.count) { index in lineCounts[index] = work(index, &batches[index]) }
         }}
     }
 }
 
-/// A value handed to concurrent workers whose safety the caller guarantees by construction.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// A file read in chunks of whole lines (each ends just after a line feed, except the file's last),
 /// with a leading UTF-8 byte-order mark dropped. Chunks are read into buffers the caller reuses.
-public struct CSVChunks {
+struct CSVChunks {
     private let source: ByteSource
     private var carried: [UInt8] = []
     private var piece = [UInt8](repeating: 0, count: 1 << 16)
@@ -172,10 +163,7 @@ public struct CSVChunks {
     private var atEnd = false
     /// A chunk holds at least `chunkSize` bytes, unless it is the file's last.
     private let chunkSize: Int
-    /// The chunk size of ``CSVReader/forEachBatch(path:threads:chunkSize:header:makeBatch:parse:finish:merge:)``.
-    public static let defaultSize = 4 << 20
-
-    init(path: String, chunkSize: Int = defaultSize) throws {
+    init(path: String, chunkSize: Int) throws {
         source = try ByteSource(path: path)
         self.chunkSize = max(1, chunkSize)
     }
