@@ -8,8 +8,9 @@ enum Meshwork {
         var stderr: String
     }
 
-    /// The products folder holding both this test bundle and the `meshwork` executable.
+    /// `MESHWORK_EXECUTABLE`, or the `meshwork` executable in the products folder of this test bundle.
     static let executable: String = {
+        if let chosen = ProcessInfo.processInfo.environment["MESHWORK_EXECUTABLE"], !chosen.isEmpty { return chosen }
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         while !url.path.isEmpty && url.path != "/" {
             url.deleteLastPathComponent()
@@ -30,12 +31,12 @@ enum Meshwork {
     static func fixture(_ path: String) -> String { repositoryRoot + "/fixtures/" + path }
 
     @discardableResult
-    /// Runs the tool; `environment`, when given, replaces any `MESHWORK_PSEUDONYM_KEY` of this
-    /// process's environment and adds its variables.
+    /// Runs the tool (or `program`, given the tool's path among `arguments`); `environment`, when
+    /// given, replaces any `MESHWORK_PSEUDONYM_KEY` of this process's environment and adds its variables.
     static func run(_ arguments: [String], in directory: String? = nil,
-                    environment: [String: String]? = nil) throws -> Result {
+                    environment: [String: String]? = nil, program: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program ?? executable)
         process.arguments = arguments
         if let environment {
             var merged = ProcessInfo.processInfo.environment
