@@ -106,6 +106,8 @@ public struct DatasetReader: Sendable {
                 switch record.withField(column, ISO8601.day) {
                 case .success(let day): joinedDay = day
                 case .failure(.impossible): problems.report(path, record.line, "impossible date '\(record[column])' in joined")
+                case .failure(.outOfRange):
+                    problems.report(path, record.line, "date '\(record[column])' in joined is outside the supported range \(ISO8601.supportedRangeText)")
                 case .failure(.malformed): problems.report(path, record.line, "bad date '\(record[column])' in joined (expected YYYY-MM-DD)")
                 }
             }
@@ -264,6 +266,8 @@ public struct DatasetReader: Sendable {
         case .success(let time): return time
         case .failure(.impossible):
             problems.report(path, record.line, "impossible date '\(record[column])'")
+        case .failure(.outOfRange):
+            problems.report(path, record.line, "date '\(record[column])' is outside the supported range \(ISO8601.supportedRangeText)")
         case .failure(.malformed):
             problems.report(path, record.line, record.isEmpty(column) ? "missing date"
                             : "bad date '\(record[column])' (expected YYYY-MM-DD or an ISO 8601 date-time)")
