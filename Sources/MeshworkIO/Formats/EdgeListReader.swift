@@ -4,7 +4,7 @@ import MeshworkCore
 ///
 /// Lines whose first non-blank byte is `#` or `%`, and blank lines, are skipped. Node ids are
 /// arbitrary tokens, interned in order of first appearance. Without `weighted`, extra columns are
-/// ignored; with it, the third column must be a finite number greater than zero.
+/// ignored; with it, the third column must be a number in ``AcceptedWeights/range``.
 ///
 ///     let edges = try EdgeListReader(weighted: false).read(path: "ca-AstroPh.txt")
 ///     let built = edges.edges.build(vertexCount: edges.labels.count, directed: false)
@@ -58,8 +58,8 @@ public struct EdgeListReader: Sendable {
                     problems.report(path, number, "weight '\(String(decoding: text, as: UTF8.self))' is not a number")
                     return
                 }
-                guard value.isFinite, value > 0 else {
-                    problems.report(path, number, "weight \(String(decoding: text, as: UTF8.self)) must be a finite number > 0")
+                if let problem = AcceptedWeights.problem(value, text: String(decoding: text, as: UTF8.self)) {
+                    problems.report(path, number, problem)
                     return
                 }
                 weight = value

@@ -7,7 +7,7 @@ import MeshworkCore
 /// ``LabelledEdges/declaredDirected`` (`nil` when the `<graph>` does not say); each `<edge>` is
 /// appended in document order. With `weighted`, the edge `<data>` whose `<key>` has
 /// `attr.name="weight"` (for `edge` or `all`) is the weight, falling back to the key's `<default>`
-/// and then to 1; a weight must be a finite number greater than zero. Node `<data>` become attribute
+/// and then to 1; a weight must be a number in ``AcceptedWeights/range``. Node `<data>` become attribute
 /// columns named by the key's `attr.name` (its `id` if it has none), in key declaration order, with
 /// the key's default (or `""`) where a node has no value.
 ///
@@ -414,8 +414,8 @@ private struct GraphMLParser {
                     report(line, "weight '\(Self.trimmed(edgeWeight))' is not a number")
                     return
                 }
-                guard value.isFinite, value > 0 else {
-                    report(line, "weight \(Self.trimmed(edgeWeight)) must be a finite number > 0")
+                if let problem = AcceptedWeights.problem(value, text: Self.trimmed(edgeWeight)) {
+                    report(line, problem)
                     return
                 }
                 weight = value
