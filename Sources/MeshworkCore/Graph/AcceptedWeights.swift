@@ -1,18 +1,20 @@
 /// The edge weights Meshwork reads: every weight of an input record (an edge-list line, a GraphML
-/// edge, an `interactions.csv` row) must be a finite number in ``range``; readers reject any other
-/// as bad input, naming its line.
+/// edge, an `interactions.csv` row) must be a finite number in ``range``, and the records of one
+/// pair of vertices (in either direction) must not sum above its upper bound, so that every tie
+/// (duplicates merged) lies in the range too. Readers reject anything else as bad input, naming
+/// the line of the record that leaves the range or lifts a sum above it.
 ///
-/// Why these bounds: a tie merges duplicate records by summing them, so a tie weighs at most
-/// records x 1e100 < 1e113 (fewer than 2^40 records fit in memory); a strength, a total weight or a
-/// path length is a sum over at most 2^31 ties, below 1e123. The kernels multiply two such sums
-/// (modularity's k_i k_j, Louvain and Leiden gains, the variance of module degrees, the norms of
-/// eigenvector and Katz iterations) and divide by them, which stays below 1e250, far from
-/// `Double.greatestFiniteMagnitude` (1.8e308); and the reciprocal of a weight or a distance
-/// (harmonic and closeness centrality on weights as distances) is at most 1e100, where a
-/// subnormal weight (down to 4.9e-324) would give an infinite 1/d. Real weights (counts, hours,
-/// amounts, similarities) lie many orders of magnitude inside the range.
+/// Why these bounds: a strength, a total weight or a weighted path length is a sum over at most
+/// 2^31 ties, below 1e110. The kernels multiply two such sums (modularity's k_i k_j, Louvain and
+/// Leiden gains, participation's k^2, the deviation of module degrees, the norms of eigenvector
+/// and Katz iterations) and divide by them, which stays below 1e220, far from
+/// `Double.greatestFiniteMagnitude` (1.8e308); the reciprocal of a weight or a distance
+/// (harmonic and closeness centrality with weights as distances) is at most 1e100, where a
+/// subnormal weight (down to 4.9e-324) gives an infinite 1/d; and the square of a weight, 1e-200
+/// at least, is still a normal number. Real weights (counts, hours, amounts, similarities) lie
+/// many orders of magnitude inside the range.
 public enum AcceptedWeights {
-    /// The accepted weights of one record, bounds included.
+    /// The accepted weights of one record, and of the sum of the records of one pair; bounds included.
     public static let range: ClosedRange<Double> = 1e-100 ... 1e100
 
     /// How messages name ``range``.

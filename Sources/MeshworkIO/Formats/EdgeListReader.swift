@@ -71,6 +71,28 @@ public struct EdgeListReader: Sendable {
         }
         if !sawEdge && problems.isEmpty { problems.report(path, 0, "no edges: the file is empty or has only comments") }
         try problems.throwIfAny()
+        if weighted, let overflow = TieWeightSums.firstOverflow(sources: edges.sources, targets: edges.targets,
+                                                                weights: edges.weights, count: edges.count) {
+            let i = overflow.record
+            throw InputError(file: path, line: try line(ofEdge: i, in: path), TieWeightSums.message(
+                weight: edges.weights[i], labels[edges.sources[i]], labels[edges.targets[i]], sum: overflow.sum))
+        }
         return LabelledEdges(labels: labels, edges: edges)
+    }
+
+    /// The line of edge `index` of a file read without problems: its `index + 1`-th line that is
+    /// neither blank nor a comment (each such line gave one edge). Only for messages: it reads the
+    /// file again.
+    private func line(ofEdge index: Int, in path: String) throws -> Int {
+        var seen = 0, found = 0
+        try ByteSource(path: path).forEachLine { line, number in
+            guard found == 0 else { return }
+            var i = 0
+            while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+            if i == line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "%") { return }
+            if seen == index { found = number }
+            seen += 1
+        }
+        return found
     }
 }
