@@ -7,9 +7,12 @@ import MeshworkCore
 ///     let (scores, iterations) = KatzCentrality(alpha: 0.1).run(graph)
 ///
 /// The fixed point exists when `alpha < 1 / lambda_max` (the largest eigenvalue of the adjacency
-/// matrix); otherwise the iteration diverges and runs to `maxIterations`, and the scores returned
-/// are meaningless (possibly infinite or NaN). On an undirected graph in-neighbours are neighbours;
-/// with `weighted`, each in-edge counts with its weight.
+/// matrix, weighted with `weighted`); otherwise the iteration diverges: it stops as soon as an
+/// iterate is no longer finite, or at `maxIterations`, and `converged` is false (NetworkX raises
+/// `PowerIterationFailedConvergence`). With weights far above 1 (up to 1e100, see
+/// ``AcceptedWeights``) the default `alpha` 0.1 diverges; `alpha` below 1 / (the largest strength)
+/// always converges. On an undirected graph in-neighbours are neighbours; with `weighted`, each
+/// in-edge counts with its weight.
 ///
 /// The iteration starts from 0 and stops after the first step whose L1 change is below
 /// `vertexCount * tolerance` (NetworkX's criterion; NetworkX's default tolerance is 1e-6, Meshwork's
@@ -44,13 +47,13 @@ public struct KatzCentrality: Sendable {
         self.normalized = normalized
     }
 
-    /// The Katz centrality of each vertex and the number of iterations run (equal to
-    /// `maxIterations` when the iteration did not converge).
+    /// The Katz centrality of each vertex, the number of iterations run, and whether the iteration
+    /// converged (when it did not, the scores are the last iterate and mean nothing).
     ///
     /// - Complexity: O((V + E) * iterations) time; O(V) extra space.
-    public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int) {
+    public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int, converged: Bool) {
         let n = graph.vertexCount
-        guard n > 0 else { return ([], 0) }
+        guard n > 0 else { return ([], 0, true) }
         let inOffsetsArray = graph.inRowOffsets
         let inSourcesArray = graph.inRowSources
         let inWeightsArray: [Double]? = weighted ? graph.inRowWeights : nil
@@ -60,6 +63,7 @@ public struct KatzCentrality: Sendable {
         var next = [Double](repeating: 0, count: n)
         let threshold = Double(n) * tolerance
         var iterations = 0
+        var converged = false
         while iterations < maxIterations {
             iterations += 1
             var err = 0.0
@@ -71,7 +75,8 @@ public struct KatzCentrality: Sendable {
                                            input: x, previous: x, next: next, alpha: alpha, base: beta)
             }}}}
             swap(&x, &next)
-            if err < threshold { break }
+            if err < threshold { converged = true; break }
+            if !err.isFinite { break }  // diverged: every later iterate is infinite or NaN
         }
         if normalized {
             var squares = 0.0
@@ -81,6 +86,6 @@ public struct KatzCentrality: Sendable {
                 for v in 0..<n { x[v] *= scale }
             }
         }
-        return (x, iterations)
+        return (x, iterations, converged)
     }
 }

@@ -149,4 +149,38 @@ struct BadInputTests {
         let threads = try Meshwork.run(["components", Meshwork.fixture("karate/karate.edges"), "--threads", "0"])
         #expect(threads.status == 64)
     }
+
+    @Test("the last day of the date range: growth runs; a date-time whose offset leaves the range exits 65")
+    func calendarEdges() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("nodes.csv", Self.nodes)
+        try dir.write("interactions.csv", "source,target,date\nM1,M2,2020-03-01\nM2,M3,9999-12-31\n")
+        let growth = try Meshwork.run(["growth", dir.path, "--period", "year"])
+        #expect(growth.status == 0, "stderr: \(growth.stderr)")
+        #expect(growth.stdout.split(separator: "\n").last?.hasPrefix("9999-01-01,9999-12-31,3,2,") == true)
+        try dir.write("interactions.csv", "source,target,date\nM1,M2,2020-03-01\nM2,M3,9999-12-31T23:59:59-14:00\n")
+        let summary = try Meshwork.run(["summary", dir.path])
+        #expect(summary.status == 65)
+        #expect(summary.stderr.contains("interactions.csv:3: date '9999-12-31T23:59:59-14:00' is outside the supported range"),
+                "stderr was: \(summary.stderr)")
+    }
+
+    @Test("weights: outside [1e-100, 1e100] exits 65 at the line; the bounds themselves run every command")
+    func extremeWeights() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("huge.edges", "a b 1\nb c 1e155\nc a 1\nc d 1\n")
+        let huge = try Meshwork.run(["brokers", dir.path + "/huge.edges", "--weighted", "--level", "communities"])
+        #expect(huge.status == 65)
+        #expect(huge.stderr.contains("huge.edges:2: weight 1e155 is outside the accepted range [1e-100, 1e100]"),
+                "stderr was: \(huge.stderr)")
+        try dir.write("bounds.edges", "a b 5e99\nb a 5e99\nb c 1e-100\nc a 1\nc d 1\n")
+        let brokers = try Meshwork.run(["brokers", dir.path + "/bounds.edges", "--weighted", "--level", "communities"])
+        #expect(brokers.status == 0, "stderr: \(brokers.stderr)")
+        #expect(!brokers.stdout.contains("nan") && !brokers.stdout.contains("inf"))
+        let map = try Meshwork.run(["map", dir.path + "/bounds.edges", "--weighted", "--format", "dot", "-o", dir.path + "/m.dot"])
+        #expect(map.status == 0, "stderr: \(map.stderr)")
+        let katz = try Meshwork.run(["centrality", dir.path + "/bounds.edges", "--weighted", "--measure", "katz"])
+        #expect(katz.status == 65)
+        #expect(katz.stderr.contains("bounds.edges: katz centrality does not converge"), "stderr was: \(katz.stderr)")
+    }
 }

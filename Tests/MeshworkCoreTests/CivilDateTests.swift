@@ -23,3 +23,32 @@ struct CivilDateTests {
         #expect(CivilDate(year: date.0, month: date.1, day: date.2) == nil)
     }
 }
+
+@Suite("CivilDate: the supported range")
+struct CivilDateRangeTests {
+    @Test("the supported range is 0001-01-01 through 9999-12-31")
+    func bounds() {
+        #expect(CivilDate.supportedRange.lowerBound.description == "0001-01-01")
+        #expect(CivilDate.supportedRange.upperBound.description == "9999-12-31")
+        #expect(CivilDate.supportedRange.lowerBound.adding(days: 1).description == "0001-01-02")
+        #expect(CivilDate.supportedRange.upperBound.adding(days: -1).description == "9999-12-30")
+    }
+
+    @Test("first days of months agree with the checked initialiser, from 0001-01 to 10000-01")
+    func firstDays() {
+        for months in 12 ..< 120_000 {
+            let (year, month) = (months / 12, months % 12 + 1)
+            #expect(CivilDate(firstDayOfMonth: months) == CivilDate(year: year, month: month, day: 1)!)
+        }
+        // The day after the range: where the last period of the range ends.
+        #expect(CivilDate(firstDayOfMonth: 120_000).adding(days: -1) == CivilDate.supportedRange.upperBound)
+        #expect(CivilDate(firstDayOfMonth: 12).adding(days: -1).components == (0, 12, 31))
+        #expect(CivilDate(firstDayOfMonth: -1).components == (-1, 12, 1))
+    }
+
+    @Test("first days of months are total: extreme month numbers clamp instead of trapping")
+    func total() {
+        #expect(CivilDate(firstDayOfMonth: .max).daysSinceEpoch == .max)
+        #expect(CivilDate(firstDayOfMonth: .min).daysSinceEpoch == .min)
+    }
+}

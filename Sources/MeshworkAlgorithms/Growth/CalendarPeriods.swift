@@ -42,10 +42,10 @@ public struct CalendarPeriods: Sendable {
     /// The period holding the instant `seconds` since the epoch (UTC).
     public func index(ofTime seconds: Int64) -> Int { index(ofDay: Self.day(of: seconds)) }
 
-    /// The first day of period `p`.
+    /// The first day of period `p` (10000-01-01 for the period after the one holding 9999-12-31,
+    /// so that ``end(_:)`` and ``endTime(_:)`` of the last supported period are defined).
     public func start(_ p: Int) -> CivilDate {
-        let months = (first + p) * length.months
-        return CivilDate(year: months / 12, month: months % 12 + 1, day: 1)!
+        CivilDate(firstDayOfMonth: (first + p) * length.months)
     }
 
     /// The last day of period `p`.
@@ -59,8 +59,8 @@ public struct CalendarPeriods: Sendable {
 
     /// The calendar day (UTC) of an instant.
     public static func day(of seconds: Int64) -> CivilDate {
-        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-        return CivilDate(daysSinceEpoch: Int32(days))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
+        return CivilDate(daysSinceEpoch: Int32(clamping: days))
     }
 
     private static func absolute(_ day: CivilDate, _ length: PeriodLength) -> Int {

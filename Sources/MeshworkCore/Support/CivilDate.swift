@@ -22,13 +22,37 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
+        daysSinceEpoch = Int32(CivilDate.daysSinceEpoch(year: year, month: month, day: day))
+    }
+
+    /// The first day of the month numbered `months` from January of year 0 (`year * 12 + month - 1`),
+    /// for any proleptic-Gregorian year, also outside 1-9999: 10000-01-01, the day after the last
+    /// period of the supported range, is `CivilDate(firstDayOfMonth: 120_000)`. Total: a day beyond
+    /// `Int32` is clamped to its bounds.
+    @inlinable
+    public init(firstDayOfMonth months: Int) {
+        let months = min(max(months, -1_000_000_000_000), 1_000_000_000_000)
+        let year = (months >= 0 ? months : months - 11) / 12
+        daysSinceEpoch = Int32(clamping: CivilDate.daysSinceEpoch(year: year, month: months - year * 12 + 1, day: 1))
+    }
+
+    /// Days since 1970-01-01 of `year-month-day` for a valid month and day (Hinnant's
+    /// `days_from_civil`).
+    @inlinable
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        daysSinceEpoch = Int32(era * 146_097 + dayOfEra - 719_468)
+        return era * 146_097 + dayOfEra - 719_468
     }
+
+    /// The days Meshwork reads and computes with: 0001-01-01 through 9999-12-31 (UTC). Readers
+    /// reject a date, or a date-time whose UTC offset moves it, outside this range; every calendar
+    /// period holding one of these days (up to the year 9999) has a computable start and end.
+    public static let supportedRange: ClosedRange<CivilDate> =
+        CivilDate(year: 1, month: 1, day: 1)! ... CivilDate(year: 9999, month: 12, day: 31)!
 
     /// Whether `year` is a Gregorian leap year.
     @inlinable

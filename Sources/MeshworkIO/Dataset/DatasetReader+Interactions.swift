@@ -72,10 +72,10 @@ struct InteractionBatch {
         if columns.weight >= 0 && !record.isEmpty(columns.weight) {
             weight = nil
             if let value = record.withField(columns.weight, NumberParsing.double) {
-                if value.isFinite && value > 0 {
-                    weight = value
+                if let problem = AcceptedWeights.problem(value, text: record[columns.weight]) {
+                    rowProblems.report(path, record.line, problem)
                 } else {
-                    rowProblems.report(path, record.line, "weight \(record[columns.weight]) must be a finite number > 0")
+                    weight = value
                 }
             } else {
                 rowProblems.report(path, record.line, "weight '\(record[columns.weight])' is not a number")

@@ -37,6 +37,7 @@ public struct DatasetReader: Sendable {
         var log = InteractionLog()
         log.reserveCapacity(fileSize(interactionsPath) / 32 + (attendance?.pairBound ?? 0))
         try readInteractions(interactionsPath, nodes, &log, &problems)
+        let interactionCount = log.count
         var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
         if let attendance {
             if let first = attendance.timeOf.min(), let last = attendance.timeOf.max() {
@@ -47,12 +48,31 @@ public struct DatasetReader: Sendable {
         }
         problems.append(attendanceProblems)
         try problems.throwIfAny()
+        // Every row of interactions.csv is in the log, in file order (attendance adds ties of
+        // weight 1 after them, which cannot lift a sum at most 1e100 above it).
+        if let overflow = TieWeightSums.firstOverflow(sources: log.sources, targets: log.targets,
+                                                      weights: log.weights, count: interactionCount) {
+            let i = overflow.record
+            throw InputError(file: interactionsPath, line: try Self.line(ofRow: i, in: interactionsPath), TieWeightSums.message(
+                weight: log.weights[i], nodes.ids[log.sources[i]], nodes.ids[log.targets[i]], sum: overflow.sum))
+        }
         log.sortByTime()
         var community = Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
                                   joined: nodes.joined, attributeNames: nodes.attributeNames,
                                   attributeValues: nodes.attributeValues, interactions: log)
         community.recordTimes = span
         return community
+    }
+
+    /// The line of data row `index` (0 for the first row after the header) of a CSV file. Only for
+    /// messages: it reads the file again.
+    static func line(ofRow index: Int, in path: String) throws -> Int {
+        var record = -1, found = 0
+        try CSVReader.forEachRecord(path: path) { row in
+            if record == index { found = row.line }
+            record += 1
+        }
+        return found
     }
 
     // MARK: - nodes.csv
@@ -106,6 +126,8 @@ public struct DatasetReader: Sendable {
                 switch record.withField(column, ISO8601.day) {
                 case .success(let day): joinedDay = day
                 case .failure(.impossible): problems.report(path, record.line, "impossible date '\(record[column])' in joined")
+                case .failure(.outOfRange):
+                    problems.report(path, record.line, "date '\(record[column])' in joined is outside the supported range \(ISO8601.supportedRangeText)")
                 case .failure(.malformed): problems.report(path, record.line, "bad date '\(record[column])' in joined (expected YYYY-MM-DD)")
                 }
             }
@@ -264,6 +286,8 @@ public struct DatasetReader: Sendable {
         case .success(let time): return time
         case .failure(.impossible):
             problems.report(path, record.line, "impossible date '\(record[column])'")
+        case .failure(.outOfRange):
+            problems.report(path, record.line, "date '\(record[column])' is outside the supported range \(ISO8601.supportedRangeText)")
         case .failure(.malformed):
             problems.report(path, record.line, record.isEmpty(column) ? "missing date"
                             : "bad date '\(record[column])' (expected YYYY-MM-DD or an ISO 8601 date-time)")

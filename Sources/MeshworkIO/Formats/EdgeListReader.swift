@@ -4,7 +4,7 @@ import MeshworkCore
 ///
 /// Lines whose first non-blank byte is `#` or `%`, and blank lines, are skipped. Node ids are
 /// arbitrary tokens, interned in order of first appearance. Without `weighted`, extra columns are
-/// ignored; with it, the third column must be a finite number greater than zero.
+/// ignored; with it, the third column must be a number in ``AcceptedWeights/range``.
 ///
 ///     let edges = try EdgeListReader(weighted: false).read(path: "ca-AstroPh.txt")
 ///     let built = edges.edges.build(vertexCount: edges.labels.count, directed: false)
@@ -58,8 +58,8 @@ public struct EdgeListReader: Sendable {
                     problems.report(path, number, "weight '\(String(decoding: text, as: UTF8.self))' is not a number")
                     return
                 }
-                guard value.isFinite, value > 0 else {
-                    problems.report(path, number, "weight \(String(decoding: text, as: UTF8.self)) must be a finite number > 0")
+                if let problem = AcceptedWeights.problem(value, text: String(decoding: text, as: UTF8.self)) {
+                    problems.report(path, number, problem)
                     return
                 }
                 weight = value
@@ -71,6 +71,28 @@ public struct EdgeListReader: Sendable {
         }
         if !sawEdge && problems.isEmpty { problems.report(path, 0, "no edges: the file is empty or has only comments") }
         try problems.throwIfAny()
+        if weighted, let overflow = TieWeightSums.firstOverflow(sources: edges.sources, targets: edges.targets,
+                                                                weights: edges.weights, count: edges.count) {
+            let i = overflow.record
+            throw InputError(file: path, line: try line(ofEdge: i, in: path), TieWeightSums.message(
+                weight: edges.weights[i], labels[edges.sources[i]], labels[edges.targets[i]], sum: overflow.sum))
+        }
         return LabelledEdges(labels: labels, edges: edges)
+    }
+
+    /// The line of edge `index` of a file read without problems: its `index + 1`-th line that is
+    /// neither blank nor a comment (each such line gave one edge). Only for messages: it reads the
+    /// file again.
+    private func line(ofEdge index: Int, in path: String) throws -> Int {
+        var seen = 0, found = 0
+        try ByteSource(path: path).forEachLine { line, number in
+            guard found == 0 else { return }
+            var i = 0
+            while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+            if i == line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "%") { return }
+            if seen == index { found = number }
+            seen += 1
+        }
+        return found
     }
 }

@@ -7,7 +7,7 @@ import MeshworkCore
 /// ``LabelledEdges/declaredDirected`` (`nil` when the `<graph>` does not say); each `<edge>` is
 /// appended in document order. With `weighted`, the edge `<data>` whose `<key>` has
 /// `attr.name="weight"` (for `edge` or `all`) is the weight, falling back to the key's `<default>`
-/// and then to 1; a weight must be a finite number greater than zero. Node `<data>` become attribute
+/// and then to 1; a weight must be a number in ``AcceptedWeights/range``. Node `<data>` become attribute
 /// columns named by the key's `attr.name` (its `id` if it has none), in key declaration order, with
 /// the key's default (or `""`) where a node has no value.
 ///
@@ -62,7 +62,19 @@ public struct GraphMLReader: Sendable {
     /// Parses a GraphML document held in memory; `path` is used in messages.
     func parse(_ bytes: [UInt8], path: String) throws -> LabelledEdges {
         var parser = GraphMLParser(bytes: bytes, path: path, weighted: weighted)
-        return try parser.run()
+        let read = try parser.run()
+        let edges = read.edges
+        if weighted, let overflow = TieWeightSums.firstOverflow(sources: edges.sources, targets: edges.targets,
+                                                                weights: edges.weights, count: edges.count) {
+            // Only for the message: parse again, noting the line of that edge.
+            var again = GraphMLParser(bytes: bytes, path: path, weighted: true)
+            again.wantedEdge = overflow.record
+            _ = try again.run()
+            let i = overflow.record
+            throw InputError(file: path, line: again.wantedLine, TieWeightSums.message(
+                weight: edges.weights[i], read.labels[edges.sources[i]], read.labels[edges.targets[i]], sum: overflow.sum))
+        }
+        return read
     }
 }
 
@@ -122,6 +134,9 @@ private struct GraphMLParser {
     var hasEdgeWeight = false
     var lastKey: (id: [UInt8], index: Int)?  // the key of the previous <data>, to skip the dictionary
     var edgeWeightLine = 0
+    /// The edge (by position in `edges`) whose line ``wantedLine`` records; -1 for none.
+    var wantedEdge = -1
+    var wantedLine = 0
 
     init(bytes: [UInt8], path: String, weighted: Bool) {
         scanner = XMLScanner(bytes: bytes)
@@ -402,8 +417,9 @@ private struct GraphMLParser {
         guard edgeValid else { return }
         edgeValid = false
         var weight = 1.0
+        var line = edgeLine
         if weighted {
-            var line = edgeWeightLine
+            line = edgeWeightLine
             if !hasEdgeWeight, let key = weightKey, key < keys.count, let text = keys[key].defaultValue {
                 edgeWeight = Array(text.utf8)
                 hasEdgeWeight = true
@@ -414,13 +430,14 @@ private struct GraphMLParser {
                     report(line, "weight '\(Self.trimmed(edgeWeight))' is not a number")
                     return
                 }
-                guard value.isFinite, value > 0 else {
-                    report(line, "weight \(Self.trimmed(edgeWeight)) must be a finite number > 0")
+                if let problem = AcceptedWeights.problem(value, text: Self.trimmed(edgeWeight)) {
+                    report(line, problem)
                     return
                 }
                 weight = value
             }
         }
+        if edges.count == wantedEdge { wantedLine = hasEdgeWeight ? line : edgeLine }
         edges.append(edgeSource, edgeTarget, weight: weight)
     }
 

@@ -8,10 +8,17 @@ public enum ISO8601 {
         case malformed
         /// Well-formed but no such day or time (for example 2023-02-29 or 25:00).
         case impossible
+        /// A date-time whose UTC offset moves it outside ``CivilDate/supportedRange``
+        /// (for example 0001-01-01T00:00:00+14:00, which is 0000-12-31 in UTC).
+        case outOfRange
     }
 
+    /// How readers describe ``CivilDate/supportedRange`` in messages.
+    public static let supportedRangeText = "0001-01-01 to 9999-12-31 UTC"
+
     /// Seconds since 1970-01-01T00:00:00Z for `YYYY-MM-DD` (midnight UTC) or
-    /// `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]` (`T` or a space; UTC when no offset).
+    /// `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]` (`T` or a space; UTC when no offset), on a UTC
+    /// day inside ``CivilDate/supportedRange``.
     /// - Complexity: O(length).
     public static func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, Failure> {
         let n = bytes.count
@@ -70,7 +77,11 @@ public enum ISO8601 {
         }
         guard offsetHours < 24, offsetMinutes < 60 else { return .failure(.impossible) }
         let offset = Int64(offsetHours * 3600 + offsetMinutes * 60)
-        return .success(bytes[i] == UInt8(ascii: "+") ? seconds - offset : seconds + offset)
+        seconds = bytes[i] == UInt8(ascii: "+") ? seconds - offset : seconds + offset
+        let range = CivilDate.supportedRange
+        guard seconds >= Int64(range.lowerBound.daysSinceEpoch) * 86_400,
+              seconds < (Int64(range.upperBound.daysSinceEpoch) + 1) * 86_400 else { return .failure(.outOfRange) }
+        return .success(seconds)
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date (or the UTC day of a date-time).

@@ -101,6 +101,12 @@ struct Centrality: ParsableCommand {
                     }
                 case .katz:
                     let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
+                    guard result.converged else {
+                        throw InputError(file: options.graph, line: 0, """
+                            katz centrality does not converge on this graph after \(result.iterations) iteration(s): \
+                            alpha 0.1 is not below 1 / the largest eigenvalue of its \(weighted ? "weighted " : "")adjacency matrix
+                            """)
+                    }
                     columns.append(.doubles(name: name, values: result.scores))
                     extra.append(("katz_iterations", .int(result.iterations)))
                 case .kcore: columns.append(.integers(name: name, values: CoreNumber.coreNumbers(graph)))

@@ -1,0 +1,132 @@
+import Foundation
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkTestSupport
+import Testing
+
+/// Every weighted kernel on weights anywhere in ``AcceptedWeights/range``: finite results, no trap.
+@Suite("Weights across the accepted range")
+struct ExtremeWeightTests {
+    /// SplitMix64: a fixed, portable stream of test inputs.
+    struct Stream {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    /// How a case draws its weights.
+    enum Draw: CaseIterable {
+        case logUniform, allLowest, allHighest, bothEnds
+
+        func weight(_ stream: inout Stream) -> Double {
+            let (low, high) = (AcceptedWeights.range.lowerBound, AcceptedWeights.range.upperBound)
+            switch self {
+            case .logUniform:
+                let exponent = log10(low) + stream.unit() * (log10(high) - log10(low))
+                return min(max(pow(10, exponent), low), high)
+            case .allLowest: return low
+            case .allHighest: return high
+            case .bothEnds: return stream.below(2) == 0 ? low : high
+            }
+        }
+    }
+
+    /// A random graph of `n` vertices: a ring (so that it is connected) plus random chords, one
+    /// record per pair of vertices (the readers reject pairs whose records sum above the range), in
+    /// a random direction.
+    static func graph(seed: UInt64, n: Int, draw: Draw, directed: Bool) -> CSRGraph {
+        var stream = Stream(state: seed)
+        var edges = EdgeBuffer(weighted: true)
+        var pairs = Set<Int>()
+        func add(_ u: Int, _ v: Int) {
+            guard u != v, pairs.insert(min(u, v) * n + max(u, v)).inserted else { return }
+            let (a, b) = stream.below(2) == 0 ? (u, v) : (v, u)
+            edges.append(Int32(a), Int32(b), weight: draw.weight(&stream))
+        }
+        for v in 0..<n { add(v, (v + 1) % n) }
+        for _ in 0 ..< 2 * n { add(stream.below(n), stream.below(n)) }
+        return edges.build(vertexCount: n, directed: directed).graph
+    }
+
+    static func finite(_ values: [Double], _ what: String, _ draw: Draw, _ seed: UInt64,
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        let bad = values.indices.filter { !values[$0].isFinite }
+        #expect(bad.isEmpty, "\(what) (\(draw), seed \(seed)): not finite at \(bad.prefix(5)): \(bad.prefix(5).map { values[$0] })",
+                sourceLocation: sourceLocation)
+    }
+
+    static let seeds: [UInt64] = [1, 2, 3]
+
+    @Test("centrality measures give finite scores", arguments: Draw.allCases, [false, true])
+    func centrality(draw: Draw, directed: Bool) {
+        for seed in Self.seeds {
+            let g = Self.graph(seed: seed, n: 40, draw: draw, directed: directed)
+            Self.finite(Degree.strengths(g), "strength", draw, seed)
+            Self.finite(Degree.inStrengths(g), "in-strength", draw, seed)
+            Self.finite(Betweenness(weighted: true).vertexScores(g), "betweenness", draw, seed)
+            Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness", draw, seed)
+            let closeness = Closeness(weighted: true).scores(g)
+            Self.finite(closeness.closeness, "closeness", draw, seed)
+            Self.finite(closeness.harmonic, "harmonic", draw, seed)
+            let eigenvector = EigenvectorCentrality(weighted: true).run(g).scores
+            Self.finite(eigenvector, "eigenvector", draw, seed)
+            #expect(abs(eigenvector.reduce(0) { $0 + $1 * $1 } - 1) < 1e-9, "eigenvector norm (\(draw), seed \(seed))")
+            let pagerank = PageRank(weighted: true).run(g).scores
+            Self.finite(pagerank, "pagerank", draw, seed)
+            #expect(abs(pagerank.reduce(0, +) - 1) < 1e-9, "pagerank sum (\(draw), seed \(seed))")
+            // The default alpha diverges on weights far above 1, and says so; an alpha below
+            // 1 / (the largest strength) converges to finite scores.
+            let katz = KatzCentrality(weighted: true).run(g)
+            if katz.converged { Self.finite(katz.scores, "katz", draw, seed) }
+            if draw != .allLowest { #expect(!katz.converged && katz.iterations < 10_000, "katz (\(draw), seed \(seed))") }
+            let largest = Degree.strengths(g).max()!
+            let scaled = KatzCentrality(alpha: 0.5 / largest, weighted: true).run(g)
+            #expect(scaled.converged, "katz with alpha 0.5 / \(largest) (\(draw), seed \(seed))")
+            Self.finite(scaled.scores, "katz, scaled alpha", draw, seed)
+            Self.finite(Clustering.local(g, weighted: true), "clustering", draw, seed)
+        }
+    }
+
+    @Test("communities, modularity and the quotient graph stay finite", arguments: Draw.allCases)
+    func communities(draw: Draw) {
+        for seed in Self.seeds {
+            let g = Self.graph(seed: seed, n: 60, draw: draw, directed: false)
+            for quality in CommunityQuality.allCases {
+                let louvain = Louvain(seed: seed, quality: quality).run(g)
+                let leiden = Leiden(seed: seed, quality: quality).run(g)
+                Self.finite([louvain.quality, leiden.quality], "Louvain and Leiden \(quality)", draw, seed)
+                #expect(louvain.partition.groupCount >= 1 && leiden.partition.groupCount >= 1)
+            }
+            let partition = Louvain(seed: seed).run(g).partition
+            let q = Modularity.score(of: partition, in: g)
+            Self.finite([q, Modularity.constantPotts(of: partition, in: g)], "modularity", draw, seed)
+            #expect(q >= -0.5 && q <= 1, "modularity \(q) (\(draw), seed \(seed))")
+            let quotient = g.quotient(by: partition)
+            Self.finite(quotient.tieWeights + quotient.internalWeight, "quotient", draw, seed)
+            let mixing = GroupMixing.measure(g, partitions: [partition])[0]
+            Self.finite(mixing.internalWeight + mixing.externalWeight, "group mixing", draw, seed)
+        }
+    }
+
+    @Test("structural holes and module roles stay finite", arguments: Draw.allCases)
+    func brokers(draw: Draw) {
+        for seed in Self.seeds {
+            let g = Self.graph(seed: seed, n: 40, draw: draw, directed: false)
+            let holes = StructuralHoles.measures(g, weighted: true)
+            Self.finite(holes.constraint, "constraint", draw, seed)
+            Self.finite(holes.effectiveSize, "effective size", draw, seed)
+            let groups = Partition(groups: (0..<g.vertexCount).map { Int32($0 % 4) })
+            let roles = ModuleRoles(g, partition: groups, weighted: true)
+            Self.finite(roles.participation, "participation", draw, seed)
+            Self.finite(roles.zScore, "z-score", draw, seed)
+            #expect(roles.role.allSatisfy { $0 != nil })
+        }
+    }
+}
