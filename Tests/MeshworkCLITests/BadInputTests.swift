@@ -149,4 +149,29 @@ struct BadInputTests {
         let threads = try Meshwork.run(["components", Meshwork.fixture("karate/karate.edges"), "--threads", "0"])
         #expect(threads.status == 64)
     }
+
+    @Test("another table as an edge list, --columns, a cut gzip file and the line limit")
+    func readerLimits() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("contacts.tsv", "31220\t1558\t1567\t3B\t3B\n31240\t1560\t1570\t3B\t3B\n")
+        let table = try Meshwork.run(["summary", dir.path + "/contacts.tsv"])
+        #expect(table.status == 65)
+        #expect(table.stderr.contains("contacts.tsv:1: 5 fields, but an edge list line is 'u v [weight]'"), "\(table.stderr)")
+        #expect(table.stderr.contains("--columns"))
+        let picked = try Meshwork.run(["components", dir.path + "/contacts.tsv", "--columns", "2,3"])
+        #expect(picked.status == 0, "\(picked.stderr)")
+        #expect(picked.stdout == "id,component\n1558,0\n1567,0\n1560,1\n1570,1\n")
+        let usage = try Meshwork.run(["components", dir.path + "/contacts.tsv", "--columns", "2,3", "--weighted"])
+        #expect(usage.status == 64)
+        // `gzip.compress(b"a b\nb c\n", mtime=0)` without its last byte.
+        try dir.write("cut.edges.gz", bytes: [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x4b, 0x54, 0x48,
+                                              0xe2, 0x4a, 0x52, 0x48, 0xe6, 0x02, 0x00, 0x32, 0x58, 0x35, 0xbe, 0x08, 0x00, 0x00])
+        let cut = try Meshwork.run(["summary", dir.path + "/cut.edges.gz"])
+        #expect(cut.status == 65)
+        #expect(cut.stderr.contains("cut.edges.gz: the gzip data end early"), "\(cut.stderr)")
+        try dir.write("long.edges", "a b\nccccccccccc d\n")
+        let long = try Meshwork.run(["summary", dir.path + "/long.edges", "--max-line-bytes", "8"])
+        #expect(long.status == 65)
+        #expect(long.stderr.contains("long.edges:2: line longer than 8 bytes (raise with --max-line-bytes)"), "\(long.stderr)")
+    }
 }
