@@ -14,7 +14,7 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Keep edge direction (GraphML: overrides edgedefault).")
     var directed = false
 
-    @Flag(help: "Read edge weights (edge list: third column; dataset: interaction weights).")
+    @Flag(help: "Read edge weights (edge list: third column or the third of --columns; dataset: interaction weights).")
     var weighted = false
 
     @Option(help: ArgumentHelp(
