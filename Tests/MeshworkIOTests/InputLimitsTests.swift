@@ -141,7 +141,9 @@ struct InputLimitsTests {
         let plain = try scratch.write("plain.edges", "a b\nb c\nc a\nc d\n")  // 16 bytes, as the gzip data
         let gzip = try scratch.write("packed.edges.gz", Self.gzipped)
         for path in [plain, gzip] {
-            #expect(try EdgeListReader(weighted: false, limits: InputLimits(maxInputBytes: 16)).read(path: path).labels.count == 4)
+            for limit in [16, 17, Int.max] {
+                #expect(try EdgeListReader(weighted: false, limits: InputLimits(maxInputBytes: limit)).read(path: path).labels.count == 4)
+            }
         }
         #expect(message { _ = try EdgeListReader(weighted: false, limits: InputLimits(maxInputBytes: 15)).read(path: plain) }
             == "\(plain): more than 15 bytes (raise with --max-input-bytes)")

@@ -102,7 +102,8 @@ public final class ByteSource {
     ///   ``InputLimits/maxInputBytes`` bytes.
     public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
         // One byte past the limit is enough to know it is crossed.
-        let wanted = min(count, limits.maxInputBytes - bytesRead + 1)
+        let left = limits.maxInputBytes - bytesRead
+        let wanted = left >= count ? count : left + 1
         guard wanted > 0 else { return 0 }
         let n = stream == nil ? try readPlain(into: buffer, count: wanted) : try decompress(into: buffer, count: wanted)
         bytesRead += n

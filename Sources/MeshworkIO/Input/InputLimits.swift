@@ -8,8 +8,8 @@
 ///
 /// The command-line tool sets them with `--max-line-bytes` and `--max-input-bytes`.
 public struct InputLimits: Sendable, Equatable {
-    public var maxLineBytes: Int
-    public var maxInputBytes: Int
+    public let maxLineBytes: Int
+    public let maxInputBytes: Int
 
     public static let defaultMaxLineBytes = 16 << 20
     public static let defaultMaxInputBytes = 16 << 30
