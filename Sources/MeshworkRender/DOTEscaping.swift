@@ -12,24 +12,59 @@
 /// - URLs are copied into the SVG without escaping: a raw `&`, `<` or `"` makes invalid XML, so
 ///   URLs are percent-encoded.
 /// - Line breaks and other control characters become spaces; ids keep only `[A-Za-z0-9-]`.
+///
+/// Long text is folded: Graphviz's DOT lexer (flex) rescans a token from its start each time it
+/// refills its small read buffer, so one quoted string of n bytes costs it O(n² / 8 KiB) (a
+/// 10 MB name took minutes). Every ``foldBytes`` bytes a quoted string gets a backslash-newline,
+/// which the DOT lexer drops (the C line-continuation convention), and an HTML-like label an empty
+/// comment `<!---->`, which Graphviz's HTML lexer drops: each token stays short and parsing is linear.
+/// The text Graphviz sees is unchanged.
 public enum DOTEscaping {
+    /// The most bytes of a quoted string or HTML-like label between two folds.
+    static let foldBytes = 4096
+
     /// `text` as a double-quoted DOT string for a label or tooltip.
     /// - Complexity: O(length).
     public static func quoted(_ text: String) -> String {
-        "\"" + escaped(text, quote: "\\\"") + "\""
+        "\"" + escaped(text, quote: "\\\"", fold: "\\\n") + "\""
+    }
+
+    /// `text` (already safe: an element id, class tokens or a URL from this enum) as a
+    /// double-quoted DOT string, folded.
+    /// - Complexity: O(length).
+    public static func quotedVerbatim(_ text: String) -> String {
+        guard text.utf8.count > foldBytes else { return "\"" + text + "\"" }
+        var out = "\""
+        var run = 0
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if run + width > foldBytes && scalar != "\"" && out.unicodeScalars.last != "\\" {
+                out += "\\\n"
+                run = 0
+            }
+            out.unicodeScalars.append(scalar)
+            run += width
+        }
+        return out + "\""
     }
 
     /// `text` as the content of a cell of an HTML-like label (`<TD>...</TD>`).
     /// - Complexity: O(length).
     public static func html(_ text: String) -> String {
-        escaped(text, quote: "&quot;")
+        escaped(text, quote: "&quot;", fold: "<!---->")
     }
 
     /// `text` with `&`, `<`, `>` as entities, `"` as `quote`, backslashes as `/` and control
-    /// characters as spaces.
-    private static func escaped(_ text: String, quote: String) -> String {
+    /// characters as spaces, with `fold` between two characters every ``foldBytes`` bytes.
+    private static func escaped(_ text: String, quote: String, fold: String) -> String {
         var out = ""
+        var run = 0
         for scalar in text.unicodeScalars {
+            if run >= foldBytes {
+                out += fold
+                run = 0
+            }
+            let before = out.utf8.count
             switch scalar {
             case "\"": out += quote
             case "\\": out += "/"
@@ -39,6 +74,7 @@ public enum DOTEscaping {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
             }
+            run += out.utf8.count - before
         }
         return out
     }

@@ -90,21 +90,22 @@ public struct MapDocument: Sendable {
     }
 
     private func write(_ node: MapNode, to out: inout String) {
-        let name = DOTEscaping.elementID(node.id)
+        let name = DOTEscaping.quotedVerbatim(DOTEscaping.elementID(node.id))
         let size = DOTEscaping.fixed(node.size)
-        out += "\t\"\(name)\" [id=\"\(name)\""
+        out += "\t\(name) [id=\(name)"
         if !node.classes.isEmpty {
-            out += ", class=\"" + node.classes.map(DOTEscaping.classToken).joined(separator: " ") + "\""
+            out += ", class=" + DOTEscaping.quotedVerbatim(node.classes.map(DOTEscaping.classToken).joined(separator: " "))
         }
         out += ", width=\(size), height=\(size), fillcolor=\"\(safeColour(node.fill))\""
         out += ", tooltip=" + DOTEscaping.quoted(node.tooltip)
         if let label = node.label { out += ", xlabel=" + DOTEscaping.quoted(label) }
-        if let url = node.url { out += ", URL=\"" + DOTEscaping.url(url) + "\"" }
+        if let url = node.url { out += ", URL=" + DOTEscaping.quotedVerbatim(DOTEscaping.url(url)) }
         out += "];\n"
     }
 
     private func write(_ edge: MapEdge, to out: inout String) {
-        out += "\t\"\(DOTEscaping.elementID(edge.source))\" -- \"\(DOTEscaping.elementID(edge.target))\""
+        out += "\t" + DOTEscaping.quotedVerbatim(DOTEscaping.elementID(edge.source)) + " -- "
+            + DOTEscaping.quotedVerbatim(DOTEscaping.elementID(edge.target))
         out += " [penwidth=\(DOTEscaping.fixed(edge.width))"
         out += edge.crossesBoundary ? ", class=\"tie crossing\", style=dashed, color=\"#333333CC\"" : ", class=\"tie\""
         if let tooltip = edge.tooltip { out += ", tooltip=" + DOTEscaping.quoted(tooltip) }

@@ -459,4 +459,41 @@ struct GraphMLTests {
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
+
+    /// A tag's repeated attribute is found among its first 8 names (compared directly) and past
+    /// them (a hash set: O(total name length) per tag, not O(k²)); 100,000 distinct ones are read.
+    @Test("many attributes on one tag: all distinct read, a repeat found anywhere", arguments: [3, 8, 9, 100_000])
+    func manyAttributes(count: Int) throws {
+        let attributes = (0 ..< count).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        let document = "<graphml><graph><node id=\"x\" \(attributes)/><node id=\"y\"/><edge source=\"x\" target=\"y\"/></graph></graphml>"
+        let read = try GraphMLReader(weighted: false).parse(Array(document.utf8), path: "wide.graphml")
+        #expect(read.labels.labels == ["x", "y"])
+        #expect(read.edges.count == 1)
+        let repeated = document.replacingOccurrences(of: "/><node id=\"y\"", with: " a\(count - 1)=\"again\"/><node id=\"y\"")
+        let error = try readError(repeated)?.message ?? "read without an error"
+        #expect(error.contains("attribute 'a\(count - 1)' appears twice in tag <node>"), "\(error.prefix(200))")
+    }
+
+    @Test("elements nested past 1000 deep are refused; 1000 are read")
+    func depth() throws {
+        func nested(_ depth: Int) -> [UInt8] {
+            let inner = String(repeating: "<x>", count: depth - 4) + String(repeating: "</x>", count: depth - 4)
+            return Array("<graphml><graph><node id=\"a\"><data key=\"d\">\(inner)</data></node></graph></graphml>".utf8)
+        }
+        #expect(throws: Never.self) { try GraphMLReader(weighted: false).parse(nested(1000).withKey, path: "deep.graphml") }
+        do {
+            _ = try GraphMLReader(weighted: false).parse(nested(1001).withKey, path: "deep.graphml")
+            Issue.record("1001 levels were read")
+        } catch let error as InputError {
+            #expect(error.description == "deep.graphml:1: elements nested more than 1000 deep (GraphML needs a handful)")
+        }
+    }
+}
+
+private extension [UInt8] {
+    /// The document with the key `d` declared before its graph.
+    var withKey: [UInt8] {
+        Array(String(decoding: self, as: UTF8.self)
+            .replacingOccurrences(of: "<graphml><graph>", with: "<graphml><key id=\"d\" for=\"node\"/><graph>").utf8)
+    }
 }

@@ -54,7 +54,7 @@ struct PartitionReaderTests {
             "3: expected 2 fields, found 1", "4: empty id", "5: duplicate id '1' (first on line 2)",
             "6: expected 2 fields, found 3",
         ])
-        #expect(try problems("id,c\n") == ["0: no rows: the file has only a header"])
+        #expect(try problems("id,c\n") == ["1: no rows: the file has only a header row"])
         #expect(try problems("") == ["0: empty file: expected a header row"])
         #expect(try problems("id,c\n1,2\n", groupColumn: "dept") == ["1: no group column 'dept' after the id column in the header (found: id,c)"])
         #expect(try problems("id,c\n1,2\n", groupColumn: "id") == ["1: no group column 'id' after the id column in the header (found: id,c)"])

@@ -65,3 +65,44 @@ struct DOTEscapingTests {
         #expect(text.contains("https://example.org/member?id=AT%26T;%20R%26D%20%26amp;%20co%26x=1"))
     }
 }
+
+/// Long text is folded so that Graphviz's lexer stays linear, and Graphviz still sees it whole.
+@Suite("DOT folding of long text")
+struct DOTFoldingTests {
+    @Test("quoted strings get a backslash-newline every 4,096 bytes, never after a backslash")
+    func quoted() {
+        let name = String(repeating: "é\"", count: 5000)  // 3 bytes per pair, escaped to 4
+        let text = DOTEscaping.quoted(name)
+        let pieces = text.dropFirst().dropLast().components(separatedBy: "\\\n")
+        #expect(pieces.count == 5)
+        #expect(pieces.allSatisfy { $0.utf8.count <= 4096 + 5 && !$0.hasSuffix("\\") })
+        #expect(pieces.joined() == String(repeating: "é\\\"", count: 5000))
+        #expect(DOTEscaping.quoted("short") == "\"short\"")
+    }
+
+    @Test("HTML labels get empty comments; ids, classes and URLs are folded verbatim")
+    func htmlAndVerbatim() {
+        let html = DOTEscaping.html(String(repeating: "a&", count: 3000))
+        #expect(html.components(separatedBy: "<!---->").joined() == String(repeating: "a&amp;", count: 3000))
+        #expect(html.components(separatedBy: "<!---->").allSatisfy { $0.utf8.count <= 4096 + 5 })
+        let id = DOTEscaping.elementID(String(repeating: "x", count: 10_000))
+        let folded = DOTEscaping.quotedVerbatim(id)
+        #expect(folded.dropFirst().dropLast().components(separatedBy: "\\\n").joined() == id)
+        #expect(DOTEscaping.quotedVerbatim("n-a") == "\"n-a\"")
+    }
+
+    @Test("Graphviz reads a folded 200,000-character name back whole")
+    func graphvizReadsFolded() throws {
+        let name = String(repeating: "N", count: 200_000)
+        var map = MapDocument(engine: .neato)
+        map.nodes = [MapNode(id: name, label: "L" + name, tooltip: "T" + name, size: 0.3), MapNode(id: "b", tooltip: "b", size: 0.3)]
+        map.edges = [MapEdge(source: name, target: "b")]
+        map.legend = [LegendEntry(label: "G" + name, colour: "#E69F00")]
+        let svg = String(decoding: try map.render(as: .svg), as: UTF8.self)
+        // Graphviz writes '-' in ids as "&#45;".
+        #expect(svg.contains("id=\"" + DOTEscaping.elementID(name).replacingOccurrences(of: "-", with: "&#45;") + "\""))
+        #expect(svg.contains("L" + name))
+        #expect(svg.contains("T" + name))
+        #expect(svg.contains("G" + name))
+    }
+}

@@ -15,7 +15,7 @@ extension DatasetReader {
         var columns = InteractionColumns()
         var kinds = LabelTable()
         var headerProblems = ProblemLog()
-        try CSVReader.forEachBatch(path: path, threads: threads, header: { record in
+        try CSVReader.forEachBatch(path: path, threads: threads, limits: limits, header: { record in
             let parsed = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
                                 path: path, &headerProblems)
             header = parsed
@@ -36,7 +36,7 @@ extension DatasetReader {
             log.append(contentsOf: batch.log, kinds: kindIDs)
         })
         problems.append(headerProblems)
-        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
+        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row (such as 'source,target,date,kind,weight')") }
         log.kindNames = kinds.labels
     }
 }
@@ -78,7 +78,7 @@ struct InteractionBatch {
                     weight = value
                 }
             } else {
-                rowProblems.report(path, record.line, "weight '\(record[columns.weight])' is not a number")
+                rowProblems.report(path, record.line, "weight '\(record[columns.weight])' is not a decimal number")
             }
         }
         record.withField(columns.source) { idBytes.append(contentsOf: $0) }

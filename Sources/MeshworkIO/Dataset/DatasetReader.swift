@@ -15,8 +15,13 @@ import MeshworkCore
 public struct DatasetReader: Sendable {
     /// Worker threads for parsing `interactions.csv` (the result does not depend on it).
     public var threads: Int
+    /// The longest line and the largest file accepted.
+    public var limits: InputLimits
 
-    public init(threads: Int = 2) { self.threads = max(1, threads) }
+    public init(threads: Int = 2, limits: InputLimits = InputLimits()) {
+        self.threads = max(1, threads)
+        self.limits = limits
+    }
 
     /// Whether `path` is a dataset directory (it holds `nodes.csv`).
     public static func isDataset(_ path: String) -> Bool { fileExists(path + "/nodes.csv") }
@@ -26,14 +31,14 @@ public struct DatasetReader: Sendable {
         let nodes = try readNodes(directory + "/nodes.csv", &problems)
         try problems.throwIfAny()
         let interactionsPath = directory + "/interactions.csv"
-        guard fileExists(interactionsPath) else {
-            throw InputError(file: interactionsPath, line: 0, "missing: a dataset directory needs interactions.csv")
-        }
+        try Self.requireFile(interactionsPath, "interactions.csv")
         // Attendance first, so that the log is allocated once with room for its co-attendance ties;
         // its problems are still listed after those of interactions.csv.
         let attendancePath = directory + "/attendance.csv"
         var attendanceProblems = ProblemLog()
-        let attendance = fileExists(attendancePath) ? try readAttendance(attendancePath, nodes, &attendanceProblems) : nil
+        let attendanceStatus = PathStatus(attendancePath)
+        if case .unreachable(let reason) = attendanceStatus { throw InputError(file: attendancePath, line: 0, reason) }
+        let attendance = attendanceStatus != .absent ? try readAttendance(attendancePath, nodes, &attendanceProblems) : nil
         var log = InteractionLog()
         log.reserveCapacity(fileSize(interactionsPath) / 32 + (attendance?.pairBound ?? 0))
         try readInteractions(interactionsPath, nodes, &log, &problems)
@@ -53,7 +58,7 @@ public struct DatasetReader: Sendable {
         if let overflow = TieWeightSums.firstOverflow(sources: log.sources, targets: log.targets,
                                                       weights: log.weights, count: interactionCount) {
             let i = overflow.record
-            throw InputError(file: interactionsPath, line: try Self.line(ofRow: i, in: interactionsPath), TieWeightSums.message(
+            throw InputError(file: interactionsPath, line: try Self.line(ofRow: i, in: interactionsPath, limits: limits), TieWeightSums.message(
                 weight: log.weights[i], nodes.ids[log.sources[i]], nodes.ids[log.targets[i]], sum: overflow.sum))
         }
         log.sortByTime()
@@ -66,13 +71,23 @@ public struct DatasetReader: Sendable {
 
     /// The line of data row `index` (0 for the first row after the header) of a CSV file. Only for
     /// messages: it reads the file again.
-    static func line(ofRow index: Int, in path: String) throws -> Int {
+    static func line(ofRow index: Int, in path: String, limits: InputLimits) throws -> Int {
         var record = -1, found = 0
-        try CSVReader.forEachRecord(path: path) { row in
+        try CSVReader.forEachRecord(path: path, limits: limits) { row in
             if record == index { found = row.line }
             record += 1
         }
         return found
+    }
+
+    /// Throws unless a file `name` is at `path`: saying whether it is missing or what else is wrong.
+    static func requireFile(_ path: String, _ name: String) throws {
+        switch PathStatus(path) {
+        case .file: return
+        case .absent: throw InputError(file: path, line: 0, "missing: a dataset directory needs \(name)")
+        case .directory: throw InputError(file: path, line: 0, "is a directory, not a file")
+        case .unreachable(let reason): throw InputError(file: path, line: 0, reason)
+        }
     }
 
     // MARK: - nodes.csv
@@ -91,13 +106,13 @@ public struct DatasetReader: Sendable {
     }
 
     private func readNodes(_ path: String, _ problems: inout ProblemLog) throws -> Nodes {
-        guard fileExists(path) else { throw InputError(file: path, line: 0, "missing: a dataset directory needs nodes.csv") }
+        try Self.requireFile(path, "nodes.csv")
         var nodes = Nodes()
         nodes.ids = LabelTable(capacity: fileSize(path) / 64)  // rows are rarely shorter: no regrowth
         var header: Header?
         var parentNames: [String] = []
         var attributeColumns: [Int] = []
-        try CSVReader.forEachRecord(path: path) { record in
+        try CSVReader.forEachRecord(path: path, limits: limits) { record in
             guard let columns = header else {
                 let parsed = Header(record, required: ["id", "kind"], optional: ["name", "parent", "joined"],
                                     path: path, &problems)
@@ -139,8 +154,8 @@ public struct DatasetReader: Sendable {
             nodes.lines.append(record.line)
             for (slot, column) in attributeColumns.enumerated() { nodes.attributeValues[slot].append(record[column]) }
         }
-        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
-        if nodes.kinds.isEmpty && problems.isEmpty { problems.report(path, 0, "no nodes: the file has only a header") }
+        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row (such as 'id,kind,name,parent')") }
+        if nodes.kinds.isEmpty && problems.isEmpty { problems.report(path, 1, "no nodes: the file has only a header row") }
         resolveParents(path, parentNames, &nodes, &problems)
         if !nodes.kinds.contains(.member) && problems.isEmpty { problems.report(path, 0, "no member nodes") }
         try problems.throwIfAny()
@@ -246,7 +261,7 @@ public struct DatasetReader: Sendable {
         var header: Header?
         var events = LabelTable()
         var rows = Attendance()
-        try CSVReader.forEachRecord(path: path) { record in
+        try CSVReader.forEachRecord(path: path, limits: limits) { record in
             guard let columns = header else {
                 header = Header(record, required: ["event", "member", "date"], optional: [], path: path, &problems)
                 return
@@ -265,7 +280,7 @@ public struct DatasetReader: Sendable {
             rows.memberOf.append(member)
             rows.timeOf.append(time)
         }
-        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
+        guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row (such as 'event,member,date')") }
         rows.groupByEvent(eventCount: events.count)
         return rows
     }

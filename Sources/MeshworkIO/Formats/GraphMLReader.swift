@@ -23,24 +23,33 @@ import MeshworkCore
 /// at the first syntax error. No input, however malformed, makes the reader trap.
 ///
 /// The parser is a hand-written byte-level XML scanner (Foundation's `XMLParser` is not reliably
-/// available on Linux); the file is read into memory whole.
+/// available on Linux); the file is read into memory whole, up to ``InputLimits/maxInputBytes``.
 ///
 /// - Complexity: O(bytes) time; the file's bytes plus 8 bytes per edge (16 with weights), the
 ///   labels, and the node attribute values.
 public struct GraphMLReader: Sendable {
     /// Whether to read edge weights from the `weight` key.
     public var weighted: Bool
+    /// The largest document accepted (it is held in memory whole).
+    public var limits: InputLimits
 
     /// A reader that reads weights when `weighted` is true.
-    public init(weighted: Bool) { self.weighted = weighted }
+    public init(weighted: Bool, limits: InputLimits = InputLimits()) {
+        self.weighted = weighted
+        self.limits = limits
+    }
 
     /// Reads and parses the GraphML file at `path` (`.gz` files are decompressed).
     ///
-    /// - Throws: ``InputError`` when the file cannot be read, is not well-formed XML, or is not a
-    ///   GraphML graph that Meshwork can use.
+    /// A NUL byte (never allowed in XML) stops the read at once, with its line: a device or a
+    /// binary file named `.graphml` is not buffered whole.
+    ///
+    /// - Throws: ``InputError`` when the file cannot be read, is larger than
+    ///   `limits.maxInputBytes`, is not well-formed XML, or is not a GraphML graph that Meshwork
+    ///   can use.
     /// - Complexity: O(bytes).
     public func read(path: String) throws -> LabelledEdges {
-        let source = try ByteSource(path: path)
+        let source = try ByteSource(path: path, limits: limits)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -50,6 +59,10 @@ public struct GraphMLReader: Sendable {
                 return try source.read(into: base, count: room)
             }
             if n <= 0 { break }
+            if let nul = chunk[0 ..< n].firstIndex(of: 0) {
+                let line = 1 + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + chunk[0 ..< nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw InputError(file: path, line: line, "a NUL byte: not an XML text file")
+            }
             bytes.append(contentsOf: chunk[0 ..< min(n, room)])
             // Larger reads once the file proves large.
             if bytes.count >= chunk.count * 4 && chunk.count < 1 << 22 {
@@ -427,7 +440,7 @@ private struct GraphMLParser {
             }
             if hasEdgeWeight {
                 guard let value = Self.parseWeight(edgeWeight) else {
-                    report(line, "weight '\(Self.trimmed(edgeWeight))' is not a number")
+                    report(line, "weight '\(Self.trimmed(edgeWeight))' is not a decimal number")
                     return
                 }
                 if let problem = AcceptedWeights.problem(value, text: Self.trimmed(edgeWeight)) {

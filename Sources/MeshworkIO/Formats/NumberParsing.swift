@@ -8,8 +8,10 @@ import Darwin
 
 /// Parsing numbers straight from bytes.
 public enum NumberParsing {
-    /// Parses a decimal number (`12`, `-0.5`, `3e-2`, `inf`, ...) from `bytes`; `nil` if the bytes are
-    /// not one whole number.
+    /// Parses a decimal number (`12`, `-0.5`, `3e-2`, `7.`, `.5`) from `bytes`; `nil` if the bytes are
+    /// not one whole decimal number. Only decimal notation is accepted: `inf`, `nan`, `infinity`,
+    /// hexadecimal (`0x10`) and hexadecimal floats (`0x1p4`), which `strtod` would read, are not
+    /// numbers here. A decimal too large for a `Double` gives infinity (callers check the range).
     ///
     /// Plain decimals with at most 15 significant digits and at most 22 fraction digits take an
     /// exact fast path (an integer mantissa divided by an exact power of ten rounds correctly,
@@ -54,8 +56,30 @@ public enum NumberParsing {
         return p
     }
 
+    /// Whether `bytes` is one decimal number: `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
+    static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        func isDigit(_ k: Int) -> Bool { k < n && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        if i < n && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
+        var mantissaDigits = 0
+        while isDigit(i) { i += 1; mantissaDigits += 1 }
+        if i < n && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while isDigit(i) { i += 1; mantissaDigits += 1 }
+        }
+        guard mantissaDigits > 0 else { return false }
+        if i < n && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < n && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
+            guard isDigit(i) else { return false }
+            while isDigit(i) { i += 1 }
+        }
+        return i == n
+    }
+
     private static func slowDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard bytes.count < 512 else { return nil }
+        guard bytes.count < 512, isDecimal(bytes) else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
             for i in 0..<bytes.count { buffer[i] = CChar(bitPattern: bytes[i]) }
             buffer[bytes.count] = 0

@@ -101,7 +101,7 @@ public enum PartitionReader {
             groups.append(record.isEmpty(groupIndex) ? Partition.unknown : record.withField(groupIndex) { groupNames.intern($0) })
         }
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row") }
-        if groups.isEmpty && problems.isEmpty { problems.report(path, 0, "no rows: the file has only a header") }
+        if groups.isEmpty && problems.isEmpty { problems.report(path, 1, "no rows: the file has only a header row") }
         try problems.throwIfAny()
         return LabelledPartition(ids: ids, partition: Partition(groups: groups, names: groupNames.labels))
     }

@@ -69,6 +69,8 @@ struct XMLScanner {
     private(set) var textLine = 1
 
     private var open: [(name: Range<Int>, line: Int)] = []
+    /// The names of the current tag's attributes, once it has more than 8 (see ``isRepeated(_:)``).
+    private var attributeNames = Set<ArraySlice<UInt8>>()
     private var sawRoot = false
 
     init(bytes: [UInt8]) {
@@ -357,8 +359,7 @@ struct XMLScanner {
                 values.append(Self.isSpace(b) ? 0x20 : b)  // attribute-value normalisation
                 position += 1
             }
-            for other in attributes where other.name.count == attributeName.count
-                && bytes[other.name].elementsEqual(bytes[attributeName]) {
+            if isRepeated(attributeName) {
                 throw XMLSyntaxError(line: line, message: "attribute '\(excerpt(attributeName))' appears twice in tag <\(excerpt(name))>")
             }
             attributes.append(Attribute(name: attributeName, value: valueStart ..< values.count))
@@ -369,7 +370,32 @@ struct XMLScanner {
             }
             sawRoot = true
         }
-        if !isSelfClosing { open.append((name, tagLine)) }
+        if !isSelfClosing {
+            guard open.count < Self.maxDepth else {
+                throw XMLSyntaxError(line: tagLine, message: "elements nested more than \(Self.maxDepth) deep (GraphML needs a handful)")
+            }
+            open.append((name, tagLine))
+        }
+    }
+
+    /// The deepest nesting accepted: GraphML needs about 5 levels, yEd's drawing data a few more.
+    static let maxDepth = 1000
+
+    /// Whether the current tag already has an attribute named `name`. A tag's first few names are
+    /// compared directly; from the ninth on, a hash set of the names is kept, so that a tag with k
+    /// attributes costs O(total name length), not O(k²) comparisons.
+    private mutating func isRepeated(_ name: Range<Int>) -> Bool {
+        if attributes.count < 8 {
+            for other in attributes where other.name.count == name.count && bytes[other.name].elementsEqual(bytes[name]) {
+                return true
+            }
+            return false
+        }
+        if attributes.count == 8 {
+            attributeNames.removeAll(keepingCapacity: true)
+            for other in attributes { attributeNames.insert(bytes[other.name]) }
+        }
+        return !attributeNames.insert(bytes[name]).inserted
     }
 
     private mutating func scanEndTag() throws(XMLSyntaxError) {

@@ -59,12 +59,20 @@ public enum CSVReader {
     /// The chunk size of ``forEachBatch(path:threads:chunkSize:header:makeBatch:parse:finish:merge:)``.
     public static let defaultChunkSize = 4 << 20
 
-    public static func forEachRecord(path: String, _ body: (CSVRecord) throws -> Void) throws {
-        var chunks = try CSVChunks(path: path, chunkSize: defaultChunkSize)
-        var parser = CSVParser(path: path)
+    ///
+    /// - Throws: ``InputError`` for a malformed record, or `file:line: line longer than N bytes` as
+    ///   soon as a line (or a record) is longer than `limits.maxLineBytes`, before buffering more.
+    public static func forEachRecord(path: String, limits: InputLimits = InputLimits(),
+                                     _ body: (CSVRecord) throws -> Void) throws {
+        var chunks = try CSVChunks(path: path, chunkSize: defaultChunkSize, limits: limits)
+        var parser = CSVParser(path: path, maxRecordBytes: limits.maxLineBytes)
         var chunk: [UInt8] = []
-        while try chunks.next(into: &chunk) {
-            try chunk.withUnsafeBufferPointer { try parser.feed($0, body) }
+        do {
+            while try chunks.next(into: &chunk) {
+                try chunk.withUnsafeBufferPointer { try parser.feed($0, body) }
+            }
+        } catch let error as CSVChunks.LineTooLong {
+            throw limits.lineTooLong(path, line: parser.line + error.linesBefore)
         }
         try parser.finish(body)
     }
@@ -85,18 +93,24 @@ public enum CSVReader {
     /// - Complexity: O(bytes) work, spread over the workers; memory is `threads` chunks of
     ///   `chunkSize` bytes (4 MiB) plus the batches in flight.
     public static func forEachBatch<Batch>(
-        path: String, threads: Int, chunkSize: Int = defaultChunkSize, header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
+        path: String, threads: Int, chunkSize: Int = defaultChunkSize, limits: InputLimits = InputLimits(),
+        header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
         parse: (CSVRecord, inout Batch) -> Void, finish: (inout Batch) -> Void = { _ in },
         merge: (Batch, _ linesBefore: Int) throws -> Void
     ) throws {
-        var chunks = try CSVChunks(path: path, chunkSize: chunkSize)
-        var sequential = CSVParser(path: path)
+        var chunks = try CSVChunks(path: path, chunkSize: chunkSize, limits: limits)
+        var sequential = CSVParser(path: path, maxRecordBytes: limits.maxLineBytes)
         var sawHeader = false
         let workers = max(1, threads)
         var buffers = [[UInt8]](repeating: [], count: workers)
-        while true {
+        var tooLong: CSVChunks.LineTooLong?
+        while tooLong == nil {
             var filled = 0
-            while filled < workers, try chunks.next(into: &buffers[filled]) { filled += 1 }
+            do {
+                while filled < workers, try chunks.next(into: &buffers[filled]) { filled += 1 }
+            } catch let error as CSVChunks.LineTooLong {
+                tooLong = error  // the chunks before it are parsed first, to know its line
+            }
             if filled == 0 { break }
             let round = buffers[..<filled]
             let independent = sawHeader && sequential.isAtRecordStart
@@ -122,6 +136,7 @@ public enum CSVReader {
                 try merge(batch, 0)
             }
         }
+        if let tooLong { throw limits.lineTooLong(path, line: sequential.line + tooLong.linesBefore) }
         var last = makeBatch()
         try sequential.finish { record in
             if sawHeader { parse(record, &last) } else { sawHeader = true; try header(record) }
@@ -136,7 +151,7 @@ public enum CSVReader {
                                                  _ path: String, _ parse: (CSVRecord, inout Batch) -> Void,
                                                  _ finish: (inout Batch) -> Void) {
         func work(_ index: Int, _ batch: inout Batch) -> Int {
-            var parser = CSVParser(path: path)
+            var parser = CSVParser(path: path, maxRecordBytes: .max)
             // A quote-free chunk cannot fail to parse: neither `feed` nor `finish` throws on it.
             chunks[index].withUnsafeBufferPointer { bytes in
                 try? parser.feed(bytes) { parse($0, &batch) }
@@ -163,38 +178,81 @@ struct CSVChunks {
     private var atEnd = false
     /// A chunk holds at least `chunkSize` bytes, unless it is the file's last.
     private let chunkSize: Int
-    init(path: String, chunkSize: Int) throws {
-        source = try ByteSource(path: path)
+    init(path: String, chunkSize: Int, limits: InputLimits) throws {
+        source = try ByteSource(path: path, limits: limits)
         self.chunkSize = max(1, chunkSize)
     }
 
+    var limits: InputLimits { source.limits }
+
+    /// A line longer than ``InputLimits/maxLineBytes`` comes after `linesBefore` line feeds of the
+    /// chunk being read (the chunks returned before it hold the lines before those); the caller
+    /// knows the line number where that chunk starts.
+    struct LineTooLong: Error { var linesBefore: Int }
+
     /// Replaces `buffer`'s contents with the next chunk; false (and `buffer` empty) after the last.
+    ///
+    /// - Throws: ``LineTooLong`` as soon as a line is longer than the line limit (the buffer stops
+    ///   growing there), or the source's ``InputError``.
     mutating func next(into buffer: inout [UInt8]) throws -> Bool {
         buffer.removeAll(keepingCapacity: true)
         guard !atEnd else { return false }
         buffer.append(contentsOf: carried)
         carried.removeAll(keepingCapacity: true)
-        var scanned = buffer.count
+        var lineStart = 0  // where the last line in `buffer` starts
         while true {
             let n = try piece.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, count: $0.count) }
+            var pieceStart = buffer.count
             buffer.append(contentsOf: piece[..<n])
             if first && buffer.count >= 3 {
                 first = false
-                if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { buffer.removeFirst(3) }
+                if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+                    buffer.removeFirst(3)
+                    pieceStart = max(0, pieceStart - 3)
+                }
             }
+            try checkLines(buffer, from: pieceStart, &lineStart)
             if n == 0 {
                 atEnd = true
                 return !buffer.isEmpty
             }
-            guard buffer.count >= chunkSize else { continue }
-            // Lines are short, so the scan back from the end stops soon.
-            if let lastNewline = buffer[scanned...].lastIndex(of: 0x0A) {
-                carried.append(contentsOf: buffer[(lastNewline + 1)...])
-                buffer.removeLast(buffer.count - lastNewline - 1)
+            if buffer.count >= chunkSize && lineStart > 0 {
+                carried.append(contentsOf: buffer[lineStart...])
+                buffer.removeLast(buffer.count - lineStart)
                 return true
             }
-            scanned = buffer.count
         }
+    }
+
+    /// Checks the lengths of the lines that end in `buffer[pieceStart...]` and of the last one, and
+    /// moves `lineStart` to the start of the last line. When the limit is at least a piece, a line
+    /// inside one piece cannot cross it: only the first and last line feeds of the piece are looked
+    /// for (the scan back from the end stops soon, lines being short).
+    private func checkLines(_ buffer: [UInt8], from pieceStart: Int, _ lineStart: inout Int) throws {
+        let limit = source.limits.maxLineBytes
+        let wholePieceIsShort = limit >= piece.count
+        try buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let end = bytes.count
+            var i = pieceStart
+            while i < end, let found = memchr(base + i, 0x0A, end - i) {
+                let newline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if newline - lineStart > limit { throw LineTooLong(linesBefore: Self.lineFeeds(bytes, before: lineStart)) }
+                lineStart = newline + 1
+                i = newline + 1
+                if wholePieceIsShort {
+                    var j = end
+                    while j > i && bytes[j - 1] != 0x0A { j -= 1 }
+                    lineStart = max(lineStart, j)
+                    break
+                }
+            }
+            if end - lineStart > limit { throw LineTooLong(linesBefore: Self.lineFeeds(bytes, before: lineStart)) }
+        }
+    }
+
+    private static func lineFeeds(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+        bytes[..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }
 
@@ -212,7 +270,13 @@ struct CSVParser {
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
-    init(path: String) { self.path = path }
+    /// The longest record (a quoted field may span lines); ``CSVChunks`` already bounds each line.
+    let maxRecordBytes: Int
+
+    init(path: String, maxRecordBytes: Int) {
+        self.path = path
+        self.maxRecordBytes = maxRecordBytes
+    }
 
     /// Whether the bytes so far end exactly at the end of a record (or of a blank line).
     var isAtRecordStart: Bool { state == .fieldStart && record.isBlank }
@@ -257,7 +321,13 @@ struct CSVParser {
                 if c == UInt8(ascii: "\"") {
                     state = .quoteInQuoted
                 } else {
-                    if c == 0x0A { line += 1 }
+                    if c == 0x0A {
+                        line += 1
+                        if record._bytes.count > maxRecordBytes {
+                            throw InputError(file: path, line: record.line,
+                                             "record longer than \(maxRecordBytes) bytes: a quoted field is not closed? (raise with --max-line-bytes)")
+                        }
+                    }
                     record._bytes.append(c)
                 }
             case .quoteInQuoted:

@@ -8,12 +8,25 @@ public struct LoadOptions: Sendable {
     public var weighted: Bool
     /// Worker threads for parsing and building (at least 1); the result does not depend on it.
     public var threads: Int
+    /// Edge lists: the fields to read (`nil`: `u v [weight]`, at most three fields). Only for edge lists.
+    public var columns: EdgeColumns?
+    /// The longest line and the largest file accepted.
+    public var limits: InputLimits
 
-    public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2) {
+    public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2, columns: EdgeColumns? = nil,
+                limits: InputLimits = InputLimits()) {
         self.directed = directed
         self.weighted = weighted
         self.threads = max(1, threads)
+        self.columns = columns
+        self.limits = limits
     }
+}
+
+/// Load options that do not fit the input (bad usage rather than bad data): `--columns` on a
+/// dataset directory or a GraphML file.
+public struct LoadOptionError: Error, Sendable, CustomStringConvertible {
+    public var description: String
 }
 
 /// A graph ready for analysis, with the labels of its vertices and what loading it found.
@@ -47,10 +60,15 @@ public struct LoadedGraph: Sendable {
 public enum GraphLoader {
     public static func load(_ path: String, options: LoadOptions) throws -> LoadedGraph {
         if directoryExists(path) {
-            guard DatasetReader.isDataset(path) else {
-                throw InputError(file: path, line: 0, "is a directory without nodes.csv (not a dataset directory)")
+            let nodes = path + "/nodes.csv"
+            switch PathStatus(nodes) {
+            case .file: break
+            case .absent: throw InputError(file: path, line: 0, "is a directory without nodes.csv (not a dataset directory)")
+            case .directory: throw InputError(file: nodes, line: 0, "is a directory, not a file")
+            case .unreachable(let reason): throw InputError(file: nodes, line: 0, reason)
             }
-            let community = try DatasetReader(threads: options.threads).read(directory: path)
+            if options.columns != nil { throw LoadOptionError(description: "--columns applies to edge lists, not to a dataset directory") }
+            let community = try DatasetReader(threads: options.threads, limits: options.limits).read(directory: path)
             let built = community.memberNetwork(weighted: options.weighted, directed: options.directed,
                                                 threads: options.threads)
             return LoadedGraph(graph: built.graph, labels: community.memberLabelTable,
@@ -59,8 +77,10 @@ public enum GraphLoader {
         }
         let lowered = path.lowercased()
         let isGraphML = lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
-        let edges = isGraphML ? try GraphMLReader(weighted: options.weighted).read(path: path)
-                              : try EdgeListReader(weighted: options.weighted).read(path: path)
+        if isGraphML && options.columns != nil { throw LoadOptionError(description: "--columns applies to edge lists, not to GraphML") }
+        let edges = isGraphML ? try GraphMLReader(weighted: options.weighted, limits: options.limits).read(path: path)
+                              : try EdgeListReader(weighted: options.weighted, columns: options.columns,
+                                                   limits: options.limits).read(path: path)
         let directed = isGraphML && !options.directed ? (edges.declaredDirected ?? false) : options.directed
         let built = edges.edges.build(vertexCount: edges.labels.count, directed: directed, threads: options.threads)
         return LoadedGraph(graph: built.graph, labels: edges.labels, selfLoops: built.selfLoops,

@@ -97,7 +97,13 @@ func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> Loa
         }
     }
     Progress().phase("loading \(options.graph)")
-    var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
+    var loaded: LoadedGraph
+    do {
+        loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
+    } catch let error as LoadOptionError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode(64)
+    }
     if let pseudonyms { loaded = pseudonyms.pseudonymised(loaded) }
     timer.mark("load")
     return loaded

@@ -14,8 +14,22 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Keep edge direction (GraphML: overrides edgedefault).")
     var directed = false
 
-    @Flag(help: "Read edge weights (edge list: third column; dataset: interaction weights).")
+    @Flag(help: "Read edge weights (edge list: third column or the third of --columns; dataset: interaction weights).")
     var weighted = false
+
+    @Option(help: ArgumentHelp(
+        "Edge lists: the fields to read as source, target and (with --weighted) weight, 1-based.",
+        discussion: "Without it, a line with more than three fields is bad input (it is most likely another table).",
+        valueName: "s,t[,w]"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("The longest line (CSV: record) accepted, in bytes (K, M, G suffixes; default 16M).",
+                               valueName: "size"))
+    var maxLineBytes: String?
+
+    @Option(help: ArgumentHelp("The most bytes read from one input file, after decompression (default 16G).",
+                               valueName: "size"))
+    var maxInputBytes: String?
 
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
@@ -33,7 +47,12 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
     var pseudonymKey: String?
 
-    var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted, threads: workerThreads) }
+    var loadOptions: LoadOptions {
+        LoadOptions(directed: directed, weighted: weighted, threads: workerThreads,
+                    columns: columns.flatMap(EdgeColumns.init(parsing:)),
+                    limits: InputLimits(maxLineBytes: maxLineBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxLineBytes,
+                                        maxInputBytes: maxInputBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxInputBytes))
+    }
 
     /// `--threads`, or every online core.
     var workerThreads: Int { threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -41,5 +60,21 @@ struct GraphOptions: ParsableArguments {
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if pseudonymKey != nil && !pseudonymise { throw ValidationError("--pseudonym-key needs --pseudonymise") }
+        for (flag, value) in [("--max-line-bytes", maxLineBytes), ("--max-input-bytes", maxInputBytes)] {
+            if let value, InputLimits.parseSize(value) == nil {
+                throw ValidationError("\(flag) must be a positive size in bytes, such as 1048576, 64K, 16M or 2G")
+            }
+        }
+        if let columns {
+            guard let parsed = EdgeColumns(parsing: columns) else {
+                throw ValidationError("--columns must be two or three distinct field numbers from 1, such as 2,3 or 2,3,5")
+            }
+            if weighted && parsed.weight == nil {
+                throw ValidationError("--weighted needs the weight's field as a third number in --columns (SOURCE,TARGET,WEIGHT)")
+            }
+            if !weighted && parsed.weight != nil {
+                throw ValidationError("--columns \(columns) names a weight field: add --weighted to read it")
+            }
+        }
     }
 }
