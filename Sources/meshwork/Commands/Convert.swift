@@ -9,7 +9,8 @@ struct Convert: ParsableCommand {
         Reads GRAPH like every command (a dataset directory gives its member network) and writes \
         it in the format named by --to, or guessed from the output file's extension (.graphml: \
         GraphML, anything else: edge list). GraphML output keeps node attributes (for a dataset: \
-        name, organisation, region and partner of each member).
+        name, organisation, region and partner of each member); with --pseudonymise, names are \
+        pseudonyms and attribute columns are dropped unless named by --keep-attribute.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml }

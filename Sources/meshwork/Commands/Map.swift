@@ -128,7 +128,7 @@ struct Map: ParsableCommand {
             request.level = mapLevel ?? .members
             request.colourBy = colourBy.flatMap(Self.boundaryLevel)
             request.sizeBy = sizeBy
-            request.ego = ego
+            request.ego = ego.map { loaded.label(forGiven: $0) ?? $0 }
             request.radius = radius
             request.through = through
             request.labels = labels

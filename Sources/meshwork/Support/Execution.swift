@@ -98,7 +98,14 @@ func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> Loa
     }
     Progress().phase("loading \(options.graph)")
     var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
-    if let pseudonyms { loaded = pseudonyms.pseudonymised(loaded) }
+    if let pseudonyms {
+        do {
+            loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)
+        } catch let error as KeptAttributeError {
+            printError("meshwork: \(error.description)")
+            throw ExitCode(64)
+        }
+    }
     timer.mark("load")
     return loaded
 }

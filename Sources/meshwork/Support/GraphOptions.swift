@@ -33,6 +33,12 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
     var pseudonymKey: String?
 
+    @Option(name: .customLong("keep-attribute"),
+            help: ArgumentHelp("With --pseudonymise, keep this attribute column (nodes.csv or GraphML node data); repeatable.",
+                               discussion: "Every other attribute column is dropped, since it may identify a person.",
+                               valueName: "name"))
+    var keptAttributes: [String] = []
+
     var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted, threads: workerThreads) }
 
     /// `--threads`, or every online core.
@@ -41,5 +47,6 @@ struct GraphOptions: ParsableArguments {
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if pseudonymKey != nil && !pseudonymise { throw ValidationError("--pseudonym-key needs --pseudonymise") }
+        if !keptAttributes.isEmpty && !pseudonymise { throw ValidationError("--keep-attribute needs --pseudonymise (without it every column is kept)") }
     }
 }
