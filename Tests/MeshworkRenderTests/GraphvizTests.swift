@@ -19,6 +19,16 @@ struct GraphvizTests {
         #expect(try Graphviz.render(Self.triangle, engine: engine, format: .dot) == Array(Self.triangle.utf8))
     }
 
+    @Test("PDF maps are the same bytes on every run: no creation date (cairo stamps the time)")
+    func pdfDeterministic() throws {
+        let first = try Graphviz.render(Self.triangle, engine: .neato, format: .pdf)
+        Thread.sleep(forTimeInterval: 1.1)  // cairo's date has one-second resolution
+        let second = try Graphviz.render(Self.triangle, engine: .neato, format: .pdf)
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(!text.contains("CreationDate") && text.contains("/Producer") && text.hasSuffix("%%EOF\n"))
+    }
+
     @Test("a syntax error throws with Graphviz's message, and the parser works afterwards")
     func syntaxError() throws {
         #expect {
