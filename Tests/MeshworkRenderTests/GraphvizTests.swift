@@ -102,3 +102,20 @@ struct GraphvizTests {
         #expect(MapSizeError(nodes: 30_000, limit: 20_000).description.contains("--level organisation"))
     }
 }
+
+@Suite("Map output names")
+struct RenderFormatNameTests {
+    @Test("the extension gives the format; unknown or contradicting extensions are refused")
+    func extensions() throws {
+        #expect(try RenderFormat.forOutput("maps/x.PNG", format: nil) == .png)
+        #expect(try RenderFormat.forOutput("x.gv", format: nil) == .dot)
+        #expect(try RenderFormat.forOutput("x.pdf", format: .pdf) == .pdf)
+        #expect(try RenderFormat.forOutput(nil, format: .png) == .png)
+        #expect(try RenderFormat.forOutput("/dev/stdout", format: nil) == .svg)
+        #expect(try RenderFormat.forOutput("dir.v2/map", format: .pdf) == .pdf)
+        #expect(try RenderFormat.forOutput(".map", format: nil) == .svg)
+        for (path, format) in [("x.jpg", nil), ("x.svg.gz", nil), ("x.svg", RenderFormat.png), ("x.dot", .svg)] as [(String, RenderFormat?)] {
+            #expect(throws: RenderFormatError.self, "\(path)") { try RenderFormat.forOutput(path, format: format) }
+        }
+    }
+}

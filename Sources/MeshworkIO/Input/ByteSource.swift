@@ -29,6 +29,7 @@ public final class ByteSource {
         guard (info.st_mode & S_IFMT) != S_IFDIR else {
             throw InputError(file: path, line: 0, "is a directory, not a file")
         }
+        InputFiles.record(info, path: path)
         guard let file = gzopen(path, "rb") else {
             throw InputError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))")
         }

@@ -34,6 +34,7 @@ public struct Pseudonymiser: Sendable {
     /// environment variable ``environmentVariable``.
     public static func loadingKey(file: String?) throws -> Pseudonymiser {
         if let file {
+            InputFiles.record(path: file)
             guard var bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
                 throw PseudonymKeyError.unreadable(file)
             }
