@@ -26,8 +26,8 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: ArgumentHelp("Replace member ids and names with stable keyed pseudonyms in every output.",
-                             discussion: "The key comes from --pseudonym-key or the MESHWORK_PSEUDONYM_KEY environment variable."))
+    @Flag(help: ArgumentHelp("Replace member ids and names with stable keyed pseudonyms in every output, and drop attribute columns.",
+                             discussion: "The key comes from --pseudonym-key or the MESHWORK_PSEUDONYM_KEY environment variable. Attribute columns (nodes.csv extras, GraphML node data) are dropped unless named by --keep-attribute."))
     var pseudonymise = false
 
     @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
