@@ -37,10 +37,11 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        .target(name: "CSignalCleanup"),
         .target(name: "MeshworkCore"),
         .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
         .target(name: "MeshworkIO", dependencies: [
-            "MeshworkCore", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+            "MeshworkCore", "CZlib", "CSignalCleanup", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
         .target(name: "MeshworkRender", dependencies: ["MeshworkCore", "CGraphviz"]),

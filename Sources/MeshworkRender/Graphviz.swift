@@ -22,7 +22,8 @@ public enum Graphviz {
     public static var plugins: GraphvizPlugins { GraphvizContext.shared.plugins }
 
     /// Lays out `dot` with `engine` and renders it as `format`; for ``RenderFormat/dot``, parses
-    /// `dot` and returns it unchanged, without a layout.
+    /// `dot` and returns it unchanged, without a layout. PDF output has no creation date
+    /// (``PDFCreationDate``), so that a deterministic engine gives the same bytes on every run.
     ///
     /// - Throws: ``GraphvizError``: a missing plugin registry (the user should run `dot -c`), a
     ///   missing engine or format, a syntax error, or a failed layout or rendering, with the
@@ -46,9 +47,11 @@ public enum Graphviz {
                 throw GraphvizError.failed(stage: "rendering (\(format.rawValue))", messages: GraphvizMessages.drain())
             }
             defer { gvFreeRenderData(data) }
-            return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            var bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
+            if format == .pdf { PDFCreationDate.erase(in: &bytes) }
+            return bytes
         }
     }
 }

@@ -70,7 +70,7 @@ public struct BoundaryReport: Sendable {
                                                   attributes: (loaded.attributeNames, loaded.attributeValues),
                                                   graph: graph, order: order, seed: options.seed,
                                                   communities: options.communities) else {
-                throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
+                throw BoundaryLevelError(level: level, loaded: loaded)
             }
             partitions.append(partition)
             if case .hierarchy = level, let community = loaded.community {
@@ -246,11 +246,26 @@ public struct BoundaryReport: Sendable {
 public struct BoundaryLevelError: Error, CustomStringConvertible {
     public var level: BoundaryLevel
     public var isDataset: Bool
+    /// The column exists but `--pseudonymise` dropped it (it was not named by `--keep-attribute`).
+    public var droppedForPrivacy: Bool
+
+    public init(level: BoundaryLevel, loaded: LoadedGraph) {
+        self.level = level
+        self.isDataset = loaded.community != nil
+        if case .attribute(let name) = level {
+            droppedForPrivacy = loaded.droppedAttributes.contains(name)
+        } else {
+            droppedForPrivacy = false
+        }
+    }
 
     public var description: String {
         switch level {
         case .hierarchy:
             return "level \(level) needs a dataset directory (its nodes.csv holds the hierarchy)"
+        case .attribute(let name) where droppedForPrivacy:
+            return "level attribute:\(name): --pseudonymise drops attribute columns that may identify a person; " +
+                "name the column with --keep-attribute \(name) if its values are safe to publish"
         case .attribute(let name):
             return isDataset ? "nodes.csv has no column \(name)" : "the graph has no node attribute \(name)"
         case .communities:

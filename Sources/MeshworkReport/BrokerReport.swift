@@ -33,7 +33,7 @@ public struct BrokerReport: Sendable {
         guard let partition = level.partition(community: loaded.community,
                                               attributes: (loaded.attributeNames, loaded.attributeValues),
                                               graph: graph, order: order, seed: seed) else {
-            throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
+            throw BoundaryLevelError(level: level, loaded: loaded)
         }
         self.partition = partition
         roles = Brokerage.roles(graph, partition: partition, threads: threads)

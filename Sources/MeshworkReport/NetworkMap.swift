@@ -290,7 +290,7 @@ private struct Context {
                                               attributes: (loaded.attributeNames, loaded.attributeValues),
                                               graph: graph, order: order, seed: options.seed,
                                               communities: options.through == nil ? options.communities : nil) else {
-            throw BoundaryLevelError(level: level, isDataset: loaded.community != nil)
+            throw BoundaryLevelError(level: level, loaded: loaded)
         }
         return partition
     }

@@ -1,3 +1,4 @@
+import Foundation
 import MeshworkCore
 import MeshworkIO
 import MeshworkTestSupport
@@ -36,5 +37,47 @@ struct PseudonymiserTests {
         }
         #expect(community.partition(.organisation) == original.partition(.organisation))
         #expect(hidden.graph.targets == loaded.graph.targets)
+    }
+
+    @Test("attribute columns are dropped unless kept; a dropped column is recorded, an unknown one refused")
+    func attributeColumns() throws {
+        let loaded = try GraphLoader.load(Fixtures.root + "/lazega-lawyers", options: LoadOptions())
+        let original = try #require(loaded.community)
+        #expect(original.attributeNames.contains("gender") && original.attributeNames.contains("age"))
+        let pseudonyms = try Pseudonymiser(key: Array("a secret phrase for tests".utf8))
+        let hidden = try #require(try pseudonyms.pseudonymised(loaded).community)
+        #expect(hidden.attributeNames.isEmpty && hidden.attributeValues.isEmpty)
+        #expect(try pseudonyms.pseudonymised(loaded).droppedAttributes == original.attributeNames)
+        let kept = try pseudonyms.pseudonymised(loaded, keepingAttributes: ["practice"])
+        let community = try #require(kept.community)
+        let column = try #require(original.attributeNames.firstIndex(of: "practice"))
+        #expect(community.attributeNames == ["practice"] && community.attributeValues == [original.attributeValues[column]])
+        #expect(!kept.droppedAttributes.contains("practice") && kept.droppedAttributes.contains("gender"))
+        #expect(throws: KeptAttributeError.self) { try pseudonyms.pseudonymised(loaded, keepingAttributes: ["phone"]) }
+    }
+
+    @Test("GraphML node data (a name, an e-mail) are dropped unless kept")
+    func graphMLData() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-privacy-\(UUID().uuidString).graphml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let document = """
+            <graphml><key id="n" for="node" attr.name="name"/><key id="e" for="node" attr.name="email"/>
+            <key id="t" for="node" attr.name="team"/><graph edgedefault="undirected">
+            <node id="ann"><data key="n">Ann Quorvel</data><data key="e">ann@quorvel.example</data><data key="t">red</data></node>
+            <node id="bob"><data key="n">Bob Sprindle</data><data key="t">blue</data></node>
+            <edge source="ann" target="bob"/></graph></graphml>
+            """
+        try Data(document.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try GraphLoader.load(path, options: LoadOptions())
+        #expect(loaded.attributeNames == ["name", "email", "team"])
+        let pseudonyms = try Pseudonymiser(key: Array("a secret phrase for tests".utf8))
+        let hidden = try pseudonyms.pseudonymised(loaded, keepingAttributes: ["team"])
+        #expect(hidden.attributeNames == ["team"] && hidden.attributeValues == [["red", "blue"]])
+        #expect(hidden.droppedAttributes == ["name", "email"])
+        #expect(!hidden.labels.labels.contains("ann") && !hidden.labels.labels.contains("bob"))
+        // An id given on the command line finds its vertex by its pseudonym, or as a pseudonym.
+        let ann = pseudonyms.pseudonym(for: "ann")
+        #expect(hidden.label(forGiven: "ann") == ann && hidden.label(forGiven: ann) == ann)
+        #expect(hidden.label(forGiven: "carl") == nil && loaded.label(forGiven: "ann") == "ann")
     }
 }

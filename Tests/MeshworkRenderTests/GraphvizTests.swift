@@ -19,6 +19,16 @@ struct GraphvizTests {
         #expect(try Graphviz.render(Self.triangle, engine: engine, format: .dot) == Array(Self.triangle.utf8))
     }
 
+    @Test("PDF maps are the same bytes on every run: no creation date (cairo stamps the time)")
+    func pdfDeterministic() throws {
+        let first = try Graphviz.render(Self.triangle, engine: .neato, format: .pdf)
+        Thread.sleep(forTimeInterval: 1.1)  // cairo's date has one-second resolution
+        let second = try Graphviz.render(Self.triangle, engine: .neato, format: .pdf)
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(!text.contains("CreationDate") && text.contains("/Producer") && text.hasSuffix("%%EOF\n"))
+    }
+
     @Test("a syntax error throws with Graphviz's message, and the parser works afterwards")
     func syntaxError() throws {
         #expect {
@@ -90,5 +100,22 @@ struct GraphvizTests {
         map.nodes = (0..<11).map { MapNode(id: "\($0)", tooltip: "") }
         #expect(throws: MapSizeError(nodes: 11, limit: 10)) { try map.render(as: .svg, limit: 10) }
         #expect(MapSizeError(nodes: 30_000, limit: 20_000).description.contains("--level organisation"))
+    }
+}
+
+@Suite("Map output names")
+struct RenderFormatNameTests {
+    @Test("the extension gives the format; unknown or contradicting extensions are refused")
+    func extensions() throws {
+        #expect(try RenderFormat.forOutput("maps/x.PNG", format: nil) == .png)
+        #expect(try RenderFormat.forOutput("x.gv", format: nil) == .dot)
+        #expect(try RenderFormat.forOutput("x.pdf", format: .pdf) == .pdf)
+        #expect(try RenderFormat.forOutput(nil, format: .png) == .png)
+        #expect(try RenderFormat.forOutput("/dev/stdout", format: nil) == .svg)
+        #expect(try RenderFormat.forOutput("dir.v2/map", format: .pdf) == .pdf)
+        #expect(try RenderFormat.forOutput(".map", format: nil) == .svg)
+        for (path, format) in [("x.jpg", nil), ("x.svg.gz", nil), ("x.svg", RenderFormat.png), ("x.dot", .svg)] as [(String, RenderFormat?)] {
+            #expect(throws: RenderFormatError.self, "\(path)") { try RenderFormat.forOutput(path, format: format) }
+        }
     }
 }

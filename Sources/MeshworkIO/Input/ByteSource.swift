@@ -51,6 +51,8 @@ public final class ByteSource {
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError(file: path, line: 0, PathStatus.reason(errno: errno)) }
+        var info = stat()
+        if fstat(fd, &info) == 0 { InputFiles.record(info, path: path) }
         self.path = path
         self.limits = limits
         self.fd = fd

@@ -48,6 +48,22 @@ public struct LoadedGraph: Sendable {
     /// Per-vertex attributes (GraphML node data).
     public var attributeNames: [String]
     public var attributeValues: [[String]]
+    /// Set by ``Pseudonymiser/pseudonymised(_:keepingAttributes:)``: the pseudonymiser whose
+    /// pseudonyms the labels are, and the attribute columns it dropped.
+    public var pseudonyms: Pseudonymiser? = nil
+    public var droppedAttributes: [String] = []
+
+    /// The vertex label that an id given by a person (on the command line) stands for: with
+    /// pseudonyms, the pseudonym of an original id, or the id itself when it already is one of
+    /// the pseudonyms; otherwise the id. `nil` when no vertex has that label.
+    /// - Complexity: O(length of the id).
+    public func label(forGiven id: String) -> String? {
+        if let pseudonyms {
+            let pseudonym = pseudonyms.pseudonym(for: id)
+            if labels.id(of: pseudonym) != nil { return pseudonym }
+        }
+        return labels.id(of: id) != nil ? id : nil
+    }
 }
 
 /// Loads the GRAPH argument of every analysis command, recognising (in this order) a dataset

@@ -34,6 +34,7 @@ public struct Pseudonymiser: Sendable {
     /// environment variable ``environmentVariable``.
     public static func loadingKey(file: String?) throws -> Pseudonymiser {
         if let file {
+            InputFiles.record(path: file)
             guard var bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
                 throw PseudonymKeyError.unreadable(file)
             }
@@ -62,13 +63,32 @@ public struct Pseudonymiser: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// A copy of `loaded` whose vertex labels are pseudonyms and, for a dataset, whose member ids
-    /// and names are pseudonyms too (groups keep their ids and names).
-    public func pseudonymised(_ loaded: LoadedGraph) -> LoadedGraph {
+    /// A copy of `loaded` that holds nothing that identifies a person: its vertex labels are
+    /// pseudonyms; for a dataset, member ids and names are pseudonyms too (organisations, regions
+    /// and partners keep their ids and names: they are groups, not persons); and every attribute
+    /// column (the extra columns of `nodes.csv`, or GraphML node data such as a name or an
+    /// e-mail address) is dropped unless `kept` names it. The result records the dropped columns
+    /// in ``LoadedGraph/droppedAttributes`` (so that asking for one can be told apart from a
+    /// typing error) and the pseudonymiser in ``LoadedGraph/pseudonyms`` (so that an id given on
+    /// the command line can still be found).
+    ///
+    /// - Throws: ``KeptAttributeError`` when `kept` names a column the input does not have.
+    /// - Complexity: O(V + N + bytes of the ids) for V vertices and N dataset nodes.
+    public func pseudonymised(_ loaded: LoadedGraph, keepingAttributes kept: [String] = []) throws -> LoadedGraph {
         let key = SymmetricKey(data: keyBytes)
         func pseudonym(for id: String) -> String { Self.pseudonym(for: id, key: key) }
         var result = loaded
         result.labels = LabelTable(loaded.labels.labels.map(pseudonym(for:)))
+        result.pseudonyms = self
+        let available = loaded.community?.attributeNames ?? loaded.attributeNames
+        if let missing = kept.first(where: { !available.contains($0) }) {
+            throw KeptAttributeError(name: missing, available: available)
+        }
+        func keeping(_ names: [String], _ values: [[String]]) -> ([String], [[String]], dropped: [String]) {
+            let columns = names.indices.filter { kept.contains(names[$0]) }
+            return (columns.map { names[$0] }, columns.map { values[$0] },
+                    names.filter { !kept.contains($0) })
+        }
         if var community = loaded.community {
             var ids: [String] = []
             ids.reserveCapacity(community.ids.count)
@@ -78,9 +98,27 @@ public struct Pseudonymiser: Sendable {
             }
             for member in community.members { community.names[Int(member)] = pseudonym(for: ids[Int(member)] + "#name") }
             community.ids = LabelTable(ids)
+            let columns = keeping(community.attributeNames, community.attributeValues)
+            (community.attributeNames, community.attributeValues) = (columns.0, columns.1)
+            result.droppedAttributes = columns.dropped
             result.community = community
+        } else {
+            let columns = keeping(loaded.attributeNames, loaded.attributeValues)
+            (result.attributeNames, result.attributeValues) = (columns.0, columns.1)
+            result.droppedAttributes = columns.dropped
         }
         return result
+    }
+}
+
+/// `--keep-attribute` named a column that the input does not have.
+public struct KeptAttributeError: Error, CustomStringConvertible {
+    public var name: String
+    public var available: [String]
+
+    public var description: String {
+        let columns = available.isEmpty ? "it has none" : "it has " + available.joined(separator: ", ")
+        return "--keep-attribute \(name): the input has no attribute column \(name) (\(columns))"
     }
 }
 

@@ -26,7 +26,8 @@ struct Boundaries: ParsableCommand {
 
         For publication: --min-cell K leaves empty the figures of groups with fewer than K \
         members (default 5 with --pseudonymise, otherwise off) and says so in a `note` column; \
-        --pseudonymise replaces member ids in every output.
+        --pseudonymise replaces member ids in every output and drops attribute columns not named by \
+        --keep-attribute (a level on a dropped column is refused).
         """)
 
     @OptionGroup var options: GraphOptions

@@ -8,8 +8,10 @@ struct Convert: ParsableCommand {
         discussion: """
         Reads GRAPH like every command (a dataset directory gives its member network) and writes \
         it in the format named by --to, or guessed from the output file's extension (.graphml: \
-        GraphML, anything else: edge list). GraphML output keeps node attributes (for a dataset: \
-        name, organisation, region and partner of each member).
+        GraphML, anything else: edge list). A name ending in .gz is written gzip-compressed, as \
+        every output of every command is. GraphML output keeps node attributes (for a dataset: \
+        name, organisation, region and partner of each member); with --pseudonymise, names are \
+        pseudonyms and attribute columns are dropped unless named by --keep-attribute.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml }
@@ -19,12 +21,24 @@ struct Convert: ParsableCommand {
     @Option(help: "Output format: edgelist or graphml.")
     var to: Format?
 
+    /// Whether -o ends in `.graphml` or `.graphml.gz`.
+    private var namesGraphML: Bool {
+        let lowered = (options.output ?? "").lowercased()
+        return lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
+    }
+
+    func validate() throws {
+        if to == .edgelist && namesGraphML {
+            throw ValidationError("--to edgelist contradicts the extension of \(options.output ?? "")")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
             timer.mark("compute")
-            let format = to ?? ((options.output ?? "").lowercased().hasSuffix(".graphml") ? .graphml : .edgelist)
+            let format = to ?? (namesGraphML ? .graphml : .edgelist)
             switch format {
             case .edgelist:
                 try EdgeListWriter.write(loaded.graph, labels: loaded.labels, to: options.output)

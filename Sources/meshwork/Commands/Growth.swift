@@ -90,9 +90,12 @@ struct Growth: ParsableCommand {
                 throw ExitCode(64)
             }
             let levels = level.isEmpty ? HierarchyLevel.allCases : level
-            if let member {
+            if let given = member {
+                // Under --pseudonymise the member is found by the pseudonym of the id given, and
+                // only the pseudonym appears in the outputs.
+                let member = loaded.label(forGiven: given) ?? given
                 guard let ego = EgoGrowthReport(community, member: member, period: period, window: window, levels: levels) else {
-                    printError("meshwork: \(member) is not a member of \(options.graph)")
+                    printError("meshwork: \(given) is not a member of \(options.graph)")
                     throw ExitCode(64)
                 }
                 timer.mark("compute")

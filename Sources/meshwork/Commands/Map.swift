@@ -29,8 +29,9 @@ struct Map: ParsableCommand {
         --format dot writes the DOT document itself, not laid out: it is deterministic and names \
         its engine, so `neato FILE` or `sfdp FILE` draws it. In SVG, each node's element id is \
         `n-` and its id with bytes outside [A-Za-z0-9-] written `_HH`; classes name its group, \
-        tooltips give its name and measures. The format defaults to the extension of -o, else svg; \
-        without -o the bytes go to standard output.
+        tooltips give its name and measures. The format defaults to the extension of -o (.svg, \
+        .png, .pdf, .dot or .gv), else svg; another extension, or one that contradicts --format, is \
+        refused. Without -o the bytes go to standard output.
         """)
 
     enum Engine: String, ExpressibleByArgument, CaseIterable {
@@ -98,12 +99,15 @@ struct Map: ParsableCommand {
     }
 
     private var outputFormat: RenderFormat {
-        if let format { return format }
-        let lowered = options.output?.lowercased() ?? ""
-        return RenderFormat.allCases.first { lowered.hasSuffix("." + $0.rawValue) } ?? .svg
+        (try? RenderFormat.forOutput(options.output, format: format)) ?? .svg
     }
 
     func validate() throws {
+        do {
+            _ = try RenderFormat.forOutput(options.output, format: format)
+        } catch let error as RenderFormatError {
+            throw ValidationError(error.message)
+        }
         if mapLevel == nil {
             throw ValidationError("unknown level \(level): use member, organisation, region, partner, community or attribute:NAME")
         }
@@ -128,7 +132,7 @@ struct Map: ParsableCommand {
             request.level = mapLevel ?? .members
             request.colourBy = colourBy.flatMap(Self.boundaryLevel)
             request.sizeBy = sizeBy
-            request.ego = ego
+            request.ego = ego.map { loaded.label(forGiven: $0) ?? $0 }
             request.radius = radius
             request.through = through
             request.labels = labels

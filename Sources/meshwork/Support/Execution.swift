@@ -10,13 +10,17 @@ import Darwin
 #endif
 
 /// Runs a command body, turning library errors into the exit statuses of INTERFACE.md:
-/// bad input data -> 65 with `file:line: message` lines on stderr; output failures -> 1.
+/// bad input data -> 65 with `file:line: message` lines on stderr; an output that would replace
+/// an input or contradicts its format -> 64; other output failures -> 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as InputError {
         printError(error.description)
         throw ExitCode(65)
+    } catch let error as OutputUsageError {
+        printError("meshwork: \(error.message)")
+        throw ExitCode(64)
     } catch let error as OutputError {
         printError("meshwork: \(error.message)")
         throw ExitCode.failure
@@ -104,7 +108,16 @@ func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> Loa
         printError("meshwork: \(error.description)")
         throw ExitCode(64)
     }
-    if let pseudonyms { loaded = pseudonyms.pseudonymised(loaded) }
+    if let pseudonyms {
+        do {
+            loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)
+        } catch let error as KeptAttributeError {
+            printError("meshwork: \(error.description)")
+            throw ExitCode(64)
+        }
+    }
+    try OutputFile.refuseInput(options.output)
+    try OutputFile.refuseInput(options.stats)
     timer.mark("load")
     return loaded
 }

@@ -40,12 +40,19 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: ArgumentHelp("Replace member ids and names with stable keyed pseudonyms in every output.",
-                             discussion: "The key comes from --pseudonym-key or the MESHWORK_PSEUDONYM_KEY environment variable."))
+    @Flag(help: ArgumentHelp("Replace member ids and names with stable keyed pseudonyms in every output, and drop attribute columns.",
+                             discussion: "The key comes from --pseudonym-key or the MESHWORK_PSEUDONYM_KEY environment variable. Attribute columns (nodes.csv extras, GraphML node data) are dropped unless named by --keep-attribute."))
     var pseudonymise = false
 
     @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
     var pseudonymKey: String?
+
+    @Option(name: .customLong("keep-attribute"),
+            help: ArgumentHelp("With --pseudonymise, keep this attribute column (nodes.csv or GraphML node data); repeatable.",
+                               discussion: "Every other attribute column is dropped, since it may identify a person.",
+                               valueName: "name"))
+    var keptAttributes: [String] = []
+
 
     var loadOptions: LoadOptions {
         LoadOptions(directed: directed, weighted: weighted, threads: workerThreads,
@@ -76,5 +83,6 @@ struct GraphOptions: ParsableArguments {
                 throw ValidationError("--columns \(columns) names a weight field: add --weighted to read it")
             }
         }
+        if !keptAttributes.isEmpty && !pseudonymise { throw ValidationError("--keep-attribute needs --pseudonymise (without it every column is kept)") }
     }
 }
