@@ -55,7 +55,7 @@ struct ComparePartitionsTests {
         try scratch.write("other.csv", "id,c\nq,1\n")
         let cases: [([String], String)] = [
             (["bad.csv", "good.csv"], "bad.csv:3: duplicate id 'x' (first on line 2)\nbad.csv:4: expected 2 fields, found 1\n"),
-            (["good.csv", "missing.csv"], "missing.csv: cannot open: No such file or directory\n"),
+            (["good.csv", "missing.csv"], "missing.csv: no such file\n"),
             (["good.csv", "other.csv"], "other.csv: no id has a group in both good.csv and this file\n"),
             (["good.csv", "good.csv", "--column-b", "dept"],
              "good.csv:1: no group column 'dept' after the id column in the header (found: id,c)\n"),

@@ -7,7 +7,7 @@ extension DatasetReader {
     }
 
     /// Reads `interactions.csv` into `log` on ``threads`` workers, chunk by chunk (see
-    /// ``CSVReader/forEachBatch(path:threads:chunkSize:header:makeBatch:parse:finish:merge:)``);
+    /// ``CSVReader/forEachBatch(path:threads:chunkSize:limits:header:makeBatch:parse:finish:merge:)``);
     /// the log, its kinds and the problems come out as a one-thread read gives them.
     func readInteractions(_ path: String, _ nodes: Nodes, _ log: inout InteractionLog,
                           _ problems: inout ProblemLog) throws {

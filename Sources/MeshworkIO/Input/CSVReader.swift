@@ -56,7 +56,7 @@ public struct CSVRecord {
 ///
 /// - Complexity: O(bytes) time; memory is one chunk plus the longest record.
 public enum CSVReader {
-    /// The chunk size of ``forEachBatch(path:threads:chunkSize:header:makeBatch:parse:finish:merge:)``.
+    /// The chunk size of ``forEachBatch(path:threads:chunkSize:limits:header:makeBatch:parse:finish:merge:)``.
     public static let defaultChunkSize = 4 << 20
 
     ///
@@ -77,7 +77,7 @@ public enum CSVReader {
         try parser.finish(body)
     }
 
-    /// Reads `path` as ``forEachRecord(path:_:)`` does, but parses the records after the first one
+    /// Reads `path` as ``forEachRecord(path:limits:_:)`` does, but parses the records after the first one
     /// on up to `threads` workers, for files too large for one core.
     ///
     /// The first record goes to `header`. The rest of the file is cut into chunks of whole lines;
@@ -182,8 +182,6 @@ struct CSVChunks {
         source = try ByteSource(path: path, limits: limits)
         self.chunkSize = max(1, chunkSize)
     }
-
-    var limits: InputLimits { source.limits }
 
     /// A line longer than ``InputLimits/maxLineBytes`` comes after `linesBefore` line feeds of the
     /// chunk being read (the chunks returned before it hold the lines before those); the caller
