@@ -1,3 +1,4 @@
+import Foundation
 import MeshworkCore
 
 /// Shortest-path betweenness of every vertex and every edge: how many shortest paths between other
@@ -208,8 +209,13 @@ public struct Betweenness: Sendable {
                         for i in _ParallelSources.range(of: block, blocks: blocks, sources: sourceList.count) {
                             let s = sourceList[i]
                             if useWeights {
-                                let count = scratch.dijkstra(adjacency, from: s)
-                                if edges {
+                                var (count, finite) = scratch.dijkstra(adjacency, from: s, logCounts: false)
+                                if !finite {
+                                    // More shortest paths than a Double counts: again, with log2 counts.
+                                    scratch.resetWeighted(count: count)
+                                    count = scratch.dijkstra(adjacency, from: s, logCounts: true).count
+                                    scratch.accumulateWeightedLog(adjacency, count: count, edges: edges, into: out)
+                                } else if edges {
                                     scratch.accumulateEdgesWeighted(adjacency, count: count, into: out)
                                 } else {
                                     scratch.accumulateVerticesWeighted(adjacency, count: count, into: out)
@@ -359,20 +365,30 @@ struct _BrandesScratch {
 
     // MARK: Weighted
 
-    /// Dijkstra's search from `s` with a lazy binary heap. Returns the number of vertices settled.
+    /// Dijkstra's search from `s` with a lazy binary heap: distances, path counts (their base-2
+    /// logarithms with `logCounts`), the settle order, and each settled vertex's position in it
+    /// in `dist`. Returns the number of vertices settled and whether every count is finite.
+    ///
+    /// A vertex already settled is never a successor: when `d + w(v, u)` rounds to `d` (a weight
+    /// below `d` / 2^53, common when weights span many orders of magnitude) the tie `v - u` has
+    /// zero length in floating point both ways, and counting it both ways would make a cycle of
+    /// "shortest" paths. Without such rounding a settled vertex is never at `d + w`, so this
+    /// changes nothing there.
     @inline(__always)
-    mutating func dijkstra(_ graph: _Adjacency, from s: Int32) -> Int {
+    mutating func dijkstra(_ graph: _Adjacency, from s: Int32, logCounts: Bool) -> (count: Int, finite: Bool) {
         let offsets = graph.offsets, targets = graph.targets, weights = graph.weights
         distance[Int(s)] = 0
-        sigma[Int(s)] = 1
+        sigma[Int(s)] = logCounts ? 0 : 1
         heap.count = 0
         heap.push(0, s)
         var settled = 0
+        var finite = true
         while heap.count > 0 {
             let (d, vertex) = heap.pop()
             let v = Int(vertex)
-            if d > distance[v] { continue }  // stale entry: v was reached by a shorter path
+            if d > distance[v] || dist[v] >= 0 { continue }  // stale entry, or already settled
             order[settled] = vertex
+            dist[v] = Int32(truncatingIfNeeded: settled)
             settled &+= 1
             let sv = sigma[v]
             for p in Int(offsets[v]) ..< Int(offsets[v &+ 1]) {
@@ -383,12 +399,18 @@ struct _BrandesScratch {
                     distance[w] = candidate
                     sigma[w] = sv
                     heap.push(candidate, Int32(truncatingIfNeeded: w))
-                } else if candidate == dw {
-                    sigma[w] += sv
+                } else if candidate == dw && dist[w] < 0 {
+                    if logCounts {
+                        let (high, low) = (max(sigma[w], sv), min(sigma[w], sv))
+                        sigma[w] = high + log2(1 + exp2(low - high))
+                    } else {
+                        sigma[w] += sv
+                        finite = finite && sigma[w] < .infinity
+                    }
                 }
             }
         }
-        return settled
+        return (settled, finite)
     }
 
     @inline(__always)
@@ -399,9 +421,10 @@ struct _BrandesScratch {
             let v = Int(order[i])
             let dv = distance[v]
             var sum = 0.0
+            let position = dist[v]
             for p in Int(offsets[v]) ..< Int(offsets[v &+ 1]) {
                 let w = Int(targets[p])
-                if dv + weights[p] == distance[w] { sum += coefficient[w] }
+                if dv + weights[p] == distance[w] && dist[w] > position { sum += coefficient[w] }
             }
             let sv = sigma[v]
             let delta = sv * sum
@@ -420,9 +443,10 @@ struct _BrandesScratch {
             let dv = distance[v]
             let sv = sigma[v]
             var delta = 0.0
+            let position = dist[v]
             for p in Int(offsets[v]) ..< Int(offsets[v &+ 1]) {
                 let w = Int(targets[p])
-                if dv + weights[p] == distance[w] {
+                if dv + weights[p] == distance[w] && dist[w] > position {
                     let c = sv * coefficient[w]
                     out[p] += c
                     delta += c
@@ -433,8 +457,36 @@ struct _BrandesScratch {
         }
     }
 
+    /// Both sweeps over a search run with `logCounts` (`sigma` holds log2 of the path counts):
+    /// each successor's share is `2^(log sigma[v] - log sigma[w]) * (1 + delta[w])`, a ratio at
+    /// most 1, so nothing overflows however many shortest paths there are. Adds vertex
+    /// dependencies (except the source's), or with `edges` every tree edge's share, to `out`.
+    func accumulateWeightedLog(_ graph: _Adjacency, count: Int, edges: Bool, into out: UnsafeMutablePointer<Double>) {
+        let offsets = graph.offsets, targets = graph.targets, weights = graph.weights
+        var i = count &- 1
+        while i >= 0 {
+            let v = Int(order[i])
+            let dv = distance[v], position = dist[v], lv = sigma[v]
+            var delta = 0.0
+            for p in Int(offsets[v]) ..< Int(offsets[v &+ 1]) {
+                let w = Int(targets[p])
+                if dv + weights[p] == distance[w] && dist[w] > position {
+                    let c = exp2(lv - sigma[w]) * coefficient[w]
+                    if edges { out[p] += c }
+                    delta += c
+                }
+            }
+            if !edges && i > 0 { out[v] += delta }
+            coefficient[v] = 1 + delta  // here: 1 + delta[v], not divided by sigma[v]
+            i &-= 1
+        }
+    }
+
     @inline(__always)
     func resetWeighted(count: Int) {
-        for i in 0 ..< count { distance[Int(order[i])] = .infinity }
+        for i in 0 ..< count {
+            distance[Int(order[i])] = .infinity
+            dist[Int(order[i])] = -1
+        }
     }
 }

@@ -94,6 +94,52 @@ struct ExtremeWeightTests {
         }
     }
 
+    /// A chain of `k` diamonds `c(i) - {a(i), b(i)} - c(i+1)`: 2^k shortest paths end to end, more
+    /// than a Double counts for k > 1023. Every path between the two sides of a cut vertex c(i)
+    /// passes through it, and so does one of the two between a(i-1) and b(i-1), and between a(i)
+    /// and b(i): betweenness (left vertices) x (right vertices) + 1/2 + 1/2.
+    @Test("weighted betweenness past 2^1024 shortest paths")
+    func manyShortestPaths() {
+        let weight = AcceptedWeights.range.upperBound
+        let k = 1100, n = 3 * k + 1
+        var edges = EdgeBuffer(weighted: true)
+        for i in 0..<k {
+            let (c, a, b, next) = (Int32(3 * i), Int32(3 * i + 1), Int32(3 * i + 2), Int32(3 * i + 3))
+            for middle in [a, b] {
+                edges.append(c, middle, weight: weight)
+                edges.append(middle, next, weight: weight)
+            }
+        }
+        let g = edges.build(vertexCount: n, directed: false).graph
+        let scores = Betweenness(weighted: true).vertexScores(g)
+        Self.finite(scores, "betweenness on diamonds", .allHighest, 0)
+        for i in [1, 700, 1024, 1099] {
+            let left = Double(3 * i), right = Double(n - 3 * i - 1)
+            #expect(agrees(scores[3 * i], left * right + 1, tolerance: 1e-9), "c(\(i)): \(scores[3 * i]) vs \(left * right + 1)")
+        }
+        Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness on diamonds", .allHighest, 0)
+    }
+
+    /// A heavy ring with light chords: the light weights vanish in sums of heavy ones (a weight
+    /// below distance / 2^53 adds nothing), so many ties have zero length in floating point; the
+    /// searches must still give finite, non-negative scores.
+    @Test("weighted betweenness when light weights vanish in heavy distances")
+    func absorbed() {
+        var stream = Stream(state: 7)
+        var edges = EdgeBuffer(weighted: true)
+        let n = 300
+        for v in 0..<n { edges.append(Int32(v), Int32((v + 1) % n), weight: 1e100) }
+        for _ in 0 ..< 3 * n {
+            let (u, v) = (stream.below(n), stream.below(n))
+            if u != v && (u - v + n) % n != 1 && (v - u + n) % n != 1 { edges.append(Int32(u), Int32(v), weight: 1e-100) }
+        }
+        let g = edges.build(vertexCount: n, directed: false).graph
+        for scores in [Betweenness(weighted: true).vertexScores(g), Betweenness(weighted: true).edgeScores(g)] {
+            Self.finite(scores, "betweenness, absorbed weights", .bothEnds, 7)
+            #expect(scores.allSatisfy { $0 >= 0 })
+        }
+    }
+
     @Test("communities, modularity and the quotient graph stay finite", arguments: Draw.allCases)
     func communities(draw: Draw) {
         for seed in Self.seeds {
