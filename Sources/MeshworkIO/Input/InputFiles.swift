@@ -38,13 +38,20 @@ public enum InputFiles {
     }
 
     /// The input path recorded for the file that `path` names, or `nil` when it is not an input
-    /// (or does not exist).
+    /// (or does not exist). A recorded input that has since been removed no longer counts, even
+    /// when the system has given its inode number to a new file.
     public static func input(sameAs path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         registry.lock.lock()
-        defer { registry.lock.unlock() }
-        return registry.paths[identity]
+        let recorded = registry.paths[identity]
+        registry.lock.unlock()
+        guard let recorded else { return nil }
+        var now = stat()
+        guard stat(recorded, &now) == 0, UInt64(now.st_dev) == identity.device, UInt64(now.st_ino) == identity.inode else {
+            return nil
+        }
+        return recorded
     }
 }
