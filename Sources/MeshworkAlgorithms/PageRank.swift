@@ -11,7 +11,13 @@ import MeshworkCore
 /// out-neighbours in proportion to the edge weights (each row normalised by the out-strength).
 ///
 /// The power iteration starts from the uniform vector and stops after the first iteration whose
-/// change, summed over all vertices (L1), is below `vertexCount * tolerance`, NetworkX's criterion.
+/// change, summed over all vertices (L1), is below `vertexCount * tolerance` (NetworkX's form of
+/// the rule). The default tolerance, ``defaultTolerance`` (1e-15), runs to the stationary vector:
+/// what `networkx.pagerank(G, alpha=0.85, tol=1e-14)` converges to, within 1e-9 relative per
+/// vertex on every fixture, where NetworkX's own default (1e-6) stops after a handful of
+/// iterations on large graphs. The L1 change shrinks by at least `alpha` per iteration, so this
+/// takes at most about log(1e-15 / 2) / log(0.85) ≈ 215 iterations, and the rounding noise of a step
+/// (about 1e-16 in L1, the scores summing to 1) stays below the threshold.
 /// Each iteration *pulls* along in-edges (the transpose of a directed graph, the symmetric rows of
 /// an undirected one), so every vertex writes only its own score and nothing is allocated after
 /// the set-up.
@@ -25,13 +31,15 @@ public struct PageRank: Sendable {
     public var alpha: Double
     /// Convergence threshold per vertex: stop when the L1 change is below `vertexCount * tolerance`.
     public var tolerance: Double
+    /// The tolerance that runs to the stationary vector (see the type's discussion).
+    public static let defaultTolerance = 1e-15
     /// The most iterations to run; the result of the last one is returned if none converged.
     public var maxIterations: Int
     /// Whether to use the graph's edge weights (ignored when the graph has none).
     public var weighted: Bool
 
     /// A PageRank computation with these parameters.
-    public init(alpha: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 10_000,
+    public init(alpha: Double = 0.85, tolerance: Double = PageRank.defaultTolerance, maxIterations: Int = 10_000,
                 weighted: Bool = false) {
         precondition(alpha >= 0 && alpha < 1, "alpha must be in [0, 1)")
         precondition(maxIterations >= 1, "maxIterations must be at least 1")

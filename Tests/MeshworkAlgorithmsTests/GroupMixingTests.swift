@@ -109,7 +109,7 @@ struct GroupMixingTests {
         let m = GroupMixing.measure(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 1])])[0]
         #expect(m.internalTies == [3, 3] && m.externalTies == [1, 1])
         #expect(m.eiIndex == [-0.5, -0.5])
-        #expect(m.expectedEIIndex == [0.2, 0.2])   // ((6 - 3) - 2) / 5
+        #expect(m.expectedEIIndex == [0.5, 0.5])   // (2 (6 - 3) - 2) / (2 (6 - 3) + 2)
         #expect(m.internalDensity == [1, 1])
         #expect(m.networkEI == (1.0 - 6) / 7)
         #expect(agrees(m.expectedNetworkEI, (9.0 - 6) / 15, tolerance: 1e-15))
@@ -118,6 +118,46 @@ struct GroupMixingTests {
         let ties = BoundaryTies(graph, partition: Partition(groups: [0, 0, 0, 1, 1, 1]), bridges: CutStructure(graph).bridges)
         #expect(ties.count == 1 && ties.source == [2] && ties.target == [3])
         #expect(ties.isBridge == [true] && ties.isSoleTie == [true])
+    }
+
+    @Test("expected E-I = ratio of the mean counts over every assignment of the labels", arguments: 0..<6)
+    func expectedByEnumeration(seed: Int) {
+        // Seven members, groups of sizes 3, 2 and 1 and one unknown member: all 7!/(3! 2! 1! 1!) = 420
+        // distinct assignments of the labels to the members, each equally likely.
+        var rng = SplitMix64(seed: UInt64(seed) &+ 77)
+        let n = 7
+        let graph = spectralRandomGraph(n: n, edges: 6 + rng.below(12), seed: UInt64(seed), directed: seed % 3 == 2,
+                                        weighted: false)
+        var labels: [Int32] = [0, 0, 0, 1, 1, 2, -1]
+        var assignments: Set<[Int32]> = []
+        var internal = [Double](repeating: 0, count: 3), external = internal
+        var networkInside = 0.0, networkAcross = 0.0
+        func visit(_ k: Int) {
+            if k == n {
+                guard assignments.insert(labels).inserted else { return }
+                let m = GroupMixing.measure(graph, partitions: [Partition(groups: labels, names: ["a", "b", "c"])])[0]
+                for g in 0..<3 { internal[g] += Double(m.internalTies[g]); external[g] += Double(m.externalTies[g]) }
+                networkInside += Double(m.totalInternal)
+                networkAcross += Double(m.totalExternal)
+                return
+            }
+            for i in k..<n {
+                labels.swapAt(k, i)
+                visit(k + 1)
+                labels.swapAt(k, i)
+            }
+        }
+        visit(0)
+        #expect(assignments.count == 420)
+        let m = GroupMixing.measure(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 2, -1], names: ["a", "b", "c"])])[0]
+        for g in 0..<3 where internal[g] + external[g] > 0 {
+            let ratio = (external[g] - internal[g]) / (external[g] + internal[g])
+            #expect(abs(m.expectedEIIndex[g] - ratio) < 1e-12, "group \(g): \(m.expectedEIIndex[g]) vs \(ratio)")
+        }
+        if networkInside + networkAcross > 0 {
+            let ratio = (networkAcross - networkInside) / (networkAcross + networkInside)
+            #expect(abs(m.expectedNetworkEI - ratio) < 1e-12)
+        }
     }
 
     @Test("crossing ties: sole ties, bridges, ranking by edge betweenness")

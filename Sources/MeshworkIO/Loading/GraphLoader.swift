@@ -8,11 +8,14 @@ public struct LoadOptions: Sendable {
     public var weighted: Bool
     /// Worker threads for parsing and building (at least 1); the result does not depend on it.
     public var threads: Int
+    /// Datasets only: analyse the community over these days (``Community/restricted(to:)``).
+    public var span: DateSpan?
 
-    public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2) {
+    public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2, span: DateSpan? = nil) {
         self.directed = directed
         self.weighted = weighted
         self.threads = max(1, threads)
+        self.span = span
     }
 }
 
@@ -35,10 +38,16 @@ public struct LoadedGraph: Sendable {
     /// Per-vertex attributes (GraphML node data).
     public var attributeNames: [String]
     public var attributeValues: [[String]]
+    /// The days the dataset was restricted to, if any.
+    public var span: DateSpan? = nil
 }
 
 /// Loads the GRAPH argument of every analysis command, recognising (in this order) a dataset
 /// directory (it holds `nodes.csv`), a GraphML file (`.graphml`, optionally `.gz`), or an edge list.
+/// With a ``LoadOptions/span``, a dataset's community is restricted to it before anything else
+/// (``Community/restricted(to:)``): the member network of the ties with a record in the span, over
+/// the members present by its end; other inputs have no dates and are refused
+/// (``SpanWithoutDatesError``).
 ///
 ///     let loaded = try GraphLoader.load("fixtures/karate/karate.edges", options: LoadOptions())
 ///     loaded.graph.vertexCount   // 34
@@ -50,13 +59,15 @@ public enum GraphLoader {
             guard DatasetReader.isDataset(path) else {
                 throw InputError(file: path, line: 0, "is a directory without nodes.csv (not a dataset directory)")
             }
-            let community = try DatasetReader(threads: options.threads).read(directory: path)
+            var community = try DatasetReader(threads: options.threads).read(directory: path)
+            if let span = options.span { community = community.restricted(to: span) }
             let built = community.memberNetwork(weighted: options.weighted, directed: options.directed,
                                                 threads: options.threads)
             return LoadedGraph(graph: built.graph, labels: community.memberLabelTable,
                                selfLoops: built.selfLoops, duplicateEdges: built.duplicateEdges, source: .dataset,
-                               community: community, attributeNames: [], attributeValues: [])
+                               community: community, attributeNames: [], attributeValues: [], span: options.span)
         }
+        if options.span != nil { throw SpanWithoutDatesError(path: path) }
         let lowered = path.lowercased()
         let isGraphML = lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
         let edges = isGraphML ? try GraphMLReader(weighted: options.weighted).read(path: path)
@@ -68,4 +79,10 @@ public enum GraphLoader {
                            community: nil, attributeNames: edges.attributeNames,
                            attributeValues: edges.attributeValues)
     }
+}
+
+/// A date span asked of an input without dates (a GraphML file or an edge list).
+public struct SpanWithoutDatesError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var description: String { "--from and --until need a dataset directory (dated interactions), not \(path)" }
 }

@@ -74,6 +74,10 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
         ("weighted", .bool(loaded.graph.isWeighted)),
         ("input", .string(loaded.source.rawValue)),
         ("graph_bytes", .int(loaded.graph.storageBytes)),
+        ("span", loaded.span.map { span in
+            .object([("from", span.from.map { .string($0.description) } ?? .null),
+                     ("until", span.until.map { .string($0.description) } ?? .null)])
+        } ?? .null),
         ("seconds", .object([("load", .double(timer.seconds("load"))),
                              ("compute", .double(timer.seconds("compute"))),
                              ("write", .double(timer.seconds("write")))])),
@@ -97,7 +101,13 @@ func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> Loa
         }
     }
     Progress().phase("loading \(options.graph)")
-    var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
+    var loaded: LoadedGraph
+    do {
+        loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
+    } catch let error as SpanWithoutDatesError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode(64)
+    }
     if let pseudonyms { loaded = pseudonyms.pseudonymised(loaded) }
     timer.mark("load")
     return loaded

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MeshworkCore
 import MeshworkIO
 #if canImport(Glibc)
 import Glibc
@@ -33,7 +34,35 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
     var pseudonymKey: String?
 
-    var loadOptions: LoadOptions { LoadOptions(directed: directed, weighted: weighted, threads: workerThreads) }
+    @Option(help: ArgumentHelp("Datasets: only ties with a record on or after this day (UTC).", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Datasets: only ties with a record on or before this day (UTC), among the members present by then.",
+                               valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    var loadOptions: LoadOptions {
+        LoadOptions(directed: directed, weighted: weighted, threads: workerThreads, span: span)
+    }
+
+    /// `--from` and `--until` as a span, or `nil` when neither is given (or one is not a date:
+    /// `validate()` refuses that).
+    var span: DateSpan? {
+        guard from != nil || until != nil else { return nil }
+        let first = from.flatMap(Self.day), last = until.flatMap(Self.day)
+        guard (from == nil) == (first == nil), (until == nil) == (last == nil) else { return nil }
+        if let first, let last, last < first { return nil }
+        return DateSpan(from: first, until: last)
+    }
+
+    /// The day of `YYYY-MM-DD` (or of an ISO 8601 date-time, UTC), or `nil`.
+    private static func day(_ text: String) -> CivilDate? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard case .success(let days) = ISO8601.day(bytes) else { return nil }
+            return CivilDate(daysSinceEpoch: days)
+        }
+    }
 
     /// `--threads`, or every online core.
     var workerThreads: Int { threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -41,5 +70,11 @@ struct GraphOptions: ParsableArguments {
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if pseudonymKey != nil && !pseudonymise { throw ValidationError("--pseudonym-key needs --pseudonymise") }
+        for (flag, text) in [("--from", from), ("--until", until)] {
+            if let text, Self.day(text) == nil { throw ValidationError("\(flag) must be a date YYYY-MM-DD, not \(text)") }
+        }
+        if let first = from.flatMap(Self.day), let last = until.flatMap(Self.day), last < first {
+            throw ValidationError("--until \(last) is before --from \(first)")
+        }
     }
 }
