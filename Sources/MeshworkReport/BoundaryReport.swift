@@ -269,7 +269,7 @@ public struct BoundaryLevelError: Error, CustomStringConvertible {
         case .attribute(let name):
             return isDataset ? "nodes.csv has no column \(name)" : "the graph has no node attribute \(name)"
         case .communities:
-            return "level communities is always available"
+            return "level community is always available"
         }
     }
 }

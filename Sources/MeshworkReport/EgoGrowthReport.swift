@@ -12,15 +12,19 @@ public struct EgoGrowthReport: Sendable {
     public let periodEnds: [String]
     public let levelNames: [String]
 
-    /// `nil` when `member` is not a member id of the community.
-    public init?(_ community: Community, member id: String, period: PeriodLength, window: Int?, levels: [HierarchyLevel]) {
+    /// `nil` when `member` is not a member id of the community; `levels` as in ``GrowthReport``.
+    /// - Throws: ``BoundaryLevelError`` for a level the dataset does not have.
+    /// - Precondition: `loaded` is a dataset.
+    public init?(_ loaded: LoadedGraph, member id: String, period: PeriodLength, window: Int?, levels: [BoundaryLevel],
+                 seed: UInt64) throws {
+        guard let community = loaded.community else { preconditionFailure("a growth series needs a dataset") }
         guard let node = community.ids.id(of: id), community.memberIndex[Int(node)] >= 0 else { return nil }
-        let series = GrowthSeries(community, period: period, window: window, levels: levels.map { community.partition($0) })
+        let series = GrowthSeries(community, period: period, window: window,
+                                  levels: try loaded.partitions(levels, seed: seed))
         ego = EgoGrowth(series, member: Int(community.memberIndex[Int(node)]))
-        let periods = series.periods
-        periodStarts = (0..<series.count).map { periods!.start($0).description }
-        periodEnds = (0..<series.count).map { periods!.end($0).description }
-        levelNames = levels.map(\.rawValue)
+        periodStarts = (0..<series.count).map { series.periods?.start($0).description ?? "" }
+        periodEnds = (0..<series.count).map { series.periods?.end($0).description ?? "" }
+        levelNames = levels.map(\.description)
     }
 
     public func writeCSV(to path: String?) throws {

@@ -15,8 +15,8 @@ import MeshworkIO
 /// mean_degree, largest_component_share` and `cross_share_L` is followed by `_low` and `_high`:
 /// its 95% node-bootstrap interval (``GrowthBootstrap``).
 ///
-///     let report = GrowthReport(community, period: .quarter, window: nil,
-///                               levels: [.organisation, .region, .partner], options: .init())
+///     let report = try GrowthReport(loaded, period: .quarter, window: nil,
+///                                   levels: [.hierarchy(.region), .attribute("gender")], options: .init())
 ///     try report.writeCSV(to: "growth.csv")
 public struct GrowthReport: Sendable {
     public struct Options: Sendable {
@@ -49,24 +49,34 @@ public struct GrowthReport: Sendable {
     }
 
     public let rows: [GrowthRow]
+    /// The period length of the rows (asked for, or chosen from the data's span).
+    public let period: PeriodLength
     public let levelNames: [String]
     public let integration: [[Double]]
     public let measures: GrowthSeries.NetworkMeasures?
     public let intervals: GrowthBootstrap?
 
-    public init(_ community: Community, period: PeriodLength, window: Int?, levels: [HierarchyLevel],
-                options: Options, memberOrder: [Int32]? = nil) {
+    /// The series of `loaded`'s community by `period` (when `nil`, ``GrowthSeries/automaticPeriod(_:)``)
+    /// at each of `levels` (``LoadedGraph/partitions(_:seed:communities:)``, `community` with
+    /// `options.seed`).
+    /// - Throws: ``BoundaryLevelError`` for a level the dataset does not have.
+    /// - Precondition: `loaded` is a dataset (its `community` is set).
+    public init(_ loaded: LoadedGraph, period: PeriodLength?, window: Int?, levels: [BoundaryLevel],
+                options: Options) throws {
+        guard let community = loaded.community else { preconditionFailure("a growth series needs a dataset") }
+        let period = period ?? GrowthSeries.automaticPeriod(community)
+        self.period = period
         let series = GrowthSeries(community, period: period, window: window,
-                                  levels: levels.map { community.partition($0) })
+                                  levels: try loaded.partitions(levels, seed: options.seed))
         let weights = options.cohort.map { series.weights(of: $0) }
         rows = series.compute(weights: weights)
-        let names = levels.map(\.rawValue)
+        let names = levels.map(\.description)
         levelNames = names
         let whole = options.cohort == nil
         integration = whole ? levels.indices.map { series.newcomerIntegration(level: $0, within: options.integrationPeriods) } : []
         measures = options.basic || !whole ? nil
-            : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, order: memberOrder,
-                                     threads: options.threads)
+            : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit,
+                                     order: loaded.labels.labelOrder(), threads: options.threads)
         intervals = options.bootstrap.map {
             GrowthBootstrap(series, levelNames: names, replicates: $0, seed: options.seed, threads: options.threads,
                             weights: weights)

@@ -20,7 +20,8 @@ public struct HTMLReport: Sendable {
     public struct Options: Sendable {
         public var title: String
         public var seed: UInt64
-        public var period: PeriodLength
+        /// The growth charts' period; `nil` chooses it from the data's span (``GrowthSeries/automaticPeriod(_:)``).
+        public var period: PeriodLength?
         /// Member maps are drawn up to this many members; larger communities get group maps only.
         public var memberMapLimit: Int
         /// Rows of the broker and group tables.
@@ -28,7 +29,7 @@ public struct HTMLReport: Sendable {
         public var minimumCell: Int
         public var threads: Int
 
-        public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength = .quarter,
+        public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
                     memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = 1) {
             self.title = title
             self.seed = seed
@@ -100,8 +101,8 @@ public struct HTMLReport: Sendable {
 
         // Growth.
         page.section("Growth", id: "growth")
-        let growth = GrowthReport(community, period: options.period, window: nil, levels: levels,
-                                  options: .init(basic: true, seed: options.seed, threads: options.threads))
+        let growth = try GrowthReport(loaded, period: options.period, window: nil, levels: levels.map { .hierarchy($0) },
+                                      options: .init(basic: true, seed: options.seed, threads: options.threads))
         let labels = growth.rows.map { $0.periodStart.description }
         func chart(_ title: String, _ series: [(String, [Double])]) -> String {
             var chart = LineChart(title: title, xLabels: labels)

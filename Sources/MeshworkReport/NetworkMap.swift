@@ -16,7 +16,8 @@ import MeshworkRender
 /// betweenness on the shown graph), colours show the members' groups at `colourBy` (default: the
 /// Leiden communities), ties between two known, different groups are dashed, and the top
 /// `labels` nodes by size are labelled. `ego` keeps one member's neighbourhood within `radius`
-/// hops (the induced subgraph); `through` keeps the interactions up to that time.
+/// hops (the induced subgraph). A map over a span of dates is the map of a restricted community
+/// (``LoadOptions/span``): only the members present by its end are drawn.
 ///
 /// Group maps (the quotient graph, Newman's group-level graph): node size grows with the square
 /// root of the members, tie width with the square root of the member ties between the two groups;
@@ -54,16 +55,13 @@ public enum NetworkMap {
         /// Keep this member and its neighbours within `radius` hops.
         public var ego: String?
         public var radius: Int = 1
-        /// Keep the interactions up to this time (seconds since epoch; datasets only).
-        public var through: Int64?
         /// Label this many nodes (the largest); `nil`: 10 on member maps, 40 on group maps.
         public var labels: Int?
         /// `nil`: ``LayoutEngine/automatic(nodeCount:)``.
         public var engine: LayoutEngine?
         /// Seed of the Leiden run behind `communities`.
         public var seed: UInt64 = 42
-        /// That Leiden partition of the whole member network, when the caller already has it; it
-        /// is reused unless the map is of the network at a date (`through`).
+        /// That Leiden partition of the member network, when the caller already has it.
         public var communities: Partition?
         /// Threads of the betweenness kernel (results do not depend on it).
         public var threads: Int = 1
@@ -84,15 +82,9 @@ public enum NetworkMap {
 
     /// The map of `loaded`.
     /// - Throws: ``MapSizeError`` above `limit`; ``BoundaryLevelError`` when the input lacks a
-    ///   level; ``MapOptionError`` for an unknown ego or `through` without a dataset.
+    ///   level; ``MapOptionError`` for an unknown ego.
     public static func document(_ loaded: LoadedGraph, options: Options) throws -> MapDocument {
         var graph = loaded.graph
-        if let through = options.through {
-            guard let community = loaded.community else {
-                throw MapOptionError("a map at a date needs a dataset directory (its interactions are dated)")
-            }
-            graph = community.memberNetwork(through: through, weighted: graph.isWeighted, directed: graph.isDirected).graph
-        }
         if graph.isDirected { graph = graph.undirectedView() }
         let context = Context(loaded: loaded, graph: graph, options: options)
         switch options.level {
@@ -111,7 +103,7 @@ public struct MapOptionError: Error, Sendable, CustomStringConvertible {
 /// The inputs of one map and the steps shared by member and group maps.
 private struct Context {
     let loaded: LoadedGraph
-    /// The undirected member network (restricted to `through`).
+    /// The undirected member network.
     let graph: CSRGraph
     let options: NetworkMap.Options
 
@@ -289,7 +281,7 @@ private struct Context {
         guard let partition = level.partition(community: loaded.community,
                                               attributes: (loaded.attributeNames, loaded.attributeValues),
                                               graph: graph, order: order, seed: options.seed,
-                                              communities: options.through == nil ? options.communities : nil) else {
+                                              communities: options.communities) else {
             throw BoundaryLevelError(level: level, loaded: loaded)
         }
         return partition

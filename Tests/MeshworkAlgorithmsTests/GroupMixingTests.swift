@@ -13,6 +13,8 @@ struct BoundaryGolden: Decodable {
     var unassigned_ties: Int
     var ei_index: Double?
     var expected_ei_index: Double?
+    var expected_ei_tolerance: Double?
+    var permutations: Int
     var cross_share: Double?
     var assortativity: Double?
 }
@@ -35,8 +37,13 @@ struct GroupMixingTests {
         ("example-community-region", "example-community", "region", false),
         ("example-community-partner-weighted", "example-community", "partner", true),
         ("example-community-profession", "example-community", "attribute:profession", false),
+        ("school-like-organisation", "school-like", "organisation", false),
+        ("school-like-gender", "school-like", "attribute:gender", false),
     ]
 
+    /// Observed figures agree at 1e-12; the expected E-I indices (the formula) agree with the
+    /// script's permutation simulation (20,000 label shuffles) within its stated tolerance, 4
+    /// standard errors of the simulated ratio of mean counts.
     @Test("agrees with the reference script, group by group", arguments: cases.indices)
     func golden(index: Int) throws {
         let c = Self.cases[index]
@@ -50,11 +57,16 @@ struct GroupMixingTests {
         #expect(m.internalTies.map(String.init) == golden.column("internal_ties"))
         #expect(m.externalTies.map(String.init) == golden.column("external_ties"))
         for (values, column) in [(m.internalWeight, "internal_weight"), (m.externalWeight, "external_weight"),
-                                 (m.eiIndex, "ei_index"), (m.expectedEIIndex, "expected_ei_index"),
-                                 (m.internalDensity, "density")] {
+                                 (m.eiIndex, "ei_index"), (m.internalDensity, "density")] {
             for (g, field) in golden.column(column).enumerated() {
                 #expect(matchesField(values[g], field), "\(column) of \(partition.names[g]): \(values[g]) vs \(field)")
             }
+        }
+        let tolerances = golden.column("expected_ei_tolerance")
+        for (g, field) in golden.column("expected_ei_index").enumerated() {
+            let simulated = try #require(Double(field)), tolerance = try #require(Double(tolerances[g]))
+            #expect(abs(m.expectedEIIndex[g] - simulated) <= tolerance + 1e-12,
+                    "expected E-I of \(partition.names[g]): formula \(m.expectedEIIndex[g]), simulated \(simulated) ± \(tolerance)")
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.root + "/goldens/\(c.name).boundaries.json"))
         let network = try JSONDecoder().decode(BoundaryGolden.self, from: data)
@@ -62,10 +74,14 @@ struct GroupMixingTests {
         #expect(m.knownMembers == network.known_members)
         #expect(m.totalInternal == network.ties_inside && m.totalExternal == network.ties_across)
         #expect(m.unassignedTies == network.unassigned_ties)
-        for (value, expected) in [(m.networkEI, network.ei_index), (m.expectedNetworkEI, network.expected_ei_index),
-                                  (m.crossShare, network.cross_share), (m.assortativity, network.assortativity)] {
+        for (value, expected) in [(m.networkEI, network.ei_index), (m.crossShare, network.cross_share),
+                                  (m.assortativity, network.assortativity)] {
             #expect(expected.map { agrees(value, $0, tolerance: 1e-12) } ?? value.isNaN, "\(value) vs \(String(describing: expected))")
         }
+        #expect(network.permutations >= 10_000)
+        let simulated = try #require(network.expected_ei_index), tolerance = try #require(network.expected_ei_tolerance)
+        #expect(abs(m.expectedNetworkEI - simulated) <= tolerance + 1e-12,
+                "network expected E-I: formula \(m.expectedNetworkEI), simulated \(simulated) ± \(tolerance)")
     }
 
     @Test("all levels from one pass equal each level alone; brute force on random graphs", arguments: 0..<8)
@@ -109,7 +125,7 @@ struct GroupMixingTests {
         let m = GroupMixing.measure(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 1])])[0]
         #expect(m.internalTies == [3, 3] && m.externalTies == [1, 1])
         #expect(m.eiIndex == [-0.5, -0.5])
-        #expect(m.expectedEIIndex == [0.2, 0.2])   // ((6 - 3) - 2) / 5
+        #expect(m.expectedEIIndex == [0.5, 0.5])   // (2 (6 - 3) - 2) / (2 (6 - 3) + 2)
         #expect(m.internalDensity == [1, 1])
         #expect(m.networkEI == (1.0 - 6) / 7)
         #expect(agrees(m.expectedNetworkEI, (9.0 - 6) / 15, tolerance: 1e-15))
@@ -118,6 +134,46 @@ struct GroupMixingTests {
         let ties = BoundaryTies(graph, partition: Partition(groups: [0, 0, 0, 1, 1, 1]), bridges: CutStructure(graph).bridges)
         #expect(ties.count == 1 && ties.source == [2] && ties.target == [3])
         #expect(ties.isBridge == [true] && ties.isSoleTie == [true])
+    }
+
+    @Test("expected E-I = ratio of the mean counts over every assignment of the labels", arguments: 0..<6)
+    func expectedByEnumeration(seed: Int) {
+        // Seven members, groups of sizes 3, 2 and 1 and one unknown member: all 7!/(3! 2! 1! 1!) = 420
+        // distinct assignments of the labels to the members, each equally likely.
+        var rng = SplitMix64(seed: UInt64(seed) &+ 77)
+        let n = 7
+        let graph = spectralRandomGraph(n: n, edges: 6 + rng.below(12), seed: UInt64(seed), directed: seed % 3 == 2,
+                                        weighted: false)
+        var labels: [Int32] = [0, 0, 0, 1, 1, 2, -1]
+        var assignments: Set<[Int32]> = []
+        var inside = [Double](repeating: 0, count: 3), across = inside
+        var networkInside = 0.0, networkAcross = 0.0
+        func visit(_ k: Int) {
+            if k == n {
+                guard assignments.insert(labels).inserted else { return }
+                let m = GroupMixing.measure(graph, partitions: [Partition(groups: labels, names: ["a", "b", "c"])])[0]
+                for g in 0..<3 { inside[g] += Double(m.internalTies[g]); across[g] += Double(m.externalTies[g]) }
+                networkInside += Double(m.totalInternal)
+                networkAcross += Double(m.totalExternal)
+                return
+            }
+            for i in k..<n {
+                labels.swapAt(k, i)
+                visit(k + 1)
+                labels.swapAt(k, i)
+            }
+        }
+        visit(0)
+        #expect(assignments.count == 420)
+        let m = GroupMixing.measure(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 2, -1], names: ["a", "b", "c"])])[0]
+        for g in 0..<3 where inside[g] + across[g] > 0 {
+            let ratio = (across[g] - inside[g]) / (across[g] + inside[g])
+            #expect(abs(m.expectedEIIndex[g] - ratio) < 1e-12, "group \(g): \(m.expectedEIIndex[g]) vs \(ratio)")
+        }
+        if networkInside + networkAcross > 0 {
+            let ratio = (networkAcross - networkInside) / (networkAcross + networkInside)
+            #expect(abs(m.expectedNetworkEI - ratio) < 1e-12)
+        }
     }
 
     @Test("crossing ties: sole ties, bridges, ranking by edge betweenness")

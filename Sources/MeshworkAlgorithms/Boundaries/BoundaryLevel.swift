@@ -5,17 +5,24 @@ import MeshworkCore
 ///
 ///     BoundaryLevel("region")              // .hierarchy(.region)
 ///     BoundaryLevel("attribute:practice")  // .attribute("practice")
-///     BoundaryLevel("communities")         // .communities
+///     BoundaryLevel("community")           // .communities
+///
+/// This is the one grammar of levels for every command (`boundaries`, `brokers`, `growth`, `map`,
+/// `report`): ``grammar`` names it, ``description`` spells a level back.
 public enum BoundaryLevel: Sendable, Hashable, CustomStringConvertible {
     case hierarchy(HierarchyLevel)
     case attribute(String)
     case communities
 
-    /// Parses `organisation`, `region`, `partner`, `attribute:NAME` or `communities`.
+    /// The spellings ``init(_:)`` accepts, for help texts and messages.
+    public static let grammar = "organisation, region, partner, community or attribute:NAME"
+
+    /// Parses `organisation`, `region`, `partner`, `community` (or `communities`) or
+    /// `attribute:NAME`.
     public init?(_ text: String) {
         if let level = HierarchyLevel(rawValue: text) {
             self = .hierarchy(level)
-        } else if text == "communities" {
+        } else if text == "community" || text == "communities" {
             self = .communities
         } else if text.hasPrefix("attribute:"), text.count > "attribute:".count {
             self = .attribute(String(text.dropFirst("attribute:".count)))
@@ -28,7 +35,7 @@ public enum BoundaryLevel: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .hierarchy(let level): return level.rawValue
         case .attribute(let name): return "attribute:" + name
-        case .communities: return "communities"
+        case .communities: return "community"
         }
     }
 

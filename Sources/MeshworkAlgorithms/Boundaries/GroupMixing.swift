@@ -8,12 +8,17 @@ import MeshworkCore
 /// ties with exactly one end in G (ties with an end whose group is unknown are left out), and
 ///
 ///     E-I index  = (external − internal) / (external + internal)        (Krackhardt & Stern 1988)
-///     expected   = ((N − n_G) − (n_G − 1)) / (N − 1)                     under random mixing
+///     expected   = (2(N − n_G) − (n_G − 1)) / (2(N − n_G) + (n_G − 1))    under random assignment
 ///     density    = internal / (n_G (n_G − 1) / 2)     (n_G (n_G − 1) on directed graphs)
 ///
-/// where N is the number of members whose group is known; NaN where a denominator is 0. The whole
-/// network's E-I index uses all ties with both groups known; its expected value compares the
-/// possible ties across groups with those inside them. `assortativity` is Newman's (2003)
+/// where N is the number of members whose group is known; NaN where a denominator is 0. The
+/// expected values are ratios of expected counts when the N known members are assigned to groups
+/// of the same sizes at random: each of the m ties with both ends known has both ends in G with
+/// probability n_G (n_G − 1) / (N (N − 1)) and exactly one end in G with probability
+/// 2 n_G (N − n_G) / (N (N − 1)), so m cancels (arcs of a directed graph alike). The whole
+/// network's E-I index uses all ties with both groups known; its expected value is
+/// 1 − 2 Σ_g n_g (n_g − 1) / (N (N − 1)), from the expected internal ties
+/// m Σ_g n_g (n_g − 1) / (N (N − 1)). `assortativity` is Newman's (2003)
 /// attribute assortativity r = (Σ_g e_gg − Σ_g a_g b_g) / (1 − Σ_g a_g b_g) of the mixing matrix
 /// (NetworkX `attribute_assortativity_coefficient` on the members whose group is known).
 /// Directed graphs count arcs; undirected graphs count each tie once.
@@ -65,11 +70,16 @@ public struct GroupMixing: Sendable {
         }
     }
 
-    /// Each group's E-I index expected under random mixing, NaN when N < 2.
+    /// Each group's E-I index expected when the known members are assigned to groups of the same
+    /// sizes at random (the ratio of the expected external and internal tie counts):
+    /// (2(N − n) − (n − 1)) / (2(N − n) + (n − 1)) for a group of n; NaN when N < 2.
     public var expectedEIIndex: [Double] {
-        let n = Double(knownMembers)
+        let total = Double(knownMembers)
         return members.map { size in
-            knownMembers < 2 ? .nan : ((n - Double(size)) - (Double(size) - 1)) / (n - 1)
+            guard knownMembers >= 2 else { return .nan }
+            let n = Double(size)
+            let across = 2 * (total - n), inside = n - 1
+            return (across - inside) / (across + inside)
         }
     }
 
@@ -96,14 +106,15 @@ public struct GroupMixing: Sendable {
         return total > 0 ? Double(totalExternal) / Double(total) : .nan
     }
 
-    /// The network E-I index expected under random mixing: (possible external − possible
-    /// internal) / all possible ties among the known members; NaN when N < 2.
+    /// The network E-I index expected when the known members are assigned to groups of the same
+    /// sizes at random (the ratio of expected counts): a tie falls inside some group with
+    /// probability p = Σ_g n_g (n_g − 1) / (N (N − 1)), so the expected value is 1 − 2p; NaN when
+    /// N < 2.
     public var expectedNetworkEI: Double {
         guard knownMembers >= 2 else { return .nan }
         let n = Double(knownMembers)
-        let all = n * (n - 1) / 2
-        let inside = members.reduce(0.0) { $0 + Double($1) * Double($1 - 1) / 2 }
-        return ((all - inside) - inside) / all
+        let inside = members.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
+        return 1 - 2 * inside / (n * (n - 1))
     }
 
     /// Newman's attribute assortativity of the mixing matrix; NaN when undefined (no tie, or every

@@ -123,6 +123,14 @@ public struct GrowthSeries: Sendable {
     /// The number of periods.
     public var count: Int { periods?.count ?? 0 }
 
+    /// The period length for `community`'s series when none is asked for:
+    /// ``PeriodLength/automatic(from:through:)`` over the days of its first and last dated record
+    /// (month when it has none: the series is then empty whatever the length).
+    public static func automaticPeriod(_ community: Community) -> PeriodLength {
+        guard let times = community.recordTimes else { return .month }
+        return .automatic(from: CalendarPeriods.day(of: times.lowerBound), through: CalendarPeriods.day(of: times.upperBound))
+    }
+
     /// The first record of each period, and the end: `starts[p] ..< starts[p + 1]`.
     var recordStarts: [Int] {
         var starts = [Int](repeating: 0, count: count + 1)

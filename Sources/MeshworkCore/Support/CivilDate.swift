@@ -22,7 +22,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
-        daysSinceEpoch = Int32(CivilDate.daysSinceEpoch(year: year, month: month, day: day))
+        daysSinceEpoch = Int32(CivilDate.days(year: year, month: month, day: day))
     }
 
     /// The first day of the month numbered `months` from January of year 0 (`year * 12 + month - 1`),
@@ -33,13 +33,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init(firstDayOfMonth months: Int) {
         let months = min(max(months, -1_000_000_000_000), 1_000_000_000_000)
         let year = (months >= 0 ? months : months - 11) / 12
-        daysSinceEpoch = Int32(clamping: CivilDate.daysSinceEpoch(year: year, month: months - year * 12 + 1, day: 1))
+        daysSinceEpoch = Int32(clamping: CivilDate.days(year: year, month: months - year * 12 + 1, day: 1))
     }
 
-    /// Days since 1970-01-01 of `year-month-day` for a valid month and day (Hinnant's
-    /// `days_from_civil`).
+    /// Days since 1970-01-01 of `year-month-day` for any year (no range check: 10000-01-01, the
+    /// day after the last valid date, is fine), `month` in 1...12 (Hinnant's `days_from_civil`).
     @inlinable
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

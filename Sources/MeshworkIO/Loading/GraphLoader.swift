@@ -12,14 +12,17 @@ public struct LoadOptions: Sendable {
     public var columns: EdgeColumns?
     /// The longest line and the largest file accepted.
     public var limits: InputLimits
+    /// Datasets only: analyse the community over these days (``Community/restricted(to:)``).
+    public var span: DateSpan?
 
     public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2, columns: EdgeColumns? = nil,
-                limits: InputLimits = InputLimits()) {
+                limits: InputLimits = InputLimits(), span: DateSpan? = nil) {
         self.directed = directed
         self.weighted = weighted
         self.threads = max(1, threads)
         self.columns = columns
         self.limits = limits
+        self.span = span
     }
 }
 
@@ -64,10 +67,16 @@ public struct LoadedGraph: Sendable {
         }
         return labels.id(of: id) != nil ? id : nil
     }
+    /// The days the dataset was restricted to, if any.
+    public var span: DateSpan? = nil
 }
 
 /// Loads the GRAPH argument of every analysis command, recognising (in this order) a dataset
 /// directory (it holds `nodes.csv`), a GraphML file (`.graphml`, optionally `.gz`), or an edge list.
+/// With a ``LoadOptions/span``, a dataset's community is restricted to it before anything else
+/// (``Community/restricted(to:)``): the member network of the ties with a record in the span, over
+/// the members present by its end; other inputs have no dates and are refused
+/// (``SpanWithoutDatesError``).
 ///
 ///     let loaded = try GraphLoader.load("fixtures/karate/karate.edges", options: LoadOptions())
 ///     loaded.graph.vertexCount   // 34
@@ -84,13 +93,15 @@ public enum GraphLoader {
             case .unreachable(let reason): throw InputError(file: nodes, line: 0, reason)
             }
             if options.columns != nil { throw LoadOptionError(description: "--columns applies to edge lists, not to a dataset directory") }
-            let community = try DatasetReader(threads: options.threads, limits: options.limits).read(directory: path)
+            var community = try DatasetReader(threads: options.threads, limits: options.limits).read(directory: path)
+            if let span = options.span { community = community.restricted(to: span) }
             let built = community.memberNetwork(weighted: options.weighted, directed: options.directed,
                                                 threads: options.threads)
             return LoadedGraph(graph: built.graph, labels: community.memberLabelTable,
                                selfLoops: built.selfLoops, duplicateEdges: built.duplicateEdges, source: .dataset,
-                               community: community, attributeNames: [], attributeValues: [])
+                               community: community, attributeNames: [], attributeValues: [], span: options.span)
         }
+        if options.span != nil { throw SpanWithoutDatesError(path: path) }
         let lowered = path.lowercased()
         let isGraphML = lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
         if isGraphML && options.columns != nil { throw LoadOptionError(description: "--columns applies to edge lists, not to GraphML") }
@@ -104,4 +115,10 @@ public enum GraphLoader {
                            community: nil, attributeNames: edges.attributeNames,
                            attributeValues: edges.attributeValues)
     }
+}
+
+/// A date span asked of an input without dates (a GraphML file or an edge list).
+public struct SpanWithoutDatesError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var description: String { "--from and --until need a dataset directory (dated interactions), not \(path)" }
 }

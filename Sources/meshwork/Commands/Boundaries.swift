@@ -12,9 +12,11 @@ struct Boundaries: ParsableCommand {
         weighted_ei_index`), then `name` and `level`. internal_ties have both ends in the group, \
         external_ties exactly one; ei_index = (external - internal) / (external + internal) \
         (Krackhardt & Stern 1988), empty when both are 0; expected_ei_index is its value under \
-        random mixing; density is internal ties over possible ones. Members whose group is unknown \
-        are left out of that level. LEVEL is organisation, region, partner, attribute:NAME (a column \
-        of nodes.csv or a GraphML node attribute) or communities (Leiden, --seed); repeat --level \
+        random assignment of the N known members to groups of the same sizes (a ratio of expected \
+        counts: (2(N-n) - (n-1)) / (2(N-n) + (n-1)) for a group of n); density is internal ties \
+        over possible ones. Members whose group is unknown are left out of that level. LEVEL is organisation, region, partner, attribute:NAME (a column \
+        of nodes.csv or a GraphML node attribute) or community (Leiden, --seed; `communities` also \
+        accepted); repeat --level \
         for several levels (default: organisation, region and partner), computed in one pass.
 
         The --stats file gets each level's network figures: E-I index and its expected value, \
@@ -32,10 +34,10 @@ struct Boundaries: ParsableCommand {
 
     @OptionGroup var options: GraphOptions
 
-    @Option(name: .long, help: "organisation, region, partner, attribute:NAME or communities; repeatable.")
-    var level: [String] = []
+    @Option(name: .long, help: "\(BoundaryLevel.grammar); repeatable.")
+    var level: [BoundaryLevel] = []
 
-    @Option(help: "Seed of the Leiden run behind --level communities.")
+    @Option(help: "Seed of the Leiden run behind --level community.")
     var seed: UInt64 = 42
 
     @Option(help: ArgumentHelp("Suppress groups with fewer members than this (default 5 with --pseudonymise).", valueName: "K"))
@@ -54,13 +56,10 @@ struct Boundaries: ParsableCommand {
     var weakTies: Int?
 
     var levels: [BoundaryLevel] {
-        level.isEmpty ? HierarchyLevelDefaults.all : level.compactMap(BoundaryLevel.init)
+        level.isEmpty ? HierarchyLevelDefaults.all : level
     }
 
     func validate() throws {
-        for text in level where BoundaryLevel(text) == nil {
-            throw ValidationError("unknown level \(text): use organisation, region, partner, attribute:NAME or communities")
-        }
         if let minCell, minCell < 0 { throw ValidationError("--min-cell must not be negative") }
         if let weakTies, weakTies < 1 { throw ValidationError("--weak-ties must be at least 1") }
         if weakTies != nil && ties == nil { throw ValidationError("--weak-ties needs --ties FILE") }

@@ -23,19 +23,16 @@ struct Brokers: ParsableCommand {
 
     @OptionGroup var options: GraphOptions
 
-    @Option(help: "organisation, region, partner, attribute:NAME or communities.")
-    var level: String = "organisation"
+    @Option(help: "\(BoundaryLevel.grammar).")
+    var level: BoundaryLevel = .hierarchy(.organisation)
 
     @Option(help: "Only the K strongest boundary spanners.")
     var top: Int?
 
-    @Option(help: "Seed of the Leiden run behind --level communities.")
+    @Option(help: "Seed of the Leiden run behind --level community.")
     var seed: UInt64 = 42
 
     func validate() throws {
-        if BoundaryLevel(level) == nil {
-            throw ValidationError("unknown level \(level): use organisation, region, partner, attribute:NAME or communities")
-        }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
@@ -45,7 +42,7 @@ struct Brokers: ParsableCommand {
             let loaded = try loadGraph(options, &timer)
             let report: BrokerReport
             do {
-                report = try BrokerReport(loaded, level: BoundaryLevel(level)!, weighted: options.weighted, seed: seed,
+                report = try BrokerReport(loaded, level: level, weighted: options.weighted, seed: seed,
                                           threads: options.workerThreads)
             } catch let error as BoundaryLevelError {
                 printError("meshwork: \(error.description)")
@@ -55,7 +52,7 @@ struct Brokers: ParsableCommand {
             try report.write(labels: loaded.labels, top: top, to: options.output)
             timer.mark("write")
             try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("level", .string(level)),
+                ("level", .string(level.description)),
                 ("groups", .int(report.partition.groupCount)),
                 ("brokerage_across_groups", .int(report.crossBrokerage.reduce(0, +))),
             ])

@@ -15,7 +15,10 @@ struct Centrality: ParsableCommand {
         uses alpha 0.1 and beta 1 (normalised); kcore is the core number; clustering is the local \
         clustering coefficient. With --weighted, weights are distances for betweenness, closeness \
         and harmonic, and strengths for the others. The iterative measures stop as NetworkX does \
-        (total change below n x tolerance); their iteration counts and, with clustering, the \
+        (total change below n x tolerance); pagerank defaults to its stationary vector (total change \
+        below min(n x 1e-15, 1e-12): what networkx.pagerank(tol=1e-14) converges to), not NetworkX's \
+        early default stop; \
+        their iteration counts and, with clustering, the \
         transitivity go to the --stats file. --samples K estimates betweenness from K sources \
         drawn with --seed (Brandes & Pich): with probability 0.95 every estimate is within \
         sqrt(ln(40) / (2K)) of the largest possible score (0.043 for K = 1000).
@@ -39,7 +42,7 @@ struct Centrality: ParsableCommand {
     @Option(help: "Seed for --samples.")
     var seed: UInt64 = 42
 
-    @Option(help: "Stopping tolerance of pagerank, katz and eigenvector (default: NetworkX's, 1e-6 for pagerank and katz; 1e-10 for eigenvector, whose NetworkX reference is an exact ARPACK solve).")
+    @Option(help: "Stopping tolerance of pagerank, katz and eigenvector (default: pagerank runs to its stationary vector; NetworkX's 1e-6 for katz; 1e-10 for eigenvector, whose NetworkX reference is an exact ARPACK solve).")
     var tolerance: Double?
 
     func validate() throws {
@@ -88,17 +91,9 @@ struct Centrality: ParsableCommand {
                     columns.append(.doubles(name: name, values: result.scores))
                     extra.append(("eigenvector_iterations", .int(result.iterations)))
                 case .pagerank:
-                    let result = PageRank(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
+                    let result = PageRank(tolerance: tolerance, weighted: weighted).run(graph)
                     columns.append(.doubles(name: name, values: result.scores))
                     extra.append(("pagerank_iterations", .int(result.iterations)))
-                    if tolerance == nil && result.iterations < 10 {
-                        // NetworkX's rule (total change < n x tol) stops very early on large graphs.
-                        printError("""
-                            meshwork: pagerank stopped after \(result.iterations) iteration(s) under NetworkX's \
-                            default rule (total change < n x 1e-6), as networkx.pagerank does; pass \
-                            --tolerance 1e-10 for converged values
-                            """)
-                    }
                 case .katz:
                     let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
                     guard result.converged else {

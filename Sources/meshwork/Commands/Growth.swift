@@ -8,11 +8,13 @@ struct Growth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "How the community's ties grow, period by period.",
         discussion: """
-        Prints one CSV row per calendar period (UTC), from the period of the earliest dated record \
-        to that of the latest: period_start, period_end, members (present by the period's end: from \
+        Prints one CSV row per calendar period (UTC; days, ISO weeks Monday to Sunday, months, \
+        quarters or years), from the period of the earliest dated record to that of the latest. \
+        Without --period, the longest period that gives at least 8 rows is chosen (day when none \
+        does), said on stderr and in --stats. Columns: period_start, period_end, members (present by the period's end: from \
         the earlier of joined and their first tie), ties, new_ties, lost_ties, density, mean_degree, \
-        largest_component_share, then cross_share_L and ei_L for each --level L (default \
-        organisation, region and partner; ties with an end whose group is unknown are left out), \
+        largest_component_share, then cross_share_L and ei_L for each --level L (organisation, \
+        region, partner, community or attribute:NAME; default the first three; ties with an end whose group is unknown are left out), \
         then active_members (with a tie record in the period), newcomers, retained_ties, \
         components, integration_L (the share of the period's newcomers who made a tie across L \
         within --integration periods of joining) and, unless --basic, clustering (average over \
@@ -36,14 +38,14 @@ struct Growth: ParsableCommand {
 
     @OptionGroup var options: GraphOptions
 
-    @Option(help: "month, quarter or year.")
-    var period: PeriodLength
+    @Option(help: "day, week, month, quarter or year (default: chosen from the data's span).")
+    var period: PeriodLength?
 
     @Option(help: "Keep only ties with a record in the last K periods (default: every tie so far).")
     var window: Int?
 
-    @Option(name: .long, help: "organisation, region or partner; repeatable (default: all three).")
-    var level: [HierarchyLevel] = []
+    @Option(name: .long, help: "\(BoundaryLevel.grammar); repeatable (default: organisation, region and partner).")
+    var level: [BoundaryLevel] = []
 
     @Option(help: "K of the integration columns: a cross-boundary tie within K periods of joining.")
     var integration: Int = 4
@@ -51,7 +53,7 @@ struct Growth: ParsableCommand {
     @Flag(help: "Leave out clustering, mean_path_length and modularity (they need each period's whole network).")
     var basic = false
 
-    @Option(help: "Seed of the Leiden partitions and the sampled path-length sources.")
+    @Option(help: "Seed of the Leiden partitions (--level community too) and the sampled path-length sources.")
     var seed: UInt64 = 42
 
     @Option(help: ArgumentHelp("Follow one cohort: a year of joining, or founding.", valueName: "YEAR|founding"))
@@ -89,26 +91,45 @@ struct Growth: ParsableCommand {
                 printError("meshwork: growth needs a dataset directory (dated interactions), not \(options.graph)")
                 throw ExitCode(64)
             }
-            let levels = level.isEmpty ? HierarchyLevel.allCases : level
+            let levels = level.isEmpty ? HierarchyLevel.allCases.map { .hierarchy($0) } : level
+            let period = self.period ?? GrowthSeries.automaticPeriod(community)
+            if self.period == nil {
+                printError("meshwork: growth by \(period.rawValue), chosen from the span of the data (pass --period to choose)")
+            }
             if let given = member {
                 // Under --pseudonymise the member is found by the pseudonym of the id given, and
                 // only the pseudonym appears in the outputs.
                 let member = loaded.label(forGiven: given) ?? given
-                guard let ego = EgoGrowthReport(community, member: member, period: period, window: window, levels: levels) else {
+                let found: EgoGrowthReport?
+                do {
+                    found = try EgoGrowthReport(loaded, member: member, period: period, window: window, levels: levels, seed: seed)
+                } catch let error as BoundaryLevelError {
+                    printError("meshwork: \(error.description)")
+                    throw ExitCode(64)
+                }
+                guard let ego = found else {
                     printError("meshwork: \(given) is not a member of \(options.graph)")
                     throw ExitCode(64)
                 }
                 timer.mark("compute")
                 try ego.writeCSV(to: options.output)
                 timer.mark("write")
-                try writeStats(options.stats, loaded: loaded, timer: timer, extra: [("member", .string(member))])
+                try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
+                    ("member", .string(member)), ("period", .string(period.rawValue)),
+                    ("period_automatic", .bool(self.period == nil)),
+                ])
                 return
             }
-            let report = GrowthReport(community, period: period, window: window, levels: levels,
-                                      options: .init(basic: basic, integrationPeriods: integration, seed: seed,
-                                                     cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
-                                                     threads: options.workerThreads),
-                                      memberOrder: loaded.labels.labelOrder())
+            let report: GrowthReport
+            do {
+                report = try GrowthReport(loaded, period: period, window: window, levels: levels,
+                                          options: .init(basic: basic, integrationPeriods: integration, seed: seed,
+                                                         cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
+                                                         threads: options.workerThreads))
+            } catch let error as BoundaryLevelError {
+                printError("meshwork: \(error.description)")
+                throw ExitCode(64)
+            }
             timer.mark("compute")
             switch format {
             case .csv: try report.writeCSV(to: options.output)
@@ -119,6 +140,7 @@ struct Growth: ParsableCommand {
             try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
                 ("periods", .int(report.rows.count)),
                 ("period", .string(period.rawValue)),
+                ("period_automatic", .bool(self.period == nil)),
                 ("window", window.map { .int($0) } ?? .null),
             ])
         }
@@ -126,4 +148,7 @@ struct Growth: ParsableCommand {
 }
 
 extension PeriodLength: ExpressibleByArgument {}
-extension HierarchyLevel: ExpressibleByArgument {}
+
+extension BoundaryLevel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

@@ -20,8 +20,8 @@ struct Map: ParsableCommand {
         palette for the 8 largest groups, Tol's muted scheme for the next 9, grey for the rest; the \
         legend lists them.
 
-        --ego ID --radius R draws one member's neighbourhood; --until DATE the network of the \
-        interactions up to that day. --labels K names the K largest nodes. --engine auto picks \
+        --ego ID --radius R draws one member's neighbourhood; --from/--until DATE the network of \
+        the ties with a record in that span, over the members present by its end. --labels K names the K largest nodes. --engine auto picks \
         neato below 1,000 nodes (deterministic: the same input gives the same bytes) and sfdp \
         above. Maps of more than 20,000 nodes are refused before any layout: aggregate with --level, \
         or keep the largest groups with --top.
@@ -43,12 +43,12 @@ struct Map: ParsableCommand {
     @Option(help: "svg, png, pdf or dot (default: from the -o extension, else svg).")
     var format: RenderFormat?
 
-    @Option(help: "member, organisation, region, partner, community or attribute:NAME.")
+    @Option(help: "member, \(BoundaryLevel.grammar).")
     var level: String = "member"
 
     @Option(name: [.customLong("colour-by"), .customLong("color-by")],
-            help: "community, organisation, region, partner or attribute:NAME.")
-    var colourBy: String?
+            help: "\(BoundaryLevel.grammar).")
+    var colourBy: BoundaryLevel?
 
     @Option(help: "Member node size: degree, strength, pagerank or betweenness.")
     var sizeBy: NetworkMap.SizeMeasure = .degree
@@ -58,9 +58,6 @@ struct Map: ParsableCommand {
 
     @Option(help: "Hops around --ego.")
     var radius: Int = 1
-
-    @Option(help: ArgumentHelp("Draw the network of the interactions up to this day (datasets).", valueName: "YYYY-MM-DD"))
-    var until: String?
 
     @Option(help: ArgumentHelp("Label the K largest nodes (default 10 members, 40 groups).", valueName: "K"))
     var labels: Int?
@@ -80,22 +77,8 @@ struct Map: ParsableCommand {
     @Option(help: "Seed of the Leiden communities.")
     var seed: UInt64 = 42
 
-    /// `--level` and `--colour-by` spell communities `community`; the library says `communities`.
-    private static func boundaryLevel(_ text: String) -> BoundaryLevel? {
-        BoundaryLevel(text == "community" ? "communities" : text)
-    }
-
     private var mapLevel: NetworkMap.Level? {
-        level == "member" ? .members : Self.boundaryLevel(level).map { .groups($0) }
-    }
-
-    /// The last second of the --until day, in seconds since the epoch.
-    private var through: Int64? {
-        guard let until else { return nil }
-        let parts = until.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-              let date = CivilDate(year: year, month: month, day: day) else { return nil }
-        return (Int64(date.daysSinceEpoch) + 1) * 86_400 - 1
+        level == "member" ? .members : BoundaryLevel(level).map { .groups($0) }
     }
 
     private var outputFormat: RenderFormat {
@@ -109,10 +92,7 @@ struct Map: ParsableCommand {
             throw ValidationError(error.message)
         }
         if mapLevel == nil {
-            throw ValidationError("unknown level \(level): use member, organisation, region, partner, community or attribute:NAME")
-        }
-        if let colourBy, Self.boundaryLevel(colourBy) == nil {
-            throw ValidationError("unknown --colour-by \(colourBy): use community, organisation, region, partner or attribute:NAME")
+            throw ValidationError("unknown level \(level): use member, \(BoundaryLevel.grammar)")
         }
         if radius < 0 { throw ValidationError("--radius must not be negative") }
         if let labels, labels < 0 { throw ValidationError("--labels must not be negative") }
@@ -120,7 +100,6 @@ struct Map: ParsableCommand {
         if let tiesPerMember, tiesPerMember < 1 { throw ValidationError("--ties-per-member must be at least 1") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if top != nil && mapLevel == .members { throw ValidationError("--top keeps the largest groups: use it with a group --level") }
-        if until != nil && through == nil { throw ValidationError("--until must be a date YYYY-MM-DD") }
         if ego != nil && mapLevel != .members { throw ValidationError("--ego draws members: use it with --level member") }
     }
 
@@ -130,11 +109,10 @@ struct Map: ParsableCommand {
             let loaded = try loadGraph(options, &timer)
             var request = NetworkMap.Options()
             request.level = mapLevel ?? .members
-            request.colourBy = colourBy.flatMap(Self.boundaryLevel)
+            request.colourBy = colourBy
             request.sizeBy = sizeBy
             request.ego = ego.map { loaded.label(forGiven: $0) ?? $0 }
             request.radius = radius
-            request.through = through
             request.labels = labels
             request.topGroups = top
             request.tiesPerGroup = tiesPerGroup == 0 ? nil : tiesPerGroup

@@ -22,8 +22,8 @@ struct Report: ParsableCommand {
     @Option(help: "The report's title.")
     var title = "Network report"
 
-    @Option(help: "month, quarter or year: the growth charts' periods.")
-    var period: PeriodLength = .quarter
+    @Option(help: "day, week, month, quarter or year: the growth charts' periods (default: chosen from the data's span).")
+    var period: PeriodLength?
 
     @Option(help: "Seed of the Leiden runs and map layouts.")
     var seed: UInt64 = 42

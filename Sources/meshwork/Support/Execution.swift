@@ -78,6 +78,10 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
         ("weighted", .bool(loaded.graph.isWeighted)),
         ("input", .string(loaded.source.rawValue)),
         ("graph_bytes", .int(loaded.graph.storageBytes)),
+        ("span", loaded.span.map { span in
+            .object([("from", span.from.map { .string($0.description) } ?? .null),
+                     ("until", span.until.map { .string($0.description) } ?? .null)])
+        } ?? .null),
         ("seconds", .object([("load", .double(timer.seconds("load"))),
                              ("compute", .double(timer.seconds("compute"))),
                              ("write", .double(timer.seconds("write")))])),
@@ -105,6 +109,9 @@ func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> Loa
     do {
         loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
     } catch let error as LoadOptionError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode(64)
+    } catch let error as SpanWithoutDatesError {
         printError("meshwork: \(error.description)")
         throw ExitCode(64)
     }

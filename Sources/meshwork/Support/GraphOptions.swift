@@ -1,4 +1,5 @@
 import ArgumentParser
+import MeshworkCore
 import MeshworkIO
 #if canImport(Glibc)
 import Glibc
@@ -53,12 +54,38 @@ struct GraphOptions: ParsableArguments {
                                valueName: "name"))
     var keptAttributes: [String] = []
 
+    @Option(help: ArgumentHelp("Datasets: only ties with a record on or after this day (UTC).", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Datasets: only ties with a record on or before this day (UTC), among the members present by then.",
+                               valueName: "YYYY-MM-DD"))
+    var until: String?
 
     var loadOptions: LoadOptions {
         LoadOptions(directed: directed, weighted: weighted, threads: workerThreads,
                     columns: columns.flatMap(EdgeColumns.init(parsing:)),
                     limits: InputLimits(maxLineBytes: maxLineBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxLineBytes,
-                                        maxInputBytes: maxInputBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxInputBytes))
+                                        maxInputBytes: maxInputBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxInputBytes),
+                    span: span)
+    }
+
+    /// `--from` and `--until` as a span, or `nil` when neither is given (or one is not a date:
+    /// `validate()` refuses that).
+    var span: DateSpan? {
+        guard from != nil || until != nil else { return nil }
+        let first = from.flatMap(Self.day), last = until.flatMap(Self.day)
+        guard (from == nil) == (first == nil), (until == nil) == (last == nil) else { return nil }
+        if let first, let last, last < first { return nil }
+        return DateSpan(from: first, until: last)
+    }
+
+    /// The day of `YYYY-MM-DD` (or of an ISO 8601 date-time, UTC), or `nil`.
+    private static func day(_ text: String) -> CivilDate? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard case .success(let days) = ISO8601.day(bytes) else { return nil }
+            return CivilDate(daysSinceEpoch: days)
+        }
     }
 
     /// `--threads`, or every online core.
@@ -84,5 +111,11 @@ struct GraphOptions: ParsableArguments {
             }
         }
         if !keptAttributes.isEmpty && !pseudonymise { throw ValidationError("--keep-attribute needs --pseudonymise (without it every column is kept)") }
+        for (flag, text) in [("--from", from), ("--until", until)] {
+            if let text, Self.day(text) == nil { throw ValidationError("\(flag) must be a date YYYY-MM-DD, not \(text)") }
+        }
+        if let first = from.flatMap(Self.day), let last = until.flatMap(Self.day), last < first {
+            throw ValidationError("--until \(last) is before --from \(first)")
+        }
     }
 }
