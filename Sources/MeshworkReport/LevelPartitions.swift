@@ -14,7 +14,7 @@ extension LoadedGraph {
         return try levels.map { level in
             guard let partition = level.partition(community: community, attributes: (attributeNames, attributeValues),
                                                   graph: graph, order: order, seed: seed, communities: communities) else {
-                throw BoundaryLevelError(level: level, isDataset: community != nil)
+                throw BoundaryLevelError(level: level, loaded: self)
             }
             return partition
         }
