@@ -93,7 +93,7 @@ public struct CalendarPeriods: Sendable {
 
     /// The calendar day (UTC) of an instant.
     public static func day(of seconds: Int64) -> CivilDate {
-        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
         return CivilDate(daysSinceEpoch: Int32(clamping: days))
     }
 
