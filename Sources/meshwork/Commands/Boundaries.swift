@@ -27,7 +27,8 @@ struct Boundaries: ParsableCommand {
         Significance: --permutations K shuffles the group labels of the members whose group is \
         known K times (group sizes fixed, seed --seed) and adds `ei_p_value` (after the other \
         figures) = (r + 1) / (K + 1), r the permutations whose E-I index is at least as far from \
-        expected_ei_index as the observed one (two-sided); the --stats file gets each level's \
+        its expected value under random assignment, (2(N-n) - (n-1)) / (2(N-n) + (n-1)) for a \
+        group of n among N known members, as the observed one (two-sided); the --stats file gets each level's \
         ei_p_value and cross_share_p_value (the same number: with the ties fixed, both follow \
         from the ties inside groups) and expected_cross_share. The p-values depend on --seed \
         only, not on --threads.
