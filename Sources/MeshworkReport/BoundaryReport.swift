@@ -30,10 +30,13 @@ public struct BoundaryReport: Sendable {
         /// The Leiden partition of the member network with `seed` over the label order, when the
         /// caller already has it: the `communities` level then reuses it.
         public var communities: Partition?
+        /// Label permutations for the p-values (``MixingPermutationTest``, with `seed`); `nil` for none.
+        public var permutations: Int?
 
         public init(minimumCell: Int = 0, seed: UInt64 = 42, weakTies: Int? = nil, crossingTies: Bool = false,
-                    threads: Int = 1, communities: Partition? = nil) {
+                    threads: Int = 1, communities: Partition? = nil, permutations: Int? = nil) {
             self.communities = communities
+            self.permutations = permutations
             self.minimumCell = minimumCell
             self.seed = seed
             self.weakTies = weakTies
@@ -52,6 +55,8 @@ public struct BoundaryReport: Sendable {
         public var ties: BoundaryTies?
         /// Groups whose figures are suppressed.
         public var suppressed: [Bool]
+        /// The permutation p-values, when asked for.
+        public var test: MixingPermutationTest?
     }
 
     public let levels: [Level]
@@ -95,8 +100,11 @@ public struct BoundaryReport: Sendable {
                 found = found.selecting(Array(keep.prefix(limit)))
                 ties = found
             }
+            let test = options.permutations.map {
+                MixingPermutationTest(graph, partition: partition, permutations: $0, seed: options.seed, threads: options.threads)
+            }
             return Level(level: requested[i], partition: partition, displayNames: displayNames[i],
-                         mixing: mixings[i], ties: ties, suppressed: suppressed)
+                         mixing: mixings[i], ties: ties, suppressed: suppressed, test: test)
         }
         self.labels = loaded.labels
         self.options = options
@@ -104,12 +112,14 @@ public struct BoundaryReport: Sendable {
     }
 
     /// Writes `group,members,internal_ties,external_ties,ei_index,expected_ei_index,density`
-    /// (then `internal_weight,external_weight,weighted_ei_index` when weighted), `name`, `level`
-    /// and, when suppressing, `note`: one row per group, levels in the order asked.
+    /// (then `internal_weight,external_weight,weighted_ei_index` when weighted)
+    /// (then `ei_p_value` with permutations), `name`, `level` and, when suppressing, `note`: one
+    /// row per group, levels in the order asked.
     public func writeGroups(to path: String?) throws {
         var keys: [String] = []
         var integerColumns = [[Int32]](repeating: [], count: 3)
-        var doubleColumns = [[Double]](repeating: [], count: weighted ? 6 : 3)
+        let tested = options.permutations != nil
+        var doubleColumns = [[Double]](repeating: [], count: (weighted ? 6 : 3) + (tested ? 1 : 0))
         var names: [String] = [], levelNames: [String] = [], notes: [String] = []
         for level in levels {
             let m = level.mixing
@@ -125,6 +135,7 @@ public struct BoundaryReport: Sendable {
                 for c in 0..<3 { integerColumns[c].append(hide ? Int32.min : Int32(clamping: integers[c])) }
                 var doubles = [ei[g], expected[g], density[g]]
                 if weighted { doubles += [m.internalWeight[g], m.externalWeight[g], weightedEI[g]] }
+                if let test = level.test { doubles.append(test.groupPValue[g]) }
                 for c in doubles.indices { doubleColumns[c].append(hide ? .nan : doubles[c]) }
             }
         }
@@ -135,6 +146,7 @@ public struct BoundaryReport: Sendable {
         }
         var doubleNames = ["ei_index", "expected_ei_index", "density"]
         if weighted { doubleNames += ["internal_weight", "external_weight", "weighted_ei_index"] }
+        if tested { doubleNames.append("ei_p_value") }
         columns += zip(doubleNames, doubleColumns).map { TableColumn.doubles(name: $0, values: $1) }
         columns += [.strings(name: "name", values: names), .strings(name: "level", values: levelNames)]
         if options.minimumCell > 1 { columns.append(.strings(name: "note", values: notes)) }
@@ -225,6 +237,14 @@ public struct BoundaryReport: Sendable {
     public var summary: JSONValue {
         .array(levels.map { level in
             let m = level.mixing
+            var significance: [(String, JSONValue)] = []
+            if let test = level.test {
+                // One statistic (ties inside groups, m fixed) decides both.
+                significance = [("permutations", .int(test.permutations)),
+                                ("expected_cross_share", .double(test.ties > 0 ? 1 - test.expectedInternalTies / Double(test.ties) : .nan)),
+                                ("ei_p_value", .double(test.levelPValue)),
+                                ("cross_share_p_value", .double(test.levelPValue))]
+            }
             return .object([
                 ("level", .string(level.level.description)),
                 ("groups", .int(m.groupCount)),
@@ -237,7 +257,7 @@ public struct BoundaryReport: Sendable {
                 ("cross_share", .double(m.crossShare)),
                 ("assortativity", .double(m.assortativity)),
                 ("suppressed_groups", .int(level.suppressed.filter { $0 }.count)),
-            ])
+            ] + significance)
         })
     }
 }

@@ -9,10 +9,13 @@ import MeshworkIO
 /// effective_size_burt` (Burt; `effective_size` is NetworkX's default call, which on weighted or
 /// directed graphs differs from Burt's formula, see ``StructuralHoles``),
 /// `participation, within_module_z, role` (Guimera & Amaral), `groups_reached`, `on_bridge`
-/// (an end of a bridge of the network), `articulation_point`. With `top` K, only the K strongest
-/// boundary spanners, strongest first: most brokerage across groups (itinerant + representative +
-/// gatekeeper + liaison), then highest participation, then largest effective size, then input
-/// order.
+/// (an end of a bridge of the network), `articulation_point`. Brokerage counts ordered pairs on
+/// directed graphs and unordered pairs on undirected ones, where `gatekeeper` is empty (see
+/// ``Brokerage``). With `top` K, only the K strongest boundary spanners, strongest first: most
+/// brokerage across groups (itinerant + representative + gatekeeper + liaison), then highest
+/// participation, then largest effective size, then input order. A member spans a boundary when
+/// its brokerage across groups or its participation is above 0; members who span nothing are never
+/// listed, so fewer than K (or none) may be.
 public struct BrokerReport: Sendable {
     public let partition: Partition
     public let roles: BrokerageRoles
@@ -52,11 +55,19 @@ public struct BrokerReport: Sendable {
         (0..<partition.vertexCount).map { v in roles.itinerant[v] + roles.representative[v] + roles.gatekeeper[v] + roles.liaison[v] }
     }
 
-    /// The `k` strongest boundary spanners, strongest first (see ``BrokerReport``).
+    /// Whether each member spans a boundary: brokerage across groups or participation above 0.
+    public var spans: [Bool] {
+        let across = crossBrokerage
+        return (0..<partition.vertexCount).map { v in across[v] > 0 || moduleRoles.participation[v] > 0 }
+    }
+
+    /// The `k` strongest boundary spanners, strongest first (see ``BrokerReport``); only members
+    /// who span a boundary, so possibly fewer than `k`.
     public func strongest(_ k: Int) -> [VertexID] {
         let across = crossBrokerage
+        let spans = self.spans
         func key(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
-        let ranked = (0..<partition.vertexCount).sorted { a, b in
+        let ranked = (0..<partition.vertexCount).filter { spans[$0] }.sorted { a, b in
             if across[a] != across[b] { return across[a] > across[b] }
             let pa = key(moduleRoles.participation[a]), pb = key(moduleRoles.participation[b])
             if pa != pb { return pa > pb }
@@ -75,7 +86,9 @@ public struct BrokerReport: Sendable {
             .integers(name: "coordinator", values: ints(roles.coordinator)),
             .integers(name: "itinerant", values: ints(roles.itinerant)),
             .integers(name: "representative", values: ints(roles.representative)),
-            .integers(name: "gatekeeper", values: ints(roles.gatekeeper)),
+            // Undirected: no gatekeeper apart from the representative (see Brokerage).
+            roles.isDirected ? .integers(name: "gatekeeper", values: ints(roles.gatekeeper))
+                             : .doubles(name: "gatekeeper", values: [Double](repeating: .nan, count: partition.vertexCount)),
             .integers(name: "liaison", values: ints(roles.liaison)),
             .integers(name: "brokerage", values: ints(roles.total)),
             .doubles(name: "constraint", values: constraint),

@@ -123,14 +123,22 @@ public struct HTMLReport: Sendable {
         let brokers = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed,
                                        threads: options.threads)
         let across = brokers.crossBrokerage
-        page.table(["Member", "Name", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"],
-                   brokers.strongest(options.top).map { v in
-            let i = Int(v)
-            let node = community.members[i]
-            return [loaded.labels[v], community.names[Int(node)], brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : "",
-                    String(across[i]), _format(brokers.moduleRoles.participation[i], 2), _format(brokers.burtEffectiveSize[i], 1),
-                    brokers.moduleRoles.role[i]?.rawValue ?? ""]
-        })
+        let spanners = brokers.strongest(options.top)
+        if spanners.isEmpty {
+            page.paragraph("Nobody spans an organisation boundary: no tie joins members of two organisations.")
+        } else {
+            if spanners.count < options.top {
+                page.paragraph("Only \(spanners.count) members have a tie across an organisation boundary.")
+            }
+            page.table(["Member", "Name", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"],
+                       spanners.map { v in
+                let i = Int(v)
+                let node = community.members[i]
+                return [loaded.labels[v], community.names[Int(node)], brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : "",
+                        String(across[i]), _format(brokers.moduleRoles.participation[i], 2), _format(brokers.burtEffectiveSize[i], 1),
+                        brokers.moduleRoles.role[i]?.rawValue ?? ""]
+            })
+        }
 
         // Boundaries.
         page.section("Ties within and across groups", id: "boundaries")
@@ -236,7 +244,7 @@ struct _Page {
             ("Largest connected group (largest component)", "The most members who can all reach one another through ties."),
             ("E-I index", "(ties across − ties inside) ÷ all ties of the group (Krackhardt & Stern 1988): −1 when every tie stays inside, +1 when every tie crosses. The expected value is what random mixing would give for groups of these sizes."),
             ("Assortativity", "Newman's (2003) attribute assortativity: 1 when ties only join members of the same group, 0 as for random mixing, negative when ties prefer other groups."),
-            ("Brokerage across organisations", "Gould & Fernandez (1989): the pairs of otherwise unconnected contacts a member links, counting only those where the contacts or the member sit in different organisations (itinerant, representative, gatekeeper and liaison roles)."),
+            ("Brokerage across organisations", "Gould & Fernandez (1989): the pairs (each pair once) of otherwise unconnected contacts a member links, counting only those where the contacts or the member sit in different organisations (itinerant, representative, gatekeeper and liaison roles)."),
             ("Participation", "Guimera & Amaral (2005): 1 − Σ (share of the member's ties into each group)². 0 when all its ties stay in one group; near 1 when they spread evenly over many."),
             ("Effective size", "Burt (1992): the number of a member's contacts, less their redundancy (how much they are tied to one another)."),
             ("Role", "Guimera & Amaral's roles from participation and the within-group z-score of ties: hubs (R5-R7) have many ties inside their group; connectors (R3, R6) spread them across groups."),

@@ -130,6 +130,29 @@ struct BoundariesCommandTests {
         return (words, pairs)
     }
 
+    @Test("--permutations: ei_p_value column and level p-values, the same on 1 and 2 threads; default columns unchanged")
+    func permutations() throws {
+        let dir = try TemporaryDirectory()
+        let base = ["boundaries", Meshwork.fixture("lazega-lawyers"), "--level", "organisation", "--permutations", "199", "--seed", "5"]
+        let one = try Meshwork.run(base + ["--threads", "1", "--stats", dir.path + "/stats.json"])
+        let two = try Meshwork.run(base + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let table = rows(one.stdout)
+        let column = try #require(table[0].firstIndex(of: "ei_p_value"))
+        #expect(table[0][column + 1] == "name")
+        for row in table.dropFirst() { #expect(Double(row[column]).map { $0 > 0 && $0 <= 1 } == true) }
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/stats.json"))) as! [String: Any]
+        let level = try #require((stats["levels"] as? [[String: Any]])?.first)
+        #expect(level["permutations"] as? Int == 199)
+        #expect(level["cross_share_p_value"] as? Double == level["ei_p_value"] as? Double)
+        // Lazega's offices: far fewer ties across than by chance, beaten by no permutation.
+        #expect(level["ei_p_value"] as? Double == 1.0 / 200)
+        let plain = try Meshwork.run(["boundaries", Meshwork.fixture("lazega-lawyers"), "--level", "organisation"])
+        #expect(!plain.stdout.contains("ei_p_value"))
+        #expect(try Meshwork.run(base.dropLast(4) + ["--permutations", "0"]).status == 64)
+    }
+
     @Test("usage errors: unknown level, a level the input lacks, a pseudonym without a key")
     func usage() throws {
         let karate = Meshwork.fixture("karate/karate.edges")

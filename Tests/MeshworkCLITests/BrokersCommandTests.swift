@@ -37,10 +37,30 @@ struct BrokersCommandTests {
         let all = table(try Meshwork.run(["brokers", Meshwork.fixture("lazega-lawyers")]).stdout)
         let top = table(try Meshwork.run(["brokers", Meshwork.fixture("lazega-lawyers"), "--top", "5"]).stdout)
         #expect(top.rows.count == 5)
-        func across(_ row: [String]) -> Int { (3...6).reduce(0) { $0 + Int(row[$1])! } }
+        func across(_ row: [String]) -> Int { (3...6).reduce(0) { $0 + (Int(row[$1]) ?? 0) } }  // gatekeeper empty
         let best = all.rows.map(across).max()!
         #expect(across(top.rows[0]) == best)
         #expect(top.rows.map(across) == top.rows.map(across).sorted(by: >))
         #expect(try Meshwork.run(["brokers", Meshwork.fixture("karate/karate.edges"), "--level", "region"]).status == 64)
+    }
+
+    @Test("--top lists only members who span a boundary, and says when nobody does")
+    func nobodySpans() throws {
+        // email-Eu-core's temporal data: no tie joins two departments.
+        let none = try Meshwork.run(["brokers", Meshwork.fixture("email-eu-core-temporal"), "--top", "5"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(table(none.stdout).rows.isEmpty)
+        #expect(none.stderr.contains("nobody spans a boundary"))
+        // Krackhardt's managers by department: every listed member spans something.
+        let some = table(try Meshwork.run(["brokers", Meshwork.fixture("krackhardt-managers"), "--top", "30"]).stdout)
+        let participation = try #require(some.header.firstIndex(of: "participation"))
+        let brokerage = (2...6).map { some.header[$0] }
+        #expect(brokerage == ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"])
+        for row in some.rows {
+            let across = (3...6).reduce(0) { $0 + (Int(row[$1]) ?? 0) }
+            #expect(across > 0 || Double(row[participation])! > 0, "\(row[0])")
+            #expect(row[5].isEmpty)   // undirected: no separate gatekeeper count
+        }
+        #expect(some.rows.count < 21)   // 21 managers, not all of whom span a department boundary
     }
 }

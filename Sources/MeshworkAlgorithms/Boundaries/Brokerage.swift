@@ -14,7 +14,8 @@ public enum BrokerageRole: String, CaseIterable, Sendable {
     case coordinator, itinerant, representative, gatekeeper, liaison
 }
 
-/// Brokerage role counts of every vertex: `counts[role][v]` two-paths that `v` brokers in that role.
+/// Brokerage role counts of every vertex: `counts[role][v]` two-paths that `v` brokers in that role
+/// (ordered pairs on directed graphs, unordered pairs on undirected ones; see ``Brokerage``).
 ///
 ///     let roles = Brokerage.roles(graph, partition: offices)
 ///     roles.liaison[v]      // open two-paths through v joining two other offices
@@ -29,11 +30,16 @@ public struct BrokerageRoles: Sendable, Equatable {
     /// broker", UCINET's "consultant").
     public var itinerant: [Int]
     /// Broker and source in one group, the target in another: the broker represents its group.
+    /// Undirected graphs: the broker shares a group with exactly one of the pair (representative
+    /// and gatekeeper at once: without direction the two roles are the same pairs).
     public var representative: [Int]
     /// Broker and target in one group, the source in another: the broker guards its group's door.
+    /// All 0 on undirected graphs (those pairs are counted once, under `representative`).
     public var gatekeeper: [Int]
     /// Three different groups.
     public var liaison: [Int]
+    /// Whether the counts are of ordered pairs (a directed graph) rather than unordered ones.
+    public var isDirected: Bool
 
     /// The counts of one role.
     public subscript(role: BrokerageRole) -> [Int] {
@@ -46,8 +52,8 @@ public struct BrokerageRoles: Sendable, Equatable {
         }
     }
 
-    /// The sum of the five roles for each vertex: the open two-paths it brokers whose three members
-    /// all have a known group.
+    /// The sum of the five roles for each vertex: the open two-paths (directed) or open pairs of
+    /// neighbours (undirected) it brokers whose three members all have a known group.
     /// - Complexity: O(V).
     public var total: [Int] {
         (0..<coordinator.count).map {
@@ -63,14 +69,18 @@ public struct BrokerageRoles: Sendable, Equatable {
 ///
 /// A two-path `a -> v -> b` (arcs a to v and v to b, a != b) is **open** when there is no arc
 /// `a -> b`; v then brokers between a and b, in the role given by the three groups (see
-/// ``BrokerageRole``). Each ordered pair (a, b) counts once per broker.
+/// ``BrokerageRole``).
 ///
-/// - Directed graphs: arcs as stored; a reciprocated tie a <-> b closes both a -> v -> b and
-///   b -> v -> a, a one-way arc a -> b only the first.
-/// - Undirected graphs: each tie is read as two reciprocal arcs (UCINET's convention), so every
-///   open pair of neighbours {a, b} of v counts twice, as a -> v -> b and b -> v -> a. Then the
-///   representative and gatekeeper counts coincide, and coordinator, itinerant and liaison counts
-///   are even.
+/// - Directed graphs: each ordered pair (a, b) counts once per broker; arcs as stored; a
+///   reciprocated tie a <-> b closes both a -> v -> b and b -> v -> a, a one-way arc a -> b only
+///   the first.
+/// - Undirected graphs: each unordered pair {a, b} of v's neighbours with no tie a - b counts once:
+///   the number of pairs v brokers. Representative and gatekeeper cannot be told apart without
+///   direction: a pair with exactly one end in v's group counts under `representative`, and
+///   `gatekeeper` is 0. Reading each tie as two reciprocal arcs instead (UCINET's convention, and
+///   R sna's `brokerage` on a symmetric matrix) gives twice these coordinator, itinerant, liaison
+///   and total counts, and this representative count as both its representative and its
+///   gatekeeper count.
 /// - Unknown groups: a two-path whose source or target has an unknown group is not counted, and a
 ///   broker whose own group is unknown gets 0 in every role.
 ///
@@ -83,7 +93,8 @@ public struct BrokerageRoles: Sendable, Equatable {
 ///   outdeg(a)^2) time; O(V + G) extra space, for G groups.
 /// - Note: Gould & Fernandez, "Structures of mediation: a formal approach to brokerage in
 ///   transaction networks", Sociological Methodology 19, 89-126, 1989; Borgatti, Everett &
-///   Freeman, *UCINET for Windows*, Analytic Technologies, 2002 (the undirected convention).
+///   Freeman, *UCINET for Windows*, Analytic Technologies, 2002, and Butts, R package `sna`,
+///   `brokerage()` (both read undirected ties as two arcs: twice these counts).
 public enum Brokerage {
     /// The brokerage role counts of every vertex for the given groups.
     ///
@@ -165,11 +176,20 @@ public enum Brokerage {
                                 liai += all - inA - inV
                             }
                         }
-                        out.coordinator.base[v] = coord
-                        out.itinerant.base[v] = itin
-                        out.representative.base[v] = repr
-                        out.gatekeeper.base[v] = gate
-                        out.liaison.base[v] = liai
+                        if graph.isDirected {
+                            out.coordinator.base[v] = coord
+                            out.itinerant.base[v] = itin
+                            out.representative.base[v] = repr
+                            out.gatekeeper.base[v] = gate
+                            out.liaison.base[v] = liai
+                        } else {
+                            // Each unordered pair was seen from both ends: once as a -> v -> b and
+                            // once as b -> v -> a (then as representative and as gatekeeper).
+                            out.coordinator.base[v] = coord / 2
+                            out.itinerant.base[v] = itin / 2
+                            out.representative.base[v] = repr
+                            out.liaison.base[v] = liai / 2
+                        }
                         for p in outRow {
                             let gb = Int(group[Int(targets[p])])
                             if gb >= 0 { perGroup[gb] = 0 }
@@ -179,7 +199,7 @@ public enum Brokerage {
             }
         }}}}}
         return BrokerageRoles(coordinator: coordinator, itinerant: itinerant, representative: representative,
-                              gatekeeper: gatekeeper, liaison: liaison)
+                              gatekeeper: gatekeeper, liaison: liaison, isDirected: graph.isDirected)
     }
 
     /// The number of distinct known groups among each vertex's neighbours (in- and out-neighbours

@@ -8,7 +8,8 @@ public struct CommunityResult: Sendable {
     public var quality: Double
     /// Levels of aggregation (Louvain, Leiden) that changed the partition.
     public var levels: Int
-    /// Iterations: Leiden iterations or label-propagation sweeps; 1 for Louvain.
+    /// Iterations: Leiden iterations, label-propagation sweeps, or Louvain's rounds of local
+    /// moving summed over its levels.
     public var iterations: Int
     /// Vertex moves over the whole run.
     public var moves: Int

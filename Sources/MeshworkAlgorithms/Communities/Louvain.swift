@@ -8,12 +8,16 @@ import MeshworkCore
 ///     result.quality              // its modularity
 ///
 /// Vertices are visited in a random order drawn from `seed` over `order` (default: id order), and
-/// the local moves use a queue of the vertices whose neighbourhood changed. Given the same graph as
-/// seen in `order` and the same seed, the partition is the same on every run and machine: pass the
-/// label order to make it independent of the input's line order.
+/// the local moves use a queue of the vertices whose neighbourhood changed. The queue alone can stop
+/// short of a local optimum (a vertex is not revisited when a community it touches changes weight
+/// through vertices that are not its neighbours), so each level repeats rounds of queued moving,
+/// each starting from every vertex in a fresh random order, until a round moves nothing: the
+/// stopping rule of Blondel et al.'s repeated sweeps (and igraph's and NetworkX's). Given the same
+/// graph as seen in `order` and the same seed, the partition is the same on every run and machine:
+/// pass the label order to make it independent of the input's line order.
 ///
-/// - Complexity: O(E) per level in practice (each vertex is revisited only when a neighbour moves);
-///   O(V + E) memory.
+/// - Complexity: O(E) per round in practice (each vertex is revisited only when a neighbour moves),
+///   a few rounds per level; O(V + E) memory.
 /// - Note: Blondel, Guillaume, Lambiotte & Lefebvre, "Fast unfolding of communities in large
 ///   networks", J. Stat. Mech. P10008, 2008; the queue follows Traag, Waltman & van Eck, "From
 ///   Louvain to Leiden", Sci. Rep. 9:5233, 2019 (and Ozaki, Tezuka & Inaba 2016).
@@ -31,6 +35,10 @@ public struct Louvain: Sendable {
         self.quality = quality
     }
 
+    /// At most this many rounds of local moving per level (each round strictly raises the quality;
+    /// the cap only guards against floating-point ties cycling).
+    static let maximumRounds = 64
+
     /// Runs Louvain on an undirected graph (weights, when present, are tie strengths).
     public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
@@ -44,9 +52,12 @@ public struct Louvain: Sendable {
         var scratch: [Int32] = []
         var levels = 0
         var moves = 0
+        var rounds = 0
         while level.vertexCount > 1 {
             var membership = (0..<Int32(level.vertexCount)).map { $0 }
-            let moved = mover.run(level, membership: &membership, scale: scale, allowEmpty: false, rng: &rng)
+            let (moved, levelRounds) = Self.moveUntilStable(level, membership: &membership, scale: scale,
+                                                            mover: mover, rng: &rng)
+            rounds += levelRounds
             guard moved > 0 else { break }
             moves += moved
             let count = _renumber(&membership, scratch: &scratch)
@@ -58,7 +69,25 @@ public struct Louvain: Sendable {
         // The last graph has one vertex per community, so its own quality is the partition's.
         return CommunityResult(partition: _partition(membership: final, order: order),
                                quality: level.ownQuality(quality, resolution: resolution, totalWeight: totalWeight),
-                               levels: levels, iterations: 1, moves: moves)
+                               levels: levels, iterations: rounds, moves: moves)
+    }
+}
+
+extension Louvain {
+    /// One level's local moving: rounds of queued moves, each from every vertex, until a round
+    /// moves none. The queue only revisits vertices whose neighbours moved, so a vertex can be
+    /// left with a gainful move after a community it touches changed weight through others; the
+    /// round that moves nothing certifies a local optimum for every single move, as Blondel et
+    /// al.'s repeated sweeps do. Returns the moves and the rounds.
+    static func moveUntilStable(_ level: _CommunityGraph, membership: inout [Int32], scale: Double,
+                                mover: _LocalMoving, rng: inout SplitMix64) -> (moves: Int, rounds: Int) {
+        var moves = 0
+        for round in 1...maximumRounds {
+            let moved = mover.run(level, membership: &membership, scale: scale, allowEmpty: false, rng: &rng)
+            moves += moved
+            if moved == 0 { return (moves, round) }
+        }
+        return (moves, maximumRounds)
     }
 }
 

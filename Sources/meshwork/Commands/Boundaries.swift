@@ -26,6 +26,15 @@ struct Boundaries: ParsableCommand {
         marking bridges and the only tie between two groups; --weak-ties K ranks them by edge \
         betweenness and keeps the top K per level.
 
+        Significance: --permutations K shuffles the group labels of the members whose group is \
+        known K times (group sizes fixed, seed --seed) and adds `ei_p_value` (after the other \
+        figures) = (r + 1) / (K + 1), r the permutations whose E-I index is at least as far from \
+        its expected value under random assignment, (2(N-n) - (n-1)) / (2(N-n) + (n-1)) for a \
+        group of n among N known members, as the observed one (two-sided); the --stats file gets each level's \
+        ei_p_value and cross_share_p_value (the same number: with the ties fixed, both follow \
+        from the ties inside groups) and expected_cross_share. The p-values depend on --seed \
+        only, not on --threads.
+
         For publication: --min-cell K leaves empty the figures of groups with fewer than K \
         members (default 5 with --pseudonymise, otherwise off) and says so in a `note` column; \
         --pseudonymise replaces member ids in every output and drops attribute columns not named by \
@@ -37,8 +46,11 @@ struct Boundaries: ParsableCommand {
     @Option(name: .long, help: "\(BoundaryLevel.grammar); repeatable.")
     var level: [BoundaryLevel] = []
 
-    @Option(help: "Seed of the Leiden run behind --level community.")
+    @Option(help: "Seed of the Leiden run behind --level community and of the permutations.")
     var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Label permutations for E-I p-values (ei_p_value).", valueName: "K"))
+    var permutations: Int?
 
     @Option(help: ArgumentHelp("Suppress groups with fewer members than this (default 5 with --pseudonymise).", valueName: "K"))
     var minCell: Int?
@@ -61,6 +73,7 @@ struct Boundaries: ParsableCommand {
 
     func validate() throws {
         if let minCell, minCell < 0 { throw ValidationError("--min-cell must not be negative") }
+        if let permutations, permutations < 1 { throw ValidationError("--permutations must be at least 1") }
         if let weakTies, weakTies < 1 { throw ValidationError("--weak-ties must be at least 1") }
         if weakTies != nil && ties == nil { throw ValidationError("--weak-ties needs --ties FILE") }
         if quotient != nil && levels.count != 1 { throw ValidationError("--quotient needs exactly one --level") }
@@ -75,7 +88,7 @@ struct Boundaries: ParsableCommand {
             do {
                 report = try BoundaryReport(loaded, levels: levels, options: .init(
                     minimumCell: minimumCell, seed: seed, weakTies: weakTies, crossingTies: ties != nil,
-                    threads: options.workerThreads))
+                    threads: options.workerThreads, permutations: permutations))
             } catch let error as BoundaryLevelError {
                 printError("meshwork: \(error.description)")
                 throw ExitCode(64)

@@ -14,11 +14,17 @@ struct Brokers: ParsableCommand {
         default effective_size departs from it on weighted or directed ties, NetworkX PR #8906), Guimera & Amaral's (2005) participation coefficient, within_module_z and \
         role (R1-R7), groups_reached (distinct groups among the member's contacts), on_bridge and \
         articulation_point (1 when removing the member's tie or the member disconnects the \
-        network). Undirected ties count as two reciprocal arcs for the brokerage roles (UCINET's \
-        convention), so representative and gatekeeper counts are equal; --directed keeps arcs. \
+        network). Brokerage counts the pairs of contacts a member links that are not tied to each \
+        other: unordered pairs on undirected networks, where a pair with exactly one contact in \
+        the member's group counts as representative and gatekeeper is empty (UCINET and R sna's \
+        brokerage() read each tie as two arcs and report twice the coordinator, itinerant, \
+        liaison and total counts, and this representative count as both representative and \
+        gatekeeper); ordered pairs of arcs with --directed. \
         --weighted uses tie weights for constraint, effective size and participation. --top K \
         lists only the K strongest boundary spanners, strongest first: most brokerage across \
-        groups (all roles but coordinator), then participation, then effective size.
+        groups (all roles but coordinator), then participation, then effective size; members \
+        with neither brokerage across groups nor participation are never listed (stderr says \
+        when fewer than K, or nobody, span a boundary).
         """)
 
     @OptionGroup var options: GraphOptions
@@ -50,11 +56,18 @@ struct Brokers: ParsableCommand {
             }
             timer.mark("compute")
             try report.write(labels: loaded.labels, top: top, to: options.output)
+            let spanners = report.spans.filter { $0 }.count
+            if let top, spanners < top {
+                printError(spanners == 0
+                    ? "meshwork: nobody spans a boundary of level \(level): no tie joins two of its groups"
+                    : "meshwork: only \(spanners) members span a boundary of level \(level); listing them")
+            }
             timer.mark("write")
             try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
                 ("level", .string(level.description)),
                 ("groups", .int(report.partition.groupCount)),
                 ("brokerage_across_groups", .int(report.crossBrokerage.reduce(0, +))),
+                ("spanners", .int(report.spans.filter { $0 }.count)),
             ])
         }
     }
