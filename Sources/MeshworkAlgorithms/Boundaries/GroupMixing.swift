@@ -72,15 +72,10 @@ public struct GroupMixing: Sendable {
 
     /// Each group's E-I index expected when the known members are assigned to groups of the same
     /// sizes at random (the ratio of the expected external and internal tie counts):
-    /// (2(N − n) − (n − 1)) / (2(N − n) + (n − 1)) for a group of n; NaN when N < 2.
+    /// (2(N − n) − (n − 1)) / (2(N − n) + (n − 1)) for a group of n
+    /// (``MixingPermutationTest/expectedGroupEI(size:known:)``); NaN when N < 2 or the group is empty.
     public var expectedEIIndex: [Double] {
-        let total = Double(knownMembers)
-        return members.map { size in
-            guard knownMembers >= 2 else { return .nan }
-            let n = Double(size)
-            let across = 2 * (total - n), inside = n - 1
-            return (across - inside) / (across + inside)
-        }
+        members.map { MixingPermutationTest.expectedGroupEI(size: $0, known: knownMembers) }
     }
 
     /// Each group's density of internal ties, NaN when it has fewer than two members.
