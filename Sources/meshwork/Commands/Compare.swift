@@ -1,0 +1,79 @@
+import ArgumentParser
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkReport
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Two spans side by side: how members, ties, boundaries and brokers changed.",
+        discussion: """
+        SPAN is FROM..UNTIL (ISO days, inclusive, UTC; an end may be left open). Each span's \
+        network holds the ties with at least one dated record in the span, over the members present \
+        by its last day (from the earlier of joined and their first tie). Prints one row per figure, \
+        `level,figure,before,after,change`: for the network, members, ties, density, \
+        largest_component and largest_component_share (before and after), then ties_gained, \
+        ties_lost, ties_kept and members_joined (change only); for each --level L, cross_share and \
+        ei_index (Krackhardt & Stern) over the ties whose two members' groups are known, brokers \
+        (members who broker at least one pair across a boundary of L: a Gould & Fernandez \
+        itinerant, representative, gatekeeper or liaison count above zero), then new_cross_ties, \
+        became_brokers and stopped_brokers (change only). --format json gives the same figures \
+        grouped by level, with the members who joined and who became or stopped being brokers.
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(help: ArgumentHelp("The earlier span, FROM..UNTIL.", valueName: "span"))
+    var before: DateSpan
+
+    @Option(help: ArgumentHelp("The later span, FROM..UNTIL.", valueName: "span"))
+    var after: DateSpan
+
+    @Option(name: .long, help: "\(BoundaryLevel.grammar); repeatable (default: organisation, region and partner).")
+    var level: [BoundaryLevel] = []
+
+    @Option(help: "Seed of the Leiden run behind --level community.")
+    var seed: UInt64 = 42
+
+    @Option(help: "csv or json.")
+    var format: Growth.OutputFormat = .csv
+
+    func validate() throws {
+        if options.from != nil || options.until != nil {
+            throw ValidationError("compare takes its spans from --before and --after, not --from/--until")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var timer = PhaseTimer()
+            let loaded = try loadGraph(options, &timer)
+            guard loaded.community != nil else {
+                printError("meshwork: compare needs a dataset directory (its interactions carry the dates)")
+                throw ExitCode(64)
+            }
+            let report: ComparisonReport
+            do {
+                report = try ComparisonReport(loaded, before: before, after: after,
+                                              levels: level.isEmpty ? HierarchyLevelDefaults.all : level,
+                                              seed: seed, threads: options.workerThreads)
+            } catch let error as BoundaryLevelError {
+                printError("meshwork: \(error.description)")
+                throw ExitCode(64)
+            }
+            timer.mark("compute")
+            switch format {
+            case .csv: try report.writeTable(to: options.output)
+            case .json: try report.writeJSON(to: options.output)
+            }
+            timer.mark("write")
+            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
+                ("before", .string(before.description)), ("after", .string(after.description)),
+            ])
+        }
+    }
+}
+
+extension DateSpan: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
