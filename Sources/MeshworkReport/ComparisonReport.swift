@@ -8,7 +8,8 @@ import MeshworkIO
 ///     let report = try ComparisonReport(loaded, before: year1, after: year2, levels: [.hierarchy(.region)])
 ///     try report.writeTable(to: "compare.csv")
 ///
-/// The table is long: one row per figure, `level,figure,before,after,change`. Figures of a span
+/// The table is long: one row per figure, `level,figure,before,after,change` (then
+/// `p_before,p_after` with permutations: the p-values of the E-I index and cross share rows). Figures of a span
 /// (members, ties, density, largest component, and per level the cross-boundary share, E-I index
 /// and brokers) fill `before` and `after`; figures of the change itself (ties gained, lost and
 /// kept, members who joined, new cross-boundary ties, members who became or stopped being
@@ -21,6 +22,8 @@ public struct ComparisonReport: Sendable {
     public let after: DateSpan
     public let levels: [BoundaryLevel]
     public let result: PeriodComparison.Result
+    /// Label permutations behind the p-values (0: none).
+    public let permutations: Int
     /// Member labels (ids or pseudonyms), indexed like the community's members.
     public let labels: LabelTable
 
@@ -28,28 +31,34 @@ public struct ComparisonReport: Sendable {
     /// level is the Leiden partition (`seed`) of the whole member network.
     /// - Throws: ``BoundaryLevelError`` for a level the dataset does not have.
     public init(_ loaded: LoadedGraph, before: DateSpan, after: DateSpan, levels: [BoundaryLevel],
-                seed: UInt64 = 42, threads: Int = 2) throws {
+                permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2) throws {
         guard let community = loaded.community else {
-            throw BoundaryLevelError(level: .hierarchy(.organisation), isDataset: false)
+            throw BoundaryLevelError(level: .hierarchy(.organisation), loaded: loaded)
         }
         let partitions = try loaded.partitions(levels, seed: seed)
         self.before = before
         self.after = after
         self.levels = levels
-        self.result = PeriodComparison(before: before, after: after, threads: threads).run(community, levels: partitions)
+        self.permutations = permutations
+        self.result = PeriodComparison(before: before, after: after, permutations: permutations, seed: seed,
+                                       threads: threads).run(community, levels: partitions)
         self.labels = loaded.labels
     }
 
     /// One table row: level, figure, and the before, after and change fields (NaN prints empty).
-    private var rows: [(level: String, figure: String, before: Double, after: Double, change: Double)] {
+    private typealias Row = (level: String, figure: String, before: Double, after: Double, change: Double,
+                             pBefore: Double, pAfter: Double)
+
+    /// The rows of the table, in order; p-values NaN where they do not apply.
+    private var rows: [Row] {
         let r = result
-        func span(_ figure: String, _ a: Double, _ b: Double) -> (String, String, Double, Double, Double) {
-            ("network", figure, a, b, b - a)
+        func span(_ figure: String, _ a: Double, _ b: Double) -> Row {
+            ("network", figure, a, b, b - a, .nan, .nan)
         }
-        func change(_ level: String, _ figure: String, _ value: Int) -> (String, String, Double, Double, Double) {
-            (level, figure, .nan, .nan, Double(value))
+        func change(_ level: String, _ figure: String, _ value: Int) -> Row {
+            (level, figure, .nan, .nan, Double(value), .nan, .nan)
         }
-        var rows = [
+        var rows: [Row] = [
             span("members", Double(r.before.members), Double(r.after.members)),
             span("ties", Double(r.before.ties), Double(r.after.ties)),
             span("density", r.before.density, r.after.density),
@@ -63,9 +72,9 @@ public struct ComparisonReport: Sendable {
         for (level, figures) in zip(levels, r.levels) {
             let name = level.description
             let (a, b) = (figures.before, figures.after)
-            rows.append((name, "cross_share", a.crossShare, b.crossShare, b.crossShare - a.crossShare))
-            rows.append((name, "ei_index", a.eiIndex, b.eiIndex, b.eiIndex - a.eiIndex))
-            rows.append((name, "brokers", Double(a.brokers), Double(b.brokers), Double(b.brokers - a.brokers)))
+            rows.append((name, "cross_share", a.crossShare, b.crossShare, b.crossShare - a.crossShare, a.pValue, b.pValue))
+            rows.append((name, "ei_index", a.eiIndex, b.eiIndex, b.eiIndex - a.eiIndex, a.pValue, b.pValue))
+            rows.append((name, "brokers", Double(a.brokers), Double(b.brokers), Double(b.brokers - a.brokers), .nan, .nan))
             rows.append(change(name, "new_cross_ties", figures.newCrossTies))
             rows.append(change(name, "became_brokers", figures.becameBrokers.count))
             rows.append(change(name, "stopped_brokers", figures.stoppedBrokers.count))
@@ -73,14 +82,18 @@ public struct ComparisonReport: Sendable {
         return rows
     }
 
-    /// Writes `level,figure,before,after,change`, one row per figure.
+    /// Writes `level,figure,before,after,change` (then `p_before,p_after` with permutations), one
+    /// row per figure.
     public func writeTable(to path: String?) throws {
         var buffer = ByteBuffer()
-        buffer.append("level,figure,before,after,change\n")
+        buffer.append(permutations > 0 ? "level,figure,before,after,change,p_before,p_after\n"
+                                        : "level,figure,before,after,change\n")
         for row in rows {
             buffer.append(csvField: row.level); buffer.append(UInt8(ascii: ","))
             buffer.append(row.figure)
-            for value in [row.before, row.after, row.change] {
+            let values = permutations > 0 ? [row.before, row.after, row.change, row.pBefore, row.pAfter]
+                                          : [row.before, row.after, row.change]
+            for value in values {
                 buffer.append(UInt8(ascii: ","))
                 if !value.isNaN { buffer.append(double: value) }
             }
@@ -96,9 +109,12 @@ public struct ComparisonReport: Sendable {
         func members(_ list: [Int32]) -> JSONValue { .array(list.map { .string(labels[$0]) }) }
         var byLevel: [(String, [(String, JSONValue)])] = []
         for row in rows {
-            let entry: JSONValue = row.before.isNaN && row.after.isNaN
-                ? number(row.change)
-                : .object([("before", number(row.before)), ("after", number(row.after)), ("change", number(row.change))])
+            var fields: [(String, JSONValue)] = [("before", number(row.before)), ("after", number(row.after)),
+                                                 ("change", number(row.change))]
+            if permutations > 0 && !(row.pBefore.isNaN && row.pAfter.isNaN) {
+                fields += [("p_before", number(row.pBefore)), ("p_after", number(row.pAfter))]
+            }
+            let entry: JSONValue = row.before.isNaN && row.after.isNaN ? number(row.change) : .object(fields)
             if let last = byLevel.indices.last, byLevel[last].0 == row.level {
                 byLevel[last].1.append((row.figure, entry))
             } else {
@@ -116,6 +132,7 @@ public struct ComparisonReport: Sendable {
         return .object([
             ("before", .string(before.description)),
             ("after", .string(after.description)),
+            ("permutations", .int(permutations)),
             ("network", .object(network)),
             ("levels", .array(levelObjects)),
         ])

@@ -13,7 +13,11 @@ import MeshworkCore
 /// (``GroupMixing``, members whose group is known and who are present), the new ties that cross
 /// a boundary, and the brokers: members who broker at least one pair of members across a boundary
 /// (a Gould & Fernandez itinerant, representative, gatekeeper or liaison count above zero,
-/// ``Brokerage``), with who became one and who stopped being one.
+/// ``Brokerage``), with who became one and who stopped being one. With `permutations` K > 0,
+/// each span's level figures also carry the two-sided label-permutation p-value of its E-I index
+/// and cross-boundary share against random assignment of the present members to groups of the
+/// same sizes (``MixingPermutationTest``, seeded by `seed`; one p-value serves both, since both
+/// are linear in the ties inside groups).
 ///
 ///     let spans = PeriodComparison(before: DateSpan(from: jan2023, until: dec2023),
 ///                                  after: DateSpan(from: jan2024, until: dec2024))
@@ -28,12 +32,18 @@ public struct PeriodComparison: Sendable {
     /// The earlier and the later span (days inclusive, UTC).
     public var before: DateSpan
     public var after: DateSpan
-    /// Worker threads for the network builds and brokerage counts; results do not depend on it.
+    /// Label permutations per span and level for the p-values (0: none), and their seed.
+    public var permutations: Int
+    public var seed: UInt64
+    /// Worker threads for the network builds, brokerage counts and permutations; results do not
+    /// depend on it.
     public var threads: Int
 
-    public init(before: DateSpan, after: DateSpan, threads: Int = 2) {
+    public init(before: DateSpan, after: DateSpan, permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2) {
         self.before = before
         self.after = after
+        self.permutations = permutations
+        self.seed = seed
         self.threads = threads
     }
 
@@ -59,6 +69,9 @@ public struct PeriodComparison: Sendable {
         public var acrossTies: Int
         /// Members who broker a pair across a boundary.
         public var brokers: Int
+        /// The permutation p-value of the E-I index and cross share; NaN when not asked for or
+        /// undefined (no tie between members whose group is known).
+        public var pValue: Double
         /// The share of ties that cross a boundary; NaN without ties.
         public var crossShare: Double {
             insideTies + acrossTies == 0 ? .nan : Double(acrossTies) / Double(insideTies + acrossTies)
@@ -116,8 +129,8 @@ public struct PeriodComparison: Sendable {
         }
         let changes = levels.map { partition -> LevelChange in
             precondition(partition.vertexCount == n, "a group (or unknown) for every member")
-            let first = earlier.figures(partition, threads: threads)
-            let second = later.figures(partition, threads: threads)
+            let first = earlier.figures(partition, permutations: permutations, seed: seed, threads: threads)
+            let second = later.figures(partition, permutations: permutations, seed: seed, threads: threads)
             let group = partition.group
             let newCross = gained.reduce(0) { count, tie in
                 let (a, b) = (group[Int(tie.0)], group[Int(tie.1)])
@@ -157,7 +170,8 @@ private struct SpanNetwork {
     }
 
     /// The level's figures over present members, and who brokers across its boundaries.
-    func figures(_ partition: Partition, threads: Int) -> (figures: PeriodComparison.LevelFigures, isBroker: [Bool]) {
+    func figures(_ partition: Partition, permutations: Int, seed: UInt64,
+                 threads: Int) -> (figures: PeriodComparison.LevelFigures, isBroker: [Bool]) {
         var groups = partition.group
         for m in groups.indices where !present[m] { groups[m] = Partition.unknown }
         let known = Partition(groups: groups, names: partition.names)
@@ -166,8 +180,11 @@ private struct SpanNetwork {
         let isBroker = groups.indices.map {
             roles.itinerant[$0] + roles.representative[$0] + roles.gatekeeper[$0] + roles.liaison[$0] > 0
         }
+        let pValue = permutations > 0
+            ? MixingPermutationTest(graph, partition: known, permutations: permutations, seed: seed, threads: threads).levelPValue
+            : .nan
         let figures = PeriodComparison.LevelFigures(insideTies: mixing.totalInternal, acrossTies: mixing.totalExternal,
-                                                    brokers: isBroker.reduce(0) { $0 + ($1 ? 1 : 0) })
+                                                    brokers: isBroker.reduce(0) { $0 + ($1 ? 1 : 0) }, pValue: pValue)
         return (figures, isBroker)
     }
 }

@@ -17,7 +17,10 @@ struct Compare: ParsableCommand {
         ei_index (Krackhardt & Stern) over the ties whose two members' groups are known, brokers \
         (members who broker at least one pair across a boundary of L: a Gould & Fernandez \
         itinerant, representative, gatekeeper or liaison count above zero), then new_cross_ties, \
-        became_brokers and stopped_brokers (change only). --format json gives the same figures \
+        became_brokers and stopped_brokers (change only). --permutations K adds p_before and \
+        p_after: for each span, the two-sided p-value of the level's E-I index and cross share \
+        against K random assignments of the present members to groups of the same sizes ((r + 1) / \
+        (K + 1); --seed; the same for any --threads). --format json gives the same figures \
         grouped by level, with the members who joined and who became or stopped being brokers.
         """)
 
@@ -32,13 +35,17 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "\(BoundaryLevel.grammar); repeatable (default: organisation, region and partner).")
     var level: [BoundaryLevel] = []
 
-    @Option(help: "Seed of the Leiden run behind --level community.")
+    @Option(help: ArgumentHelp("Label permutations for the p-values of each span's E-I index and cross share.", valueName: "K"))
+    var permutations: Int = 0
+
+    @Option(help: "Seed of the Leiden run behind --level community and of the permutations.")
     var seed: UInt64 = 42
 
     @Option(help: "csv or json.")
     var format: Growth.OutputFormat = .csv
 
     func validate() throws {
+        if permutations < 0 { throw ValidationError("--permutations must not be negative") }
         if options.from != nil || options.until != nil {
             throw ValidationError("compare takes its spans from --before and --after, not --from/--until")
         }
@@ -56,7 +63,7 @@ struct Compare: ParsableCommand {
             do {
                 report = try ComparisonReport(loaded, before: before, after: after,
                                               levels: level.isEmpty ? HierarchyLevelDefaults.all : level,
-                                              seed: seed, threads: options.workerThreads)
+                                              permutations: permutations, seed: seed, threads: options.workerThreads)
             } catch let error as BoundaryLevelError {
                 printError("meshwork: \(error.description)")
                 throw ExitCode(64)
