@@ -2,7 +2,7 @@ import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
 
-/// The `growth` table: one row per calendar period, INTERFACE.md's columns first, then the further
+/// The `growth` table: one row per calendar period, docs/data-contract.md's columns first, then the further
 /// columns evaluators ask for.
 ///
 /// Columns: `period_start,period_end,members,ties,new_ties,lost_ties,density,mean_degree,

@@ -2,7 +2,7 @@ import Foundation
 import MeshworkCore
 
 /// Generates a synthetic improvement community, modelled on the UK's Q community, as a Meshwork
-/// dataset directory (`nodes.csv`, `interactions.csv`, `attendance.csv`; see INTERFACE.md).
+/// dataset directory (`nodes.csv`, `interactions.csv`, `attendance.csv`; see docs/data-contract.md).
 ///
 /// The community has four country partners, eighteen regions (the fifteen English Academic Health
 /// Science Network areas, Scotland, Wales and Northern Ireland), organisations of heavy-tailed size,

@@ -60,7 +60,7 @@ struct CommandTests {
         }
     }
 
-    @Test("--stats writes the JSON object of INTERFACE.md; -o writes the file and nothing else")
+    @Test("--stats writes the JSON object of docs/data-contract.md; -o writes the file and nothing else")
     func statsAndOutput() throws {
         let dir = try TemporaryDirectory()
         let result = try Meshwork.run(["components", Meshwork.fixture("email-eu-core.edges.gz"),

@@ -36,7 +36,7 @@ struct GrowthCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let ours = table(run.stdout)
         let golden = table(try String(contentsOfFile: Fixtures.root + "/goldens/growth/" + file, encoding: .utf8))
-        #expect(Array(ours.header.prefix(15)) == Array(golden.header.prefix(15)), "INTERFACE columns first, in order")
+        #expect(Array(ours.header.prefix(15)) == Array(golden.header.prefix(15)), "the contract's columns first, in order")
         #expect(ours.rows.count == golden.rows.count)
         for (column, name) in golden.header.enumerated() {
             let mine = try #require(ours.header.firstIndex(of: name), "column \(name)")

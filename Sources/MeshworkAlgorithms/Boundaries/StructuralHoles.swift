@@ -27,7 +27,7 @@ import MeshworkCore
 /// weighted or directed graphs it differs from its own per-node path and from UCINET and igraph.
 /// ``measures(_:weighted:)`` returns both: `effectiveSize` follows the formula above (NetworkX's
 /// per-node path, `effective_size(G, nodes=list(G), weight=)`, and its sparse path with the PR's
-/// fix), `networkXEffectiveSize` what NetworkX's default call returns (INTERFACE.md's contract);
+/// fix), `networkXEffectiveSize` what NetworkX's default call returns (docs/data-contract.md's contract);
 /// on undirected unweighted graphs they agree.
 ///
 /// The kernel scatters `p_ik` of the vertex's neighbours into a flat array indexed by vertex, then

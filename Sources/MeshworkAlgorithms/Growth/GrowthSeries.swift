@@ -50,7 +50,7 @@ public struct GrowthRow: Sendable, Equatable {
 /// members, or a shared event attendance) on or before the period's end, or, with `window` K, in
 /// the last K periods up to it. A member is present from the earlier of its `joined` date and its
 /// first tie. Periods run from the one holding the earliest dated record to the one holding the
-/// latest (``Community/recordTimes``). Definitions of every column: INTERFACE.md, "Growth".
+/// latest (``Community/recordTimes``). Definitions of every column: docs/data-contract.md, "Growth".
 ///
 /// ``compute(_:)`` is incremental: each period adds its records to the previous network (and, with
 /// a window, removes the records that fall out of it), keeping a record count per tie; components

@@ -9,7 +9,7 @@ import Musl
 import Darwin
 #endif
 
-/// Runs a command body, turning library errors into the exit statuses of INTERFACE.md:
+/// Runs a command body, turning library errors into the exit statuses of docs/data-contract.md:
 /// bad input data -> 65 with `file:line: message` lines on stderr; an output that would replace
 /// an input or contradicts its format -> 64; other output failures -> 1.
 func reportingErrors(_ body: () throws -> Void) throws {
