@@ -34,7 +34,7 @@ public enum InputFiles {
         let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         registry.lock.lock()
         defer { registry.lock.unlock() }
-        if registry.paths[identity] == nil { registry.paths[identity] = path }
+        registry.paths[identity] = path   // the latest path: an earlier one may have been removed since
     }
 
     /// The input path recorded for the file that `path` names, or `nil` when it is not an input
