@@ -28,9 +28,13 @@ public struct HTMLReport: Sendable {
         public var top: Int
         public var minimumCell: Int
         public var threads: Int
+        /// Two spans to compare side by side in a section of their own (``PeriodComparison``).
+        public var comparison: (before: DateSpan, after: DateSpan)?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
-                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = 1) {
+                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = 1,
+                    comparison: (before: DateSpan, after: DateSpan)? = nil) {
+            self.comparison = comparison
             self.title = title
             self.seed = seed
             self.period = period
@@ -117,6 +121,10 @@ public struct HTMLReport: Sendable {
             chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
                                                    ("active", growth.rows.map { Double($0.activeMembers) })]),
         ])
+
+        if let spans = options.comparison {
+            page.comparison(community, before: spans.before, after: spans.after, seed: options.seed, threads: options.threads)
+        }
 
         // Boundary spanners.
         page.section("Who connects across boundaries", id: "brokers")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MeshworkAlgorithms
+import MeshworkCore
 import MeshworkIO
 import MeshworkReport
 
@@ -31,6 +32,16 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Suppress groups with fewer members in the tables (default 5 with --pseudonymise).", valueName: "K"))
     var minCell: Int?
 
+    @Option(help: ArgumentHelp("With --after: add a section comparing this earlier span, FROM..UNTIL, with the later one.", valueName: "span"))
+    var before: DateSpan?
+
+    @Option(help: ArgumentHelp("With --before: the later span, FROM..UNTIL.", valueName: "span"))
+    var after: DateSpan?
+
+    func validate() throws {
+        if (before == nil) != (after == nil) { throw ValidationError("--before and --after go together") }
+    }
+
     func run() throws {
         try reportingErrors {
             var timer = PhaseTimer()
@@ -41,7 +52,8 @@ struct Report: ParsableCommand {
             }
             let report = try HTMLReport(loaded, options: .init(
                 title: title, seed: seed, period: period,
-                minimumCell: minCell ?? (options.pseudonymise ? 5 : 0), threads: options.workerThreads))
+                minimumCell: minCell ?? (options.pseudonymise ? 5 : 0), threads: options.workerThreads,
+                comparison: before.flatMap { before in after.map { (before, $0) } }))
             timer.mark("compute")
             let path = try report.write(to: options.output ?? "meshwork-report")
             timer.mark("write")
