@@ -35,7 +35,7 @@ func spectralRelabelled(_ graph: CSRGraph, _ permutation: [Int32]) -> CSRGraph {
 struct PageRankTests {
     @Test("matches NetworkX pagerank(alpha=0.85)", arguments: Fixtures.manifest)
     func golden(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let expected = try Fixtures.golden(entry.name).column("pagerank")
         let (scores, iterations) = PageRank(weighted: entry.weighted).run(loaded.graph)
         #expect(iterations < 10_000)
