@@ -83,9 +83,12 @@ struct BetweennessTests {
         #expect(Betweenness().sampledVertexScores(pair, samples: 1, seed: 1) == [0, 0])
     }
 
-    @Test("NetworkX goldens", arguments: Fixtures.manifest)
+    @Test("NetworkX goldens on the largest fixtures", .tags(.large), .largeLane, arguments: Fixtures.large)
+    func largeGoldens(entry: Fixtures.Entry) throws { try goldens(entry: entry) }
+
+    @Test("NetworkX goldens", arguments: Fixtures.small)
     func goldens(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let golden = try Fixtures.golden(entry.name)
         let scores = Betweenness(weighted: entry.weighted).vertexScores(loaded.graph)
         var mismatches = 0

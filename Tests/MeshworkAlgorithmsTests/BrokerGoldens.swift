@@ -9,8 +9,7 @@ typealias BrokerGolden = Fixtures.BrokerCase
 extension Fixtures.BrokerCase {
     /// The member network, its labels and the level's partition.
     func load() throws -> (graph: CSRGraph, labels: LabelTable, partition: Partition, golden: Fixtures.Golden) {
-        let loaded = try GraphLoader.load(Fixtures.root + "/" + input,
-                                          options: LoadOptions(directed: directed, weighted: weighted))
+        let loaded = try Fixtures.load(input, directed: directed, weighted: weighted)
         let community = loaded.community!
         let partition: Partition
         if level.hasPrefix("attribute:") {

@@ -88,9 +88,12 @@ struct ClosenessTests {
         #expect(Closeness().scores(single).harmonic == [0])
     }
 
-    @Test("NetworkX goldens", arguments: Fixtures.manifest)
+    @Test("NetworkX goldens on the largest fixtures", .tags(.large), .largeLane, arguments: Fixtures.large)
+    func largeGoldens(entry: Fixtures.Entry) throws { try goldens(entry: entry) }
+
+    @Test("NetworkX goldens", arguments: Fixtures.small)
     func goldens(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let golden = try Fixtures.golden(entry.name)
         let (closeness, harmonic) = Closeness(weighted: entry.weighted).scores(loaded.graph)
         for (name, values) in [("closeness", closeness), ("harmonic", harmonic)] {

@@ -9,7 +9,7 @@ import Testing
 struct ClusteringTests {
     @Test("matches NetworkX clustering", arguments: Fixtures.manifest)
     func golden(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let expected = try Fixtures.golden(entry.name).column("clustering")
         let local = Clustering.local(loaded.graph, weighted: entry.weighted)
         for (v, cell) in expected.enumerated() {
@@ -22,7 +22,7 @@ struct ClusteringTests {
 
     @Test("transitivity matches NetworkX (directed entries: the undirected view)", arguments: Fixtures.manifest)
     func transitivity(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let url = URL(fileURLWithPath: Fixtures.root + "/goldens/\(entry.name).stats.json")
         let stats = try JSONDecoder().decode(Stats.self, from: Data(contentsOf: url))
         #expect(agrees(Clustering.transitivity(loaded.graph), stats.transitivity, tolerance: 1e-12))

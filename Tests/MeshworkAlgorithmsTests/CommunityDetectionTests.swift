@@ -97,7 +97,7 @@ struct CommunityDetectionTests {
     @Test("matches NetworkX Louvain's modularity on the fixtures (within 0.01)",
           arguments: Fixtures.manifest.filter { !$0.directed })
     func qualityOnFixtures(entry: Fixtures.Entry) throws {
-        let graph = try GraphLoader.load(entry.path, options: entry.options).graph
+        let graph = try Fixtures.load(entry).graph
         let reference = try CommunityGolden.load(entry.name).louvain.modularity["1.0"]!
         for detector in [Detector.louvain, .leiden] {
             let q = detector.run(graph, seed: 42).quality

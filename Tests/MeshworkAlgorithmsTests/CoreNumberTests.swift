@@ -8,7 +8,7 @@ import Testing
 struct CoreNumberTests {
     @Test("matches NetworkX core_number", arguments: Fixtures.manifest)
     func golden(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let expected = try Fixtures.golden(entry.name).column("kcore")
         #expect(CoreNumber.coreNumbers(loaded.graph).map(String.init) == expected)
     }

@@ -14,7 +14,7 @@ struct CutStructureTests {
 
     @Test("every fixture agrees with NetworkX", arguments: Fixtures.manifest)
     func goldens(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let cuts = CutStructure(loaded.graph)
         let labels = loaded.labels
         #expect(cuts.bridges.map { [labels[$0.0], labels[$0.1]] } == (try rows(entry.name + ".bridges.csv")))

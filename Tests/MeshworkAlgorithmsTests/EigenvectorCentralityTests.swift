@@ -11,7 +11,7 @@ struct EigenvectorCentralityTests {
     func golden(entry: Fixtures.Entry) throws {
         let expected = try Fixtures.golden(entry.name).column("eigenvector")
         guard !expected.contains("") else { return }   // NetworkX refused: disconnected
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let (scores, iterations) = EigenvectorCentrality(weighted: entry.weighted).run(loaded.graph)
         #expect(iterations < 100_000)
         for (v, cell) in expected.enumerated() {
@@ -196,7 +196,7 @@ struct EigenvectorCentralityTests {
     @Test("Katz: karate club against NetworkX katz_centrality(alpha=0.1)")
     func katzKarate() throws {
         let entry = Fixtures.manifest.first { $0.name == "karate-edges" }!
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let scores = KatzCentrality().run(loaded.graph).scores
         let expected = ["1": 0.3213246219124109, "34": 0.3314064273997822, "17": 0.09067870365101992]
         for (label, value) in expected {

@@ -10,7 +10,7 @@ import Testing
 struct GoldenTests {
     @Test("node order, counts, degree, strength and components", arguments: Fixtures.manifest)
     func matchesNetworkX(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let golden = try Fixtures.golden(entry.name)
         let stats = try Fixtures.stats(entry.name)
         let graph = loaded.graph

@@ -47,7 +47,7 @@ struct GroupMixingTests {
     @Test("agrees with the reference script, group by group", arguments: cases.indices)
     func golden(index: Int) throws {
         let c = Self.cases[index]
-        let loaded = try GraphLoader.load(Fixtures.root + "/" + c.dataset, options: LoadOptions(weighted: c.weighted))
+        let loaded = try Fixtures.load(c.dataset, weighted: c.weighted)
         let partition = try #require(BoundaryLevel(c.level)!.partition(
             community: loaded.community, attributes: ([], []), graph: loaded.graph, order: [], seed: 1))
         let m = GroupMixing.measure(loaded.graph, partitions: [partition])[0]

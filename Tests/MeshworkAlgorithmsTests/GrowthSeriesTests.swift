@@ -6,12 +6,18 @@ import Testing
 
 @Suite("GrowthSeries")
 struct GrowthSeriesTests {
-    static let datasets = ["example-community", "workplace-invs15", "email-eu-core", "karate-club"]
+    static let datasets = ["workplace-invs15", "email-eu-core", "karate-club"]
+
+    @Test("incremental and rebuilt-from-scratch series are identical on the example community",
+          .tags(.large), .largeLane, arguments: [PeriodLength.month, .quarter, .year])
+    func largeIncrementalMatchesRebuild(period: PeriodLength) throws {
+        try incrementalMatchesRebuild(dataset: "example-community", period: period)
+    }
 
     @Test("incremental and rebuilt-from-scratch series are identical",
           arguments: datasets, [PeriodLength.month, .quarter, .year])
     func incrementalMatchesRebuild(dataset: String, period: PeriodLength) throws {
-        let community = try #require(try GraphLoader.load(Fixtures.root + "/" + dataset, options: LoadOptions()).community)
+        let community = try #require(try Fixtures.load(dataset).community)
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for window in [nil, 1, 2, 5] {
             let series = GrowthSeries(community, period: period, window: window, levels: levels)
@@ -40,7 +46,7 @@ struct GrowthSeriesTests {
 @Suite("Growth: weights, cohorts, ego, bootstrap")
 struct GrowthExtensionsTests {
     static func series(_ window: Int? = nil, dataset: String = "example-community", period: PeriodLength = .quarter) throws -> GrowthSeries {
-        let community = try #require(try GraphLoader.load(Fixtures.root + "/" + dataset, options: LoadOptions()).community)
+        let community = try #require(try Fixtures.load(dataset).community)
         return GrowthSeries(community, period: period, window: window, levels: HierarchyLevel.allCases.map { community.partition($0) })
     }
 

@@ -46,7 +46,7 @@ struct CommunityGolden: Decodable {
 struct ModularityTests {
     @Test("agrees with networkx.community.modularity on every fixture", arguments: Fixtures.manifest)
     func golden(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let partitions = try goldenPartitions(entry.name)
         let expected = try CommunityGolden.load(entry.name)
         #expect(loaded.labels.labels == partitions.ids, "node order")

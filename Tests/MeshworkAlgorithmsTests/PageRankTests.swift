@@ -37,7 +37,7 @@ struct PageRankTests {
     /// within 1e-9 relative, node by node, on every fixture.
     @Test("matches the stationary vector of NetworkX pagerank(alpha=0.85, tol=1e-14)", arguments: Fixtures.manifest)
     func golden(entry: Fixtures.Entry) throws {
-        let loaded = try GraphLoader.load(entry.path, options: entry.options)
+        let loaded = try Fixtures.load(entry)
         let expected = try Fixtures.golden(entry.name).column("pagerank")
         let (scores, iterations) = PageRank(weighted: entry.weighted).run(loaded.graph)
         #expect(iterations < 300)

@@ -53,8 +53,8 @@ struct BoundariesCommandTests {
         #expect(scores == scores.sorted(by: >))
     }
 
-    @Test("--pseudonymise: no original member id or name in any output; small groups suppressed")
-    func pseudonymise() throws {
+    @Test("--pseudonymise: no original member id or name in any output; small groups suppressed", .tags(.large), .largeLane)
+    func largePseudonymise() throws {
         let dir = try TemporaryDirectory()
         let dataset = Meshwork.fixture("example-community")
         let nodes = rows(try String(contentsOfFile: dataset + "/nodes.csv", encoding: .utf8))

@@ -217,8 +217,8 @@ struct CentralityCommandTests {
         }
     }
 
-    @Test("--threads 1 and --threads 2 give byte-identical output")
-    func threads() throws {
+    @Test("--threads 1 and --threads 2 give byte-identical output", .tags(.large), .largeLane)
+    func largeThreads() throws {
         let args = ["centrality", Meshwork.fixture("ca-grqc/ca-grqc.edges"), "--measure", "betweenness",
                     "--measure", "closeness", "--measure", "harmonic", "--measure", "pagerank"]
         let one = try Meshwork.run(args + ["--threads", "1"])

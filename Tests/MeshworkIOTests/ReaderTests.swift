@@ -78,8 +78,9 @@ struct ReaderTests {
                 == ["2020-02-02", "2020-02-03", "2020-02-03"])
     }
 
-    @Test("a dataset larger than one chunk reads the same on one and two threads, with file line numbers")
-    func chunkedInteractions() throws {
+    @Test("a dataset larger than one chunk reads the same on one and two threads, with file line numbers",
+          .tags(.large), .largeLane)
+    func largeChunkedInteractions() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-big-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
