@@ -10,7 +10,10 @@ extension _Page {
         let permutations = 999
         let result = PeriodComparison(before: before, after: after, permutations: permutations, seed: seed, threads: threads)
             .run(community, levels: levels.map { community.partition($0) })
-        section("Two spans compared: \(before.description) and \(after.description)", id: "comparison")
+        func words(_ span: DateSpan) -> String {
+            "\(span.from?.description ?? "the start") to \(span.until?.description ?? "the end")"
+        }
+        section("Two spans compared: \(words(before)) and \(words(after))", id: "comparison")
         paragraph("Each span holds the ties with at least one dated interaction in it, among the members present by "
             + "its last day. A p-value says how often random assignment of the same members to groups of the same "
             + "sizes gives a share of ties across groups at least as far from what chance predicts "

@@ -52,4 +52,16 @@ struct CompareCommandTests {
             #expect(try Meshwork.run(call).status == 64, "\(bad)")
         }
     }
+
+    @Test("report --before/--after adds the comparison section; one without the other is a usage error")
+    func reportSection() throws {
+        let dir = try TemporaryDirectory()
+        let spans = ["--before", "2004-01-01..2004-06-30", "--after", "2004-07-01..2004-12-31"]
+        let report = try Meshwork.run(["report", Self.dataset, "-o", dir.path + "/r"] + spans)
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try dir.read("r/index.html")
+        #expect(html.contains("id=\"comparison\"") && html.contains("2004-01-01 to 2004-06-30"))
+        #expect(html.contains("Share of ties across organisations"))
+        #expect(try Meshwork.run(["report", Self.dataset, "-o", dir.path + "/s", "--before", "..2004-06-30"]).status == 64)
+    }
 }
