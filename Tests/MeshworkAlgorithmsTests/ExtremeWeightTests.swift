@@ -7,25 +7,12 @@ import Testing
 /// Every weighted kernel on weights anywhere in ``AcceptedWeights/range``: finite results, no trap.
 @Suite("Weights across the accepted range")
 struct ExtremeWeightTests {
-    /// SplitMix64: a fixed, portable stream of test inputs.
-    struct Stream {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     /// How a case draws its weights.
     enum Draw: CaseIterable {
         case logUniform, allLowest, allHighest, bothEnds
 
-        func weight(_ stream: inout Stream) -> Double {
+        func weight(_ stream: inout SplitMix64) -> Double {
             let (low, high) = (AcceptedWeights.range.lowerBound, AcceptedWeights.range.upperBound)
             switch self {
             case .logUniform:
@@ -42,7 +29,7 @@ struct ExtremeWeightTests {
     /// record per pair of vertices (the readers reject pairs whose records sum above the range), in
     /// a random direction.
     static func graph(seed: UInt64, n: Int, draw: Draw, directed: Bool) -> CSRGraph {
-        var stream = Stream(state: seed)
+        var stream = SplitMix64(seed: seed)
         var edges = EdgeBuffer(weighted: true)
         var pairs = Set<Int>()
         func add(_ u: Int, _ v: Int) {
@@ -125,7 +112,7 @@ struct ExtremeWeightTests {
     /// searches must still give finite, non-negative scores.
     @Test("weighted betweenness when light weights vanish in heavy distances")
     func absorbed() {
-        var stream = Stream(state: 7)
+        var stream = SplitMix64(seed: 7)
         var edges = EdgeBuffer(weighted: true)
         let n = 300
         for v in 0..<n { edges.append(Int32(v), Int32((v + 1) % n), weight: 1e100) }

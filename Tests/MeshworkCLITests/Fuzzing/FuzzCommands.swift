@@ -1,4 +1,5 @@
 import Foundation
+import MeshworkCore
 import MeshworkTestSupport
 
 /// The commands and flags the fuzzing test draws from, and the mutated edge-list and GraphML inputs.
@@ -10,7 +11,7 @@ enum FuzzCommands {
                            "pagerank", "katz", "kcore", "clustering"]
 
     /// One command over a dataset directory, with random flags.
-    static func datasetCommand(input: String, output: String, _ random: inout FuzzRandom) -> [String] {
+    static func datasetCommand(input: String, output: String, _ random: inout SplitMix64) -> [String] {
         var arguments: [String]
         switch random.below(14) {
         case 0: arguments = ["summary", input]
@@ -44,7 +45,7 @@ enum FuzzCommands {
     }
 
     /// One command over an edge list or GraphML file.
-    static func graphCommand(input: String, output: String, _ random: inout FuzzRandom) -> [String] {
+    static func graphCommand(input: String, output: String, _ random: inout SplitMix64) -> [String] {
         var arguments: [String]
         switch random.below(9) {
         case 0: arguments = ["summary", input]
@@ -60,7 +61,7 @@ enum FuzzCommands {
         return arguments + commonFlags(output: output, directedAllowed: true, &random)
     }
 
-    private static func commonFlags(output: String, directedAllowed: Bool, _ random: inout FuzzRandom) -> [String] {
+    private static func commonFlags(output: String, directedAllowed: Bool, _ random: inout SplitMix64) -> [String] {
         var flags = ["-o", output, "--threads", random.element(["1", "2"])]
         if random.below(2) == 0 { flags.append("--weighted") }
         if directedAllowed && random.below(4) == 0 { flags.append("--directed") }
@@ -108,7 +109,7 @@ enum FuzzCommands {
     static let weights = ["1e308", "1.7e308", "4.9e-324", "0", "-1", "nan", "inf", "0x10", "", "1 2", "1e400"]
 
     /// A mutated input file: its name, bytes and a description of the changes.
-    static func graphFile(_ random: inout FuzzRandom) throws -> (String, [UInt8], String) {
+    static func graphFile(_ random: inout SplitMix64) throws -> (String, [UInt8], String) {
         let graphML = random.below(3) == 0
         var text = graphML ? Self.graphML : Self.edgeList
         var changes: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import MeshworkCore
 import MeshworkTestSupport
 import Testing
 
@@ -32,7 +33,7 @@ struct FuzzTests {
     func datasets(shard: Int) throws {
         var failures: [String] = []
         for index in stride(from: shard, to: Self.caseCount, by: Self.shards) {
-            var random = FuzzRandom(seed: Self.seed &+ UInt64(index) &* 0x1000_0001)
+            var random = SplitMix64(seed: Self.seed &+ UInt64(index) &* 0x1000_0001)
             var dataset = HostileDataset.valid()
             for _ in 0..<(1 + random.below(3)) { dataset.mutate(&random) }
             let scratch = try TemporaryDirectory()
@@ -51,7 +52,7 @@ struct FuzzTests {
     func graphFiles(shard: Int) throws {
         var failures: [String] = []
         for index in stride(from: shard, to: Self.caseCount / 2, by: Self.shards) {
-            var random = FuzzRandom(seed: Self.seed &+ UInt64(index) &* 0x2000_0003 &+ 7)
+            var random = SplitMix64(seed: Self.seed &+ UInt64(index) &* 0x2000_0003 &+ 7)
             let scratch = try TemporaryDirectory()
             let (name, bytes, changes) = try FuzzCommands.graphFile(&random)
             let input = scratch.path + "/" + name

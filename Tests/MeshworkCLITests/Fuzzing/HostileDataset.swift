@@ -1,4 +1,5 @@
 import Foundation
+import MeshworkCore
 
 /// A small valid community and the hostile changes the fuzzing test makes to it.
 ///
@@ -79,7 +80,7 @@ struct HostileDataset {
     // MARK: - Mutations
 
     /// Applies one random mutation.
-    mutating func mutate(_ random: inout FuzzRandom) {
+    mutating func mutate(_ random: inout SplitMix64) {
         let file = Self.fileNames[random.below(Self.fileNames.count)]
         switch random.below(10) {
         case 0..<6: substituteValue(in: file, &random)
@@ -90,7 +91,7 @@ struct HostileDataset {
 
     /// Puts one hostile value into a typed column of one to six rows (several rows, so that sums
     /// of huge weights overflow and repeated bad dates reach every period computation).
-    private mutating func substituteValue(in file: String, _ random: inout FuzzRandom) {
+    private mutating func substituteValue(in file: String, _ random: inout SplitMix64) {
         var lines = String(decoding: files[file]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let dataLines = lines.indices.filter { $0 > 0 && !lines[$0].isEmpty && !lines[$0].contains("\"") }
         guard !dataLines.isEmpty else { return }
@@ -116,7 +117,7 @@ struct HostileDataset {
         changes.append("\(file): lines \(rows) column \(column + 1) = \(shown)")
     }
 
-    private mutating func mutateBytes(in file: String, _ random: inout FuzzRandom) {
+    private mutating func mutateBytes(in file: String, _ random: inout SplitMix64) {
         var bytes = files[file]!
         let count = 1 + random.below(4)
         for _ in 0..<count where !bytes.isEmpty {
@@ -132,7 +133,7 @@ struct HostileDataset {
         files[file] = bytes
     }
 
-    private mutating func mutateLines(in file: String, _ random: inout FuzzRandom) {
+    private mutating func mutateLines(in file: String, _ random: inout SplitMix64) {
         var lines = String(decoding: files[file]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let line = random.below(lines.count)
         switch random.below(4) {
@@ -158,22 +159,7 @@ struct HostileDataset {
     }
 }
 
-/// SplitMix64: a tiny seeded generator, so a failing case can be replayed from its seed.
-struct FuzzRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in 0..<bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-
+extension SplitMix64 {
+    /// A uniformly drawn element of a non-empty array.
     mutating func element<T>(_ array: [T]) -> T { array[below(array.count)] }
 }
