@@ -89,6 +89,16 @@ struct MixingPermutationTests {
         }
     }
 
+    @Test("agrees with an independent simulation on email-Eu-core by department and a school by class and gender",
+          arguments: [("email-eu-core", "organisation"), ("school-like", "organisation"), ("school-like", "attribute:gender")])
+    func realSizes(dataset: String, level: String) throws {
+        let loaded = try Fixtures.load(dataset)
+        let partition = try #require(BoundaryLevel(level)!.partition(
+            community: loaded.community, attributes: (loaded.attributeNames, loaded.attributeValues),
+            graph: loaded.graph, order: [], seed: 1))
+        Self.check(loaded.graph, partition, permutations: 300)
+    }
+
     @Test("the same p-values on 1 and 2 threads, and for any block split of K")
     func threads() {
         let (graph, partition) = Self.randomCase(n: 60, p: 0.1, groups: 3, seed: 5)
