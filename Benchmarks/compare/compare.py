@@ -6,7 +6,8 @@ For every graph (NAME=PATH, an undirected edge list "u v" with integer ids, '#' 
        meshwork components PATH --stats S -o TMP            -> seconds.load, seconds.compute
        meshwork centrality PATH --measure degree --stats S -o TMP -> seconds.compute (and load)
      and reports the median: load (from the components runs), components, degree.
-  2. The anchors: /work/shared/anchors/anchors_bench.py (or --anchors) with
+  2. The anchors: an anchors_bench.py runner ($MESHWORK_ANCHORS or --anchors; not yet part of this
+     repository, see issue 15) with
        --libs igraph,networkit --kernels load,components,degree --nk-one-thread ''
      (NetworKit at its default thread count, 2 here, as the anchors' own tables; igraph single-threaded).
   3. Prints a table of seconds and ratios (Meshwork / the faster of igraph and NetworKit) per kernel
@@ -85,7 +86,7 @@ MODULARITY_TOLERANCE = 1e-9
 KERNELS = ["load", "components", "degree"]   # the default; --kernels chooses others
 LIBS = ["igraph", "networkit"]
 DEFAULT_GRAPHS = [
-    ("ca-AstroPh", os.path.join(ROOT, "..", "shared", "data", "snap-ca-AstroPh", "ca-AstroPh-undirected.txt")),
+    ("ca-AstroPh", os.path.join(os.environ.get("MESHWORK_RAW_DATA", "."), "snap-ca-AstroPh", "ca-AstroPh-undirected.txt")),
 ]
 
 
@@ -565,8 +566,8 @@ def main():
                     help="a graph to compare (repeatable); default: ca-AstroPh and, if present, the big graph")
     ap.add_argument("--meshwork", default=os.path.join(ROOT, ".build", "release", "meshwork"),
                     help="the release binary (default: .build/release/meshwork at the repository root)")
-    ap.add_argument("--anchors", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "anchors", "anchors_bench.py")),
-                    help="anchors_bench.py (default: ../shared/anchors/ beside the repository)")
+    ap.add_argument("--anchors", default=os.environ.get("MESHWORK_ANCHORS", "anchors_bench.py"),
+                    help="the anchors_bench.py runner (default: $MESHWORK_ANCHORS)")
     ap.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"),
                     help="the Python with igraph and networkit (default: the venv made by setup.sh)")
     ap.add_argument("--runs", type=int, default=3, help="Meshwork runs per command (median reported)")

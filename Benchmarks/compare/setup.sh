@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates Benchmarks/compare/.venv with the libraries that /work/shared/anchors/anchors_bench.py
+# Creates Benchmarks/compare/.venv with the libraries that the anchors runner (anchors_bench.py, $MESHWORK_ANCHORS)
 # needs (igraph, NetworKit, NetworkX, leidenalg (imported by its igraph worker), SciPy, NumPy). PyPI must be reachable; takes a few minutes.
 # Usage: Benchmarks/compare/setup.sh            (idempotent; re-run to upgrade)
 set -euo pipefail
