@@ -7,30 +7,34 @@
 ///
 /// - Complexity: O(V + E) time; no extra space.
 enum InEdgeIteration {
+    /// With `older` (the iterate before `previous`) and `omega`, writes the Chebyshev combination
+    /// `omega * (value - older[v]) + older[v]` instead of the value itself, in the same pass.
     @inline(__always)
     static func step(inOffsets: UnsafeBufferPointer<Int32>, inSources: UnsafeBufferPointer<Int32>,
                      inWeights: [Double]?, input: UnsafeBufferPointer<Double>,
                      previous: UnsafeBufferPointer<Double>, next: UnsafeMutableBufferPointer<Double>,
-                     alpha: Double, base: Double) -> Double {
+                     alpha: Double, base: Double,
+                     older: UnsafeBufferPointer<Double>? = nil, omega: Double = 1) -> Double {
         let n = next.count
         var change = 0.0
+        @inline(__always) func store(_ v: Int, _ value: Double) {
+            let combined = older.map { omega * (value - $0[v]) + $0[v] } ?? value
+            next[v] = combined
+            change += abs(combined - previous[v])
+        }
         if let inWeights {
             inWeights.withUnsafeBufferPointer { inWeights in
                 for v in 0..<n {
                     var s = 0.0
                     for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) { s += input[Int(inSources[p])] * inWeights[p] }
-                    let value = alpha * s + base
-                    next[v] = value
-                    change += abs(value - previous[v])
+                    store(v, alpha * s + base)
                 }
             }
         } else {
             for v in 0..<n {
                 var s = 0.0
                 for p in Int(inOffsets[v]) ..< Int(inOffsets[v + 1]) { s += input[Int(inSources[p])] }
-                let value = alpha * s + base
-                next[v] = value
-                change += abs(value - previous[v])
+                store(v, alpha * s + base)
             }
         }
         return change

@@ -100,11 +100,15 @@ public struct PageRank: Sendable {
         while iterations < maxIterations {
             iterations += 1
             var err = 0.0
+            if accelerated {
+                omega = iterations == 1 ? 1 : iterations == 2 ? 2 / (2 - alpha * alpha) : 1 / (1 - alpha * alpha * omega / 4)
+            }
             inOffsetsArray.withUnsafeBufferPointer { inOffsets in
             inSourcesArray.withUnsafeBufferPointer { inSources in
             inverseStrength.withUnsafeBufferPointer { inverseStrength in
             dangling.withUnsafeBufferPointer { dangling in
             x.withUnsafeBufferPointer { x in
+            older.withUnsafeBufferPointer { older in
             share.withUnsafeMutableBufferPointer { share in
             next.withUnsafeMutableBufferPointer { next in
                 var danglingSum = 0.0
@@ -113,18 +117,10 @@ public struct PageRank: Sendable {
                 let base = alpha * danglingSum * uniform + (1 - alpha) * uniform
                 err = InEdgeIteration.step(inOffsets: inOffsets, inSources: inSources, inWeights: inWeightsArray,
                                            input: UnsafeBufferPointer(share), previous: x, next: next,
-                                           alpha: alpha, base: base)
-            }}}}}}}
-            if accelerated {
-                omega = iterations == 1 ? 1 : iterations == 2 ? 2 / (2 - alpha * alpha) : 1 / (1 - alpha * alpha * omega / 4)
-                err = 0
-                for v in 0..<n {
-                    let value = omega * (next[v] - older[v]) + older[v]
-                    next[v] = value
-                    err += abs(value - x[v])
-                }
-                swap(&older, &x)       // older <- x_k; x (the buffer of x_{k-1}) is rewritten below
-            }
+                                           alpha: alpha, base: base, older: accelerated ? older : nil, omega: omega)
+            }}}}}}}}
+            // Accelerated: older <- x_k (its old buffer, x_{k-1}, becomes the scratch below).
+            if accelerated { swap(&older, &x) }
             swap(&x, &next)
             if err < threshold { break }
             if err < smallest {
