@@ -84,15 +84,9 @@ struct Boundaries: ParsableCommand {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
             let minimumCell = minCell ?? (options.pseudonymise ? 5 : 0)
-            let report: BoundaryReport
-            do {
-                report = try BoundaryReport(loaded, levels: levels, options: .init(
+            let report = try BoundaryReport(loaded, levels: levels, options: .init(
                     minimumCell: minimumCell, seed: seed, weakTies: weakTies, crossingTies: ties != nil,
                     threads: options.workerThreads, permutations: permutations))
-            } catch let error as BoundaryLevelError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
-            }
             timer.mark("compute")
             try report.writeGroups(to: options.output)
             if let mixing { try report.writeMixing(to: mixing) }

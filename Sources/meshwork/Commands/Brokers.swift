@@ -46,14 +46,8 @@ struct Brokers: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let report: BrokerReport
-            do {
-                report = try BrokerReport(loaded, level: level, weighted: options.weighted, seed: seed,
+            let report = try BrokerReport(loaded, level: level, weighted: options.weighted, seed: seed,
                                           threads: options.workerThreads)
-            } catch let error as BoundaryLevelError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
-            }
             timer.mark("compute")
             try report.write(labels: loaded.labels, top: top, to: options.output)
             let spanners = report.spans.filter { $0 }.count

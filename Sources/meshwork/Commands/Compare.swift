@@ -59,15 +59,9 @@ struct Compare: ParsableCommand {
                 printError("meshwork: compare needs a dataset directory (its interactions carry the dates)")
                 throw ExitCode(64)
             }
-            let report: ComparisonReport
-            do {
-                report = try ComparisonReport(loaded, before: before, after: after,
+            let report = try ComparisonReport(loaded, before: before, after: after,
                                               levels: level.isEmpty ? HierarchyLevelDefaults.all : level,
                                               permutations: permutations, seed: seed, threads: options.workerThreads)
-            } catch let error as BoundaryLevelError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
-            }
             timer.mark("compute")
             switch format {
             case .csv: try report.writeTable(to: options.output)

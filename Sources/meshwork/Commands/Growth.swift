@@ -100,13 +100,7 @@ struct Growth: ParsableCommand {
                 // Under --pseudonymise the member is found by the pseudonym of the id given, and
                 // only the pseudonym appears in the outputs.
                 let member = loaded.label(forGiven: given) ?? given
-                let found: EgoGrowthReport?
-                do {
-                    found = try EgoGrowthReport(loaded, member: member, period: period, window: window, levels: levels, seed: seed)
-                } catch let error as BoundaryLevelError {
-                    printError("meshwork: \(error.description)")
-                    throw ExitCode(64)
-                }
+                let found = try EgoGrowthReport(loaded, member: member, period: period, window: window, levels: levels, seed: seed)
                 guard let ego = found else {
                     printError("meshwork: \(given) is not a member of \(options.graph)")
                     throw ExitCode(64)
@@ -120,16 +114,10 @@ struct Growth: ParsableCommand {
                 ])
                 return
             }
-            let report: GrowthReport
-            do {
-                report = try GrowthReport(loaded, period: period, window: window, levels: levels,
+            let report = try GrowthReport(loaded, period: period, window: window, levels: levels,
                                           options: .init(basic: basic, integrationPeriods: integration, seed: seed,
                                                          cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
                                                          threads: options.workerThreads))
-            } catch let error as BoundaryLevelError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
-            }
             timer.mark("compute")
             switch format {
             case .csv: try report.writeCSV(to: options.output)

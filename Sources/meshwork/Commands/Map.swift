@@ -131,9 +131,6 @@ struct Map: ParsableCommand {
             } catch let error as MapOptionError {
                 printError("meshwork: \(error.description)")
                 throw ExitCode(64)
-            } catch let error as BoundaryLevelError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
             } catch let error as GraphvizError {
                 printError("meshwork: \(error.description)")
                 throw ExitCode.failure

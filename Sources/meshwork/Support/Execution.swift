@@ -1,6 +1,7 @@
 import ArgumentParser
 import MeshworkCore
 import MeshworkIO
+import MeshworkReport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,8 +11,9 @@ import Darwin
 #endif
 
 /// Runs a command body, turning library errors into the exit statuses of docs/data-contract.md:
-/// bad input data -> 65 with `file:line: message` lines on stderr; an output that would replace
-/// an input or contradicts its format -> 64; other output failures -> 1.
+/// bad input data -> 65 with `file:line: message` lines on stderr; a level the input does not have,
+/// or an output that would replace an input or contradicts its format -> 64; other output
+/// failures -> 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -20,6 +22,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(65)
     } catch let error as OutputUsageError {
         printError("meshwork: \(error.message)")
+        throw ExitCode(64)
+    } catch let error as BoundaryLevelError {
+        printError("meshwork: \(error.description)")
         throw ExitCode(64)
     } catch let error as OutputError {
         printError("meshwork: \(error.message)")
