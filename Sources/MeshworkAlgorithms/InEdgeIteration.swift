@@ -17,8 +17,10 @@ enum InEdgeIteration {
                      older: UnsafeBufferPointer<Double>? = nil, omega: Double = 1) -> Double {
         let n = next.count
         var change = 0.0
+        // `older` is the same for every vertex: the branch is loop-invariant, not a closure.
         @inline(__always) func store(_ v: Int, _ value: Double) {
-            let combined = older.map { omega * (value - $0[v]) + $0[v] } ?? value
+            var combined = value
+            if let older { combined = omega * (value - older[v]) + older[v] }
             next[v] = combined
             change += abs(combined - previous[v])
         }

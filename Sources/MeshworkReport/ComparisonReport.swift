@@ -29,11 +29,11 @@ public struct ComparisonReport: Sendable {
 
     /// Compares `before` with `after` on a loaded dataset at each of `levels`; the `community`
     /// level is the Leiden partition (`seed`) of the whole member network.
-    /// - Throws: ``BoundaryLevelError`` for a level the dataset does not have.
+    /// - Throws: ``MapOptionError`` without a dataset; ``BoundaryLevelError`` for a level the dataset does not have.
     public init(_ loaded: LoadedGraph, before: DateSpan, after: DateSpan, levels: [BoundaryLevel],
                 permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2) throws {
         guard let community = loaded.community else {
-            throw BoundaryLevelError(level: .hierarchy(.organisation), loaded: loaded)
+            throw MapOptionError("compare needs a dataset directory (its interactions carry the dates)")
         }
         let partitions = try loaded.partitions(levels, seed: seed)
         self.before = before

@@ -13,14 +13,24 @@ extension DateSpan {
         guard parts.count == 3, parts[1].isEmpty else { return nil }
         func day(_ part: Substring) -> CivilDate?? {
             if part.isEmpty { return .some(nil) }
-            var copy = String(part)
-            return copy.withUTF8 { bytes in
-                guard case .success(let days) = ISO8601.day(bytes) else { return nil }
-                return .some(CivilDate(daysSinceEpoch: days))
-            }
+            return CivilDate(iso8601: String(part)).map { .some($0) }
         }
         guard let from = day(parts[0]), let until = day(parts[2]) else { return nil }
         if let from, let until, until < from { return nil }
         self.init(from: from, until: until)
+    }
+}
+
+extension CivilDate {
+    /// The UTC day of an ISO 8601 date (`YYYY-MM-DD`) or date-time, or `nil` when the text is not one
+    /// (``ISO8601/day(_:)``).
+    /// - Complexity: O(length of the text).
+    public init?(iso8601 text: String) {
+        var text = text
+        guard let days = text.withUTF8({ bytes -> Int32? in
+            guard case .success(let days) = ISO8601.day(bytes) else { return nil }
+            return days
+        }) else { return nil }
+        self.init(daysSinceEpoch: days)
     }
 }

@@ -55,10 +55,6 @@ struct Compare: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            guard loaded.community != nil else {
-                printError("meshwork: compare needs a dataset directory (its interactions carry the dates)")
-                throw ExitCode(64)
-            }
             let report = try ComparisonReport(loaded, before: before, after: after,
                                               levels: level.isEmpty ? HierarchyLevelDefaults.all : level,
                                               permutations: permutations, seed: seed, threads: options.workerThreads)

@@ -120,21 +120,8 @@ struct Map: ParsableCommand {
             request.engine = LayoutEngine(rawValue: engine.rawValue)
             request.seed = seed
             request.threads = options.workerThreads
-            let map: MapDocument
-            var bytes: [UInt8]
-            do {
-                map = try NetworkMap.document(loaded, options: request)
-                bytes = try map.render(as: outputFormat)
-            } catch let error as MapSizeError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
-            } catch let error as MapOptionError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode(64)
-            } catch let error as GraphvizError {
-                printError("meshwork: \(error.description)")
-                throw ExitCode.failure
-            }
+            let map = try NetworkMap.document(loaded, options: request)
+            var bytes = try map.render(as: outputFormat)
             timer.mark("compute")
             var buffer = ByteBuffer(capacity: 0)
             swap(&buffer.bytes, &bytes)

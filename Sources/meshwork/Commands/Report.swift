@@ -46,10 +46,6 @@ struct Report: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            guard loaded.community != nil else {
-                printError("meshwork: a report needs a dataset directory, not \(options.graph)")
-                throw ExitCode(64)
-            }
             let report = try HTMLReport(loaded, options: .init(
                 title: title, seed: seed, period: period,
                 minimumCell: minCell ?? (options.pseudonymise ? 5 : 0), threads: options.workerThreads,

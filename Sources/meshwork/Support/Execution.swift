@@ -1,6 +1,7 @@
 import ArgumentParser
 import MeshworkCore
 import MeshworkIO
+import MeshworkRender
 import MeshworkReport
 #if canImport(Glibc)
 import Glibc
@@ -11,8 +12,9 @@ import Darwin
 #endif
 
 /// Runs a command body, turning library errors into the exit statuses of docs/data-contract.md:
-/// bad input data -> 65 with `file:line: message` lines on stderr; a level the input does not have,
-/// or an output that would replace an input or contradicts its format -> 64; other output
+/// bad input data -> 65 with `file:line: message` lines on stderr; a level or map the input does
+/// not allow (a missing level, a map too large, an analysis that needs a dataset), or an output
+/// that would replace an input or contradicts its format -> 64; Graphviz and other output
 /// failures -> 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
@@ -26,6 +28,15 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as BoundaryLevelError {
         printError("meshwork: \(error.description)")
         throw ExitCode(64)
+    } catch let error as MapOptionError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode(64)
+    } catch let error as MapSizeError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode(64)
+    } catch let error as GraphvizError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode.failure
     } catch let error as OutputError {
         printError("meshwork: \(error.message)")
         throw ExitCode.failure

@@ -73,19 +73,10 @@ struct GraphOptions: ParsableArguments {
     /// `validate()` refuses that).
     var span: DateSpan? {
         guard from != nil || until != nil else { return nil }
-        let first = from.flatMap(Self.day), last = until.flatMap(Self.day)
+        let first = from.flatMap(CivilDate.init(iso8601:)), last = until.flatMap(CivilDate.init(iso8601:))
         guard (from == nil) == (first == nil), (until == nil) == (last == nil) else { return nil }
         if let first, let last, last < first { return nil }
         return DateSpan(from: first, until: last)
-    }
-
-    /// The day of `YYYY-MM-DD` (or of an ISO 8601 date-time, UTC), or `nil`.
-    private static func day(_ text: String) -> CivilDate? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard case .success(let days) = ISO8601.day(bytes) else { return nil }
-            return CivilDate(daysSinceEpoch: days)
-        }
     }
 
     /// `--threads`, or every online core.
@@ -112,9 +103,9 @@ struct GraphOptions: ParsableArguments {
         }
         if !keptAttributes.isEmpty && !pseudonymise { throw ValidationError("--keep-attribute needs --pseudonymise (without it every column is kept)") }
         for (flag, text) in [("--from", from), ("--until", until)] {
-            if let text, Self.day(text) == nil { throw ValidationError("\(flag) must be a date YYYY-MM-DD, not \(text)") }
+            if let text, CivilDate(iso8601: text) == nil { throw ValidationError("\(flag) must be a date YYYY-MM-DD, not \(text)") }
         }
-        if let first = from.flatMap(Self.day), let last = until.flatMap(Self.day), last < first {
+        if let first = from.flatMap(CivilDate.init(iso8601:)), let last = until.flatMap(CivilDate.init(iso8601:)), last < first {
             throw ValidationError("--until \(last) is before --from \(first)")
         }
     }
