@@ -144,4 +144,15 @@ struct MixingPermutationTests {
         #expect(test.levelPValue.isNaN)
         #expect(test.groupPValue.allSatisfy { $0.isNaN })
     }
+
+    @Test("one group with members (and an empty one): nothing to shuffle, undefined p-values")
+    func oneGroup() {
+        let graph = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3)]).build(vertexCount: 4, directed: false).graph
+        let test = MixingPermutationTest(graph, partition: Partition(groups: [0, 0, 0, -1], names: ["a", "b"]),
+                                         permutations: 50, seed: 1)
+        #expect(test.levelPValue.isNaN)
+        #expect(test.groupPValue.allSatisfy { $0.isNaN })
+        let two = MixingPermutationTest(graph, partition: Partition(groups: [0, 0, 1, -1]), permutations: 50, seed: 1)
+        #expect(!two.levelPValue.isNaN)
+    }
 }

@@ -21,6 +21,8 @@ import MeshworkCore
 ///   ties with both ends known; expected m · Σ_g n_g (n_g − 1) / (N (N − 1)). The level's E-I
 ///   index (m − 2I) / m and cross-boundary share (m − I) / m are linear in I with m fixed, so one
 ///   p-value serves both. NaN when m = 0.
+/// - Every p-value is NaN when fewer than two groups have known members: every permutation then
+///   repeats the observed assignment, so there is nothing to test (a level with one region, say).
 ///
 /// "At least as far" allows a 1e-12 slack on E-I values (1e-9 ties on I) so that values equal as
 /// fractions never differ by rounding. Ties are counted as ``GroupMixing`` counts them (each
@@ -155,9 +157,13 @@ public struct MixingPermutationTest: Sendable, Equatable {
         var extreme = [Int](repeating: 0, count: groupCount + 1)
         for block in partial { for i in extreme.indices { extreme[i] += block[i] } }
         let k = Double(permutations + 1)
+        // With fewer than two non-empty groups every permutation is the observed assignment: no test.
+        let testable = sizes.filter { $0 > 0 }.count >= 2
         self.permutations = permutations
-        groupPValue = (0..<groupCount).map { g in observedDistance[g].isNaN ? .nan : Double(extreme[g] + 1) / k }
-        levelPValue = m == 0 || expectedInside.isNaN ? .nan : Double(extreme[groupCount] + 1) / k
+        groupPValue = (0..<groupCount).map { g in
+            !testable || observedDistance[g].isNaN ? .nan : Double(extreme[g] + 1) / k
+        }
+        levelPValue = !testable || m == 0 || expectedInside.isNaN ? .nan : Double(extreme[groupCount] + 1) / k
         expectedGroupEI = expectedEI
         expectedInternalTies = expectedInside
         ties = m
