@@ -45,7 +45,9 @@ let package = Package(
         ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
         .target(name: "MeshworkRender", dependencies: ["MeshworkCore", "CGraphviz"]),
-        .target(name: "MeshworkReport", dependencies: ["MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkRender"]),
+        .target(name: "MeshworkReport", dependencies: [
+            "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkRender", "MeshworkSynthesis",
+        ]),
         .executableTarget(
             name: "meshwork",
             dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
         .testTarget(name: "MeshworkAlgorithmsTests",
                     dependencies: ["MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
-        .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
+        .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkReportTests",
                     dependencies: ["MeshworkReport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkRenderTests",

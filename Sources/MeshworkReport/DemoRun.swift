@@ -1,6 +1,7 @@
 import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
+import MeshworkSynthesis
 
 /// The `demo` workflow: load a dataset, summarise it, and write the results to a folder.
 public enum DemoRun {
@@ -11,16 +12,14 @@ public enum DemoRun {
         public var reportPath: String
     }
 
-    /// Where the bundled example community is: `fixtures/example-community` under the current
-    /// directory, or beside the repository that holds the executable (`.build/<config>/meshwork`).
-    public static func bundledExample(executable: String) -> String? {
-        var candidates = ["fixtures/example-community"]
-        if let slash = executable.lastIndex(of: "/") {
-            let binDir = String(executable[..<slash])
-            candidates.append(binDir + "/../../fixtures/example-community")
-            candidates.append(binDir + "/../../../fixtures/example-community")
-        }
-        return candidates.first { DatasetReader.isDataset($0) }
+    /// Writes the example community (``CommunityGenerator/Configuration/example``, byte-identical to
+    /// the repository's `fixtures/example-community`) into `output/example-community` and returns
+    /// that folder, so that the demo needs nothing but the executable.
+    /// - Complexity: O(members + records) of the example community.
+    public static func writeExample(into output: String) throws -> String {
+        let folder = output + "/example-community"
+        _ = try CommunityGenerator(.example).write(to: folder)
+        return folder
     }
 
     /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into

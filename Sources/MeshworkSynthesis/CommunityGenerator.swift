@@ -57,6 +57,10 @@ public struct CommunityGenerator: Sendable {
             connectorsPerThousand = 5
         }
 
+        /// The example community that `meshwork demo` analyses and `fixtures/example-community`
+        /// holds: 2,500 members, seed 42, the defaults.
+        public static let example = Configuration(members: 2_500, seed: 42)
+
         /// The first day after the generated period: no record is dated on or after it.
         public var endDate: CivilDate {
             let (year, month, day) = startDate.components

@@ -149,12 +149,13 @@ struct CommandTests {
         }
     }
 
-    @Test("demo writes its results and prints where")
+    @Test("demo runs from a folder outside the checkout, writes its results and the example community, and prints where")
     func demo() throws {
         let dir = try TemporaryDirectory()
-        let result = try Meshwork.run(["demo", "-o", dir.path + "/demo"], in: Meshwork.repositoryRoot)
+        let result = try Meshwork.run(["demo", "-o", "demo"], in: dir.path)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("Results written to \(dir.path)/demo/"))
+        #expect(result.stdout.contains("Results written to demo/"))
+        #expect(try dir.read("demo/example-community/nodes.csv").hasPrefix("id,kind,name,parent,joined"))
         #expect(try dir.read("demo/members.csv").hasPrefix("id,degree,component,name,organisation,region,partner\n"))
         #expect(try dir.read("demo/summary.json").contains("\"nodes\": 2500"))
     }

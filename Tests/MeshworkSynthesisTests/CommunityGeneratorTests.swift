@@ -1,5 +1,6 @@
 import Foundation
 import MeshworkSynthesis
+import MeshworkTestSupport
 import Testing
 
 /// A generated dataset in a fresh temporary directory, parsed naively (the generator never quotes).
@@ -55,6 +56,19 @@ struct CommunityGeneratorTests {
             #expect(try a.bytes(file) == b.bytes(file), "\(file) differs")
         }
         #expect(a.summary == b.summary)
+    }
+
+    @Test("the example configuration writes fixtures/example-community byte for byte (what `demo` analyses)")
+    func exampleIsTheFixture() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("meshwork-example-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try CommunityGenerator(.example).write(to: directory)
+        for file in Self.files {
+            let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))
+            let committed = try Data(contentsOf: URL(fileURLWithPath: Fixtures.root + "/example-community/" + file))
+            #expect(written == committed, "\(file) differs from the committed example community")
+        }
     }
 
     @Test("a different seed gives different files")

@@ -7,8 +7,9 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse the bundled example community and write the results to a folder.",
         discussion: """
-        Runs on fixtures/example-community (a generated community of about 2,500 members) and \
-        writes the HTML report (index.html: maps, growth charts, boundary spanners, boundary \
+        Runs on the example community (a generated community of 2,500 members, written into \
+        --output as example-community/, the same files as the repository's \
+        fixtures/example-community) or on --dataset, and writes the HTML report (index.html: maps, growth charts, boundary spanners, boundary \
         tables, communities and definitions), summary.txt, summary.json and members.csv (degree, \
         component, organisation, region and partner of each member) into --output, then prints \
         the report's path.
@@ -22,11 +23,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let path = dataset ?? DemoRun.bundledExample(executable: CommandLine.arguments[0])
-            guard let path else {
-                printError("meshwork: cannot find fixtures/example-community; run from the repository or pass --dataset DIR")
-                throw ExitCode.failure
-            }
+            let path = try dataset ?? DemoRun.writeExample(into: output)
             Progress().phase("analysing \(path)")
             let result = try DemoRun.run(dataset: path, output: output,
                                          threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
