@@ -96,8 +96,7 @@ public struct HierarchySummary: Sendable {
         }
         interactions = community.interactions.count
         let times = community.interactions.times
-        func day(_ t: Int64) -> Int32 { Int32((t >= 0 ? t : t - 86_399) / 86_400) }
-        firstDay = times.first.map(day)
-        lastDay = times.last.map(day)
+        firstDay = times.first.map(CivilDate.day(ofSeconds:))
+        lastDay = times.last.map(CivilDate.day(ofSeconds:))
     }
 }

@@ -121,6 +121,22 @@ struct CommandTests {
         #expect(dataset.stdout.contains("attr.name=\"organisation\""))
     }
 
+    @Test("convert to GEXF: the extension picks it, --dynamic dates a dataset, and is refused without dates or GEXF")
+    func convertToGEXF() throws {
+        let dir = try TemporaryDirectory()
+        let dynamic = try Meshwork.run(["convert", Meshwork.fixture("krackhardt-managers"), "--weighted", "--dynamic",
+                                        "-o", dir.path + "/k.gexf"])
+        #expect(dynamic.status == 0, "stderr: \(dynamic.stderr)")
+        let text = try dir.read("k.gexf")
+        #expect(text.contains("mode=\"dynamic\"") && text.contains("start=\"1987-01-01\"") && text.contains("title=\"region\""))
+        let undated = try Meshwork.run(["convert", Self.karate, "--dynamic", "-o", dir.path + "/karate.gexf"])
+        #expect(undated.status == 64 && undated.stderr.contains("needs a dataset directory"))
+        let notGEXF = try Meshwork.run(["convert", Self.karate, "--dynamic", "--to", "graphml"])
+        #expect(notGEXF.status == 64)
+        let contradiction = try Meshwork.run(["convert", Self.karate, "--to", "graphml", "-o", dir.path + "/k2.gexf"])
+        #expect(contradiction.status == 64)
+    }
+
     @Test("generate: same seed, byte-identical files; the dataset loads")
     func generate() throws {
         let dir = try TemporaryDirectory()

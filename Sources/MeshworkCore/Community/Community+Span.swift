@@ -8,8 +8,7 @@ extension Community {
         for i in 0..<interactions.count {
             let u = memberIndex[Int(interactions.sources[i])], v = memberIndex[Int(interactions.targets[i])]
             guard u >= 0, v >= 0, u != v else { continue }
-            let time = interactions.times[i]
-            let day = Int32(clamping: (time >= 0 ? time : time - 86_399) / 86_400)
+            let day = CivilDate.day(ofSeconds: interactions.times[i])
             days[Int(u)] = min(days[Int(u)], day)
             days[Int(v)] = min(days[Int(v)], day)
         }

@@ -17,6 +17,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     @inlinable
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
+    /// The UTC day holding `seconds` since the epoch (rounding down, also before 1970).
+    @inlinable public static func day(ofSeconds seconds: Int64) -> Int32 {
+        Int32(clamping: (seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
+    }
+
     /// The date `year-month-day`, or `nil` when no such day exists (for example 2023-02-29).
     @inlinable
     public init?(year: Int, month: Int, day: Int) {

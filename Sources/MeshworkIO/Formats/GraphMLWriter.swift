@@ -44,7 +44,7 @@ public enum GraphMLWriter {
         buffer.append("http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         for (column, name) in attributeNames.enumerated() {
             buffer.append("  <key id=\"d\(column)\" for=\"node\" attr.name=\"")
-            appendEscaped(name, to: &buffer)
+            XMLEscaping.append(name, to: &buffer)
             buffer.append("\" attr.type=\"string\"/>\n")
         }
         let weightKey = "d\(attributeNames.count)"
@@ -55,12 +55,12 @@ public enum GraphMLWriter {
                                        : "  <graph edgedefault=\"undirected\">\n")
         for v in 0 ..< n {
             buffer.append("    <node id=\"")
-            labels.withLabelBytes(Int32(v)) { appendEscaped($0, to: &buffer) }
+            labels.withLabelBytes(Int32(v)) { XMLEscaping.append($0, to: &buffer) }
             var hasData = false
             for column in 0 ..< attributeValues.count where !attributeValues[column][v].isEmpty {
                 if !hasData { buffer.append("\">\n"); hasData = true }
                 buffer.append("      <data key=\"d\(column)\">")
-                appendEscaped(attributeValues[column][v], to: &buffer)
+                XMLEscaping.append(attributeValues[column][v], to: &buffer)
                 buffer.append("</data>\n")
             }
             buffer.append(hasData ? "    </node>\n" : "\"/>\n")
@@ -71,9 +71,9 @@ public enum GraphMLWriter {
                 let v = Int(graph.targets[index])
                 if !graph.isDirected && v <= u { continue }  // each undirected edge once, u < v
                 buffer.append("    <edge source=\"")
-                labels.withLabelBytes(Int32(u)) { appendEscaped($0, to: &buffer) }
+                labels.withLabelBytes(Int32(u)) { XMLEscaping.append($0, to: &buffer) }
                 buffer.append("\" target=\"")
-                labels.withLabelBytes(Int32(v)) { appendEscaped($0, to: &buffer) }
+                labels.withLabelBytes(Int32(v)) { XMLEscaping.append($0, to: &buffer) }
                 if let weights = graph.weights {
                     buffer.append("\">\n      <data key=\"\(weightKey)\">")
                     buffer.append(NumberFormatting.shortest(weights[index]))
@@ -87,30 +87,5 @@ public enum GraphMLWriter {
         buffer.append("  </graph>\n</graphml>\n")
         try out.write(&buffer)
         try out.commit()
-    }
-
-    private static func appendEscaped(_ text: String, to buffer: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { appendEscaped($0, to: &buffer) }
-    }
-
-    /// Appends `bytes` escaped for both attribute values and character data.
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout ByteBuffer) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): buffer.append("&amp;")
-            case UInt8(ascii: "<"): buffer.append("&lt;")
-            case UInt8(ascii: ">"): buffer.append("&gt;")
-            case UInt8(ascii: "\""): buffer.append("&quot;")
-            case UInt8(ascii: "'"): buffer.append("&apos;")
-            case 0 ..< 0x20:
-                // Tabs and newlines would be normalised to spaces in attribute values; write every
-                // control character as a character reference so that it reads back unchanged.
-                buffer.append("&#")
-                buffer.append(int: Int(byte))
-                buffer.append(UInt8(ascii: ";"))
-            default: buffer.append(byte)
-            }
-        }
     }
 }

@@ -86,6 +86,6 @@ public enum ISO8601 {
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date (or the UTC day of a date-time).
     public static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int32, Failure> {
-        seconds(bytes).map { Int32(($0 >= 0 ? $0 : $0 - 86_399) / 86_400) }
+        seconds(bytes).map(CivilDate.day(ofSeconds:))
     }
 }

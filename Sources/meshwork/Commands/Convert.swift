@@ -4,33 +4,45 @@ import MeshworkReport
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a graph between formats (edge list, GraphML).",
+        abstract: "Convert a graph between formats (edge list, GraphML, GEXF for Gephi).",
         discussion: """
         Reads GRAPH like every command (a dataset directory gives its member network) and writes \
         it in the format named by --to, or guessed from the output file's extension (.graphml: \
-        GraphML, anything else: edge list). A name ending in .gz is written gzip-compressed, as \
-        every output of every command is. GraphML output keeps node attributes (for a dataset: \
-        name, organisation, region and partner of each member); with --pseudonymise, names are \
-        pseudonyms and attribute columns are dropped unless named by --keep-attribute.
+        GraphML, .gexf: GEXF 1.3, anything else: edge list). A name ending in .gz is written \
+        gzip-compressed, as every output of every command is. GraphML and GEXF output keep node \
+        attributes (for a dataset: name, organisation, region and partner of each member) and \
+        weights (with --weighted); with --pseudonymise, names are pseudonyms and attribute columns \
+        are dropped unless named by --keep-attribute. --dynamic (GEXF, datasets) dates each member \
+        from the earlier of its joined date and first tie, and each tie from its first record, so \
+        that Gephi's timeline replays the growth.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml, gexf }
 
     @OptionGroup var options: GraphOptions
 
-    @Option(help: "Output format: edgelist or graphml.")
+    @Option(help: "Output format: edgelist, graphml or gexf.")
     var to: Format?
 
-    /// Whether -o ends in `.graphml` or `.graphml.gz`.
-    private var namesGraphML: Bool {
-        let lowered = (options.output ?? "").lowercased()
-        return lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
+    @Flag(help: "GEXF: date every member and tie (a dataset's records), for Gephi's timeline.")
+    var dynamic = false
+
+    /// The format that -o's extension names (`.graphml`, `.gexf`, optionally `.gz`), if any.
+    private var namedFormat: Format? {
+        var lowered = (options.output ?? "").lowercased()
+        if lowered.hasSuffix(".gz") { lowered.removeLast(3) }
+        if lowered.hasSuffix(".graphml") { return .graphml }
+        if lowered.hasSuffix(".gexf") { return .gexf }
+        return nil
     }
 
+    private var format: Format { to ?? namedFormat ?? .edgelist }
+
     func validate() throws {
-        if to == .edgelist && namesGraphML {
-            throw ValidationError("--to edgelist contradicts the extension of \(options.output ?? "")")
+        if let to, let namedFormat, to != namedFormat {
+            throw ValidationError("--to \(to.rawValue) contradicts the extension of \(options.output ?? "")")
         }
+        if dynamic && format != .gexf { throw ValidationError("--dynamic needs GEXF output (--to gexf or -o FILE.gexf)") }
     }
 
     func run() throws {
@@ -38,7 +50,6 @@ struct Convert: ParsableCommand {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
             timer.mark("compute")
-            let format = to ?? (namesGraphML ? .graphml : .edgelist)
             switch format {
             case .edgelist:
                 try EdgeListWriter.write(loaded.graph, labels: loaded.labels, to: options.output)
@@ -46,6 +57,11 @@ struct Convert: ParsableCommand {
                 let attributes = GraphAttributes(loaded)
                 try GraphMLWriter.write(loaded.graph, labels: loaded.labels, attributeNames: attributes.names,
                                         attributeValues: attributes.values, to: options.output)
+            case .gexf:
+                let attributes = GraphAttributes(loaded)
+                try GEXFWriter.write(loaded.graph, labels: loaded.labels, attributeNames: attributes.names,
+                                     attributeValues: attributes.values,
+                                     timeline: dynamic ? GEXFTimeline(loaded) : nil, to: options.output)
             }
             timer.mark("write")
             try writeStats(options.stats, loaded: loaded, timer: timer)

@@ -13,7 +13,7 @@ import Darwin
 
 /// Runs a command body, turning library errors into the exit statuses of docs/data-contract.md:
 /// bad input data -> 65 with `file:line: message` lines on stderr; a level or map the input does
-/// not allow (a missing level, a map too large, an analysis that needs a dataset), or an output
+/// not allow (a missing level, a map too large, an analysis or a dynamic GEXF that needs a dataset), or an output
 /// that would replace an input or contradicts its format -> 64; Graphviz and other output
 /// failures -> 1.
 func reportingErrors(_ body: () throws -> Void) throws {
@@ -32,6 +32,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         printError("meshwork: \(error.description)")
         throw ExitCode(64)
     } catch let error as MapSizeError {
+        printError("meshwork: \(error.description)")
+        throw ExitCode(64)
+    } catch let error as GEXFTimelineError {
         printError("meshwork: \(error.description)")
         throw ExitCode(64)
     } catch let error as GraphvizError {

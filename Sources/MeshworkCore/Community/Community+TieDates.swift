@@ -1,0 +1,25 @@
+extension Community {
+    /// The day (days since the epoch) of each tie's first dated record, per slot of `network`'s
+    /// `targets` (both slots of an undirected tie hold the same day; a directed network dates `u -> v` by the records from `u` to `v`): the day the tie enters the
+    /// cumulative network of the growth series. `network` must be this community's member network
+    /// (vertex `m` is `members[m]`); a slot whose tie has no record here holds `Int32.max`.
+    ///
+    /// Every tie starts on or after both its members' ``presenceDays``, since presence counts the
+    /// first tie record too.
+    ///
+    ///     let days = community.tieStartDays(in: loaded.graph)
+    ///     CivilDate(daysSinceEpoch: days[graph.row(0).lowerBound])   // member 0's first tie's start
+    ///
+    /// - Complexity: O(R log d + E) for R interactions, d the largest degree and E tie slots.
+    public func tieStartDays(in network: CSRGraph) -> [Int32] {
+        var days = [Int32](repeating: Int32.max, count: network.targets.count)
+        for i in 0 ..< interactions.count {
+            let u = memberIndex[Int(interactions.sources[i])], v = memberIndex[Int(interactions.targets[i])]
+            guard u >= 0, v >= 0, u != v else { continue }
+            let day = CivilDate.day(ofSeconds: interactions.times[i])
+            if let slot = network.edgeIndex(u, v), day < days[slot] { days[slot] = day }
+            if !network.isDirected, let slot = network.edgeIndex(v, u), day < days[slot] { days[slot] = day }
+        }
+        return days
+    }
+}
