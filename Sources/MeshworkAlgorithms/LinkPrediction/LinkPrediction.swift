@@ -1,0 +1,257 @@
+import Foundation
+import MeshworkCore
+
+/// How likely two members who are not yet tied are to become tied, read from the network's
+/// structure: the classic similarity indices of link prediction (Liben-Nowell & Kleinberg 2007,
+/// "The link-prediction problem for social networks"), as NetworkX's `link_prediction` module
+/// defines them on the undirected view:
+///
+/// - common neighbours: |N(u) ∩ N(v)|;
+/// - Adamic-Adar (Adamic & Adar 2003): Σ over common neighbours w of 1 / ln(deg w);
+/// - resource allocation (Zhou, Lü & Zhang 2009): Σ over common neighbours w of 1 / deg w;
+/// - preferential attachment (Barabási et al. 2002): deg u × deg v.
+///
+/// ``run(_:)`` ranks every pair that is not tied and returns the `top` best, best first (ties in
+/// score broken by the smaller first vertex, then the smaller second vertex, so the ranking is a
+/// total order and does not depend on `threads`); ``scores(_:pairs:)`` scores given pairs.
+///
+///     let ranking = LinkPrediction(index: .resourceAllocation, top: 10).run(graph)
+///     ranking.sources[0], ranking.targets[0], ranking.scores[0]   // the most likely new tie
+///
+/// - Complexity: the neighbourhood indices enumerate the wedges: O(Σ deg²) time over `threads`
+///   workers, O(V) scratch per worker and O(top) per worker for the best pairs; preferential
+///   attachment takes O(V log V + (top + skipped) log V), skipping tied pairs.
+public struct LinkPrediction: Sendable {
+    /// A similarity index.
+    public enum Index: String, Sendable, CaseIterable {
+        case commonNeighbours = "common_neighbours"
+        case adamicAdar = "adamic_adar"
+        case resourceAllocation = "resource_allocation"
+        case preferentialAttachment = "preferential_attachment"
+    }
+
+    /// The ranking: pair `i` is `(sources[i], targets[i])`, `sources[i] < targets[i]`, best first.
+    public struct Result: Sendable, Equatable {
+        public var sources: [VertexID] = []
+        public var targets: [VertexID] = []
+        public var scores: [Double] = []
+        public var count: Int { scores.count }
+        public init() {}
+    }
+
+    public var index: Index
+    /// How many pairs to keep.
+    public var top: Int
+    public var threads: Int
+
+    public init(index: Index, top: Int, threads: Int = 1) {
+        self.index = index
+        self.top = top
+        self.threads = threads
+    }
+
+    /// The `top` untied pairs of `graph` (read as undirected) with the highest score. Pairs with
+    /// no common neighbour score 0 under the neighbourhood indices and are never listed.
+    /// - Complexity: see the type.
+    public func run(_ graph: CSRGraph) -> Result {
+        guard top > 0, graph.vertexCount > 1 else { return Result() }
+        let undirected = graph.isDirected ? graph.undirectedView() : graph
+        return index == .preferentialAttachment ? preferentialAttachment(undirected) : neighbourhood(undirected)
+    }
+
+    /// The score of each pair in `pairs` (in either order), whether tied or not.
+    /// - Complexity: O(deg u + deg v) per pair (sorted rows are intersected).
+    public func scores(_ graph: CSRGraph, pairs: [(VertexID, VertexID)]) -> [Double] {
+        let undirected = graph.isDirected ? graph.undirectedView() : graph
+        return pairs.map { score(undirected, $0.0, $0.1) }
+    }
+
+    private func score(_ graph: CSRGraph, _ u: VertexID, _ v: VertexID) -> Double {
+        if index == .preferentialAttachment { return Double(graph.degree(u)) * Double(graph.degree(v)) }
+        var total = 0.0
+        var i = graph.row(u).lowerBound, j = graph.row(v).lowerBound
+        let iEnd = graph.row(u).upperBound, jEnd = graph.row(v).upperBound
+        while i < iEnd && j < jEnd {
+            let a = graph.targets[i], b = graph.targets[j]
+            if a < b { i += 1 } else if b < a { j += 1 } else {
+                total += weight(of: graph.degree(a))
+                i += 1
+                j += 1
+            }
+        }
+        return total
+    }
+
+    /// A common neighbour's contribution, by its degree.
+    @inline(__always) private func weight(of degree: Int) -> Double {
+        switch index {
+        case .commonNeighbours: 1
+        case .adamicAdar: 1 / log(Double(degree))
+        case .resourceAllocation: 1 / Double(degree)
+        case .preferentialAttachment: 0
+        }
+    }
+
+    /// Wedge enumeration: for each `u`, the scores of every `v > u` two steps away accumulate in a
+    /// dense scratch row, common neighbours `w` in increasing order (the order ``scores`` uses, so
+    /// both give the same bits); each worker keeps its best `top`, merged at the end.
+    private func neighbourhood(_ graph: CSRGraph) -> Result {
+        let n = graph.vertexCount
+        let workers = max(1, min(threads, n / 256 + 1))
+        var partial = [[_ScoredPair]](repeating: [], count: workers)
+        partial.withUnsafeMutableBufferPointer { partial in
+            forEachWorker(workers) { worker in
+                var best = _BestPairs(capacity: top)
+                var sum = [Double](repeating: 0, count: n)
+                var stamp = [Int32](repeating: -1, count: n)
+                var touched: [VertexID] = []
+                var u = worker
+                while u < n {  // vertices dealt round-robin: high-degree vertices spread over workers
+                    let source = VertexID(u)
+                    for slot in graph.row(source) { stamp[Int(graph.targets[slot])] = source }
+                    stamp[u] = source
+                    for slot in graph.row(source) {
+                        let w = graph.targets[slot]
+                        let contribution = weight(of: graph.degree(w))
+                        for next in graph.row(w) {
+                            let v = graph.targets[next]
+                            if v <= source || stamp[Int(v)] == source { continue }
+                            if sum[Int(v)] == 0 { touched.append(v) }
+                            sum[Int(v)] += contribution
+                        }
+                    }
+                    for v in touched {
+                        best.offer(_ScoredPair(score: sum[Int(v)], source: source, target: v))
+                        sum[Int(v)] = 0
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    u += workers
+                }
+                partial[worker] = best.pairs
+            }
+        }
+        return Self.result(partial.flatMap { $0 }, top: top)
+    }
+
+    /// Pairs by degree product, from the vertices sorted by decreasing degree: a frontier of index
+    /// pairs `(i, j)`, `i < j`, whose products never increase along `j` or `i`, yields them best
+    /// first; tied pairs are skipped, and pairs equal to the last one kept are all collected so
+    /// that the cut follows the total order.
+    private func preferentialAttachment(_ graph: CSRGraph) -> Result {
+        let n = graph.vertexCount
+        let order = (0 ..< n).sorted { a, b in
+            let da = graph.degree(VertexID(a)), db = graph.degree(VertexID(b))
+            return da != db ? da > db : a < b
+        }
+        func product(_ i: Int, _ j: Int) -> Double {
+            Double(graph.degree(VertexID(order[i]))) * Double(graph.degree(VertexID(order[j])))
+        }
+        var frontier = _Frontier()
+        frontier.push(product(0, 1), 0, 1)
+        var kept: [_ScoredPair] = []
+        while let (score, i, j) = frontier.pop() {
+            if kept.count >= top, let last = kept.last, score < last.score { break }
+            if j + 1 < n { frontier.push(product(i, j + 1), i, j + 1) }
+            if j == i + 1, i + 2 < n { frontier.push(product(i + 1, i + 2), i + 1, i + 2) }
+            let a = VertexID(order[i]), b = VertexID(order[j])
+            if graph.hasEdge(a, b) { continue }
+            kept.append(_ScoredPair(score: score, source: min(a, b), target: max(a, b)))
+        }
+        return Self.result(kept, top: top)
+    }
+
+    private static func result(_ pairs: [_ScoredPair], top: Int) -> Result {
+        var result = Result()
+        for pair in pairs.sorted(by: _ScoredPair.ranksBefore).prefix(top) {
+            result.sources.append(pair.source)
+            result.targets.append(pair.target)
+            result.scores.append(pair.score)
+        }
+        return result
+    }
+}
+
+/// A candidate pair and its score.
+struct _ScoredPair: Sendable {
+    var score: Double
+    var source: VertexID
+    var target: VertexID
+
+    /// The ranking's total order: higher score, then smaller source, then smaller target.
+    static func ranksBefore(_ a: _ScoredPair, _ b: _ScoredPair) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        return a.source != b.source ? a.source < b.source : a.target < b.target
+    }
+}
+
+/// The best `capacity` pairs offered so far: a binary heap whose root is the worst kept pair.
+struct _BestPairs {
+    private(set) var pairs: [_ScoredPair] = []
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func offer(_ pair: _ScoredPair) {
+        if pairs.count < capacity {
+            pairs.append(pair)
+            var child = pairs.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard _ScoredPair.ranksBefore(pairs[parent], pairs[child]) else { break }
+                pairs.swapAt(parent, child)
+                child = parent
+            }
+        } else if _ScoredPair.ranksBefore(pair, pairs[0]) {
+            pairs[0] = pair
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var worst = parent
+                if left < pairs.count, _ScoredPair.ranksBefore(pairs[worst], pairs[left]) { worst = left }
+                if right < pairs.count, _ScoredPair.ranksBefore(pairs[worst], pairs[right]) { worst = right }
+                if worst == parent { break }
+                pairs.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+    }
+}
+
+/// A max-heap of index pairs by score (ties: smaller `i`, then smaller `j` first).
+private struct _Frontier {
+    private var items: [(score: Double, i: Int, j: Int)] = []
+
+    private static func above(_ a: (score: Double, i: Int, j: Int), _ b: (score: Double, i: Int, j: Int)) -> Bool {
+        a.score != b.score ? a.score > b.score : (a.i != b.i ? a.i < b.i : a.j < b.j)
+    }
+
+    mutating func push(_ score: Double, _ i: Int, _ j: Int) {
+        items.append((score, i, j))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.above(items[child], items[parent]) else { break }
+            items.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int, Int)? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var best = parent
+                if left < items.count, Self.above(items[left], items[best]) { best = left }
+                if right < items.count, Self.above(items[right], items[best]) { best = right }
+                if best == parent { break }
+                items.swapAt(parent, best)
+                parent = best
+            }
+        }
+        return (first.score, first.i, first.j)
+    }
+}

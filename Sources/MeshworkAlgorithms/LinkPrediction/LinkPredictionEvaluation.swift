@@ -1,0 +1,156 @@
+import MeshworkCore
+
+/// A dated network cut at a day: the member network of the records up to it, over the members
+/// present by then, and the ties among those members that first formed after it. What a ranking of
+/// untied pairs made on the earlier network should have foreseen.
+public struct HeldOutSplit: Sendable {
+    /// The member network up to `until` (the growth series' cumulative network of that day).
+    public var before: CSRGraph
+    /// Vertex `i` of ``before`` is vertex `vertices[i]` of the whole member network.
+    public var vertices: [VertexID]
+    /// Ties first recorded after `until` between members of ``before``, `u < v`, in increasing order.
+    public var formed: [(VertexID, VertexID)]
+
+    /// Splits `community`'s member network (`network`, from ``Community/memberNetwork(from:through:weighted:directed:threads:)``)
+    /// at the end of `until` (UTC).
+    /// - Complexity: O(R log d + V + E) for R interaction records.
+    public init(_ community: Community, network: CSRGraph, until: CivilDate) {
+        let starts = community.tieStartDays(in: network)
+        let presence = community.presenceDays
+        let day = until.daysSinceEpoch
+        var index = [VertexID](repeating: -1, count: network.vertexCount)
+        vertices = []
+        for v in 0 ..< network.vertexCount where presence[v] <= day {
+            index[v] = VertexID(vertices.count)
+            vertices.append(VertexID(v))
+        }
+        var edges = EdgeBuffer(weighted: false, capacity: network.targets.count / 2)
+        formed = []
+        for u in 0 ..< network.vertexCount where index[u] >= 0 {
+            for slot in network.row(VertexID(u)) {
+                let v = Int(network.targets[slot])
+                guard v > u, index[v] >= 0 else { continue }
+                if starts[slot] <= day {
+                    edges.append(index[u], index[v], weight: 1)
+                } else {
+                    formed.append((index[u], index[v]))
+                }
+            }
+        }
+        before = edges.build(vertexCount: vertices.count, directed: false, threads: 1).graph
+    }
+}
+
+/// How well rankings of untied pairs foresaw the ties that formed later (Lü & Zhou 2011, "Link
+/// prediction in complex networks: a survey"): for each index of ``LinkPrediction`` and a random
+/// ranking, the hits among its `top` pairs, precision (hits / `top`), recall (hits / ties
+/// formed), and the area under the ROC curve: the chance that a tie that formed scores above a
+/// pair that stayed untied (ties in score count half), estimated from `samples` random such
+/// couples drawn with `seed`, the same couples for every index.
+///
+///     let split = HeldOutSplit(community, network: graph, until: cutoff)
+///     let table = LinkPredictionEvaluation(top: 100).run(split.before, formed: split.formed)
+///
+/// - Complexity: the rankings' cost (O(Σ deg²) each) plus O(samples × (deg u + deg v)) for the
+///   AUC; O(V + formed) extra space.
+public struct LinkPredictionEvaluation: Sendable {
+    /// One ranking's figures; `recall` and `auc` are NaN when no tie formed.
+    public struct Row: Sendable, Equatable {
+        public var ranking: String
+        public var hits: Int
+        public var precision: Double
+        public var recall: Double
+        public var auc: Double
+    }
+
+    public struct Result: Sendable {
+        public var rows: [Row]
+        /// Ties that formed after the cut.
+        public var formed: Int
+        /// Untied pairs of the earlier network: the candidates.
+        public var candidates: Int
+    }
+
+    public var top: Int
+    public var samples: Int
+    public var seed: UInt64
+    public var threads: Int
+
+    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, threads: Int = 1) {
+        self.top = top
+        self.samples = samples
+        self.seed = seed
+        self.threads = threads
+    }
+
+    public func run(_ graph: CSRGraph, formed: [(VertexID, VertexID)]) -> Result {
+        let n = graph.vertexCount
+        let keys = formed.map { Self.key($0.0, $0.1) }.sorted()
+        let candidates = n * (n - 1) / 2 - graph.edgeCount
+        var random = SplitMix64(seed: seed)
+        // The couples behind the AUC: a formed tie and a pair that stayed untied.
+        var couples: [(formed: (VertexID, VertexID), untied: (VertexID, VertexID))] = []
+        if !formed.isEmpty, candidates > formed.count {
+            for _ in 0 ..< samples {
+                couples.append((formed[random.below(formed.count)], Self.untiedPair(graph, avoiding: keys, &random)))
+            }
+        }
+        var rows: [Row] = []
+        for index in LinkPrediction.Index.allCases {
+            let prediction = LinkPrediction(index: index, top: top, threads: threads)
+            let ranking = prediction.run(graph)
+            let hits = (0 ..< ranking.count).filter { Self.contains(keys, Self.key(ranking.sources[$0], ranking.targets[$0])) }.count
+            let formedScores = prediction.scores(graph, pairs: couples.map(\.formed))
+            let untiedScores = prediction.scores(graph, pairs: couples.map(\.untied))
+            rows.append(row(index.rawValue, hits: hits, formed: formed.count,
+                            auc: Self.auc(formedScores, untiedScores)))
+        }
+        // The random ranking: `top` distinct untied pairs, and a fresh uniform score per pair.
+        var chosen = Set<UInt64>()
+        while chosen.count < min(top, candidates) {
+            let pair = Self.untiedPair(graph, avoiding: [], &random)
+            chosen.insert(Self.key(pair.0, pair.1))
+        }
+        let hits = chosen.filter { Self.contains(keys, $0) }.count
+        let auc = Self.auc(couples.map { _ in random.unit() }, couples.map { _ in random.unit() })
+        rows.append(row("random", hits: hits, formed: formed.count, auc: auc))
+        return Result(rows: rows, formed: formed.count, candidates: candidates)
+    }
+
+    private func row(_ name: String, hits: Int, formed: Int, auc: Double) -> Row {
+        Row(ranking: name, hits: hits, precision: top > 0 ? Double(hits) / Double(top) : .nan,
+            recall: formed > 0 ? Double(hits) / Double(formed) : .nan, auc: auc)
+    }
+
+    private static func auc(_ formed: [Double], _ untied: [Double]) -> Double {
+        guard !formed.isEmpty else { return .nan }
+        var wins = 0.0
+        for (a, b) in zip(formed, untied) { wins += a > b ? 1 : (a == b ? 0.5 : 0) }
+        return wins / Double(formed.count)
+    }
+
+    /// A uniformly drawn pair `u < v` that is not tied and whose key is not in `avoiding`.
+    private static func untiedPair(_ graph: CSRGraph, avoiding keys: [UInt64],
+                                   _ random: inout SplitMix64) -> (VertexID, VertexID) {
+        let n = graph.vertexCount
+        while true {
+            let a = VertexID(random.below(n)), b = VertexID(random.below(n))
+            guard a != b else { continue }
+            let u = min(a, b), v = max(a, b)
+            if !graph.hasEdge(u, v) && !contains(keys, key(u, v)) { return (u, v) }
+        }
+    }
+
+    private static func key(_ u: VertexID, _ v: VertexID) -> UInt64 {
+        UInt64(UInt32(min(u, v))) << 32 | UInt64(UInt32(max(u, v)))
+    }
+
+    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if sorted[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == key
+    }
+}

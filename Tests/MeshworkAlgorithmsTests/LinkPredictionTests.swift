@@ -1,0 +1,114 @@
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkTestSupport
+import Testing
+
+@Suite("Link prediction")
+struct LinkPredictionTests {
+    /// The NetworkX golden of `name`: every listed untied pair with its four scores.
+    private static func golden(_ name: String, labels: LabelTable) throws -> [(VertexID, VertexID, [Double])] {
+        let table = try Fixtures.golden("link-\(name)")
+        return try table.rows.map { row in
+            let u = try #require(labels.id(of: row[0])), v = try #require(labels.id(of: row[1]))
+            return (min(u, v), max(u, v), row[2...].map { Double($0)! })
+        }
+    }
+
+    @Test("every untied pair's four scores agree with NetworkX, and each top 40 is a true top 40",
+          arguments: [("karate", "karate/karate.edges"), ("workplace-invs15", "workplace-invs15.weighted.edges")])
+    func goldens(name: String, path: String) throws {
+        let loaded = try Fixtures.load(path)
+        let graph = loaded.graph
+        let golden = try Self.golden(name, labels: loaded.labels)
+        for (column, index) in LinkPrediction.Index.allCases.enumerated() {
+            let prediction = LinkPrediction(index: index, top: 40, threads: 2)
+            let scores = prediction.scores(graph, pairs: golden.map { ($0.0, $0.1) })
+            for (pair, score) in zip(golden, scores) {
+                #expect(agrees(score, pair.2[column], tolerance: 1e-12), "\(index) of \(loaded.labels[pair.0])-\(loaded.labels[pair.1])")
+            }
+            let ranking = prediction.run(graph)
+            #expect(ranking.count == 40)
+            var listed = Set<[VertexID]>()
+            for i in 0 ..< ranking.count {
+                #expect(!graph.hasEdge(ranking.sources[i], ranking.targets[i]) && ranking.sources[i] < ranking.targets[i])
+                if i > 0 { #expect(ranking.scores[i] <= ranking.scores[i - 1]) }
+                listed.insert([ranking.sources[i], ranking.targets[i]])
+            }
+            // No pair left out scores above the last one listed.
+            let last = ranking.scores[ranking.count - 1]
+            for pair in golden where !listed.contains([pair.0, pair.1]) {
+                #expect(pair.2[column] <= last * (1 + 1e-12), "\(index): \(loaded.labels[pair.0])-\(loaded.labels[pair.1]) left out")
+            }
+        }
+    }
+
+    @Test("on random graphs the ranking is the brute-force order of every untied pair, whatever the thread count",
+          arguments: 0 ..< 6)
+    func bruteForce(seed: Int) {
+        let n = 30 + 15 * seed
+        let graph = randomGraph(seed: UInt64(seed) &+ 900, n: n, m: n * (2 + seed % 3), directed: seed % 2 == 1,
+                                weighted: false, groups: 2).graph
+        let undirected = graph.isDirected ? graph.undirectedView() : graph
+        var pairs: [(VertexID, VertexID)] = []
+        for u in 0 ..< n { for v in u + 1 ..< n where !undirected.hasEdge(VertexID(u), VertexID(v)) { pairs.append((VertexID(u), VertexID(v))) } }
+        for index in LinkPrediction.Index.allCases {
+            let top = 25
+            let scores = LinkPrediction(index: index, top: top).scores(graph, pairs: pairs)
+            let expected = pairs.indices.filter { index == .preferentialAttachment || scores[$0] > 0 }
+                .sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : (pairs[a].0 != pairs[b].0 ? pairs[a].0 < pairs[b].0 : pairs[a].1 < pairs[b].1) }
+                .prefix(top)
+            var result = LinkPrediction.Result()
+            for i in expected {
+                result.sources.append(pairs[i].0)
+                result.targets.append(pairs[i].1)
+                result.scores.append(scores[i])
+            }
+            for threads in [1, 2, 3] {
+                #expect(LinkPrediction(index: index, top: top, threads: threads).run(graph) == result, "\(index), \(threads) threads")
+            }
+        }
+    }
+
+    @Test("a held-out split of a dated dataset: the earlier network is the cumulative one of the cut day, and the formed ties are the later ones among its members")
+    func heldOutSplit() throws {
+        let loaded = try Fixtures.load("email-eu-core-temporal")
+        let community = try #require(loaded.community)
+        let cut = try #require(CivilDate(year: 2004, month: 6, day: 30))
+        let split = HeldOutSplit(community, network: loaded.graph, until: cut)
+        let restricted = community.restricted(to: DateSpan(from: nil, until: cut))
+        let earlier = restricted.memberNetwork(weighted: false).graph
+        #expect(split.before.vertexCount == earlier.vertexCount && split.before.edgeCount == earlier.edgeCount)
+        #expect(!split.formed.isEmpty)
+        for (u, v) in split.formed {
+            #expect(!split.before.hasEdge(u, v))
+            #expect(loaded.graph.hasEdge(split.vertices[Int(u)], split.vertices[Int(v)]))
+        }
+        let kept = Set(split.vertices)
+        var tiesAmongKept = 0
+        for u in 0 ..< loaded.graph.vertexCount where kept.contains(VertexID(u)) {
+            for v in loaded.graph.neighbours(of: VertexID(u)) where Int(v) > u && kept.contains(v) { tiesAmongKept += 1 }
+        }
+        #expect(split.before.edgeCount + split.formed.count == tiesAmongKept)
+    }
+
+    @Test("evaluation on real history: structure beats chance, the random ranking's AUC is near one half, and the figures do not depend on threads")
+    func evaluation() throws {
+        let loaded = try Fixtures.load("email-eu-core-temporal")
+        let community = try #require(loaded.community)
+        let split = HeldOutSplit(community, network: loaded.graph, until: try #require(CivilDate(year: 2004, month: 6, day: 30)))
+        let result = LinkPredictionEvaluation(top: 100, samples: 4_000, seed: 5, threads: 1).run(split.before, formed: split.formed)
+        #expect(result.formed == split.formed.count)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.ranking, $0) })
+        let random = try #require(rows["random"])
+        #expect(abs(random.auc - 0.5) < 0.05)
+        for name in ["common_neighbours", "adamic_adar", "resource_allocation"] {
+            let row = try #require(rows[name])
+            #expect(row.auc > 0.7, "\(name) AUC \(row.auc)")
+            #expect(row.precision > random.precision)
+            #expect(row.recall == Double(row.hits) / Double(result.formed))
+        }
+        let again = LinkPredictionEvaluation(top: 100, samples: 4_000, seed: 5, threads: 3).run(split.before, formed: split.formed)
+        #expect(again.rows == result.rows)
+    }
+}
