@@ -47,25 +47,28 @@ struct LinkPredictionTests {
           arguments: 0 ..< 6)
     func bruteForce(seed: Int) {
         let n = 30 + 15 * seed
-        let graph = randomGraph(seed: UInt64(seed) &+ 900, n: n, m: n * (2 + seed % 3), directed: seed % 2 == 1,
-                                weighted: false, groups: 2).graph
+        let (graph, groups) = randomGraph(seed: UInt64(seed) &+ 900, n: n, m: n * (2 + seed % 3), directed: seed % 2 == 1,
+                                          weighted: false, groups: 3)
         let undirected = graph.isDirected ? graph.undirectedView() : graph
         var pairs: [(VertexID, VertexID)] = []
         for u in 0 ..< n { for v in u + 1 ..< n where !undirected.hasEdge(VertexID(u), VertexID(v)) { pairs.append((VertexID(u), VertexID(v))) } }
-        for index in LinkPrediction.Index.allCases {
-            let top = 25
-            let scores = LinkPrediction(index: index, top: top).scores(graph, pairs: pairs)
-            let expected = pairs.indices.filter { index == .preferentialAttachment || scores[$0] > 0 }
-                .sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : (pairs[a].0 != pairs[b].0 ? pairs[a].0 < pairs[b].0 : pairs[a].1 < pairs[b].1) }
-                .prefix(top)
-            var result = LinkPrediction.Result()
-            for i in expected {
-                result.sources.append(pairs[i].0)
-                result.targets.append(pairs[i].1)
-                result.scores.append(scores[i])
-            }
-            for threads in [1, 2, 3] {
-                #expect(LinkPrediction(index: index, top: top, threads: threads).run(graph) == result, "\(index), \(threads) threads")
+        for boundary in [nil, LinkPrediction.BoundaryWeighting(partition: groups, strength: 2)] {
+            for index in LinkPrediction.Index.allCases {
+                let top = 25
+                let scores = LinkPrediction(index: index, top: top, boundary: boundary).scores(graph, pairs: pairs)
+                let expected = pairs.indices.filter { index == .preferentialAttachment || scores[$0] > 0 }
+                    .sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : (pairs[a].0 != pairs[b].0 ? pairs[a].0 < pairs[b].0 : pairs[a].1 < pairs[b].1) }
+                    .prefix(top)
+                var result = LinkPrediction.Result()
+                for i in expected {
+                    result.sources.append(pairs[i].0)
+                    result.targets.append(pairs[i].1)
+                    result.scores.append(scores[i])
+                }
+                for threads in [1, 2, 3] {
+                    let ranking = LinkPrediction(index: index, top: top, boundary: boundary, threads: threads).run(graph)
+                    #expect(ranking == result, "\(index), boundary \(boundary != nil), \(threads) threads")
+                }
             }
         }
     }
@@ -110,5 +113,21 @@ struct LinkPredictionTests {
         }
         let again = LinkPredictionEvaluation(top: 100, samples: 4_000, seed: 5, threads: 3).run(split.before, formed: split.formed)
         #expect(again.rows == result.rows)
+    }
+
+    @Test("boundary-aware resource allocation on real history (SocioPatterns InVS15, cut after the first week): more of the cross-department ties that formed, losing at most 20% of the best baseline's precision")
+    func boundaryAware() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let community = try #require(loaded.community)
+        let split = HeldOutSplit(community, network: loaded.graph, until: try #require(CivilDate(year: 2015, month: 6, day: 5)))
+        let groups = split.restricted(community.partition(.organisation))
+        let result = LinkPredictionEvaluation(top: 100, samples: 4_000, seed: 5).run(split.before, formed: split.formed, groups: groups)
+        #expect(result.formedAcross > 0 && result.formedAcross < result.formed)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.ranking, $0) })
+        let plain = try #require(rows["resource_allocation"]), aware = try #require(rows["resource_allocation+boundary"])
+        let best = result.rows.filter { !$0.ranking.contains("+") }.map(\.precision).max() ?? 0
+        #expect(aware.crossHits > plain.crossHits)
+        #expect(aware.precision >= 0.8 * best, "\(aware.precision) against the best baseline's \(best)")
+        for row in result.rows { #expect(row.crossHits <= row.hits) }
     }
 }

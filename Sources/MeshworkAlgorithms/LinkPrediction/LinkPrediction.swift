@@ -18,6 +18,12 @@ import MeshworkCore
 ///     let ranking = LinkPrediction(index: .resourceAllocation, top: 10).run(graph)
 ///     ranking.sources[0], ranking.targets[0], ranking.scores[0]   // the most likely new tie
 ///
+/// With a ``BoundaryWeighting``, a pair whose members sit in two different groups has its score
+/// multiplied by 1 + `strength` / (1 + t), t the ties between the two groups today: the first tie
+/// between two groups counts up to 1 + `strength` times, a tie between groups already well tied
+/// about once, and a pair inside one group (or with a member whose group is unknown) once. It
+/// ranks introductions that are plausible and open a new boundary.
+///
 /// - Complexity: the neighbourhood indices enumerate the wedges: O(Σ deg²) time over `threads`
 ///   workers, O(V) scratch per worker and O(top) per worker for the best pairs; preferential
 ///   attachment takes O(V log V + (top + skipped) log V), skipping tied pairs.
@@ -39,14 +45,28 @@ public struct LinkPrediction: Sendable {
         public init() {}
     }
 
+    /// Favours pairs across weakly tied groups (see the type's discussion).
+    public struct BoundaryWeighting: Sendable {
+        public var partition: Partition
+        /// The extra weight of a first tie between two groups.
+        public var strength: Double
+
+        public init(partition: Partition, strength: Double = 1) {
+            self.partition = partition
+            self.strength = strength
+        }
+    }
+
     public var index: Index
     /// How many pairs to keep.
     public var top: Int
+    public var boundary: BoundaryWeighting?
     public var threads: Int
 
-    public init(index: Index, top: Int, threads: Int = 1) {
+    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, threads: Int = 1) {
         self.index = index
         self.top = top
+        self.boundary = boundary
         self.threads = threads
     }
 
@@ -56,14 +76,20 @@ public struct LinkPrediction: Sendable {
     public func run(_ graph: CSRGraph) -> Result {
         guard top > 0, graph.vertexCount > 1 else { return Result() }
         let undirected = graph.isDirected ? graph.undirectedView() : graph
-        return index == .preferentialAttachment ? preferentialAttachment(undirected) : neighbourhood(undirected)
+        if index == .preferentialAttachment && boundary == nil { return preferentialAttachment(undirected) }
+        return neighbourhood(undirected)
     }
 
     /// The score of each pair in `pairs` (in either order), whether tied or not.
     /// - Complexity: O(deg u + deg v) per pair (sorted rows are intersected).
     public func scores(_ graph: CSRGraph, pairs: [(VertexID, VertexID)]) -> [Double] {
         let undirected = graph.isDirected ? graph.undirectedView() : graph
-        return pairs.map { score(undirected, $0.0, $0.1) }
+        let between = boundary.map { GroupTies(undirected, partition: $0.partition) }
+        return pairs.map { pair in
+            let plain = score(undirected, pair.0, pair.1)
+            guard let boundary, let between else { return plain }
+            return plain * between.factor(pair.0, pair.1, strength: boundary.strength)
+        }
     }
 
     private func score(_ graph: CSRGraph, _ u: VertexID, _ v: VertexID) -> Double {
@@ -96,7 +122,10 @@ public struct LinkPrediction: Sendable {
     /// dense scratch row, common neighbours `w` in increasing order (the order ``scores`` uses, so
     /// both give the same bits); each worker keeps its best `top`, merged at the end.
     private func neighbourhood(_ graph: CSRGraph) -> Result {
+        if index == .preferentialAttachment { return allPairs(graph) }
         let n = graph.vertexCount
+        let between = boundary.map { GroupTies(graph, partition: $0.partition) }
+        let strength = boundary?.strength ?? 0
         let workers = max(1, min(threads, n / 256 + 1))
         var partial = [[_ScoredPair]](repeating: [], count: workers)
         partial.withUnsafeMutableBufferPointer { partial in
@@ -121,7 +150,9 @@ public struct LinkPrediction: Sendable {
                         }
                     }
                     for v in touched {
-                        best.offer(_ScoredPair(score: sum[Int(v)], source: source, target: v))
+                        var score = sum[Int(v)]
+                        if let between { score *= between.factor(source, v, strength: strength) }
+                        best.offer(_ScoredPair(score: score, source: source, target: v))
                         sum[Int(v)] = 0
                     }
                     touched.removeAll(keepingCapacity: true)
@@ -131,6 +162,25 @@ public struct LinkPrediction: Sendable {
             }
         }
         return Self.result(partial.flatMap { $0 }, top: top)
+    }
+
+    /// Preferential attachment weighted by boundaries: every untied pair scored.
+    /// - Complexity: O(V² log top).
+    private func allPairs(_ graph: CSRGraph) -> Result {
+        let n = graph.vertexCount
+        let between = GroupTies(graph, partition: boundary?.partition ?? Partition(groups: []))
+        let strength = boundary?.strength ?? 0
+        var best = _BestPairs(capacity: top)
+        for u in 0 ..< n {
+            let source = VertexID(u)
+            for v in u + 1 ..< n where !graph.hasEdge(source, VertexID(v)) {
+                let target = VertexID(v)
+                let plain = Double(graph.degree(source)) * Double(graph.degree(target))
+                best.offer(_ScoredPair(score: plain * between.factor(source, target, strength: strength),
+                                       source: source, target: target))
+            }
+        }
+        return Self.result(best.pairs, top: top)
     }
 
     /// Pairs by degree product, from the vertices sorted by decreasing degree: a frontier of index
@@ -168,6 +218,53 @@ public struct LinkPrediction: Sendable {
             result.scores.append(pair.score)
         }
         return result
+    }
+}
+
+/// The ties between every two groups of a partition, looked up by binary search.
+struct GroupTies: Sendable {
+    let partition: Partition
+    /// `key(g, h)` for `g < h`, sorted, and the ties between `g` and `h`.
+    private var keys: [UInt64] = []
+    private var counts: [Int] = []
+
+    init(_ graph: CSRGraph, partition: Partition) {
+        self.partition = partition
+        var pairs: [UInt64] = []
+        for u in 0 ..< graph.vertexCount {
+            let g = partition.group[u]
+            guard g >= 0 else { continue }
+            for v in graph.neighbours(of: VertexID(u)) where Int(v) > u {
+                let h = partition.group[Int(v)]
+                if h >= 0 && h != g { pairs.append(Self.key(g, h)) }
+            }
+        }
+        pairs.sort()
+        for key in pairs {
+            if key == keys.last { counts[counts.count - 1] += 1 } else { keys.append(key); counts.append(1) }
+        }
+    }
+
+    static func key(_ g: Int32, _ h: Int32) -> UInt64 { UInt64(UInt32(min(g, h))) << 32 | UInt64(UInt32(max(g, h))) }
+
+    /// The ties today between the groups of `u` and `v`, or `nil` when they share a group or one
+    /// is unknown.
+    func ties(_ u: VertexID, _ v: VertexID) -> Int? {
+        let g = partition.group[Int(u)], h = partition.group[Int(v)]
+        guard g >= 0, h >= 0, g != h else { return nil }
+        let key = Self.key(g, h)
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key ? counts[low] : 0
+    }
+
+    /// 1 + `strength` / (1 + ties between the two groups), or 1 inside a group.
+    @inline(__always) func factor(_ u: VertexID, _ v: VertexID, strength: Double) -> Double {
+        guard let t = ties(u, v) else { return 1 }
+        return 1 + strength / Double(1 + t)
     }
 }
 

@@ -39,6 +39,11 @@ public struct HeldOutSplit: Sendable {
         }
         before = edges.build(vertexCount: vertices.count, directed: false, threads: 1).graph
     }
+
+    /// `partition` (of the whole member network) over the vertices of ``before``.
+    public func restricted(_ partition: Partition) -> Partition {
+        Partition(groups: vertices.map { partition.group[Int($0)] }, names: partition.names)
+    }
 }
 
 /// How well rankings of untied pairs foresaw the ties that formed later (Lü & Zhou 2011, "Link
@@ -46,7 +51,10 @@ public struct HeldOutSplit: Sendable {
 /// ranking, the hits among its `top` pairs, precision (hits / `top`), recall (hits / ties
 /// formed), and the area under the ROC curve: the chance that a tie that formed scores above a
 /// pair that stayed untied (ties in score count half), estimated from `samples` random such
-/// couples drawn with `seed`, the same couples for every index.
+/// couples drawn with `seed`, the same couples for every index. Given the groups of a boundary
+/// level, each row also counts its hits that cross a boundary, and the boundary-aware rankings
+/// (``LinkPrediction/BoundaryWeighting`` on Adamic-Adar and resource allocation) join the table,
+/// named `adamic_adar+boundary` and `resource_allocation+boundary`.
 ///
 ///     let split = HeldOutSplit(community, network: graph, until: cutoff)
 ///     let table = LinkPredictionEvaluation(top: 100).run(split.before, formed: split.formed)
@@ -58,6 +66,8 @@ public struct LinkPredictionEvaluation: Sendable {
     public struct Row: Sendable, Equatable {
         public var ranking: String
         public var hits: Int
+        /// Hits whose two members sit in different known groups (0 without groups).
+        public var crossHits: Int
         public var precision: Double
         public var recall: Double
         public var auc: Double
@@ -67,6 +77,8 @@ public struct LinkPredictionEvaluation: Sendable {
         public var rows: [Row]
         /// Ties that formed after the cut.
         public var formed: Int
+        /// Of them, ties across a boundary (0 without groups).
+        public var formedAcross: Int
         /// Untied pairs of the earlier network: the candidates.
         public var candidates: Int
     }
@@ -83,7 +95,14 @@ public struct LinkPredictionEvaluation: Sendable {
         self.threads = threads
     }
 
-    public func run(_ graph: CSRGraph, formed: [(VertexID, VertexID)]) -> Result {
+    /// - Parameter groups: the members' groups at a boundary level, for the cross-boundary counts
+    ///   and the boundary-aware rankings.
+    public func run(_ graph: CSRGraph, formed: [(VertexID, VertexID)], groups: Partition? = nil) -> Result {
+        func crosses(_ key: UInt64) -> Bool {
+            guard let groups else { return false }
+            let g = groups.group[Int(key >> 32)], h = groups.group[Int(key & 0xFFFF_FFFF)]
+            return g >= 0 && h >= 0 && g != h
+        }
         let n = graph.vertexCount
         let keys = formed.map { Self.key($0.0, $0.1) }.sorted()
         let candidates = n * (n - 1) / 2 - graph.edgeCount
@@ -95,14 +114,20 @@ public struct LinkPredictionEvaluation: Sendable {
                 couples.append((formed[random.below(formed.count)], Self.untiedPair(graph, avoiding: keys, &random)))
             }
         }
+        var rankings = LinkPrediction.Index.allCases.map { (name: $0.rawValue, prediction: LinkPrediction(index: $0, top: top, threads: threads)) }
+        if let groups {
+            for index in [LinkPrediction.Index.adamicAdar, .resourceAllocation] {
+                rankings.append((index.rawValue + "+boundary",
+                                 LinkPrediction(index: index, top: top, boundary: .init(partition: groups), threads: threads)))
+            }
+        }
         var rows: [Row] = []
-        for index in LinkPrediction.Index.allCases {
-            let prediction = LinkPrediction(index: index, top: top, threads: threads)
+        for (name, prediction) in rankings {
             let ranking = prediction.run(graph)
-            let hits = (0 ..< ranking.count).filter { Self.contains(keys, Self.key(ranking.sources[$0], ranking.targets[$0])) }.count
+            let hits = (0 ..< ranking.count).map { Self.key(ranking.sources[$0], ranking.targets[$0]) }.filter { Self.contains(keys, $0) }
             let formedScores = prediction.scores(graph, pairs: couples.map(\.formed))
             let untiedScores = prediction.scores(graph, pairs: couples.map(\.untied))
-            rows.append(row(index.rawValue, hits: hits, formed: formed.count,
+            rows.append(row(name, hits: hits.count, crossHits: hits.filter(crosses).count, formed: formed.count,
                             auc: Self.auc(formedScores, untiedScores)))
         }
         // The random ranking: `top` distinct untied pairs, and a fresh uniform score per pair.
@@ -111,14 +136,14 @@ public struct LinkPredictionEvaluation: Sendable {
             let pair = Self.untiedPair(graph, avoiding: [], &random)
             chosen.insert(Self.key(pair.0, pair.1))
         }
-        let hits = chosen.filter { Self.contains(keys, $0) }.count
+        let hits = chosen.sorted().filter { Self.contains(keys, $0) }
         let auc = Self.auc(couples.map { _ in random.unit() }, couples.map { _ in random.unit() })
-        rows.append(row("random", hits: hits, formed: formed.count, auc: auc))
-        return Result(rows: rows, formed: formed.count, candidates: candidates)
+        rows.append(row("random", hits: hits.count, crossHits: hits.filter(crosses).count, formed: formed.count, auc: auc))
+        return Result(rows: rows, formed: formed.count, formedAcross: keys.filter(crosses).count, candidates: candidates)
     }
 
-    private func row(_ name: String, hits: Int, formed: Int, auc: Double) -> Row {
-        Row(ranking: name, hits: hits, precision: top > 0 ? Double(hits) / Double(top) : .nan,
+    private func row(_ name: String, hits: Int, crossHits: Int, formed: Int, auc: Double) -> Row {
+        Row(ranking: name, hits: hits, crossHits: crossHits, precision: top > 0 ? Double(hits) / Double(top) : .nan,
             recall: formed > 0 ? Double(hits) / Double(formed) : .nan, auc: auc)
     }
 
