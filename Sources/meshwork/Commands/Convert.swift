@@ -1,5 +1,4 @@
 import ArgumentParser
-import MeshworkIO
 import MeshworkReport
 
 struct Convert: ParsableCommand {
@@ -14,7 +13,7 @@ struct Convert: ParsableCommand {
         pseudonyms and attribute columns are dropped unless named by --keep-attribute.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml }
+    typealias Format = GraphConversion.Format
 
     @OptionGroup var options: GraphOptions
 
@@ -34,21 +33,8 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            timer.mark("compute")
-            let format = to ?? (namesGraphML ? .graphml : .edgelist)
-            switch format {
-            case .edgelist:
-                try EdgeListWriter.write(loaded.graph, labels: loaded.labels, to: options.output)
-            case .graphml:
-                let attributes = GraphAttributes(loaded)
-                try GraphMLWriter.write(loaded.graph, labels: loaded.labels, attributeNames: attributes.names,
-                                        attributeValues: attributes.values, to: options.output)
-            }
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer)
-        }
+        try runAnalysis(options) { GraphConversion($0, format: to ?? (namesGraphML ? .graphml : .edgelist)) }
     }
 }
+
+extension GraphConversion.Format: ExpressibleByArgument {}

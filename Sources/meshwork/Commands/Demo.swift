@@ -24,7 +24,7 @@ struct Demo: ParsableCommand {
         try reportingErrors {
             let path = dataset ?? DemoRun.bundledExample(executable: CommandLine.arguments[0])
             guard let path else {
-                printError("meshwork: cannot find fixtures/example-community; run from the repository or pass --dataset DIR")
+                printNotice("cannot find fixtures/example-community; run from the repository or pass --dataset DIR")
                 throw ExitCode.failure
             }
             Progress().phase("analysing \(path)")
