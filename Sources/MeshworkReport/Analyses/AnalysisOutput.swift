@@ -1,3 +1,4 @@
+import MeshworkAlgorithms
 import MeshworkIO
 
 /// What every analysis of the command line returns: a value that writes its primary output
@@ -54,4 +55,10 @@ public struct AnalysisInputError: Error, Sendable {
 /// The two encodings of a table that commands offer with `--format`.
 public enum TableFormat: String, Sendable {
     case csv, json
+}
+
+extension BoundaryLevel {
+    /// The levels the boundary commands (`boundaries`, `growth`, `compare`) default to:
+    /// organisation, region and partner.
+    public static let hierarchyLevels: [BoundaryLevel] = [.hierarchy(.organisation), .hierarchy(.region), .hierarchy(.partner)]
 }

@@ -16,7 +16,7 @@ public struct GrowthAnalysis: AnalysisOutput, Sendable {
         public var period: PeriodLength?
         /// Keep only ties with a record in the last K periods (`nil`: every tie so far).
         public var window: Int?
-        /// Empty: organisation, region and partner.
+        /// Empty: ``BoundaryLevel/hierarchyLevels``.
         public var levels: [BoundaryLevel]
         /// One member's series instead of the community's: the id as given (an original id is
         /// found by its pseudonym under pseudonymisation).
@@ -56,7 +56,7 @@ public struct GrowthAnalysis: AnalysisOutput, Sendable {
         guard let community = loaded.community else {
             throw AnalysisInputError(.usage) { "growth needs a dataset directory (dated interactions), not \($0)" }
         }
-        let levels = configuration.levels.isEmpty ? HierarchyLevel.allCases.map { .hierarchy($0) } : configuration.levels
+        let levels = configuration.levels.isEmpty ? BoundaryLevel.hierarchyLevels : configuration.levels
         let period = configuration.period ?? GrowthSeries.automaticPeriod(community)
         if configuration.period == nil {
             notify("growth by \(period.rawValue), chosen from the span of the data (pass --period to choose)")

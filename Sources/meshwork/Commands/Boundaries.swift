@@ -67,7 +67,7 @@ struct Boundaries: ParsableCommand {
     var weakTies: Int?
 
     var levels: [BoundaryLevel] {
-        level.isEmpty ? HierarchyLevelDefaults.all : level
+        level.isEmpty ? BoundaryLevel.hierarchyLevels : level
     }
 
     func validate() throws {
@@ -89,9 +89,4 @@ struct Boundaries: ParsableCommand {
             if let quotient { try report.writeQuotient(level: 0, to: quotient) }
         }
     }
-}
-
-/// The levels a dataset's boundaries default to.
-enum HierarchyLevelDefaults {
-    static let all: [BoundaryLevel] = [.hierarchy(.organisation), .hierarchy(.region), .hierarchy(.partner)]
 }

@@ -52,7 +52,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try runAnalysis(options) {
-            try ComparisonReport($0, before: before, after: after, levels: level.isEmpty ? HierarchyLevelDefaults.all : level,
+            try ComparisonReport($0, before: before, after: after, levels: level.isEmpty ? BoundaryLevel.hierarchyLevels : level,
                                  permutations: permutations, seed: seed, threads: options.workerThreads, format: format)
         }
     }
