@@ -26,11 +26,21 @@ public struct BrokerReport: Sendable {
     public let groupsReached: [Int32]
     public let onBridge: [Bool]
     public let isArticulationPoint: [Bool]
+    /// The level whose boundaries the members span.
+    public let level: BoundaryLevel
+    /// Member labels (ids or pseudonyms), in vertex order.
+    public let labels: LabelTable
+    /// ``write(to:)`` lists only the `top` strongest spanners (`nil`: every member).
+    public let top: Int?
 
     /// `threads` workers compute the brokerage roles and structural holes (the table does not
     /// depend on it).
     /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
-    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = 1) throws {
+    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = 1,
+                top: Int? = nil) throws {
+        self.level = level
+        self.labels = loaded.labels
+        self.top = top
         let graph = loaded.graph
         let order = level == .communities ? loaded.labels.labelOrder() : []
         guard let partition = level.partition(community: loaded.community,

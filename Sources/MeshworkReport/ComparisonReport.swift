@@ -26,12 +26,15 @@ public struct ComparisonReport: Sendable {
     public let permutations: Int
     /// Member labels (ids or pseudonyms), indexed like the community's members.
     public let labels: LabelTable
+    /// The encoding of ``write(to:)``: the table or ``json``.
+    public let format: TableFormat
 
     /// Compares `before` with `after` on a loaded dataset at each of `levels`; the `community`
     /// level is the Leiden partition (`seed`) of the whole member network.
     /// - Throws: ``MapOptionError`` without a dataset; ``BoundaryLevelError`` for a level the dataset does not have.
     public init(_ loaded: LoadedGraph, before: DateSpan, after: DateSpan, levels: [BoundaryLevel],
-                permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2) throws {
+                permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2, format: TableFormat = .csv) throws {
+        self.format = format
         guard let community = loaded.community else {
             throw MapOptionError("compare needs a dataset directory (its interactions carry the dates)")
         }

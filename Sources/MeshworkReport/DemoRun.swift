@@ -48,6 +48,7 @@ public enum DemoRun {
         }
         try NodeTableWriter.write(labels: loaded.labels, columns: columns, to: output + "/members.csv")
         let html = try HTMLReport(loaded, options: .init(title: "Example improvement community", threads: threads))
-        return Result(outputDirectory: output, summaryText: report.text, reportPath: try html.write(to: output))
+        try html.write(to: output)
+        return Result(outputDirectory: output, summaryText: report.text, reportPath: HTMLReport.indexPath(in: output))
     }
 }

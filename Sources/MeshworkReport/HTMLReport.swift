@@ -194,16 +194,6 @@ public struct HTMLReport: Sendable {
         guard let start = text.range(of: "<svg") else { return text }
         return String(text[start.lowerBound...])
     }
-
-    /// Writes `index.html` into `directory` (created if missing); returns its path.
-    public func write(to directory: String) throws -> String {
-        try makeDirectory(directory)
-        var buffer = ByteBuffer()
-        buffer.append(html)
-        let path = directory + "/index.html"
-        try writeAtomically(&buffer, to: path)
-        return path
-    }
 }
 
 /// The HTML page being written: escaped text, tables, figures, one stylesheet.

@@ -15,8 +15,13 @@ public struct SummaryReport: Sendable {
     public let selfLoops: Int
     /// Labels (and names, for datasets) of the top members by degree.
     public let topLabels: [(id: String, name: String)]
+    /// The encoding of ``write(to:)``: ``text`` or ``json``.
+    public let format: Format
 
-    public init(_ loaded: LoadedGraph, top: Int = 10) {
+    public enum Format: String, Sendable, CaseIterable { case text, json }
+
+    public init(_ loaded: LoadedGraph, top: Int = 10, format: Format = .text) {
+        self.format = format
         network = NetworkSummary(loaded.graph, top: top)
         hierarchy = loaded.community.map(HierarchySummary.init)
         selfLoops = loaded.selfLoops

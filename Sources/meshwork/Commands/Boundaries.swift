@@ -1,6 +1,5 @@
 import ArgumentParser
 import MeshworkAlgorithms
-import MeshworkIO
 import MeshworkReport
 
 struct Boundaries: ParsableCommand {
@@ -68,7 +67,7 @@ struct Boundaries: ParsableCommand {
     var weakTies: Int?
 
     var levels: [BoundaryLevel] {
-        level.isEmpty ? HierarchyLevelDefaults.all : level
+        level.isEmpty ? BoundaryLevel.hierarchyLevels : level
     }
 
     func validate() throws {
@@ -80,32 +79,14 @@ struct Boundaries: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let minimumCell = minCell ?? (options.pseudonymise ? 5 : 0)
-            let report = try BoundaryReport(loaded, levels: levels, options: .init(
-                    minimumCell: minimumCell, seed: seed, weakTies: weakTies, crossingTies: ties != nil,
-                    threads: options.workerThreads, permutations: permutations))
-            timer.mark("compute")
-            try report.writeGroups(to: options.output)
+        try runAnalysis(options) {
+            try BoundaryReport($0, levels: levels, options: .init(
+                minimumCell: options.minimumCell(minCell), seed: seed, weakTies: weakTies,
+                crossingTies: ties != nil, threads: options.workerThreads, permutations: permutations))
+        } thenWrite: { report in
             if let mixing { try report.writeMixing(to: mixing) }
             if let ties { try report.writeTies(to: ties) }
             if let quotient { try report.writeQuotient(level: 0, to: quotient) }
-            timer.mark("write")
-            let suppressed = report.levels.reduce(0) { $0 + $1.suppressed.filter { $0 }.count }
-            if suppressed > 0 {
-                printError("meshwork: \(suppressed) groups with fewer than \(minimumCell) members suppressed")
-            }
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("min_cell", .int(minimumCell)),
-                ("levels", report.summary),
-            ])
         }
     }
-}
-
-/// The levels a dataset's boundaries default to.
-enum HierarchyLevelDefaults {
-    static let all: [BoundaryLevel] = [.hierarchy(.organisation), .hierarchy(.region), .hierarchy(.partner)]
 }

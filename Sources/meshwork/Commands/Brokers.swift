@@ -1,6 +1,5 @@
 import ArgumentParser
 import MeshworkAlgorithms
-import MeshworkIO
 import MeshworkReport
 
 struct Brokers: ParsableCommand {
@@ -43,26 +42,9 @@ struct Brokers: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let report = try BrokerReport(loaded, level: level, weighted: options.weighted, seed: seed,
-                                          threads: options.workerThreads)
-            timer.mark("compute")
-            try report.write(labels: loaded.labels, top: top, to: options.output)
-            let spanners = report.spans.filter { $0 }.count
-            if let top, spanners < top {
-                printError(spanners == 0
-                    ? "meshwork: nobody spans a boundary of level \(level): no tie joins two of its groups"
-                    : "meshwork: only \(spanners) members span a boundary of level \(level); listing them")
-            }
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("level", .string(level.description)),
-                ("groups", .int(report.partition.groupCount)),
-                ("brokerage_across_groups", .int(report.crossBrokerage.reduce(0, +))),
-                ("spanners", .int(report.spans.filter { $0 }.count)),
-            ])
+        try runAnalysis(options) {
+            try BrokerReport($0, level: level, weighted: options.weighted, seed: seed, threads: options.workerThreads,
+                             top: top)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import MeshworkAlgorithms
-import MeshworkIO
+import MeshworkReport
 
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,12 +23,7 @@ struct Centrality: ParsableCommand {
         sqrt(ln(40) / (2K)) of the largest possible score (0.043 for K = 1000).
         """)
 
-    enum Measure: String, ExpressibleByArgument, CaseIterable {
-        case degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore, clustering
-        case inDegree = "in_degree"
-        case outDegree = "out_degree"
-        case inStrength = "in_strength"
-    }
+    typealias Measure = CentralityAnalysis.Measure
 
     @OptionGroup var options: GraphOptions
 
@@ -52,69 +46,11 @@ struct Centrality: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let graph = loaded.graph
-            let weighted = options.weighted
-            let threads = options.workerThreads
-            var extra: [(String, JSONValue)] = [("measures", .array(measure.map { .string($0.rawValue) })),
-                                                ("threads", .int(threads))]
-            var pathScores: (closeness: [Double], harmonic: [Double])?
-            func paths() -> (closeness: [Double], harmonic: [Double]) {
-                if let pathScores { return pathScores }
-                let scores = Closeness(weighted: weighted, threads: threads).scores(graph)
-                pathScores = scores
-                return scores
-            }
-            var columns: [TableColumn] = []
-            for measure in measure {
-                let name = measure.rawValue
-                switch measure {
-                case .degree: columns.append(.integers(name: name, values: Degree.degrees(graph)))
-                case .outDegree: columns.append(.integers(name: name, values: Degree.outDegrees(graph)))
-                case .inDegree: columns.append(.integers(name: name, values: Degree.inDegrees(graph)))
-                case .strength: columns.append(.doubles(name: name, values: Degree.strengths(graph)))
-                case .inStrength: columns.append(.doubles(name: name, values: Degree.inStrengths(graph)))
-                case .betweenness:
-                    let kernel = Betweenness(weighted: weighted, threads: threads)
-                    if let samples {
-                        columns.append(.doubles(name: name, values: kernel.sampledVertexScores(graph, samples: samples, seed: seed)))
-                        extra.append(("betweenness_samples", .int(min(samples, graph.vertexCount))))
-                    } else {
-                        columns.append(.doubles(name: name, values: kernel.vertexScores(graph)))
-                    }
-                case .closeness: columns.append(.doubles(name: name, values: paths().closeness))
-                case .harmonic: columns.append(.doubles(name: name, values: paths().harmonic))
-                case .eigenvector:
-                    let result = EigenvectorCentrality(tolerance: tolerance ?? 1e-10, weighted: weighted, threads: threads).run(graph)
-                    columns.append(.doubles(name: name, values: result.scores))
-                    extra.append(("eigenvector_iterations", .int(result.iterations)))
-                case .pagerank:
-                    let result = PageRank(tolerance: tolerance, weighted: weighted).run(graph)
-                    columns.append(.doubles(name: name, values: result.scores))
-                    extra.append(("pagerank_iterations", .int(result.iterations)))
-                case .katz:
-                    let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
-                    guard result.converged else {
-                        throw InputError(file: options.graph, line: 0, """
-                            katz centrality does not converge on this graph after \(result.iterations) iteration(s): \
-                            alpha 0.1 is not below 1 / the largest eigenvalue of its \(weighted ? "weighted " : "")adjacency matrix
-                            """)
-                    }
-                    columns.append(.doubles(name: name, values: result.scores))
-                    extra.append(("katz_iterations", .int(result.iterations)))
-                case .kcore: columns.append(.integers(name: name, values: CoreNumber.coreNumbers(graph)))
-                case .clustering:
-                    let clustering = Clustering.localAndTransitivity(graph, weighted: weighted)
-                    columns.append(.doubles(name: name, values: clustering.local))
-                    extra.append(("transitivity", .double(clustering.transitivity)))
-                }
-            }
-            timer.mark("compute")
-            try NodeTableWriter.write(labels: loaded.labels, columns: columns, to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: extra)
+        try runAnalysis(options) {
+            try CentralityAnalysis($0, .init(measures: measure, weighted: options.weighted, threads: options.workerThreads,
+                                             samples: samples, seed: seed, tolerance: tolerance))
         }
     }
 }
+
+extension CentralityAnalysis.Measure: ExpressibleByArgument {}

@@ -1,7 +1,6 @@
 import ArgumentParser
 import MeshworkAlgorithms
-import MeshworkCore
-import MeshworkIO
+import MeshworkReport
 
 struct Communities: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,10 +21,7 @@ struct Communities: ParsableCommand {
         co-members that shared its community. The stats file then also lists each run's modularity.
         """)
 
-    enum Method: String, ExpressibleByArgument, CaseIterable {
-        case louvain, leiden
-        case labelPropagation = "label-propagation"
-    }
+    typealias Method = CommunityAnalysis.Method
 
     @OptionGroup var options: GraphOptions
 
@@ -59,83 +55,13 @@ struct Communities: ParsableCommand {
         }
     }
 
-    /// The chosen method as a seeded detection over `order`; the first run's figures (levels,
-    /// iterations, moves) go to the stats file.
-    private func detection(order: [Int32]) -> @Sendable (CSRGraph, UInt64) -> CommunityResult {
-        let method = method, resolution = resolution, quality = quality, iterations = iterations
-        return { graph, seed in
-            switch method {
-            case .louvain:
-                return Louvain(resolution: resolution, seed: seed, quality: quality).run(graph, order: order)
-            case .leiden:
-                return Leiden(resolution: resolution, seed: seed, quality: quality, iterations: iterations)
-                    .run(graph, order: order)
-            case .labelPropagation:
-                return LabelPropagation(seed: seed).run(graph, order: order)
-            }
-        }
-    }
-
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let order = loaded.labels.labelOrder()
-            let detect = detection(order: order)
-            let result: CommunityResult
-            var consensus: ConsensusResult?
-            if let runs {
-                // Run 0 (seed S) is the single run's result too: its figures go to the stats.
-                let clustering = ConsensusClustering(runs: runs, threads: options.workerThreads)
-                let results = clustering.detectRuns(loaded.graph, seed: seed, detect: detect)
-                result = results[0]
-                consensus = clustering.consensus(loaded.graph, runs: results.map(\.partition), seed: seed) { graph, seed in
-                    detect(graph, seed).partition
-                }
-            } else {
-                result = detect(loaded.graph, seed)
-            }
-            let partition = consensus?.partition ?? result.partition
-            let modularity = consensus == nil && method != .labelPropagation && quality == .modularity && resolution == 1
-                ? result.quality : Modularity.score(of: partition, in: loaded.graph)
-            timer.mark("compute")
-            try NodeTableWriter.write(labels: loaded.labels,
-                                      columns: [.integers(name: "community", values: partition.group)]
-                                        + (consensus.map { [.doubles(name: "stability", values: $0.stability)] } ?? []),
-                                      to: options.output)
-            timer.mark("write")
-            var extra: [(String, JSONValue)] = [
-                ("method", .string(method.rawValue)),
-                ("seed", .int(Int(truncatingIfNeeded: seed))),
-                ("resolution", .double(resolution)),
-                ("modularity", .double(modularity)),
-                ("communities", .int(partition.groupCount)),
-                ("largest_community", .int(partition.sizes.first ?? 0)),
-                ("levels", .int(result.levels)),
-                ("iterations", .int(result.iterations)),
-                ("moves", .int(result.moves)),
-                ("threads", .int(options.workerThreads)),
-            ]
-            if method != .labelPropagation {
-                extra.insert(("quality", .string(quality.rawValue)), at: 3)
-                if quality == .cpm {
-                    extra.append(("cpm", .double(Modularity.constantPotts(of: partition, in: loaded.graph,
-                                                                          resolution: resolution))))
-                }
-            }
-            if let consensus {
-                let stability = consensus.stability
-                extra.append(("runs", .int(consensus.runs.count)))
-                extra.append(("runs_modularity", .array(consensus.runs.map {
-                    .double(Modularity.score(of: $0, in: loaded.graph))
-                })))
-                extra.append(("consensus_rounds", .int(consensus.rounds)))
-                extra.append(("consensus_converged", .bool(consensus.converged)))
-                extra.append(("mean_stability", .double(stability.isEmpty ? 1 : stability.reduce(0, +) / Double(stability.count))))
-            }
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: extra)
+        try runAnalysis(options) {
+            CommunityAnalysis($0, .init(method: method, resolution: resolution, seed: seed, quality: quality,
+                                        iterations: iterations, runs: runs, threads: options.workerThreads))
         }
     }
 }
 
 extension CommunityQuality: ExpressibleByArgument {}
+extension CommunityAnalysis.Method: ExpressibleByArgument {}

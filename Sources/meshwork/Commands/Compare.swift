@@ -1,7 +1,6 @@
 import ArgumentParser
 import MeshworkAlgorithms
 import MeshworkCore
-import MeshworkIO
 import MeshworkReport
 
 struct Compare: ParsableCommand {
@@ -42,7 +41,7 @@ struct Compare: ParsableCommand {
     var seed: UInt64 = 42
 
     @Option(help: "csv or json.")
-    var format: Growth.OutputFormat = .csv
+    var format: TableFormat = .csv
 
     func validate() throws {
         if permutations < 0 { throw ValidationError("--permutations must not be negative") }
@@ -52,21 +51,9 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let report = try ComparisonReport(loaded, before: before, after: after,
-                                              levels: level.isEmpty ? HierarchyLevelDefaults.all : level,
-                                              permutations: permutations, seed: seed, threads: options.workerThreads)
-            timer.mark("compute")
-            switch format {
-            case .csv: try report.writeTable(to: options.output)
-            case .json: try report.writeJSON(to: options.output)
-            }
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("before", .string(before.description)), ("after", .string(after.description)),
-            ])
+        try runAnalysis(options) {
+            try ComparisonReport($0, before: before, after: after, levels: level.isEmpty ? BoundaryLevel.hierarchyLevels : level,
+                                 permutations: permutations, seed: seed, threads: options.workerThreads, format: format)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import MeshworkAlgorithms
-import MeshworkIO
+import MeshworkReport
 
 struct ComparePartitions: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +16,7 @@ struct ComparePartitions: ParsableCommand {
         in one file only).
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    typealias Format = PartitionAgreement.Format
 
     @Argument(help: ArgumentHelp("The first partition (CSV: id,group).", valueName: "A"))
     var first: String
@@ -39,35 +38,10 @@ struct ComparePartitions: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let a = try PartitionReader.read(path: first, groupColumn: columnA)
-            let b = try PartitionReader.read(path: second, groupColumn: columnB)
-            let comparison = PartitionComparison(a.partition, b.aligned(to: a.ids))
-            guard comparison.vertices > 0 else {
-                throw InputError(file: second, line: 0, "no id has a group in both \(first) and this file")
-            }
-            let values: [(String, JSONValue)] = [
-                ("nmi", .double(comparison.normalizedMutualInformation)),
-                ("ari", .double(comparison.adjustedRandIndex)),
-                ("vertices", .int(comparison.vertices)),
-                ("groups_a", .int(comparison.groupsA)),
-                ("groups_b", .int(comparison.groupsB)),
-                ("unmatched_a", .int(a.partition.knownCount - comparison.vertices)),
-                ("unmatched_b", .int(b.partition.knownCount - comparison.vertices)),
-            ]
-            var buffer = ByteBuffer()
-            switch format {
-            case .text:
-                for (name, value) in values {
-                    buffer.append(name)
-                    buffer.append(UInt8(ascii: " "))
-                    value.write(into: &buffer, pretty: false, indent: 0)
-                    buffer.appendNewline()
-                }
-            case .json:
-                JSONValue.object(values).write(into: &buffer, pretty: true, indent: 0)
-                buffer.appendNewline()
-            }
-            try writeAtomically(&buffer, to: output)
+            try PartitionAgreement(first: first, second: second, firstColumn: columnA, secondColumn: columnB,
+                                   format: format).write(to: output)
         }
     }
 }
+
+extension PartitionAgreement.Format: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
 import ArgumentParser
-import MeshworkAlgorithms
-import MeshworkIO
+import MeshworkReport
 
 struct Components: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,19 +12,6 @@ struct Components: ParsableCommand {
     @OptionGroup var options: GraphOptions
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let components = ConnectedComponents(loaded.graph)
-            timer.mark("compute")
-            try NodeTableWriter.write(labels: loaded.labels,
-                                      columns: [.integers(name: "component", values: components.partition.group)],
-                                      to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("components", .int(components.count)),
-                ("largest_component", .int(components.sizes.first ?? 0)),
-            ])
-        }
+        try runAnalysis(options) { ComponentAnalysis($0) }
     }
 }

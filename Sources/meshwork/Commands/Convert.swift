@@ -1,5 +1,4 @@
 import ArgumentParser
-import MeshworkIO
 import MeshworkReport
 
 struct Convert: ParsableCommand {
@@ -17,7 +16,7 @@ struct Convert: ParsableCommand {
         that Gephi's timeline replays the growth.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case edgelist, graphml, gexf }
+    typealias Format = GraphConversion.Format
 
     @OptionGroup var options: GraphOptions
 
@@ -46,25 +45,8 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            timer.mark("compute")
-            switch format {
-            case .edgelist:
-                try EdgeListWriter.write(loaded.graph, labels: loaded.labels, to: options.output)
-            case .graphml:
-                let attributes = GraphAttributes(loaded)
-                try GraphMLWriter.write(loaded.graph, labels: loaded.labels, attributeNames: attributes.names,
-                                        attributeValues: attributes.values, to: options.output)
-            case .gexf:
-                let attributes = GraphAttributes(loaded)
-                try GEXFWriter.write(loaded.graph, labels: loaded.labels, attributeNames: attributes.names,
-                                     attributeValues: attributes.values,
-                                     timeline: dynamic ? GEXFTimeline(loaded) : nil, to: options.output)
-            }
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer)
-        }
+        try runAnalysis(options) { try GraphConversion($0, format: format, dynamic: dynamic) }
     }
 }
+
+extension GraphConversion.Format: ExpressibleByArgument {}

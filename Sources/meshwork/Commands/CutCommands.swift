@@ -1,7 +1,5 @@
 import ArgumentParser
-import MeshworkAlgorithms
-import MeshworkCore
-import MeshworkIO
+import MeshworkReport
 
 struct Bridges: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,15 +9,7 @@ struct Bridges: ParsableCommand {
     @OptionGroup var options: GraphOptions
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph, components: false)
-            timer.mark("compute")
-            try EdgeTableWriter.write(labels: loaded.labels, edges: cuts.bridges, to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [("bridges", .int(cuts.bridges.count))])
-        }
+        try runAnalysis(options) { BridgeAnalysis($0) }
     }
 }
 
@@ -32,18 +22,7 @@ struct ArticulationPoints: ParsableCommand {
     @OptionGroup var options: GraphOptions
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph, components: false)
-            let points = cuts.articulationPoints
-            timer.mark("compute")
-            try NodeTableWriter.write(labels: loaded.labels, columns: [], rows: points, to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("articulation_points", .int(points.count)),
-            ])
-        }
+        try runAnalysis(options) { ArticulationPointAnalysis($0) }
     }
 }
 
@@ -59,18 +38,6 @@ struct BiconnectedComponents: ParsableCommand {
     @OptionGroup var options: GraphOptions
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph)
-            let table = cuts.edgeTable()
-            timer.mark("compute")
-            try EdgeTableWriter.write(labels: loaded.labels, edges: table.edges,
-                                      columns: [.integers(name: "component", values: table.components)], to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("biconnected_components", .int(cuts.componentCount)),
-            ])
-        }
+        try runAnalysis(options) { BiconnectedComponentAnalysis($0) }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import MeshworkAlgorithms
-import MeshworkCore
-import MeshworkIO
+import MeshworkReport
 
 struct EdgeBetweenness: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,29 +21,8 @@ struct EdgeBetweenness: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let graph = loaded.graph
-            let scores = Betweenness(weighted: options.weighted, threads: options.workerThreads).edgeScores(graph)
-            var edges: [(VertexID, VertexID)] = []
-            var values: [Double] = []
-            for u in 0..<graph.vertexCount {
-                for p in graph.row(VertexID(u)) where graph.isDirected || Int(graph.targets[p]) > u {
-                    edges.append((VertexID(u), graph.targets[p]))
-                    values.append(scores[p])
-                }
-            }
-            if let top, top < edges.count {
-                let keep = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(top)
-                edges = keep.map { edges[$0] }
-                values = keep.map { values[$0] }
-            }
-            timer.mark("compute")
-            try EdgeTableWriter.write(labels: loaded.labels, edges: edges,
-                                      columns: [.doubles(name: "betweenness", values: values)], to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [("threads", .int(options.workerThreads))])
+        try runAnalysis(options) {
+            EdgeBetweennessAnalysis($0, .init(weighted: options.weighted, threads: options.workerThreads, top: top))
         }
     }
 }

@@ -37,7 +37,7 @@ struct Generate: ParsableCommand {
                 \(summary.attendances) attendances at \(summary.events) events.
                 """)
         } catch {
-            printError("meshwork: \(error)")
+            printNotice("\(error)")
             throw ExitCode.failure
         }
     }

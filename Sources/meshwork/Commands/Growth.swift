@@ -1,7 +1,5 @@
 import ArgumentParser
 import MeshworkAlgorithms
-import MeshworkCore
-import MeshworkIO
 import MeshworkReport
 
 struct Growth: ParsableCommand {
@@ -69,9 +67,7 @@ struct Growth: ParsableCommand {
     var charts: String?
 
     @Option(help: "csv or json.")
-    var format: OutputFormat = .csv
-
-    enum OutputFormat: String, ExpressibleByArgument { case csv, json }
+    var format: TableFormat = .csv
 
     func validate() throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1") }
@@ -84,58 +80,21 @@ struct Growth: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            guard let community = loaded.community else {
-                printError("meshwork: growth needs a dataset directory (dated interactions), not \(options.graph)")
-                throw ExitCode(64)
-            }
-            let levels = level.isEmpty ? HierarchyLevel.allCases.map { .hierarchy($0) } : level
-            let period = self.period ?? GrowthSeries.automaticPeriod(community)
-            if self.period == nil {
-                printError("meshwork: growth by \(period.rawValue), chosen from the span of the data (pass --period to choose)")
-            }
-            if let given = member {
-                // Under --pseudonymise the member is found by the pseudonym of the id given, and
-                // only the pseudonym appears in the outputs.
-                let member = loaded.label(forGiven: given) ?? given
-                let found = try EgoGrowthReport(loaded, member: member, period: period, window: window, levels: levels, seed: seed)
-                guard let ego = found else {
-                    printError("meshwork: \(given) is not a member of \(options.graph)")
-                    throw ExitCode(64)
-                }
-                timer.mark("compute")
-                try ego.writeCSV(to: options.output)
-                timer.mark("write")
-                try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                    ("member", .string(member)), ("period", .string(period.rawValue)),
-                    ("period_automatic", .bool(self.period == nil)),
-                ])
-                return
-            }
-            let report = try GrowthReport(loaded, period: period, window: window, levels: levels,
-                                          options: .init(basic: basic, integrationPeriods: integration, seed: seed,
-                                                         cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
-                                                         threads: options.workerThreads))
-            timer.mark("compute")
-            switch format {
-            case .csv: try report.writeCSV(to: options.output)
-            case .json: try report.writeJSON(to: options.output)
-            }
-            if let charts { try report.writeCharts(to: charts) }
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("periods", .int(report.rows.count)),
-                ("period", .string(period.rawValue)),
-                ("period_automatic", .bool(self.period == nil)),
-                ("window", window.map { .int($0) } ?? .null),
-            ])
+        try runAnalysis(options) {
+            try GrowthAnalysis($0, .init(period: period, window: window, levels: level, member: member,
+                                         report: .init(basic: basic, integrationPeriods: integration, seed: seed,
+                                                       cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
+                                                       threads: options.workerThreads),
+                                         format: format),
+                               notify: printNotice)
+        } thenWrite: { growth in
+            if let charts { try growth.writeCharts(to: charts) }
         }
     }
 }
 
 extension PeriodLength: ExpressibleByArgument {}
+extension TableFormat: ExpressibleByArgument {}
 
 extension BoundaryLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }

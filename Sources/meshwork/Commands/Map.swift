@@ -1,7 +1,5 @@
 import ArgumentParser
 import MeshworkAlgorithms
-import MeshworkCore
-import MeshworkIO
 import MeshworkRender
 import MeshworkReport
 
@@ -103,37 +101,26 @@ struct Map: ParsableCommand {
         if ego != nil && mapLevel != .members { throw ValidationError("--ego draws members: use it with --level member") }
     }
 
+    /// The map the options ask for.
+    private var request: NetworkMap.Options {
+        var request = NetworkMap.Options()
+        request.level = mapLevel ?? .members
+        request.colourBy = colourBy
+        request.sizeBy = sizeBy
+        request.ego = ego
+        request.radius = radius
+        request.labels = labels
+        request.topGroups = top
+        request.tiesPerGroup = tiesPerGroup == 0 ? nil : tiesPerGroup
+        request.tiesPerMember = tiesPerMember
+        request.engine = LayoutEngine(rawValue: engine.rawValue)
+        request.seed = seed
+        request.threads = options.workerThreads
+        return request
+    }
+
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            var request = NetworkMap.Options()
-            request.level = mapLevel ?? .members
-            request.colourBy = colourBy
-            request.sizeBy = sizeBy
-            request.ego = ego.map { loaded.label(forGiven: $0) ?? $0 }
-            request.radius = radius
-            request.labels = labels
-            request.topGroups = top
-            request.tiesPerGroup = tiesPerGroup == 0 ? nil : tiesPerGroup
-            request.tiesPerMember = tiesPerMember
-            request.engine = LayoutEngine(rawValue: engine.rawValue)
-            request.seed = seed
-            request.threads = options.workerThreads
-            let map = try NetworkMap.document(loaded, options: request)
-            var bytes = try map.render(as: outputFormat)
-            timer.mark("compute")
-            var buffer = ByteBuffer(capacity: 0)
-            swap(&buffer.bytes, &bytes)
-            try writeAtomically(&buffer, to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer, extra: [
-                ("map_nodes", .int(map.nodes.count)),
-                ("map_edges", .int(map.edges.count)),
-                ("engine", .string(map.engine.rawValue)),
-                ("format", .string(outputFormat.rawValue)),
-            ])
-        }
+        try runAnalysis(options) { try MapAnalysis($0, options: request, format: outputFormat) }
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import MeshworkAlgorithms
 import MeshworkCore
-import MeshworkIO
 import MeshworkReport
 
 struct Report: ParsableCommand {
@@ -43,18 +42,12 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let report = try HTMLReport(loaded, options: .init(
+        try runAnalysis(options) {
+            try HTMLReport($0, options: .init(
                 title: title, seed: seed, period: period,
-                minimumCell: minCell ?? (options.pseudonymise ? 5 : 0), threads: options.workerThreads,
+                minimumCell: options.minimumCell(minCell), threads: options.workerThreads,
                 comparison: before.flatMap { before in after.map { (before, $0) } }))
-            timer.mark("compute")
-            let path = try report.write(to: options.output ?? "meshwork-report")
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer)
-            print(path)
         }
+        print(HTMLReport.indexPath(in: options.output))
     }
 }

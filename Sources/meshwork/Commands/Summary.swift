@@ -1,12 +1,11 @@
 import ArgumentParser
-import MeshworkIO
 import MeshworkReport
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Headline figures: nodes, ties, components, density, top members, per-level counts.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    typealias Format = SummaryReport.Format
 
     @OptionGroup var options: GraphOptions
 
@@ -21,21 +20,8 @@ struct Summary: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            var timer = PhaseTimer()
-            let loaded = try loadGraph(options, &timer)
-            let report = SummaryReport(loaded, top: top)
-            timer.mark("compute")
-            var buffer = ByteBuffer()
-            switch format {
-            case .text: buffer.append(report.text)
-            case .json:
-                report.json.write(into: &buffer, pretty: true, indent: 0)
-                buffer.appendNewline()
-            }
-            try writeAtomically(&buffer, to: options.output)
-            timer.mark("write")
-            try writeStats(options.stats, loaded: loaded, timer: timer)
-        }
+        try runAnalysis(options) { SummaryReport($0, top: top, format: format) }
     }
 }
+
+extension SummaryReport.Format: ExpressibleByArgument {}

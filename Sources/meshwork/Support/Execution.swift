@@ -13,37 +13,70 @@ import Darwin
 
 /// Runs a command body, turning library errors into the exit statuses of docs/data-contract.md:
 /// bad input data -> 65 with `file:line: message` lines on stderr; a level or map the input does
-/// not allow (a missing level, a map too large, an analysis or a dynamic GEXF that needs a dataset), or an output
-/// that would replace an input or contradicts its format -> 64; Graphviz and other output
-/// failures -> 1.
+/// not allow (a missing level, a map too large, an analysis or a dynamic GEXF that needs a dataset), load options
+/// the input does not take, a bad pseudonym key, or an output that would replace an input or
+/// contradicts its format -> 64; Graphviz and other output failures -> 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as InputError {
         printError(error.description)
         throw ExitCode(65)
-    } catch let error as OutputUsageError {
-        printError("meshwork: \(error.message)")
-        throw ExitCode(64)
-    } catch let error as BoundaryLevelError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode(64)
-    } catch let error as MapOptionError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode(64)
-    } catch let error as MapSizeError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode(64)
-    } catch let error as GEXFTimelineError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode(64)
-    } catch let error as GraphvizError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode.failure
-    } catch let error as OutputError {
-        printError("meshwork: \(error.message)")
-        throw ExitCode.failure
+    } catch {
+        guard let status = exitStatus(of: error) else { throw error }
+        printNotice(String(describing: error))
+        throw ExitCode(status)
     }
+}
+
+/// The exit status of a library error other than bad input data (its description is the message),
+/// or `nil` for an error the library does not describe.
+private func exitStatus(of error: any Error) -> Int32? {
+    switch error {
+    case is OutputUsageError, is BoundaryLevelError, is MapOptionError, is MapSizeError, is GEXFTimelineError, is LoadOptionError,
+         is SpanWithoutDatesError, is PseudonymKeyError, is KeptAttributeError:
+        64
+    case is GraphvizError, is OutputError:
+        1
+    default:
+        nil
+    }
+}
+
+/// Runs an analysis command over GRAPH: loads it (with progress; the `load` phase), runs
+/// `analysis` (`compute`), writes its primary output to -o or standard output and then the
+/// `secondary` outputs (`write`), prints its notices on stderr, and writes the `--stats` file with
+/// its statistics. Errors map to exit statuses as in ``reportingErrors(_:)``; an
+/// ``AnalysisInputError`` names the GRAPH argument (usage: 64; data: 65 as `GRAPH:0: message`).
+func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, _ analysis: (LoadedGraph) throws -> Output,
+                                         thenWrite secondary: (Output) throws -> Void = { _ in }) throws {
+    try reportingErrors {
+        var timer = PhaseTimer()
+        let loaded = try loadGraph(options, &timer)
+        let output: Output
+        do {
+            output = try analysis(loaded)
+        } catch let error as AnalysisInputError {
+            switch error.kind {
+            case .usage:
+                printNotice(error.message(input: options.graph))
+                throw ExitCode(64)
+            case .data:
+                throw InputError(file: options.graph, line: 0, error.message(input: options.graph))
+            }
+        }
+        timer.mark("compute")
+        try output.write(to: options.output)
+        try secondary(output)
+        timer.mark("write")
+        output.notices.forEach(printNotice)
+        try writeStats(options.stats, loaded: loaded, timer: timer, extra: output.statistics)
+    }
+}
+
+/// Prints `meshwork: text` on stderr.
+func printNotice(_ text: String) {
+    printError("meshwork: \(text)")
 }
 
 func printError(_ text: String) {
@@ -112,35 +145,13 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
     try writeAtomically(&buffer, to: path)
 }
 
-/// Loads GRAPH, timing the load and showing progress.
-func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> LoadedGraph {
-    var pseudonyms: Pseudonymiser?
-    if options.pseudonymise {
-        do {
-            pseudonyms = try Pseudonymiser.loadingKey(file: options.pseudonymKey)
-        } catch let error as PseudonymKeyError {
-            printError("meshwork: \(error.description)")
-            throw ExitCode(64)
-        }
-    }
+/// Loads GRAPH (pseudonymised with --pseudonymise), timing the load and showing progress.
+private func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> LoadedGraph {
+    let pseudonyms = options.pseudonymise ? try Pseudonymiser.loadingKey(file: options.pseudonymKey) : nil
     Progress().phase("loading \(options.graph)")
-    var loaded: LoadedGraph
-    do {
-        loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
-    } catch let error as LoadOptionError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode(64)
-    } catch let error as SpanWithoutDatesError {
-        printError("meshwork: \(error.description)")
-        throw ExitCode(64)
-    }
+    var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
     if let pseudonyms {
-        do {
-            loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)
-        } catch let error as KeptAttributeError {
-            printError("meshwork: \(error.description)")
-            throw ExitCode(64)
-        }
+        loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)
     }
     try OutputFile.refuseInput(options.output)
     try OutputFile.refuseInput(options.stats)

@@ -79,6 +79,9 @@ struct GraphOptions: ParsableArguments {
         return DateSpan(from: first, until: last)
     }
 
+    /// A command's `--min-cell`, else 5 with --pseudonymise (for publication), else 0.
+    func minimumCell(_ given: Int?) -> Int { given ?? (pseudonymise ? 5 : 0) }
+
     /// `--threads`, or every online core.
     var workerThreads: Int { threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
