@@ -20,3 +20,16 @@ extension LoadedGraph {
         }
     }
 }
+
+extension LoadedGraph {
+    /// The names people read for `partition`'s groups at `level`: a hierarchy group's `name` in
+    /// nodes.csv (its id when the name is empty), otherwise the group's label.
+    /// - Complexity: O(groups) lookups of ids.
+    public func displayNames(of partition: Partition, at level: BoundaryLevel) -> [String] {
+        guard case .hierarchy = level, let community else { return partition.names }
+        return partition.names.map { id in
+            guard let node = community.ids.id(of: id), !community.names[Int(node)].isEmpty else { return id }
+            return community.names[Int(node)]
+        }
+    }
+}

@@ -52,11 +52,14 @@ struct LinkPredictionTests {
         let undirected = graph.isDirected ? graph.undirectedView() : graph
         var pairs: [(VertexID, VertexID)] = []
         for u in 0 ..< n { for v in u + 1 ..< n where !undirected.hasEdge(VertexID(u), VertexID(v)) { pairs.append((VertexID(u), VertexID(v))) } }
-        for boundary in [nil, LinkPrediction.BoundaryWeighting(partition: groups, strength: 2)] {
+        let focus: [VertexID] = [VertexID(seed), VertexID(n / 2), VertexID(n / 2 + 1)]
+        for (boundary, focus) in [(nil, nil), (LinkPrediction.BoundaryWeighting(partition: groups, strength: 2), nil),
+                                  (nil, focus), (LinkPrediction.BoundaryWeighting(partition: groups), focus)] {
             for index in LinkPrediction.Index.allCases {
                 let top = 25
                 let scores = LinkPrediction(index: index, top: top, boundary: boundary).scores(graph, pairs: pairs)
                 let expected = pairs.indices.filter { index == .preferentialAttachment || scores[$0] > 0 }
+                    .filter { focus == nil || focus!.contains(pairs[$0].0) || focus!.contains(pairs[$0].1) }
                     .sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : (pairs[a].0 != pairs[b].0 ? pairs[a].0 < pairs[b].0 : pairs[a].1 < pairs[b].1) }
                     .prefix(top)
                 var result = LinkPrediction.Result()
@@ -66,8 +69,8 @@ struct LinkPredictionTests {
                     result.scores.append(scores[i])
                 }
                 for threads in [1, 2, 3] {
-                    let ranking = LinkPrediction(index: index, top: top, boundary: boundary, threads: threads).run(graph)
-                    #expect(ranking == result, "\(index), boundary \(boundary != nil), \(threads) threads")
+                    let ranking = LinkPrediction(index: index, top: top, boundary: boundary, focus: focus, threads: threads).run(graph)
+                    #expect(ranking == result, "\(index), boundary \(boundary != nil), focus \(focus != nil), \(threads) threads")
                 }
             }
         }

@@ -137,6 +137,18 @@ struct CommandTests {
         #expect(contradiction.status == 64)
     }
 
+    @Test("suggest: introductions with reasons, and the evaluation table with --evaluate-at")
+    func suggest() throws {
+        let dataset = Meshwork.fixture("workplace-invs15")
+        let listed = try Meshwork.run(["suggest", dataset, "--top", "3"])
+        #expect(listed.status == 0, "stderr: \(listed.stderr)")
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.first == "source,target,score,shared_contacts,group_source,group_target,ties_between_groups,reason" && lines.count == 4)
+        let evaluated = try Meshwork.run(["suggest", dataset, "--evaluate-at", "2015-06-05", "--top", "20", "--samples", "500"])
+        #expect(evaluated.status == 0 && evaluated.stdout.hasPrefix("ranking,hits,cross_hits,precision,recall,auc\ncommon_neighbours,"))
+        #expect(try Meshwork.run(["suggest", dataset, "--evaluate-at", "June"]).status == 64)
+    }
+
     @Test("generate: same seed, byte-identical files; the dataset loads")
     func generate() throws {
         let dir = try TemporaryDirectory()

@@ -61,12 +61,16 @@ public struct LinkPrediction: Sendable {
     /// How many pairs to keep.
     public var top: Int
     public var boundary: BoundaryWeighting?
+    /// Only pairs with at least one of these vertices (one member's or one group's introductions);
+    /// `nil`: every pair.
+    public var focus: [VertexID]?
     public var threads: Int
 
-    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, threads: Int = 1) {
+    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, focus: [VertexID]? = nil, threads: Int = 1) {
         self.index = index
         self.top = top
         self.boundary = boundary
+        self.focus = focus
         self.threads = threads
     }
 
@@ -76,7 +80,7 @@ public struct LinkPrediction: Sendable {
     public func run(_ graph: CSRGraph) -> Result {
         guard top > 0, graph.vertexCount > 1 else { return Result() }
         let undirected = graph.isDirected ? graph.undirectedView() : graph
-        if index == .preferentialAttachment && boundary == nil { return preferentialAttachment(undirected) }
+        if index == .preferentialAttachment && boundary == nil && focus == nil { return preferentialAttachment(undirected) }
         return neighbourhood(undirected)
     }
 
@@ -126,7 +130,17 @@ public struct LinkPrediction: Sendable {
         let n = graph.vertexCount
         let between = boundary.map { GroupTies(graph, partition: $0.partition) }
         let strength = boundary?.strength ?? 0
-        let workers = max(1, min(threads, n / 256 + 1))
+        // With a focus, pairs are enumerated from their focused member(s): from `u` to every `v`
+        // two steps away, a pair of two focused members once (from the smaller).
+        var focused: [Bool]? = nil
+        if let focus {
+            var marks = [Bool](repeating: false, count: n)
+            for v in focus where v >= 0 && Int(v) < n { marks[Int(v)] = true }
+            focused = marks
+        }
+        let sources: [VertexID] = focused.map { marks in (0 ..< n).filter { marks[$0] }.map { VertexID($0) } }
+            ?? (0 ..< n).map { VertexID($0) }
+        let workers = max(1, min(threads, sources.count / 256 + 1))
         var partial = [[_ScoredPair]](repeating: [], count: workers)
         partial.withUnsafeMutableBufferPointer { partial in
             forEachWorker(workers) { worker in
@@ -134,17 +148,23 @@ public struct LinkPrediction: Sendable {
                 var sum = [Double](repeating: 0, count: n)
                 var stamp = [Int32](repeating: -1, count: n)
                 var touched: [VertexID] = []
-                var u = worker
-                while u < n {  // vertices dealt round-robin: high-degree vertices spread over workers
-                    let source = VertexID(u)
+                var next = worker
+                while next < sources.count {  // sources dealt round-robin: high degrees spread over workers
+                    let source = sources[next]
+                    let u = Int(source)
                     for slot in graph.row(source) { stamp[Int(graph.targets[slot])] = source }
                     stamp[u] = source
                     for slot in graph.row(source) {
                         let w = graph.targets[slot]
                         let contribution = weight(of: graph.degree(w))
-                        for next in graph.row(w) {
-                            let v = graph.targets[next]
-                            if v <= source || stamp[Int(v)] == source { continue }
+                        for step in graph.row(w) {
+                            let v = graph.targets[step]
+                            if stamp[Int(v)] == source { continue }
+                            if let focused {
+                                if focused[Int(v)] && v < source { continue }
+                            } else if v < source {
+                                continue
+                            }
                             if sum[Int(v)] == 0 { touched.append(v) }
                             sum[Int(v)] += contribution
                         }
@@ -152,11 +172,11 @@ public struct LinkPrediction: Sendable {
                     for v in touched {
                         var score = sum[Int(v)]
                         if let between { score *= between.factor(source, v, strength: strength) }
-                        best.offer(_ScoredPair(score: score, source: source, target: v))
+                        best.offer(_ScoredPair(score: score, source: min(source, v), target: max(source, v)))
                         sum[Int(v)] = 0
                     }
                     touched.removeAll(keepingCapacity: true)
-                    u += workers
+                    next += workers
                 }
                 partial[worker] = best.pairs
             }
@@ -164,19 +184,23 @@ public struct LinkPrediction: Sendable {
         return Self.result(partial.flatMap { $0 }, top: top)
     }
 
-    /// Preferential attachment weighted by boundaries: every untied pair scored.
+    /// Preferential attachment weighted by boundaries or restricted to a focus: every untied pair
+    /// scored.
     /// - Complexity: O(V² log top).
     private func allPairs(_ graph: CSRGraph) -> Result {
         let n = graph.vertexCount
-        let between = GroupTies(graph, partition: boundary?.partition ?? Partition(groups: []))
+        let between = boundary.map { GroupTies(graph, partition: $0.partition) }
         let strength = boundary?.strength ?? 0
+        var focused = [Bool](repeating: focus == nil, count: n)
+        for v in focus ?? [] where v >= 0 && Int(v) < n { focused[Int(v)] = true }
         var best = _BestPairs(capacity: top)
         for u in 0 ..< n {
             let source = VertexID(u)
             for v in u + 1 ..< n where !graph.hasEdge(source, VertexID(v)) {
                 let target = VertexID(v)
+                if !focused[u] && !focused[v] { continue }
                 let plain = Double(graph.degree(source)) * Double(graph.degree(target))
-                best.offer(_ScoredPair(score: plain * between.factor(source, target, strength: strength),
+                best.offer(_ScoredPair(score: plain * (between?.factor(source, target, strength: strength) ?? 1),
                                        source: source, target: target))
             }
         }
@@ -222,13 +246,17 @@ public struct LinkPrediction: Sendable {
 }
 
 /// The ties between every two groups of a partition, looked up by binary search.
-struct GroupTies: Sendable {
+///
+///     GroupTies(graph, partition: departments).ties(alice, bob)   // nil when they share a group
+///
+/// - Complexity: O(E log E) to build, O(log P) per lookup for P tied group pairs.
+public struct GroupTies: Sendable {
     let partition: Partition
     /// `key(g, h)` for `g < h`, sorted, and the ties between `g` and `h`.
     private var keys: [UInt64] = []
     private var counts: [Int] = []
 
-    init(_ graph: CSRGraph, partition: Partition) {
+    public init(_ graph: CSRGraph, partition: Partition) {
         self.partition = partition
         var pairs: [UInt64] = []
         for u in 0 ..< graph.vertexCount {
@@ -249,7 +277,7 @@ struct GroupTies: Sendable {
 
     /// The ties today between the groups of `u` and `v`, or `nil` when they share a group or one
     /// is unknown.
-    func ties(_ u: VertexID, _ v: VertexID) -> Int? {
+    public func ties(_ u: VertexID, _ v: VertexID) -> Int? {
         let g = partition.group[Int(u)], h = partition.group[Int(v)]
         guard g >= 0, h >= 0, g != h else { return nil }
         let key = Self.key(g, h)

@@ -1,0 +1,79 @@
+import ArgumentParser
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkReport
+
+struct Suggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Introductions worth making: members not yet tied, ranked, with reasons; or the proof on history.",
+        discussion: """
+        Prints `source,target,score,shared_contacts,group_source,group_target,ties_between_groups,reason`, \
+        the --top pairs of members who are not tied, best first. The score is resource allocation \
+        (Zhou, Lü & Zhang 2009: the sum over shared contacts of 1 / their number of ties), times \
+        1 + S / (1 + t) when the two members sit in different groups of --level that have t ties \
+        today (S = --strength, default 1): plausible introductions that would join weakly tied \
+        groups rank higher. --level defaults to organisation for a dataset (none for other inputs). \
+        --for ID lists one member's introductions; --group G those of a group's members (G: a \
+        group of --level, by id or name). Equal scores are ordered by input order.
+
+        --evaluate-at DATE instead hides every record after DATE, ranks the untied pairs of the \
+        earlier network (members present by DATE) by common neighbours, Adamic-Adar, resource \
+        allocation, preferential attachment, the two boundary-aware rankings and a random one, \
+        and prints `ranking,hits,cross_hits,precision,recall,auc` against the ties that formed \
+        later: hits among each top --top, how many of them cross a boundary of --level, \
+        precision (hits / top), recall (hits / ties formed) and the area under the ROC curve \
+        from --samples random pairs (seed --seed). The --stats file gets the counts.
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(help: "\(BoundaryLevel.grammar) (default: organisation for a dataset).")
+    var level: BoundaryLevel?
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Only this member's introductions.", valueName: "id"))
+    var member: String?
+
+    @Option(help: ArgumentHelp("Only the introductions of this group's members (a group of --level).", valueName: "group"))
+    var group: String?
+
+    @Option(help: "How many pairs to list (with --evaluate-at: the K of precision and recall at K).")
+    var top: Int = 20
+
+    @Option(help: "The extra weight of a first tie between two groups.")
+    var strength: Double = 1
+
+    @Option(help: ArgumentHelp("Evaluate the rankings on the ties that formed after this day.", valueName: "YYYY-MM-DD"))
+    var evaluateAt: String?
+
+    @Option(help: "Random pairs behind the AUC of --evaluate-at.")
+    var samples: Int = 10_000
+
+    @Option(help: "Seed of the Leiden run behind --level community and of the evaluation's samples.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if !(strength >= 0 && strength.isFinite) { throw ValidationError("--strength must be a number >= 0") }
+        if member != nil && group != nil { throw ValidationError("give --for or --group, not both") }
+        if let evaluateAt {
+            if CivilDate(iso8601: evaluateAt) == nil { throw ValidationError("--evaluate-at must be a date YYYY-MM-DD, not \(evaluateAt)") }
+            if member != nil || group != nil { throw ValidationError("--evaluate-at ranks every pair: it takes no --for or --group") }
+        }
+    }
+
+    func run() throws {
+        if let cut = evaluateAt.flatMap(CivilDate.init(iso8601:)) {
+            try runAnalysis(options) {
+                try IntroductionEvaluation($0, .init(cut: cut, level: level, top: top, samples: samples, seed: seed,
+                                                     threads: options.workerThreads))
+            }
+        } else {
+            try runAnalysis(options) {
+                try IntroductionSuggestions($0, .init(level: level, member: member, group: group, top: top,
+                                                      strength: strength, seed: seed, threads: options.workerThreads))
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkReport
+import MeshworkTestSupport
+import Testing
+
+@Suite("Introductions (suggest)")
+struct IntroductionTests {
+    @Test("suggestions are untied pairs, best first, with shared contacts and a reason that names the groups")
+    func suggestions() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let suggestions = try IntroductionSuggestions(loaded, .init(top: 30))
+        let graph = loaded.graph
+        #expect(suggestions.ranking.count == 30)
+        for i in 0 ..< suggestions.ranking.count {
+            let u = suggestions.ranking.sources[i], v = suggestions.ranking.targets[i]
+            #expect(!graph.hasEdge(u, v))
+            let shared = Set(graph.neighbours(of: u)).intersection(graph.neighbours(of: v)).count
+            #expect(suggestions.sharedContacts[i] == shared)
+            let reason = suggestions.reason(i)
+            #expect(reason.hasPrefix("\(shared) shared contact"))
+            if suggestions.groupsOfSources[i] == suggestions.groupsOfTargets[i] {
+                #expect(reason.hasSuffix("both in \(suggestions.groupsOfSources[i])"))
+            } else {
+                #expect(reason.contains(suggestions.groupsOfSources[i]) && reason.contains(suggestions.groupsOfTargets[i]))
+            }
+        }
+        #expect(suggestions.groupsOfSources.allSatisfy { $0.hasPrefix("Department ") })
+    }
+
+    @Test("--for lists one member's introductions, --group a group's, and unknown ones are refused")
+    func focus() throws {
+        let loaded = try Fixtures.load("example-community")
+        let member = try IntroductionSuggestions(loaded, .init(member: "M0001", top: 5))
+        let m0001 = try #require(loaded.labels.id(of: "M0001"))
+        #expect(member.ranking.count > 0)
+        #expect((0 ..< member.ranking.count).allSatisfy { member.ranking.sources[$0] == m0001 || member.ranking.targets[$0] == m0001 })
+        let group = try IntroductionSuggestions(loaded, .init(group: "O0001", top: 10))
+        let partition = try loaded.partitions([.hierarchy(.organisation)], seed: 42)[0]
+        let o0001 = Int32(try #require(partition.names.firstIndex(of: "O0001")))
+        #expect((0 ..< group.ranking.count).allSatisfy {
+            partition.group[Int(group.ranking.sources[$0])] == o0001 || partition.group[Int(group.ranking.targets[$0])] == o0001
+        })
+        #expect(throws: AnalysisInputError.self) { try IntroductionSuggestions(loaded, .init(member: "nobody")) }
+        #expect(throws: AnalysisInputError.self) { try IntroductionSuggestions(loaded, .init(group: "no such group")) }
+    }
+
+    @Test("the evaluation table has every ranking, and its counts follow the held-out split")
+    func evaluation() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let cut = try #require(CivilDate(year: 2015, month: 6, day: 5))
+        let table = try IntroductionEvaluation(loaded, .init(cut: cut, top: 50, samples: 2_000, seed: 3))
+        let community = try #require(loaded.community)
+        let split = HeldOutSplit(community, network: loaded.graph, until: cut)
+        #expect(table.result.formed == split.formed.count && table.members == split.vertices.count)
+        #expect(table.result.rows.map(\.ranking) == ["common_neighbours", "adamic_adar", "resource_allocation", "preferential_attachment",
+                                                    "adamic_adar+boundary", "resource_allocation+boundary", "random"])
+        let edgeList = try Fixtures.load("karate/karate.edges")
+        #expect(throws: AnalysisInputError.self) { try IntroductionEvaluation(edgeList, .init(cut: cut)) }
+    }
+}
