@@ -149,6 +149,17 @@ struct CommandTests {
         #expect(try Meshwork.run(["suggest", dataset, "--evaluate-at", "June"]).status == 64)
     }
 
+    @Test("resilience: curves per order, the chart, and bad options refused")
+    func resilience() throws {
+        let dir = try TemporaryDirectory()
+        let result = try Meshwork.run(["resilience", Meshwork.fixture("krackhardt-managers"), "--steps", "2", "--random-orders", "2",
+                                       "--chart", dir.path + "/r.svg"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("order,removed,removed_share,largest_component_share,group_pairs_connected\nbetweenness,0,0,"))
+        #expect(try dir.read("r.svg").hasPrefix("<svg"))
+        #expect(try Meshwork.run(["resilience", Self.karate, "--max-share", "2"]).status == 64)
+    }
+
     @Test("generate: same seed, byte-identical files; the dataset loads")
     func generate() throws {
         let dir = try TemporaryDirectory()

@@ -1,0 +1,210 @@
+import MeshworkCore
+
+/// Who holds the network together: how the network comes apart as members leave in a given
+/// order (the attack curves of Albert, Jeong & Barabási 2000, read for a community): after each
+/// step, the share of all members in the largest connected group that is left, and the share of
+/// pairs of groups (a boundary level's) that can still reach each other through ties, of the pairs
+/// that could at the start.
+///
+///     let curves = Resilience(steps: 20, maximumShare: 0.1).run(graph, groups: regions,
+///                                                                orders: [("betweenness", byBetweenness)])
+///     curves.curves[0].largestComponentShare   // one value per step, step 0 = nobody removed
+///
+/// Random departures are the baseline: ``run(_:groups:orders:)`` adds the mean, lowest and highest
+/// of `randomOrders` shuffled orders (seeded: the same seed, the same curves).
+///
+/// - Complexity: O(steps × (V + E + G²/64)) per order for G groups (group pairs are bit rows,
+///   computed when G ≤ 4,096; above that the group column is left out).
+public struct Resilience: Sendable {
+    /// One order's curve; `groupPairsConnected` is empty without groups (or above 4,096 groups).
+    public struct Curve: Sendable, Equatable {
+        public var order: String
+        public var largestComponentShare: [Double]
+        public var groupPairsConnected: [Double]
+    }
+
+    public struct Result: Sendable {
+        /// Members removed before each step's figures: 0, then about `maximumShare × V / steps` more each step.
+        public var removed: [Int]
+        /// The given orders, then `random` (the mean), `random_low` and `random_high`.
+        public var curves: [Curve]
+    }
+
+    public var steps: Int
+    /// The share of members removed by the last step.
+    public var maximumShare: Double
+    public var randomOrders: Int
+    public var seed: UInt64
+
+    public init(steps: Int = 20, maximumShare: Double = 0.1, randomOrders: Int = 20, seed: UInt64 = 42) {
+        self.steps = steps
+        self.maximumShare = maximumShare
+        self.randomOrders = randomOrders
+        self.seed = seed
+    }
+
+    /// The largest groups a group-pair count handles (its bit matrix is G² bits).
+    public static let groupLimit = 4_096
+
+    public func run(_ graph: CSRGraph, groups: Partition?, orders: [(name: String, vertices: [VertexID])]) -> Result {
+        let n = graph.vertexCount
+        let last = min(n, Int((maximumShare * Double(n)).rounded(.down)))
+        let removed = (0 ... max(steps, 1)).map { last * $0 / max(steps, 1) }
+        let groups = groups.flatMap { $0.groupCount <= Self.groupLimit ? $0 : nil }
+        var probe = _ComponentProbe(graph, groups: groups)
+        let startPairs = probe.measure(removedFirst: 0, of: []).pairs
+        // Counts per step (largest component, connected group pairs): shares are taken at the end,
+        // so that the random orders' mean is one division of exact sums.
+        func counts(_ order: [VertexID]) -> [(largest: Int, pairs: Int)] {
+            removed.map { probe.measure(removedFirst: $0, of: order) }
+        }
+        func curve(_ name: String, largest: [Double], pairs: [Double]) -> Curve {
+            Curve(order: name, largestComponentShare: largest.map { n > 0 ? $0 / Double(n) : 0 },
+                  groupPairsConnected: groups == nil ? [] : pairs.map { startPairs > 0 ? $0 / Double(startPairs) : 0 })
+        }
+        var curves = orders.map { order -> Curve in
+            let measured = counts(order.vertices)
+            return curve(order.name, largest: measured.map { Double($0.largest) }, pairs: measured.map { Double($0.pairs) })
+        }
+        var random = SplitMix64(seed: seed)
+        var shuffled = (0 ..< n).map { VertexID($0) }
+        var runs: [[(largest: Int, pairs: Int)]] = []
+        for _ in 0 ..< randomOrders {
+            for i in stride(from: n - 1, to: 0, by: -1) { shuffled.swapAt(i, random.below(i + 1)) }
+            runs.append(counts(shuffled))
+        }
+        if !runs.isEmpty {
+            let steps = removed.indices
+            let largest = steps.map { step in runs.map { $0[step].largest } }
+            let pairs = steps.map { step in runs.map { $0[step].pairs } }
+            let count = Double(runs.count)
+            curves.append(curve("random", largest: largest.map { Double($0.reduce(0, +)) / count },
+                                pairs: pairs.map { Double($0.reduce(0, +)) / count }))
+            curves.append(curve("random_low", largest: largest.map { Double($0.min()!) }, pairs: pairs.map { Double($0.min()!) }))
+            curves.append(curve("random_high", largest: largest.map { Double($0.max()!) }, pairs: pairs.map { Double($0.max()!) }))
+        }
+        return Result(removed: removed, curves: curves)
+    }
+}
+
+/// A key-player set (Borgatti 2006, KPP-Neg): members whose removal fragments the network most,
+/// chosen greedily: at each step the member whose removal most raises fragmentation
+/// F = 1 − Σ s_k (s_k − 1) / (n (n − 1)) over the sizes s_k of the components left, among the
+/// `candidates` members of highest degree still present (ties: the earlier member).
+///
+///     let keyPlayers = KeyPlayers(count: 10).run(graph)
+///
+/// - Complexity: O(count × candidates × (V + E)).
+public struct KeyPlayers: Sendable {
+    public var count: Int
+    public var candidates: Int
+
+    public init(count: Int, candidates: Int = 64) {
+        self.count = count
+        self.candidates = candidates
+    }
+
+    public func run(_ graph: CSRGraph) -> [VertexID] {
+        let n = graph.vertexCount
+        var probe = _ComponentProbe(graph, groups: nil)
+        let byDegree = (0 ..< n).sorted { a, b in
+            let da = graph.degree(VertexID(a)), db = graph.degree(VertexID(b))
+            return da != db ? da > db : a < b
+        }.map { VertexID($0) }
+        var chosen: [VertexID] = []
+        var taken = [Bool](repeating: false, count: n)
+        while chosen.count < min(count, n) {
+            var best: VertexID = -1, bestCohesion = Double.infinity
+            for v in byDegree.lazy.filter({ !taken[Int($0)] }).prefix(candidates) {
+                let cohesion = probe.cohesion(removing: chosen + [v])
+                if cohesion < bestCohesion { bestCohesion = cohesion; best = v }
+            }
+            guard best >= 0 else { break }
+            chosen.append(best)
+            taken[Int(best)] = true
+        }
+        return chosen
+    }
+}
+
+/// Components of a graph with some vertices removed, measured with buffers reused across calls.
+struct _ComponentProbe {
+    let graph: CSRGraph
+    let groups: Partition?
+    private var removed: [Bool]
+    private var component: [Int32]
+    private var queue: [VertexID] = []
+    private var groupBits: [UInt64] = []
+
+    init(_ graph: CSRGraph, groups: Partition?) {
+        self.graph = graph
+        self.groups = groups
+        removed = [Bool](repeating: false, count: graph.vertexCount)
+        component = [Int32](repeating: -1, count: graph.vertexCount)
+    }
+
+    /// Labels the components left after removing `vertices`; returns their sizes.
+    private mutating func label(_ vertices: ArraySlice<VertexID>) -> [Int] {
+        let n = graph.vertexCount
+        for i in 0 ..< n { removed[i] = false; component[i] = -1 }
+        for v in vertices { removed[Int(v)] = true }
+        var sizes: [Int] = []
+        for start in 0 ..< n where !removed[start] && component[start] < 0 {
+            let id = Int32(sizes.count)
+            component[start] = id
+            queue.removeAll(keepingCapacity: true)
+            queue.append(VertexID(start))
+            var head = 0
+            while head < queue.count {
+                let u = queue[head]
+                head += 1
+                for v in graph.neighbours(of: u) where !removed[Int(v)] && component[Int(v)] < 0 {
+                    component[Int(v)] = id
+                    queue.append(v)
+                }
+            }
+            sizes.append(queue.count)
+        }
+        return sizes
+    }
+
+    /// Σ s_k (s_k − 1) / (n (n − 1)) after removing `vertices`: 1 − fragmentation.
+    mutating func cohesion(removing vertices: [VertexID]) -> Double {
+        let n = Double(graph.vertexCount)
+        guard n > 1 else { return 0 }
+        return label(vertices[...]).reduce(0) { $0 + Double($1) * Double($1 - 1) } / (n * (n - 1))
+    }
+
+    /// The largest component and the pairs of groups with members in a common component, after
+    /// removing the first `count` of `order`.
+    mutating func measure(removedFirst count: Int, of order: [VertexID]) -> (largest: Int, pairs: Int) {
+        let sizes = label(order.prefix(count))
+        let largest = sizes.max() ?? 0
+        guard let groups else { return (largest, 0) }
+        let g = groups.groupCount, words = (g + 63) / 64
+        // Per component, its groups as a bit row; then each group's reach is the union of its
+        // components' rows.
+        var rows = [UInt64](repeating: 0, count: sizes.count * words)
+        for v in 0 ..< graph.vertexCount where component[v] >= 0 && groups.group[v] >= 0 {
+            let group = Int(groups.group[v])
+            rows[Int(component[v]) * words + group / 64] |= 1 << UInt64(group % 64)
+        }
+        groupBits = [UInt64](repeating: 0, count: g * words)
+        for c in 0 ..< sizes.count {
+            for word in 0 ..< words {
+                var bits = rows[c * words + word]
+                while bits != 0 {
+                    let group = word * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    for w in 0 ..< words { groupBits[group * words + w] |= rows[c * words + w] }
+                }
+            }
+        }
+        var pairs = 0
+        for group in 0 ..< g {
+            for w in 0 ..< words { pairs += groupBits[group * words + w].nonzeroBitCount }
+            if groupBits[group * words + group / 64] & (1 << UInt64(group % 64)) != 0 { pairs -= 1 }  // itself
+        }
+        return (largest, pairs / 2)
+    }
+}

@@ -1,0 +1,75 @@
+import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkTestSupport
+import Testing
+
+/// Brute force: the largest component and the connected group pairs of `graph` without `removed`.
+private func bruteForce(_ graph: CSRGraph, groups: Partition, removed: Set<VertexID>) -> (largest: Int, pairs: Set<[Int32]>) {
+    var seen = Set<VertexID>(removed)
+    var largest = 0
+    var pairs = Set<[Int32]>()
+    for start in 0 ..< graph.vertexCount where !seen.contains(VertexID(start)) {
+        var stack = [VertexID(start)], members: [VertexID] = []
+        seen.insert(VertexID(start))
+        while let u = stack.popLast() {
+            members.append(u)
+            for v in graph.neighbours(of: u) where !seen.contains(v) { seen.insert(v); stack.append(v) }
+        }
+        largest = max(largest, members.count)
+        let inside = Set(members.map { groups.group[Int($0)] }.filter { $0 >= 0 })
+        for g in inside { for h in inside where g < h { pairs.insert([g, h]) } }
+    }
+    return (largest, pairs)
+}
+
+@Suite("Resilience")
+struct ResilienceTests {
+    @Test("on random graphs every step's figures are the brute-force ones", arguments: 0 ..< 5)
+    func matchesBruteForce(seed: Int) {
+        let n = 40 + 20 * seed
+        let (graph, groups) = randomGraph(seed: UInt64(seed) &+ 300, n: n, m: n + n / 2, directed: false, weighted: false, groups: 5)
+        var order = (0 ..< n).map { VertexID($0) }
+        var random = SplitMix64(seed: UInt64(seed))
+        order.shuffle(using: &random)
+        let result = Resilience(steps: 7, maximumShare: 0.5, randomOrders: 3, seed: 1).run(graph, groups: groups, orders: [("given", order)])
+        let start = bruteForce(graph, groups: groups, removed: []).pairs.count
+        let curve = result.curves[0]
+        for (step, removed) in result.removed.enumerated() {
+            let expected = bruteForce(graph, groups: groups, removed: Set(order.prefix(removed)))
+            #expect(curve.largestComponentShare[step] == Double(expected.largest) / Double(n))
+            #expect(curve.groupPairsConnected[step] == Double(expected.pairs.count) / Double(start))
+        }
+        #expect(result.curves.map(\.order) == ["given", "random", "random_low", "random_high"])
+        for step in result.removed.indices {
+            let (mean, low, high) = (result.curves[1], result.curves[2], result.curves[3])
+            #expect(low.largestComponentShare[step] <= mean.largestComponentShare[step] + 1e-12)
+            #expect(mean.largestComponentShare[step] <= high.largestComponentShare[step] + 1e-12)
+        }
+    }
+
+    @Test("two cliques joined through one member: the key player is that member, and its departure separates the two groups")
+    func barbell() throws {
+        // Clique 0-4 (group a), clique 6-10 (group b), member 5 tied to 4 and 6 (group a).
+        var edges = EdgeBuffer(weighted: false, capacity: 24)
+        for base in [0, 6] { for u in base ..< base + 5 { for v in u + 1 ..< base + 5 { edges.append(Int32(u), Int32(v), weight: 1) } } }
+        edges.append(4, 5, weight: 1)
+        edges.append(5, 6, weight: 1)
+        let graph = edges.build(vertexCount: 11, directed: false).graph
+        #expect(KeyPlayers(count: 1).run(graph) == [5])
+        let groups = Partition(groups: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1], names: ["a", "b"])
+        let result = Resilience(steps: 1, maximumShare: 1.0 / 11, randomOrders: 0).run(graph, groups: groups, orders: [("key", [5])])
+        #expect(result.removed == [0, 1])
+        #expect(result.curves[0].largestComponentShare == [1, 5.0 / 11])
+        #expect(result.curves[0].groupPairsConnected == [1, 0])
+    }
+
+    @Test("the same seed gives the same curves; without groups the group column is empty")
+    func deterministic() throws {
+        let loaded = try Fixtures.load("karate/karate.edges")
+        let a = Resilience(steps: 4, maximumShare: 0.3, randomOrders: 5, seed: 9).run(loaded.graph, groups: nil, orders: [])
+        let b = Resilience(steps: 4, maximumShare: 0.3, randomOrders: 5, seed: 9).run(loaded.graph, groups: nil, orders: [])
+        #expect(a.curves == b.curves && a.removed == [0, 2, 5, 7, 10])
+        #expect(a.curves.allSatisfy { $0.groupPairsConnected.isEmpty })
+    }
+}
