@@ -13,7 +13,8 @@
 /// In SVG every node is a `<g>` whose `id` is ``DOTEscaping/elementID(_:prefix:)`` of its id and
 /// whose `class` is `node` plus its ``MapNode/classes``; ties are `<g class="edge tie">`, with
 /// `crossing` added when they cross a group boundary; hovering shows the tooltips. All user text
-/// is escaped (``DOTEscaping``). The legend is the graph's label: an HTML-like table below the map.
+/// is escaped (``DOTEscaping``). The legend is the graph's label: an HTML-like table below the map,
+/// with the ``notes`` as its last rows.
 ///
 /// - Complexity: O((V + E) log(V + E)) to write the DOT.
 public struct MapDocument: Sendable {
@@ -23,6 +24,8 @@ public struct MapDocument: Sendable {
     /// The legend's heading, e.g. the level the colours show.
     public var legendTitle: String?
     public var legend: [LegendEntry] = []
+    /// Lines of text under the legend: what the map leaves out and how far it can be trusted.
+    public var notes: [String] = []
     /// The drawing is scaled down to fit this many inches square (PNG and PDF stay bounded).
     public var maximumInches: Double = 40
 
@@ -67,7 +70,7 @@ public struct MapDocument: Sendable {
         let inches = DOTEscaping.fixed(maximumInches)
         attributes += [("outputorder", "edgesfirst"), ("forcelabels", "true"), ("pad", "0.2"),
                        ("size", "\"\(inches),\(inches)\""), ("fontname", "\"Helvetica\""), ("fontsize", "10")]
-        if !legend.isEmpty {
+        if !legend.isEmpty || !notes.isEmpty {
             attributes += [("labelloc", "b"), ("labeljust", "l"), ("label", legendLabel)]
         }
         return attributes
@@ -85,6 +88,9 @@ public struct MapDocument: Sendable {
         }
         if edges.contains(where: \.crossesBoundary) {
             rows += "<TR><TD>- -</TD><TD ALIGN=\"LEFT\">tie between groups</TD></TR>"
+        }
+        for note in notes {
+            rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BORDER=\"0\">\(DOTEscaping.html(note))</TD></TR>"
         }
         return "<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"2\" COLOR=\"#4D4D4D\">\(rows)</TABLE>>"
     }

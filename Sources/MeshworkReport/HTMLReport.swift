@@ -88,7 +88,7 @@ public struct HTMLReport: Sendable {
             map.seed = options.seed
             map.topGroups = 60
             page.figure("\(level.rawValue.capitalized)s and the ties between them (the 60 largest; each with its 8 strongest ties)",
-                        svg: try Self.svg(loaded, map))
+                        svg: try Self.svg(loaded, map).svg)
         }
         if loaded.graph.vertexCount <= options.memberMapLimit {
             var map = NetworkMap.Options()
@@ -96,9 +96,9 @@ public struct HTMLReport: Sendable {
             map.seed = options.seed
             map.communities = communities.partition
             map.threads = options.threads
-            map.tiesPerMember = 3
-            page.figure("Members, coloured by community: each member's three strongest ties (dashed: across communities)",
-                        svg: try Self.svg(loaded, map))
+            let drawn = try Self.svg(loaded, map)
+            page.figure((["Members, coloured by community (dashed: ties across communities)."] + drawn.notes).joined(separator: " "),
+                        svg: drawn.svg)
         } else {
             page.paragraph("The member map is left out above \(options.memberMapLimit) members; the group maps above show the whole community.")
         }
@@ -187,12 +187,15 @@ public struct HTMLReport: Sendable {
         html = page.finish()
     }
 
-    /// A map as inline SVG: Graphviz's document without its XML prolog.
-    static func svg(_ loaded: LoadedGraph, _ options: NetworkMap.Options) throws -> String {
-        let bytes = try NetworkMap.document(loaded, options: options).render(as: .svg)
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let start = text.range(of: "<svg") else { return text }
-        return String(text[start.lowerBound...])
+    /// A map as inline SVG (Graphviz's document without its XML prolog) and its notes, which the
+    /// page shows in the caption instead of inside the drawing.
+    static func svg(_ loaded: LoadedGraph, _ options: NetworkMap.Options) throws -> (svg: String, notes: [String]) {
+        var document = try NetworkMap.document(loaded, options: options)
+        let notes = document.notes
+        document.notes = []
+        let text = String(decoding: try document.render(as: .svg), as: UTF8.self)
+        guard let start = text.range(of: "<svg") else { return (text, notes) }
+        return (String(text[start.lowerBound...]), notes)
     }
 
     /// Writes `index.html` into `directory` (created if missing); returns its path.

@@ -15,7 +15,12 @@ import MeshworkRender
 /// Member maps: node size grows with the square root of `sizeBy` (degree, strength, PageRank or
 /// betweenness on the shown graph), colours show the members' groups at `colourBy` (default: the
 /// Leiden communities), ties between two known, different groups are dashed, and the top
-/// `labels` nodes by size are labelled. `ego` keeps one member's neighbourhood within `radius`
+/// `labels` nodes by size are labelled. Only each member's `tiesPerMember` strongest ties are
+/// drawn (``MapBackbone``), ranked by the dataset's summed interaction weights even when it was
+/// loaded unweighted; the document's notes say what was kept, what share of all ties and of the
+/// interaction that is, and how often drawn ties and all ties stay inside one group (of the
+/// colour level, and of the organisations), with a caution when the drawing understates it
+/// (``DrawnTieShare``). `ego` keeps one member's neighbourhood within `radius`
 /// hops (the induced subgraph). A map over a span of dates is the map of a restricted community
 /// (``LoadOptions/span``): only the members present by its end are drawn.
 ///
@@ -74,8 +79,9 @@ public enum NetworkMap {
         /// graphs are nearly complete, and laying out every tie is slow and unreadable.
         public var tiesPerGroup: Int? = 8
         /// Member maps: draw a tie when it is one of the `tiesPerMember` strongest ties of either of
-        /// its members (heaviest first, then to the better-connected contact); `nil`: every tie.
-        public var tiesPerMember: Int?
+        /// its members (``MapBackbone``: most interaction, then most shared contacts); `nil`:
+        /// every tie.
+        public var tiesPerMember: Int? = 3
 
         public init() {}
     }
@@ -118,6 +124,10 @@ private struct Context {
         try MapDocument.checkSize(nodeCount: keep?.count { $0 } ?? graph.vertexCount, limit: options.limit)
         let (shown, original) = keep.map { graph.induced(keeping: $0) }
             ?? (graph, (0..<Int32(graph.vertexCount)).map { $0 })
+        let weights = tieWeights()
+        let shownWeights = keep.map {
+            CSRGraph(isDirected: false, offsets: graph.offsets, targets: graph.targets, weights: weights).induced(keeping: $0).graph.weights
+        } ?? weights
         let colourLevel = options.colourBy ?? .communities
         let full = try partition(colourLevel)
         let colours = Partition(groups: original.map { full.group[Int($0)] }, names: full.names).canonicalised()
@@ -139,20 +149,75 @@ private struct Context {
                 size: 0.12 + 0.5 * (largest > 0 ? (values[v] / largest).squareRoot() : 0),
                 classes: ["member", groupClass(colours, group)]))
         }
-        let heaviest = shown.weights?.max() ?? 1
-        let drawn = strongestTies(shown, present: [Bool](repeating: true, count: shown.vertexCount), keep: options.tiesPerMember)
+        let everyone = [Bool](repeating: true, count: shown.vertexCount)
+        let backbone = MapBackbone(shown, weights: shownWeights, present: everyone, keep: options.tiesPerMember)
+        let heaviest = shownWeights?.max() ?? 1
         for u in 0..<shown.vertexCount {
-            for p in shown.row(VertexID(u)) where Int(shown.targets[p]) > u && drawn[p] {
+            for p in shown.row(VertexID(u)) where Int(shown.targets[p]) > u && backbone.drawn[p] {
                 let v = Int(shown.targets[p])
                 let (gu, gv) = (colours.group[u], colours.group[v])
-                let width = shown.weights.map { 0.4 + 2.6 * ($0[p] / heaviest).squareRoot() } ?? 0.6
+                let width = shownWeights.map { 0.4 + 2.6 * ($0[p] / heaviest).squareRoot() } ?? 0.6
                 map.edges.append(MapEdge(source: loaded.labels[original[u]], target: loaded.labels[original[v]],
                                          width: width, crossesBoundary: gu >= 0 && gv >= 0 && gu != gv))
             }
         }
         map.legendTitle = colourLevel.description
         map.legend = Palette.legend(groupNames: names, hasUnknown: colours.group.contains(Partition.unknown))
+        map.notes = [backboneNote(backbone, weighted: shownWeights != nil)]
+        var checked = [(colourLevel, colours)]
+        if colourLevel != .hierarchy(.organisation), let organisations = loaded.community?.partition(.organisation),
+           organisations.sizes.count(where: { $0 > 0 }) > 1 {
+            checked.append((.hierarchy(.organisation), Partition(groups: original.map { organisations.group[Int($0)] },
+                                                                 names: organisations.names)))
+        }
+        for (level, groups) in checked {
+            let share = DrawnTieShare(shown, drawn: backbone.drawn, present: everyone, groups: groups)
+            if let note = shareNote(share, level: level) { map.notes.append(note) }
+        }
         return map
+    }
+
+    /// The caption line on the drawn ties: the rule, and their count and weight as shares of all.
+    private func backboneNote(_ backbone: MapBackbone, weighted: Bool) -> String {
+        guard let keep = options.tiesPerMember, backbone.drawnTies < backbone.allTies else {
+            return "Every tie is drawn (\(Self.count(backbone.allTies)))."
+        }
+        let rule = weighted ? "the most interaction; if equal, the most shared contacts" : "the most shared contacts"
+        var note = "Ties drawn: each member's \(keep) strongest (\(rule)), \(Self.count(backbone.drawnTies)) of "
+            + "\(Self.count(backbone.allTies)) ties (\(Self.percent(Double(backbone.drawnTies) / Double(backbone.allTies))))"
+        if weighted && backbone.allWeight > 0 {
+            note += ", \(Self.percent(backbone.drawnWeight / backbone.allWeight)) of the interaction"
+        }
+        return note + "."
+    }
+
+    /// The caption line comparing the drawn ties with all ties at `level`, or `nil` when no tie
+    /// has two known ends. It warns when the drawing contradicts the full network.
+    private func shareNote(_ share: DrawnTieShare, level: BoundaryLevel) -> String? {
+        guard let drawn = share.drawnShare, let all = share.allShare else { return nil }
+        let place: String
+        switch level {
+        case .hierarchy(let level): place = "inside one \(level.rawValue)"
+        case .communities: place = "inside one community"
+        case .attribute(let name): place = "between members of the same \(name)"
+        }
+        let figures = "\(Self.percent(drawn)) of the drawn ties, \(Self.percent(all)) of all ties"
+        if share.contradictsNetwork {
+            return "Caution: the drawing understates the ties \(place): \(figures)."
+        }
+        return "Ties \(place): \(figures)."
+    }
+
+    /// The weights that rank and size member ties, parallel to `graph.targets`: a dataset's
+    /// summed interaction weights (whether or not it was loaded with `--weighted`), otherwise the
+    /// graph's own weights (none for a directed graph's undirected view), or `nil`.
+    /// - Complexity: O(V + k) for a dataset of k interactions.
+    private func tieWeights() -> [Double]? {
+        if let community = loaded.community {
+            let counts = community.memberNetwork(weighted: true, threads: max(1, options.threads)).graph
+            if counts.offsets == graph.offsets && counts.targets == graph.targets { return counts.weights }
+        }
+        return graph.weights
     }
 
     func groupMap(_ level: BoundaryLevel) throws -> MapDocument {
@@ -186,7 +251,7 @@ private struct Context {
                 classes: ["group", groupClass(colours, colour)]))
         }
         let busiest = quotient.graph.weights?.max() ?? 1
-        let drawnTies = strongestTies(quotient.graph, present: present, keep: options.tiesPerGroup)
+        let drawnTies = MapBackbone(quotient.graph, present: present, keep: options.tiesPerGroup).drawn
         for u in 0..<quotient.graph.vertexCount {
             for p in quotient.graph.row(VertexID(u)) where Int(quotient.graph.targets[p]) > u && drawnTies[p] {
                 let v = Int(quotient.graph.targets[p])
@@ -248,31 +313,6 @@ private struct Context {
         let order = members.indices.sorted { members[$0] != members[$1] ? members[$0] > members[$1] : $0 < $1 }
         for g in order.dropFirst(max(0, top)) { shown[g] = false }
         return shown
-    }
-
-    /// Flags, parallel to `groups.targets`, on the ties a map draws: between present vertices, and
-    /// among the `keep` strongest of one of its ends (both directions flagged): heaviest first,
-    /// then to the contact with more ties, then the lower index; every tie when `keep` is nil.
-    /// - Complexity: O(E log E) time, O(E) space.
-    private func strongestTies(_ groups: CSRGraph, present: [Bool], keep: Int?) -> [Bool] {
-        var drawn = [Bool](repeating: false, count: groups.targets.count)
-        for u in 0..<groups.vertexCount where present[u] {
-            let row = groups.row(VertexID(u)).filter { present[Int(groups.targets[$0])] }
-            let weight = { (p: Int) in groups.weights?[p] ?? 1 }
-            let degree = { (p: Int) in groups.degree(groups.targets[p]) }
-            let strongest = keep.map { k in
-                row.sorted {
-                    if weight($0) != weight($1) { return weight($0) > weight($1) }
-                    if degree($0) != degree($1) { return degree($0) > degree($1) }
-                    return groups.targets[$0] < groups.targets[$1]
-                }.prefix(max(0, k))
-            } ?? row[...]
-            for p in strongest {
-                drawn[p] = true
-                if let back = groups.edgeIndex(groups.targets[p], VertexID(u)) { drawn[back] = true }
-            }
-        }
-        return drawn
     }
 
     /// The members' groups at `level`, over every member of `graph`.
@@ -351,6 +391,22 @@ private struct Context {
         let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
         for v in order.prefix(max(0, k)) { flags[v] = true }
         return flags
+    }
+
+    /// A count with thousands separators: 8,317.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// A share as a percentage: whole percent, one decimal below 10%.
+    static func percent(_ share: Double) -> String {
+        String(format: share < 0.1 ? "%.1f%%" : "%.0f%%", 100 * share)
     }
 
     /// A measure for a tooltip: integers as integers, otherwise four significant digits.
