@@ -83,12 +83,24 @@ public struct HTMLReport: Sendable {
         page.paragraph("Circles are groups (sized by members) or members (sized by ties); lines are ties, thicker "
             + "for more ties. Hover over a circle for its name and figures.")
         for level in levels.reversed() {
+            let groups = community.partition(level)
+            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
+            if populated.count < 2 {
+                let name = populated.first.map { g in
+                    community.ids.id(of: groups.names[g]).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? groups.names[g]
+                }
+                page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
+                               ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
+                continue
+            }
             var map = NetworkMap.Options()
             map.level = .groups(.hierarchy(level))
             map.seed = options.seed
+            map.communities = communities.partition
             map.topGroups = 60
-            page.figure("\(level.rawValue.capitalized)s and the ties between them (the 60 largest; each with its 8 strongest ties)",
-                        map: try Self.map(loaded, map))
+            let drawn = try Self.map(loaded, map)
+            page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
+                         + drawn.notes).joined(separator: " "), map: drawn)
         }
         if loaded.graph.vertexCount <= options.memberMapLimit {
             var map = NetworkMap.Options()

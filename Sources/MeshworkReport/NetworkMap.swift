@@ -92,6 +92,12 @@ public enum NetworkMap {
     public static func document(_ loaded: LoadedGraph, options: Options) throws -> MapDocument {
         var graph = loaded.graph
         if graph.isDirected { graph = graph.undirectedView() }
+        var options = options
+        let colouredByCommunity = options.colourBy == .communities || (options.level == .members && options.colourBy == nil)
+        if options.communities == nil && (options.level == .groups(.communities) || colouredByCommunity) {
+            // Once, for the colours, the legend's community names and the group map.
+            options.communities = Leiden(seed: options.seed).run(graph, order: loaded.labels.labelOrder()).partition
+        }
         let context = Context(loaded: loaded, graph: graph, options: options)
         switch options.level {
         case .members: return try context.memberMap()
@@ -129,9 +135,11 @@ private struct Context {
             CSRGraph(isDirected: false, offsets: graph.offsets, targets: graph.targets, weights: weights).induced(keeping: $0).graph.weights
         } ?? weights
         let colourLevel = options.colourBy ?? .communities
-        let full = try partition(colourLevel)
-        let colours = Partition(groups: original.map { full.group[Int($0)] }, names: full.names).canonicalised()
-        let names = groupNames(colours, level: colourLevel)
+        // Ranked over the whole network, not the shown members: a colour (and a community's
+        // number) means the same group on every map of a run, ego maps included.
+        let full = try partition(colourLevel).canonicalised()
+        let colours = Partition(groups: original.map { full.group[Int($0)] }, names: full.names)
+        let names = try groupNames(colours, level: colourLevel)
         let values = sizeValues(shown)
         let largest = values.max() ?? 0
         let labelled = topK(values, options.labels ?? 10)
@@ -142,7 +150,7 @@ private struct Context {
             let group = colours.group[v]
             var tooltip = name == id ? id : "\(name) (\(id))"
             tooltip += " · \(options.sizeBy.rawValue) \(Self.figure(values[v]))"
-            tooltip += " · \(colourLevel): " + (group < 0 ? "unknown" : names[Int(group)])
+            tooltip += " · " + (group < 0 ? "\(Self.singular(colourLevel)) unknown" : names[Int(group)])
             map.nodes.append(MapNode(
                 id: id, label: labelled[v] ? name : nil, tooltip: tooltip,
                 fill: group < 0 ? Palette.unknown : Palette.colour(ofRank: Int(group)),
@@ -161,8 +169,10 @@ private struct Context {
                                          width: width, crossesBoundary: gu >= 0 && gv >= 0 && gu != gv))
             }
         }
-        map.legendTitle = colourLevel.description
-        map.legend = Palette.legend(groupNames: names, hasUnknown: colours.group.contains(Partition.unknown))
+        map.legendTitle = Self.title(colourLevel)
+        map.crossingLabel = "tie across " + Self.plural(colourLevel)
+        map.legend = Palette.legend(groupNames: names, shown: Set(colours.group.lazy.filter { $0 >= 0 }.map(Int.init)),
+                                    hasUnknown: colours.group.contains(Partition.unknown))
         map.notes = [backboneNote(backbone, weighted: shownWeights != nil)]
         var checked = [(colourLevel, colours)]
         if colourLevel != .hierarchy(.organisation), let organisations = loaded.community?.partition(.organisation),
@@ -232,9 +242,9 @@ private struct Context {
                               names: groups.names)
         let quotient = graph.quotient(by: shown)
         let external = externalTies(groups)
-        let groupNames = groupNames(groups, level: level)
+        let groupNames = try groupNames(groups, level: level)
         let (colourLevel, colours) = try groupColours(groups, level: level, present: present)
-        let colourNames = colourLevel.map { self.groupNames(colours, level: $0) } ?? groupNames
+        let colourNames = try colourLevel.map { try self.groupNames(colours, level: $0) } ?? groupNames
         let largest = Double(quotient.members.max() ?? 0)
         let labelled = topK(quotient.members.map(Double.init), options.labels ?? 40)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: present.count { $0 }))
@@ -242,8 +252,8 @@ private struct Context {
             let colour = colours.group[g]
             var tooltip = groupNames[g] == groups.names[g] ? groups.names[g] : "\(groupNames[g]) (\(groups.names[g]))"
             tooltip += " · \(quotient.members[g]) members · \(quotient.internalTies[g]) ties within"
-            tooltip += " · \(external[g]) ties to other groups"
-            if let colourLevel { tooltip += " · \(colourLevel): " + (colour < 0 ? "unknown" : colourNames[Int(colour)]) }
+            tooltip += " · \(external[g]) ties to other \(Self.plural(level))"
+            if let colourLevel { tooltip += " · " + (colour < 0 ? "\(Self.singular(colourLevel)) unknown" : colourNames[Int(colour)]) }
             map.nodes.append(MapNode(
                 id: groups.names[g], label: labelled[g] ? groupNames[g] : nil, tooltip: tooltip,
                 fill: colour < 0 ? Palette.unknown : Palette.colour(ofRank: Int(colour)),
@@ -265,9 +275,22 @@ private struct Context {
             }
         }
         let drawn = present.count { $0 }, populated = sizes.count { $0 > 0 }
-        map.legendTitle = (colourLevel ?? level).description
-            + (drawn < populated ? " (the \(drawn) largest of \(populated) \(level) groups)" : "")
-        map.legend = Palette.legend(groupNames: colourNames, hasUnknown: colours.group.contains(Partition.unknown))
+        map.legendTitle = Self.title(colourLevel ?? level)
+        if let colourLevel { map.crossingLabel = "tie across " + Self.plural(colourLevel) }
+        map.legend = Palette.legend(groupNames: colourNames,
+                                    hasUnknown: (0..<groups.groupCount).contains { present[$0] && colours.group[$0] < 0 })
+        if populated == 1 {
+            map.notes.append("All \(Self.count(sizes.reduce(0, +))) members with a known \(Self.singular(level)) are in one: \(groupNames[sizes.firstIndex { $0 > 0 }!]).")
+        } else {
+            var note = drawn < populated ? "The \(drawn) largest of \(populated) \(Self.plural(level))" : "All \(populated) \(Self.plural(level))"
+            let allTies = quotient.graph.edgeCount, drawnTies = drawnTies.count { $0 } / 2
+            if drawnTies < allTies, let keep = options.tiesPerGroup {
+                note += "; each with its \(keep) heaviest ties to the others: \(Self.count(drawnTies)) of \(Self.count(allTies)) pairs drawn."
+            } else {
+                note += "; every pair with a tie is drawn."
+            }
+            map.notes.append(note)
+        }
         return map
     }
 
@@ -335,8 +358,8 @@ private struct Context {
         let colourLevel: BoundaryLevel?
         switch (options.colourBy, level) {
         case (let chosen?, _): colourLevel = chosen == level ? nil : chosen
-        case (nil, .hierarchy(.organisation)): colourLevel = .hierarchy(.region)
-        case (nil, .hierarchy(.region)): colourLevel = .hierarchy(.partner)
+        case (nil, .hierarchy(.organisation)): colourLevel = try levelAbove(.region)
+        case (nil, .hierarchy(.region)): colourLevel = try levelAbove(.partner)
         default: colourLevel = nil
         }
         guard let colourLevel else {
@@ -356,11 +379,79 @@ private struct Context {
         return (colourLevel, Partition(groups: majority, names: members.names).canonicalised())
     }
 
-    /// Display names of the groups: node names for hierarchy levels (their ids when unnamed).
-    private func groupNames(_ partition: Partition, level: BoundaryLevel) -> [String] {
+    /// The level above a group map's, to colour it by, or `nil` when it has fewer than two
+    /// groups (one colour would tell nothing: the groups are then coloured by themselves).
+    private func levelAbove(_ level: HierarchyLevel) throws -> BoundaryLevel? {
+        try partition(.hierarchy(level)).sizes.count(where: { $0 > 0 }) > 1 ? .hierarchy(level) : nil
+    }
+
+    /// Display names of the groups: node names for hierarchy levels (their ids when unnamed);
+    /// for communities, ``communityNames()``.
+    private func groupNames(_ partition: Partition, level: BoundaryLevel) throws -> [String] {
+        if level == .communities {
+            let named = try communityNames()
+            return partition.names.map { named[$0] ?? $0 }
+        }
         guard case .hierarchy = level, let community = loaded.community else { return partition.names }
         return partition.names.map { id in
             community.ids.id(of: id).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+        }
+    }
+
+    /// Each community (by its level name, `c0`, ...) named for a reader: "Community 1" for the
+    /// largest over the whole network, and so on, and with a dataset of several organisations,
+    /// what it holds: "mostly 3B" when one organisation has at least half of its members, else
+    /// its two largest organisations ("1A and 1B").
+    /// - Complexity: O(V + G log G).
+    private func communityNames() throws -> [String: String] {
+        let communities = try partition(.communities).canonicalised()
+        var organisations: Partition?
+        if let hierarchy = loaded.community?.partition(.organisation), hierarchy.sizes.count(where: { $0 > 0 }) > 1 {
+            organisations = hierarchy
+        }
+        let organisationNames = try organisations.map { try groupNames($0, level: .hierarchy(.organisation)) } ?? []
+        var counts: [[Int32: Int]] = Array(repeating: [:], count: communities.groupCount)
+        if let organisations {
+            for (c, o) in zip(communities.group, organisations.group) where c >= 0 && o >= 0 { counts[Int(c)][o, default: 0] += 1 }
+        }
+        let sizes = communities.sizes
+        var names: [String: String] = [:]
+        for c in 0..<communities.groupCount {
+            var name = "Community \(c + 1)"
+            let ranked = counts[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            if let first = ranked.first {
+                if 2 * first.value >= sizes[c] || ranked.count == 1 {
+                    name += ": mostly " + organisationNames[Int(first.key)]
+                } else {
+                    name += ": " + organisationNames[Int(first.key)] + " and " + organisationNames[Int(ranked[1].key)]
+                }
+            }
+            names[communities.names[c]] = name
+        }
+        return names
+    }
+
+    /// A level's name in a legend: "Community", "Organisation", or an attribute's column name.
+    static func title(_ level: BoundaryLevel) -> String {
+        let word = singular(level)
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// "community", "organisation", "region", "partner", or the attribute's column name.
+    static func singular(_ level: BoundaryLevel) -> String {
+        switch level {
+        case .hierarchy(let level): return level.rawValue
+        case .communities: return "community"
+        case .attribute(let name): return name
+        }
+    }
+
+    /// "communities", "organisations", ..., "gender groups".
+    static func plural(_ level: BoundaryLevel) -> String {
+        switch level {
+        case .hierarchy(let level): return level.rawValue + "s"
+        case .communities: return "communities"
+        case .attribute(let name): return name + " groups"
         }
     }
 
