@@ -15,13 +15,16 @@ import MeshworkRender
 /// Member maps: node size grows with the square root of `sizeBy` (degree, strength, PageRank or
 /// betweenness on the shown graph), colours show the members' groups at `colourBy` (default: the
 /// Leiden communities), ties between two known, different groups are dashed, and the top
-/// `labels` nodes by size are labelled. Only each member's `tiesPerMember` strongest ties are
-/// drawn (``MapBackbone``), ranked by the dataset's summed interaction weights even when it was
+/// `labels` nodes by size are labelled. `ego` keeps a member, or the members of an organisation,
+/// region or partner (by id), with everyone within `radius` hops (the induced subgraph), the
+/// centre drawn with a thick outline (and labelled, when it is one member); colours and community
+/// numbers are those of the whole network, so they mean the same on every map. Only each
+/// member's `tiesPerMember` strongest ties are drawn (``MapBackbone``), ranked by the dataset's
+/// summed interaction weights even when it was
 /// loaded unweighted; the document's notes say what was kept, what share of all ties and of the
 /// interaction that is, and how often drawn ties and all ties stay inside one group (of the
 /// colour level, and of the organisations), with a caution when the drawing understates it
-/// (``DrawnTieShare``). `ego` keeps one member's neighbourhood within `radius`
-/// hops (the induced subgraph). A map over a span of dates is the map of a restricted community
+/// (``DrawnTieShare``). A map over a span of dates is the map of a restricted community
 /// (``LoadOptions/span``): only the members present by its end are drawn.
 ///
 /// Group maps (the quotient graph, Newman's group-level graph): node size grows with the square
@@ -126,7 +129,8 @@ private struct Context {
     }
 
     func memberMap() throws -> MapDocument {
-        let keep = try shownMembers()
+        let ego = try egoNetwork()
+        let keep = ego?.shown
         try MapDocument.checkSize(nodeCount: keep?.count { $0 } ?? graph.vertexCount, limit: options.limit)
         let (shown, original) = keep.map { graph.induced(keeping: $0) }
             ?? (graph, (0..<Int32(graph.vertexCount)).map { $0 })
@@ -144,18 +148,20 @@ private struct Context {
         let largest = values.max() ?? 0
         let labelled = topK(values, options.labels ?? 10)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: shown.vertexCount))
+        let singleCentre = ego?.centre.count { $0 } == 1
         for v in 0..<shown.vertexCount {
             let id = loaded.labels[original[v]]
             let name = memberName(original[v]) ?? id
             let group = colours.group[v]
+            let centre = ego?.centre[Int(original[v])] ?? false
             var tooltip = name == id ? id : "\(name) (\(id))"
             tooltip += " · \(options.sizeBy.rawValue) \(Self.figure(values[v]))"
             tooltip += " · " + (group < 0 ? "\(Self.singular(colourLevel)) unknown" : names[Int(group)])
             map.nodes.append(MapNode(
-                id: id, label: labelled[v] ? name : nil, tooltip: tooltip,
+                id: id, label: labelled[v] || (centre && singleCentre) ? name : nil, tooltip: tooltip,
                 fill: group < 0 ? Palette.unknown : Palette.colour(ofRank: Int(group)),
                 size: 0.12 + 0.5 * (largest > 0 ? (values[v] / largest).squareRoot() : 0),
-                classes: ["member", groupClass(colours, group)]))
+                classes: ["member", groupClass(colours, group)] + (centre ? ["ego"] : []), emphasised: centre))
         }
         let everyone = [Bool](repeating: true, count: shown.vertexCount)
         let backbone = MapBackbone(shown, weights: shownWeights, present: everyone, keep: options.tiesPerMember)
@@ -173,7 +179,7 @@ private struct Context {
         map.crossingLabel = "tie across " + Self.plural(colourLevel)
         map.legend = Palette.legend(groupNames: names, shown: Set(colours.group.lazy.filter { $0 >= 0 }.map(Int.init)),
                                     hasUnknown: colours.group.contains(Partition.unknown))
-        map.notes = [backboneNote(backbone, weighted: shownWeights != nil)]
+        map.notes = (ego.map { [$0.note] } ?? []) + [backboneNote(backbone, weighted: shownWeights != nil)]
         var checked = [(colourLevel, colours)]
         if colourLevel != .hierarchy(.organisation), let organisations = loaded.community?.partition(.organisation),
            organisations.sizes.count(where: { $0 > 0 }) > 1 {
@@ -294,14 +300,38 @@ private struct Context {
         return map
     }
 
-    /// The members of the ego network (within `radius` hops of `ego`), or `nil` for everyone.
-    /// - Complexity: O(V + E) breadth-first search.
-    private func shownMembers() throws -> [Bool]? {
+    /// An ego map's members: the centre (the member `ego`, or the members of the organisation,
+    /// region or partner `ego`) and everyone within `radius` hops of it, and a caption line.
+    struct EgoNetwork {
+        var shown: [Bool]
+        var centre: [Bool]
+        var note: String
+    }
+
+    /// The ego network of `options.ego`, or `nil` for everyone.
+    /// - Throws: ``MapOptionError`` when no member or group has that id.
+    /// - Complexity: O(V + E) breadth-first search from every centre member at once.
+    private func egoNetwork() throws -> EgoNetwork? {
         guard let ego = options.ego else { return nil }
-        guard let start = loaded.labels.id(of: ego) else { throw MapOptionError("no member \(ego) in the graph") }
         var depth = [Int32](repeating: -1, count: graph.vertexCount)
-        depth[Int(start)] = 0
-        var queue = [start]
+        var queue: [Int32] = []
+        let who: String
+        if let start = loaded.labels.id(of: ego) {
+            queue = [start]
+            let name = memberName(start) ?? ego
+            who = name == ego ? ego : "\(name) (\(ego))"
+        } else if let community = loaded.community, let node = community.ids.id(of: ego),
+                  let level = HierarchyLevel.allCases.first(where: { $0.kind == community.kinds[Int(node)] }) {
+            let groups = community.partition(level)
+            let g = Int32(groups.names.firstIndex(of: ego)!)
+            queue = (0..<graph.vertexCount).filter { groups.group[$0] == g }.map(Int32.init)
+            let name = community.names[Int(node)].isEmpty ? ego : community.names[Int(node)]
+            who = "the \(Self.count(queue.count)) members of \(name)"
+        } else {
+            throw MapOptionError(loaded.community == nil ? "no member \(ego) in the graph"
+                                                         : "no member, organisation, region or partner \(ego) in the dataset")
+        }
+        for v in queue { depth[Int(v)] = 0 }
         var head = 0
         while head < queue.count {
             let u = queue[head]
@@ -312,7 +342,11 @@ private struct Context {
                 queue.append(v)
             }
         }
-        return depth.map { $0 >= 0 }
+        let shown = depth.map { $0 >= 0 }
+        let hops = options.radius == 1 ? "1 tie" : "\(options.radius) ties"
+        return EgoNetwork(shown: shown, centre: depth.map { $0 == 0 },
+                          note: "Thick black outline: \(who); with everyone within \(hops) of them, "
+                              + "\(Self.count(shown.count { $0 })) members in all.")
     }
 
     /// The ties of each group's members to members of other groups (both groups known).

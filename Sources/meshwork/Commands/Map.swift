@@ -23,7 +23,9 @@ struct Map: ParsableCommand {
         palette for the 8 largest groups, Tol's muted scheme for the next 9, grey for the rest; the \
         legend lists them.
 
-        --ego ID --radius R draws one member's neighbourhood; --from/--until DATE the network of \
+        --ego ID --radius R draws one member's neighbourhood, or an organisation's, region's or \
+        partner's (its members and everyone within R ties), the centre with a thick outline; \
+        colours and community numbers are the whole network's, the same on every map; --from/--until DATE the network of \
         the ties with a record in that span, over the members present by its end. --labels K names the K largest nodes. --engine auto picks \
         neato below 1,000 nodes (deterministic: the same input gives the same bytes) and sfdp \
         above. Maps of more than 20,000 nodes are refused before any layout: aggregate with --level, \
@@ -56,7 +58,7 @@ struct Map: ParsableCommand {
     @Option(help: "Member node size: degree, strength, pagerank or betweenness.")
     var sizeBy: NetworkMap.SizeMeasure = .degree
 
-    @Option(help: ArgumentHelp("Draw only this member's neighbourhood.", valueName: "id"))
+    @Option(help: ArgumentHelp("Draw only this member's (or organisation's, region's, partner's) neighbourhood.", valueName: "id"))
     var ego: String?
 
     @Option(help: "Hops around --ego.")
