@@ -13,8 +13,8 @@
 /// In SVG every node is a `<g>` whose `id` is ``DOTEscaping/elementID(_:prefix:)`` of its id and
 /// whose `class` is `node` plus its ``MapNode/classes``; ties are `<g class="edge tie">`, with
 /// `crossing` added when they cross a group boundary; hovering shows the tooltips. All user text
-/// is escaped (``DOTEscaping``). The legend is the graph's label: an HTML-like table below the map,
-/// with the ``notes`` as its last rows.
+/// is escaped (``DOTEscaping``). The legend is the graph's label, below the map: a coloured square
+/// and a name per group, then the ``notes``.
 ///
 /// - Complexity: O((V + E) log(V + E)) to write the DOT.
 public struct MapDocument: Sendable {
@@ -60,23 +60,35 @@ public struct MapDocument: Sendable {
         }
         // Labels widen the drawing, and a wider drawing is shown smaller: grow the font until the
         // labels are legible where shown (3% above the minimum: Graphviz rounds sizes), halving
-        // the labels (the smallest nodes' first) when that does not converge.
+        // the labels (the smallest nodes' first) when that does not converge. Labels that cannot
+        // be legible at any size up to an inch (names of thousands of characters) are left to
+        // Graphviz's own placement.
         let wanted = 1.03 * display.minimumLabelPixels
         var fontSize = wanted / pixelsPerPoint(placing, [])
         var labels = LabelPlacement.place(placing, fontSize: fontSize)
-        for attempt in 1...12 {
+        var legible = false
+        for attempt in 1...16 {
             let needed = wanted / pixelsPerPoint(placing, labels)
-            if needed <= fontSize { break }
-            fontSize = needed
-            if attempt % 4 == 0 { placing = LabelPlacement.keepingHalf(placing) }
+            if needed <= fontSize {
+                legible = true
+                break
+            }
+            fontSize = min(needed, 72)
+            if attempt % 3 == 0 || needed > 72 {
+                let fewer = LabelPlacement.keepingHalf(placing)
+                if needed > 72 && fewer.count(where: { $0.label != nil }) == placing.count(where: { $0.label != nil }) { break }
+                placing = fewer
+            }
             labels = LabelPlacement.place(placing, fontSize: fontSize)
         }
+        guard legible else { return try Graphviz.render(dot, engine: engine, format: format) }
         return try Graphviz.renderPositioned(text(centres: centres, labels: labels, fontSize: fontSize), format: format)
     }
 
     /// CSS pixels per point of the drawing where it is shown: Graphviz scales it into
     /// ``maximumInches``, an SVG shows 4/3 pixels per point, and the display box scales it down.
     private func pixelsPerPoint(_ nodes: [LabelPlacement.Node], _ labels: [LabelPlacement.Box]) -> Double {
+        guard !nodes.isEmpty else { return 4.0 / 3.0 }
         var (minX, maxX, minY, maxY) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
         for node in nodes {
             (minX, maxX) = (min(minX, node.x - node.radius), max(maxX, node.x + node.radius))
@@ -150,23 +162,19 @@ public struct MapDocument: Sendable {
 
     /// The legend as an HTML-like table: a swatch and a name per entry, and the dashed-tie key.
     private var legendLabel: String {
-        var rows = ""
-        if let legendTitle {
-            rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(DOTEscaping.html(legendTitle))</B></TD></TR>"
-        }
+        // One left-aligned text cell: a table's columns would stretch to the longest note.
+        var lines: [String] = []
+        if let legendTitle { lines.append("<B>\(DOTEscaping.html(legendTitle))</B>") }
         for entry in legend {
-            rows += "<TR><TD BORDER=\"1\" BGCOLOR=\"\(safeColour(entry.colour))\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"> </TD>"
-                + "<TD ALIGN=\"LEFT\">\(DOTEscaping.html(entry.label))</TD></TR>"
+            let colour = safeColour(entry.colour)
+            let swatch = colour.uppercased().hasPrefix("#FFFFFF") ? "<FONT COLOR=\"#4D4D4D\" POINT-SIZE=\"13\">□</FONT>"
+                                                                 : "<FONT COLOR=\"\(colour)\" POINT-SIZE=\"13\">■</FONT>"
+            lines.append(swatch + " " + DOTEscaping.html(entry.label))
         }
-        if dashesCrossingTies {
-            rows += "<TR><TD>- -</TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(crossingLabel))</TD></TR>"
-        }
-        let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" COLOR=\"#4D4D4D\">\(rows)</TABLE>"
-        guard !notes.isEmpty else { return "<\(table)>" }
-        let lines = notes.map { DOTEscaping.html($0) + "<BR ALIGN=\"LEFT\"/>" }.joined()
-        return "<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
-            + (rows.isEmpty ? "" : "<TR><TD ALIGN=\"LEFT\">\(table)</TD></TR>")
-            + "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(lines)</TD></TR></TABLE>>"
+        if dashesCrossingTies { lines.append("- - " + DOTEscaping.html(crossingLabel)) }
+        lines += notes.map(DOTEscaping.html)
+        return "<<TABLE BORDER=\"0\" CELLPADDING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+            + lines.map { $0 + "<BR ALIGN=\"LEFT\"/>" }.joined() + "</TD></TR></TABLE>>"
     }
 
     /// Ties across groups are dashed (and the legend says so) only when the map has ties both
