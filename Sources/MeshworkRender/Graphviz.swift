@@ -29,28 +29,82 @@ public enum Graphviz {
     ///   missing engine or format, a syntax error, or a failed layout or rendering, with the
     ///   messages Graphviz printed.
     public static func render(_ dot: String, engine: LayoutEngine, format: RenderFormat) throws -> [UInt8] {
-        let context = GraphvizContext.shared
-        try context.plugins.check(engine: engine, format: format)
-        return try context.serialised { gvc in
+        try GraphvizContext.shared.plugins.check(engine: engine, format: format)
+        return try run(dot, engine: format.needsLayout ? engine.rawValue : nil, format: format.rawValue)
+    }
+
+    /// The node centres of `dot` laid out by `engine`, in points, by node name (Graphviz's
+    /// `plain` output, whose coordinates are inches).
+    /// - Throws: ``GraphvizError`` as ``render(_:engine:format:)``.
+    static func nodeCentres(_ dot: String, engine: LayoutEngine) throws -> [String: (x: Double, y: Double)] {
+        try GraphvizContext.shared.plugins.check(engine: engine, format: .svg)
+        let plain = String(decoding: try run(dot, engine: engine.rawValue, format: "plain"), as: UTF8.self)
+        var centres: [String: (x: Double, y: Double)] = [:]
+        for line in plain.split(separator: "\n") where line.hasPrefix("node ") {
+            let fields = plainFields(line.dropFirst(5))
+            guard fields.count >= 3, let x = Double(fields[1]), let y = Double(fields[2]) else { continue }
+            centres[fields[0]] = (72 * x, 72 * y)
+        }
+        return centres
+    }
+
+    /// Renders `dot`, whose nodes all carry a pinned `pos` (`"x,y!"`, inches: through the
+    /// library, without `neato -n`'s flag, the `nop` engine reads positions as neato does), without
+    /// moving them; edges are drawn straight.
+    /// - Throws: ``GraphvizError`` as ``render(_:engine:format:)``.
+    static func renderPositioned(_ dot: String, format: RenderFormat) throws -> [UInt8] {
+        let plugins = GraphvizContext.shared.plugins
+        try plugins.check(engine: .neato, format: format)
+        if !plugins.layouts.contains("nop") {
+            throw GraphvizError.missingPlugin(kind: "layout", name: "nop", available: plugins.layouts)
+        }
+        return try run(dot, engine: "nop", format: format.rawValue)
+    }
+
+    /// The fields of one line of `plain` output: words, or double-quoted strings (with `\"`).
+    private static func plainFields(_ line: Substring) -> [String] {
+        var fields: [String] = []
+        var current = "", quoted = false, escaped = false, inField = false
+        for character in line {
+            if quoted {
+                if escaped { current.append(character); escaped = false }
+                else if character == "\\" { escaped = true }
+                else if character == "\"" { quoted = false }
+                else { current.append(character) }
+            } else if character == " " {
+                if inField { fields.append(current); current = ""; inField = false }
+            } else if character == "\"" {
+                quoted = true; inField = true
+            } else {
+                current.append(character); inField = true
+            }
+        }
+        if inField { fields.append(current) }
+        return fields
+    }
+
+    /// Parses `dot`, lays it out with `engine` (none: returns `dot` as parsed), renders `format`.
+    private static func run(_ dot: String, engine: String?, format: String) throws -> [UInt8] {
+        try GraphvizContext.shared.serialised { gvc in
             guard let graph = agmemread(dot) else {
                 throw GraphvizError.syntax(messages: GraphvizMessages.drain())
             }
             defer { agclose(graph) }
-            guard format.needsLayout else { return Array(dot.utf8) }
-            guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
-                throw GraphvizError.failed(stage: "layout (\(engine.rawValue))", messages: GraphvizMessages.drain())
+            guard let engine else { return Array(dot.utf8) }
+            guard gvLayout(gvc, graph, engine) == 0 else {
+                throw GraphvizError.failed(stage: "layout (\(engine))", messages: GraphvizMessages.drain())
             }
             defer { gvFreeLayout(gvc, graph) }
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
-            guard gvRenderData(gvc, graph, format.rawValue, &data, &length) == 0, let data else {
-                throw GraphvizError.failed(stage: "rendering (\(format.rawValue))", messages: GraphvizMessages.drain())
+            guard gvRenderData(gvc, graph, format, &data, &length) == 0, let data else {
+                throw GraphvizError.failed(stage: "rendering (\(format))", messages: GraphvizMessages.drain())
             }
             defer { gvFreeRenderData(data) }
             var bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
-            if format == .pdf { PDFCreationDate.erase(in: &bytes) }
+            if format == RenderFormat.pdf.rawValue { PDFCreationDate.erase(in: &bytes) }
             return bytes
         }
     }

@@ -19,9 +19,12 @@ public struct MapNode: Sendable, Hashable {
     public var classes: [String]
     /// A link, percent-encoded when written.
     public var url: String?
+    /// Drawn with a thick black outline and always labelled: the member or group a map is about.
+    public var emphasised: Bool
 
     public init(id: String, label: String? = nil, tooltip: String, fill: String = Palette.plain,
-                size: Double = 0.2, classes: [String] = [], url: String? = nil) {
+                size: Double = 0.2, classes: [String] = [], url: String? = nil, emphasised: Bool = false) {
+        self.emphasised = emphasised
         self.id = id
         self.label = label
         self.tooltip = tooltip

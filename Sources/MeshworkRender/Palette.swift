@@ -37,14 +37,16 @@ public enum Palette {
     }
 
     /// The legend for groups named `names` in rank order (largest first): one entry per coloured
-    /// group, then one for the rest (`"N other groups"`), then `unknown` when some members have no
-    /// group.
+    /// group (of the ranks in `shown` when given: a map of some of the groups keeps the colours
+    /// of the whole), then one for the rest (`"N other groups"`), then `unknown` when some
+    /// members have no group.
     /// - Complexity: O(groups).
-    public static func legend(groupNames names: [String], hasUnknown: Bool) -> [LegendEntry] {
-        var entries = names.prefix(distinctColours).enumerated().map {
-            LegendEntry(label: $0.element, colour: colour(ofRank: $0.offset))
+    public static func legend(groupNames names: [String], shown: Set<Int>? = nil, hasUnknown: Bool) -> [LegendEntry] {
+        let ranks = names.indices.filter { shown?.contains($0) ?? true }
+        var entries = ranks.prefix { $0 < distinctColours }.map {
+            LegendEntry(label: names[$0], colour: colour(ofRank: $0))
         }
-        let rest = names.count - distinctColours
+        let rest = ranks.count - entries.count
         if rest > 0 { entries.append(LegendEntry(label: rest == 1 ? "1 other group" : "\(rest) other groups", colour: other)) }
         if hasUnknown { entries.append(LegendEntry(label: "unknown", colour: unknown)) }
         return entries

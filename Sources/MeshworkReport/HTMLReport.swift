@@ -83,12 +83,24 @@ public struct HTMLReport: Sendable {
         page.paragraph("Circles are groups (sized by members) or members (sized by ties); lines are ties, thicker "
             + "for more ties. Hover over a circle for its name and figures.")
         for level in levels.reversed() {
+            let groups = community.partition(level)
+            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
+            if populated.count < 2 {
+                let name = populated.first.map { g in
+                    community.ids.id(of: groups.names[g]).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? groups.names[g]
+                }
+                page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
+                               ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
+                continue
+            }
             var map = NetworkMap.Options()
             map.level = .groups(.hierarchy(level))
             map.seed = options.seed
+            map.communities = communities.partition
             map.topGroups = 60
-            page.figure("\(level.rawValue.capitalized)s and the ties between them (the 60 largest; each with its 8 strongest ties)",
-                        svg: try Self.svg(loaded, map))
+            let drawn = try Self.map(loaded, map)
+            page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
+                         + drawn.notes).joined(separator: " "), map: drawn)
         }
         if loaded.graph.vertexCount <= options.memberMapLimit {
             var map = NetworkMap.Options()
@@ -96,9 +108,8 @@ public struct HTMLReport: Sendable {
             map.seed = options.seed
             map.communities = communities.partition
             map.threads = options.threads
-            map.tiesPerMember = 3
-            page.figure("Members, coloured by community: each member's three strongest ties (dashed: across communities)",
-                        svg: try Self.svg(loaded, map))
+            let drawn = try Self.map(loaded, map)
+            page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
         } else {
             page.paragraph("The member map is left out above \(options.memberMapLimit) members; the group maps above show the whole community.")
         }
@@ -187,13 +198,35 @@ public struct HTMLReport: Sendable {
         html = page.finish()
     }
 
-    /// A map as inline SVG: Graphviz's document without its XML prolog.
-    static func svg(_ loaded: LoadedGraph, _ options: NetworkMap.Options) throws -> String {
-        let bytes = try NetworkMap.document(loaded, options: options).render(as: .svg)
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let start = text.range(of: "<svg") else { return text }
-        return String(text[start.lowerBound...])
+    /// The box a map is shown in, CSS pixels: the width of a section's content at the page's
+    /// widest (1,100 px main, less paddings and borders: 986 px), and the maps' highest.
+    static let mapBox = (width: 980.0, height: 720.0)
+
+    /// A map as inline SVG (Graphviz's document without its XML prolog), with labels legible in
+    /// ``mapBox``; its legend and notes come out of the drawing, to be written as page text.
+    static func map(_ loaded: LoadedGraph, _ options: NetworkMap.Options) throws -> _Map {
+        var document = try NetworkMap.document(loaded, options: options)
+        let map = _Map(svg: "", legendTitle: document.legendTitle, legend: document.legend,
+                       crossing: document.dashesCrossingTies ? document.crossingLabel : nil, notes: document.notes)
+        document.legend = []
+        document.legendTitle = nil
+        document.notes = []
+        document.display = MapDisplay(width: mapBox.width, height: mapBox.height)
+        let text = String(decoding: try document.render(as: .svg), as: UTF8.self)
+        var rendered = map
+        rendered.svg = text.range(of: "<svg").map { String(text[$0.lowerBound...]) } ?? text
+        return rendered
     }
+}
+
+/// A map drawn for the page: the SVG, and the legend and notes the page writes as text.
+struct _Map {
+    var svg: String
+    var legendTitle: String?
+    var legend: [LegendEntry]
+    /// The words for dashed ties, when the map dashes some.
+    var crossing: String?
+    var notes: [String]
 }
 
 /// The HTML page being written: escaped text, tables, figures, one stylesheet.
@@ -219,8 +252,16 @@ struct _Page {
         body += "</dl>\n"
     }
 
-    mutating func figure(_ caption: String, svg: String) {
-        body += "<figure class=\"map\"><div class=\"svg\">\(svg)</div><figcaption>\(_Page.escape(caption))</figcaption></figure>\n"
+    mutating func figure(_ caption: String, map: _Map) {
+        var legend = ""
+        if let title = map.legendTitle { legend += "<li class=\"title\">\(_Page.escape(title))</li>" }
+        for entry in map.legend {
+            legend += "<li><span class=\"swatch\" style=\"background:\(_Page.escape(entry.colour))\"></span>\(_Page.escape(entry.label))</li>"
+        }
+        if let crossing = map.crossing { legend += "<li><span class=\"dash\"></span>\(_Page.escape(crossing))</li>" }
+        body += "<figure class=\"map\"><div class=\"svg\">\(map.svg)</div>"
+            + (legend.isEmpty ? "" : "<ul class=\"legend\">\(legend)</ul>")
+            + "<figcaption>\(_Page.escape(caption))</figcaption></figure>\n"
     }
 
     mutating func charts(_ svgs: [String]) {
@@ -280,7 +321,11 @@ struct _Page {
     dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.8em; }
     dl.facts div { background: #f0f5f9; border-radius: 4px; padding: 0.6em; }
     dl.facts dt { font-size: 0.85em; color: #555; } dl.facts dd { margin: 0; font-size: 1.3em; font-weight: bold; }
-    figure.map { margin: 1em 0; } figure.map .svg svg { max-width: 100%; height: auto; max-height: 720px; display: block; margin: 0 auto; }
+    figure.map { margin: 1em 0; } figure.map .svg svg { max-width: 100%; height: auto; max-height: \(Int(HTMLReport.mapBox.height))px; display: block; margin: 0 auto; }
+    ul.legend { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.3em 1.2em; list-style: none; padding: 0; margin: 0.6em 0; font-size: 0.9em; }
+    ul.legend .title { font-weight: bold; }
+    ul.legend .swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #4d4d4d; margin-right: 0.35em; vertical-align: -0.1em; }
+    ul.legend .dash { display: inline-block; width: 1.6em; border-top: 2px dashed #333; margin-right: 0.35em; vertical-align: 0.3em; }
     figcaption { text-align: center; color: #555; font-size: 0.9em; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 1em; }
     .chart svg { width: 100%; height: auto; }

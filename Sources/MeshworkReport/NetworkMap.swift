@@ -15,8 +15,16 @@ import MeshworkRender
 /// Member maps: node size grows with the square root of `sizeBy` (degree, strength, PageRank or
 /// betweenness on the shown graph), colours show the members' groups at `colourBy` (default: the
 /// Leiden communities), ties between two known, different groups are dashed, and the top
-/// `labels` nodes by size are labelled. `ego` keeps one member's neighbourhood within `radius`
-/// hops (the induced subgraph). A map over a span of dates is the map of a restricted community
+/// `labels` nodes by size are labelled. `ego` keeps a member, or the members of an organisation,
+/// region or partner (by id), with everyone within `radius` hops (the induced subgraph), the
+/// centre drawn with a thick outline (and labelled, when it is one member); colours and community
+/// numbers are those of the whole network, so they mean the same on every map. Only each
+/// member's `tiesPerMember` strongest ties are drawn (``MapBackbone``), ranked by the dataset's
+/// summed interaction weights even when it was
+/// loaded unweighted; the document's notes say what was kept, what share of all ties and of the
+/// interaction that is, and how often drawn ties and all ties stay inside one group (of the
+/// colour level, and of the organisations), with a caution when the drawing understates it
+/// (``DrawnTieShare``). A map over a span of dates is the map of a restricted community
 /// (``LoadOptions/span``): only the members present by its end are drawn.
 ///
 /// Group maps (the quotient graph, Newman's group-level graph): node size grows with the square
@@ -74,8 +82,9 @@ public enum NetworkMap {
         /// graphs are nearly complete, and laying out every tie is slow and unreadable.
         public var tiesPerGroup: Int? = 8
         /// Member maps: draw a tie when it is one of the `tiesPerMember` strongest ties of either of
-        /// its members (heaviest first, then to the better-connected contact); `nil`: every tie.
-        public var tiesPerMember: Int?
+        /// its members (``MapBackbone``: most interaction, then most shared contacts); `nil`:
+        /// every tie.
+        public var tiesPerMember: Int? = 3
 
         public init() {}
     }
@@ -86,6 +95,12 @@ public enum NetworkMap {
     public static func document(_ loaded: LoadedGraph, options: Options) throws -> MapDocument {
         var graph = loaded.graph
         if graph.isDirected { graph = graph.undirectedView() }
+        var options = options
+        let colouredByCommunity = options.colourBy == .communities || (options.level == .members && options.colourBy == nil)
+        if options.communities == nil && (options.level == .groups(.communities) || colouredByCommunity) {
+            // Once, for the colours, the legend's community names and the group map.
+            options.communities = Leiden(seed: options.seed).run(graph, order: loaded.labels.labelOrder()).partition
+        }
         let context = Context(loaded: loaded, graph: graph, options: options)
         switch options.level {
         case .members: return try context.memberMap()
@@ -114,45 +129,111 @@ private struct Context {
     }
 
     func memberMap() throws -> MapDocument {
-        let keep = try shownMembers()
+        let ego = try egoNetwork()
+        let keep = ego?.shown
         try MapDocument.checkSize(nodeCount: keep?.count { $0 } ?? graph.vertexCount, limit: options.limit)
         let (shown, original) = keep.map { graph.induced(keeping: $0) }
             ?? (graph, (0..<Int32(graph.vertexCount)).map { $0 })
+        let weights = tieWeights()
+        let shownWeights = keep.map {
+            CSRGraph(isDirected: false, offsets: graph.offsets, targets: graph.targets, weights: weights).induced(keeping: $0).graph.weights
+        } ?? weights
         let colourLevel = options.colourBy ?? .communities
-        let full = try partition(colourLevel)
-        let colours = Partition(groups: original.map { full.group[Int($0)] }, names: full.names).canonicalised()
-        let names = groupNames(colours, level: colourLevel)
+        // Ranked over the whole network, not the shown members: a colour (and a community's
+        // number) means the same group on every map of a run, ego maps included.
+        let full = try partition(colourLevel).canonicalised()
+        let colours = Partition(groups: original.map { full.group[Int($0)] }, names: full.names)
+        let names = try groupNames(colours, level: colourLevel)
         let values = sizeValues(shown)
         let largest = values.max() ?? 0
         let labelled = topK(values, options.labels ?? 10)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: shown.vertexCount))
+        let singleCentre = ego?.centre.count { $0 } == 1
         for v in 0..<shown.vertexCount {
             let id = loaded.labels[original[v]]
             let name = memberName(original[v]) ?? id
             let group = colours.group[v]
+            let centre = ego?.centre[Int(original[v])] ?? false
             var tooltip = name == id ? id : "\(name) (\(id))"
             tooltip += " · \(options.sizeBy.rawValue) \(Self.figure(values[v]))"
-            tooltip += " · \(colourLevel): " + (group < 0 ? "unknown" : names[Int(group)])
+            tooltip += " · " + (group < 0 ? "\(Self.singular(colourLevel)) unknown" : names[Int(group)])
             map.nodes.append(MapNode(
-                id: id, label: labelled[v] ? name : nil, tooltip: tooltip,
+                id: id, label: labelled[v] || (centre && singleCentre) ? name : nil, tooltip: tooltip,
                 fill: group < 0 ? Palette.unknown : Palette.colour(ofRank: Int(group)),
                 size: 0.12 + 0.5 * (largest > 0 ? (values[v] / largest).squareRoot() : 0),
-                classes: ["member", groupClass(colours, group)]))
+                classes: ["member", groupClass(colours, group)] + (centre ? ["ego"] : []), emphasised: centre))
         }
-        let heaviest = shown.weights?.max() ?? 1
-        let drawn = strongestTies(shown, present: [Bool](repeating: true, count: shown.vertexCount), keep: options.tiesPerMember)
+        let everyone = [Bool](repeating: true, count: shown.vertexCount)
+        let backbone = MapBackbone(shown, weights: shownWeights, present: everyone, keep: options.tiesPerMember)
+        let heaviest = shownWeights?.max() ?? 1
         for u in 0..<shown.vertexCount {
-            for p in shown.row(VertexID(u)) where Int(shown.targets[p]) > u && drawn[p] {
+            for p in shown.row(VertexID(u)) where Int(shown.targets[p]) > u && backbone.drawn[p] {
                 let v = Int(shown.targets[p])
                 let (gu, gv) = (colours.group[u], colours.group[v])
-                let width = shown.weights.map { 0.4 + 2.6 * ($0[p] / heaviest).squareRoot() } ?? 0.6
+                let width = shownWeights.map { 0.4 + 2.6 * ($0[p] / heaviest).squareRoot() } ?? 0.6
                 map.edges.append(MapEdge(source: loaded.labels[original[u]], target: loaded.labels[original[v]],
                                          width: width, crossesBoundary: gu >= 0 && gv >= 0 && gu != gv))
             }
         }
-        map.legendTitle = colourLevel.description
-        map.legend = Palette.legend(groupNames: names, hasUnknown: colours.group.contains(Partition.unknown))
+        map.legendTitle = Self.title(colourLevel)
+        map.crossingLabel = "tie across " + Self.plural(colourLevel)
+        map.legend = Palette.legend(groupNames: names, shown: Set(colours.group.lazy.filter { $0 >= 0 }.map(Int.init)),
+                                    hasUnknown: colours.group.contains(Partition.unknown))
+        map.notes = (ego.map { [$0.note] } ?? []) + [backboneNote(backbone, weighted: shownWeights != nil)]
+        var checked = [(colourLevel, colours)]
+        if colourLevel != .hierarchy(.organisation), let organisations = loaded.community?.partition(.organisation),
+           organisations.sizes.count(where: { $0 > 0 }) > 1 {
+            checked.append((.hierarchy(.organisation), Partition(groups: original.map { organisations.group[Int($0)] },
+                                                                 names: organisations.names)))
+        }
+        for (level, groups) in checked {
+            let share = DrawnTieShare(shown, drawn: backbone.drawn, present: everyone, groups: groups)
+            if let note = shareNote(share, level: level) { map.notes.append(note) }
+        }
         return map
+    }
+
+    /// The caption line on the drawn ties: the rule, and their count and weight as shares of all.
+    private func backboneNote(_ backbone: MapBackbone, weighted: Bool) -> String {
+        guard let keep = options.tiesPerMember, backbone.drawnTies < backbone.allTies else {
+            return "Every tie is drawn (\(Self.count(backbone.allTies)))."
+        }
+        let rule = weighted ? "the most interaction; if equal, the most shared contacts" : "the most shared contacts"
+        var note = "Ties drawn: each member's \(keep) strongest (\(rule)), \(Self.count(backbone.drawnTies)) of "
+            + "\(Self.count(backbone.allTies)) ties (\(Self.percent(Double(backbone.drawnTies) / Double(backbone.allTies))))"
+        if weighted && backbone.allWeight > 0 {
+            note += ", \(Self.percent(backbone.drawnWeight / backbone.allWeight)) of the interaction"
+        }
+        return note + "."
+    }
+
+    /// The caption line comparing the drawn ties with all ties at `level`, or `nil` when no tie
+    /// has two known ends. It warns when the drawing contradicts the full network.
+    private func shareNote(_ share: DrawnTieShare, level: BoundaryLevel) -> String? {
+        guard let drawn = share.drawnShare, let all = share.allShare else { return nil }
+        let place: String
+        switch level {
+        case .hierarchy(let level): place = "inside one \(level.rawValue)"
+        case .communities: place = "inside one community"
+        case .attribute(let name): place = "between members of the same \(name)"
+        }
+        let figures = "\(Self.percent(drawn)) of the drawn ties, \(Self.percent(all)) of all ties"
+        if share.contradictsNetwork {
+            return "Caution: the drawing understates the ties \(place): \(figures)."
+        }
+        return "Ties \(place): \(figures)."
+    }
+
+    /// The weights that rank and size member ties, parallel to `graph.targets`: a dataset's
+    /// summed interaction weights (whether or not it was loaded with `--weighted`), otherwise the
+    /// graph's own weights (none for a directed graph's undirected view), or `nil`.
+    /// - Complexity: O(V + k) for a dataset of k interactions.
+    private func tieWeights() -> [Double]? {
+        if let community = loaded.community {
+            let counts = community.memberNetwork(weighted: true, threads: max(1, options.threads)).graph
+            if counts.offsets == graph.offsets && counts.targets == graph.targets { return counts.weights }
+        }
+        return graph.weights
     }
 
     func groupMap(_ level: BoundaryLevel) throws -> MapDocument {
@@ -167,9 +248,9 @@ private struct Context {
                               names: groups.names)
         let quotient = graph.quotient(by: shown)
         let external = externalTies(groups)
-        let groupNames = groupNames(groups, level: level)
+        let groupNames = try groupNames(groups, level: level)
         let (colourLevel, colours) = try groupColours(groups, level: level, present: present)
-        let colourNames = colourLevel.map { self.groupNames(colours, level: $0) } ?? groupNames
+        let colourNames = try colourLevel.map { try self.groupNames(colours, level: $0) } ?? groupNames
         let largest = Double(quotient.members.max() ?? 0)
         let labelled = topK(quotient.members.map(Double.init), options.labels ?? 40)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: present.count { $0 }))
@@ -177,8 +258,8 @@ private struct Context {
             let colour = colours.group[g]
             var tooltip = groupNames[g] == groups.names[g] ? groups.names[g] : "\(groupNames[g]) (\(groups.names[g]))"
             tooltip += " · \(quotient.members[g]) members · \(quotient.internalTies[g]) ties within"
-            tooltip += " · \(external[g]) ties to other groups"
-            if let colourLevel { tooltip += " · \(colourLevel): " + (colour < 0 ? "unknown" : colourNames[Int(colour)]) }
+            tooltip += " · \(external[g]) ties to other \(Self.plural(level))"
+            if let colourLevel { tooltip += " · " + (colour < 0 ? "\(Self.singular(colourLevel)) unknown" : colourNames[Int(colour)]) }
             map.nodes.append(MapNode(
                 id: groups.names[g], label: labelled[g] ? groupNames[g] : nil, tooltip: tooltip,
                 fill: colour < 0 ? Palette.unknown : Palette.colour(ofRank: Int(colour)),
@@ -186,7 +267,7 @@ private struct Context {
                 classes: ["group", groupClass(colours, colour)]))
         }
         let busiest = quotient.graph.weights?.max() ?? 1
-        let drawnTies = strongestTies(quotient.graph, present: present, keep: options.tiesPerGroup)
+        let drawnTies = MapBackbone(quotient.graph, present: present, keep: options.tiesPerGroup).drawn
         for u in 0..<quotient.graph.vertexCount {
             for p in quotient.graph.row(VertexID(u)) where Int(quotient.graph.targets[p]) > u && drawnTies[p] {
                 let v = Int(quotient.graph.targets[p])
@@ -200,20 +281,57 @@ private struct Context {
             }
         }
         let drawn = present.count { $0 }, populated = sizes.count { $0 > 0 }
-        map.legendTitle = (colourLevel ?? level).description
-            + (drawn < populated ? " (the \(drawn) largest of \(populated) \(level) groups)" : "")
-        map.legend = Palette.legend(groupNames: colourNames, hasUnknown: colours.group.contains(Partition.unknown))
+        map.legendTitle = Self.title(colourLevel ?? level)
+        if let colourLevel { map.crossingLabel = "tie across " + Self.plural(colourLevel) }
+        map.legend = Palette.legend(groupNames: colourNames,
+                                    hasUnknown: (0..<groups.groupCount).contains { present[$0] && colours.group[$0] < 0 })
+        if populated == 1 {
+            map.notes.append("All \(Self.count(sizes.reduce(0, +))) members with a known \(Self.singular(level)) are in one: \(groupNames[sizes.firstIndex { $0 > 0 }!]).")
+        } else {
+            var note = drawn < populated ? "The \(drawn) largest of \(populated) \(Self.plural(level))" : "All \(populated) \(Self.plural(level))"
+            let allTies = quotient.graph.edgeCount, drawnTies = drawnTies.count { $0 } / 2
+            if drawnTies < allTies, let keep = options.tiesPerGroup {
+                note += "; each with its \(keep) heaviest ties to the others: \(Self.count(drawnTies)) of \(Self.count(allTies)) pairs drawn."
+            } else {
+                note += "; every pair with a tie is drawn."
+            }
+            map.notes.append(note)
+        }
         return map
     }
 
-    /// The members of the ego network (within `radius` hops of `ego`), or `nil` for everyone.
-    /// - Complexity: O(V + E) breadth-first search.
-    private func shownMembers() throws -> [Bool]? {
+    /// An ego map's members: the centre (the member `ego`, or the members of the organisation,
+    /// region or partner `ego`) and everyone within `radius` hops of it, and a caption line.
+    struct EgoNetwork {
+        var shown: [Bool]
+        var centre: [Bool]
+        var note: String
+    }
+
+    /// The ego network of `options.ego`, or `nil` for everyone.
+    /// - Throws: ``MapOptionError`` when no member or group has that id.
+    /// - Complexity: O(V + E) breadth-first search from every centre member at once.
+    private func egoNetwork() throws -> EgoNetwork? {
         guard let ego = options.ego else { return nil }
-        guard let start = loaded.labels.id(of: ego) else { throw MapOptionError("no member \(ego) in the graph") }
         var depth = [Int32](repeating: -1, count: graph.vertexCount)
-        depth[Int(start)] = 0
-        var queue = [start]
+        var queue: [Int32] = []
+        let who: String
+        if let start = loaded.labels.id(of: ego) {
+            queue = [start]
+            let name = memberName(start) ?? ego
+            who = name == ego ? ego : "\(name) (\(ego))"
+        } else if let community = loaded.community, let node = community.ids.id(of: ego),
+                  let level = HierarchyLevel.allCases.first(where: { $0.kind == community.kinds[Int(node)] }) {
+            let groups = community.partition(level)
+            let g = Int32(groups.names.firstIndex(of: ego)!)
+            queue = (0..<graph.vertexCount).filter { groups.group[$0] == g }.map(Int32.init)
+            let name = community.names[Int(node)].isEmpty ? ego : community.names[Int(node)]
+            who = "the \(Self.count(queue.count)) members of \(name)"
+        } else {
+            throw MapOptionError(loaded.community == nil ? "no member \(ego) in the graph"
+                                                         : "no member, organisation, region or partner \(ego) in the dataset")
+        }
+        for v in queue { depth[Int(v)] = 0 }
         var head = 0
         while head < queue.count {
             let u = queue[head]
@@ -224,7 +342,11 @@ private struct Context {
                 queue.append(v)
             }
         }
-        return depth.map { $0 >= 0 }
+        let shown = depth.map { $0 >= 0 }
+        let hops = options.radius == 1 ? "1 tie" : "\(options.radius) ties"
+        return EgoNetwork(shown: shown, centre: depth.map { $0 == 0 },
+                          note: "Thick black outline: \(who); with everyone within \(hops) of them, "
+                              + "\(Self.count(shown.count { $0 })) members in all.")
     }
 
     /// The ties of each group's members to members of other groups (both groups known).
@@ -250,31 +372,6 @@ private struct Context {
         return shown
     }
 
-    /// Flags, parallel to `groups.targets`, on the ties a map draws: between present vertices, and
-    /// among the `keep` strongest of one of its ends (both directions flagged): heaviest first,
-    /// then to the contact with more ties, then the lower index; every tie when `keep` is nil.
-    /// - Complexity: O(E log E) time, O(E) space.
-    private func strongestTies(_ groups: CSRGraph, present: [Bool], keep: Int?) -> [Bool] {
-        var drawn = [Bool](repeating: false, count: groups.targets.count)
-        for u in 0..<groups.vertexCount where present[u] {
-            let row = groups.row(VertexID(u)).filter { present[Int(groups.targets[$0])] }
-            let weight = { (p: Int) in groups.weights?[p] ?? 1 }
-            let degree = { (p: Int) in groups.degree(groups.targets[p]) }
-            let strongest = keep.map { k in
-                row.sorted {
-                    if weight($0) != weight($1) { return weight($0) > weight($1) }
-                    if degree($0) != degree($1) { return degree($0) > degree($1) }
-                    return groups.targets[$0] < groups.targets[$1]
-                }.prefix(max(0, k))
-            } ?? row[...]
-            for p in strongest {
-                drawn[p] = true
-                if let back = groups.edgeIndex(groups.targets[p], VertexID(u)) { drawn[back] = true }
-            }
-        }
-        return drawn
-    }
-
     /// The members' groups at `level`, over every member of `graph`.
     private func partition(_ level: BoundaryLevel) throws -> Partition {
         let order = level == .communities ? loaded.labels.labelOrder() : []
@@ -295,8 +392,8 @@ private struct Context {
         let colourLevel: BoundaryLevel?
         switch (options.colourBy, level) {
         case (let chosen?, _): colourLevel = chosen == level ? nil : chosen
-        case (nil, .hierarchy(.organisation)): colourLevel = .hierarchy(.region)
-        case (nil, .hierarchy(.region)): colourLevel = .hierarchy(.partner)
+        case (nil, .hierarchy(.organisation)): colourLevel = try levelAbove(.region)
+        case (nil, .hierarchy(.region)): colourLevel = try levelAbove(.partner)
         default: colourLevel = nil
         }
         guard let colourLevel else {
@@ -316,11 +413,79 @@ private struct Context {
         return (colourLevel, Partition(groups: majority, names: members.names).canonicalised())
     }
 
-    /// Display names of the groups: node names for hierarchy levels (their ids when unnamed).
-    private func groupNames(_ partition: Partition, level: BoundaryLevel) -> [String] {
+    /// The level above a group map's, to colour it by, or `nil` when it has fewer than two
+    /// groups (one colour would tell nothing: the groups are then coloured by themselves).
+    private func levelAbove(_ level: HierarchyLevel) throws -> BoundaryLevel? {
+        try partition(.hierarchy(level)).sizes.count(where: { $0 > 0 }) > 1 ? .hierarchy(level) : nil
+    }
+
+    /// Display names of the groups: node names for hierarchy levels (their ids when unnamed);
+    /// for communities, ``communityNames()``.
+    private func groupNames(_ partition: Partition, level: BoundaryLevel) throws -> [String] {
+        if level == .communities {
+            let named = try communityNames()
+            return partition.names.map { named[$0] ?? $0 }
+        }
         guard case .hierarchy = level, let community = loaded.community else { return partition.names }
         return partition.names.map { id in
             community.ids.id(of: id).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+        }
+    }
+
+    /// Each community (by its level name, `c0`, ...) named for a reader: "Community 1" for the
+    /// largest over the whole network, and so on, and with a dataset of several organisations,
+    /// what it holds: "mostly 3B" when one organisation has at least half of its members, else
+    /// its two largest organisations ("1A and 1B").
+    /// - Complexity: O(V + G log G).
+    private func communityNames() throws -> [String: String] {
+        let communities = try partition(.communities).canonicalised()
+        var organisations: Partition?
+        if let hierarchy = loaded.community?.partition(.organisation), hierarchy.sizes.count(where: { $0 > 0 }) > 1 {
+            organisations = hierarchy
+        }
+        let organisationNames = try organisations.map { try groupNames($0, level: .hierarchy(.organisation)) } ?? []
+        var counts: [[Int32: Int]] = Array(repeating: [:], count: communities.groupCount)
+        if let organisations {
+            for (c, o) in zip(communities.group, organisations.group) where c >= 0 && o >= 0 { counts[Int(c)][o, default: 0] += 1 }
+        }
+        let sizes = communities.sizes
+        var names: [String: String] = [:]
+        for c in 0..<communities.groupCount {
+            var name = "Community \(c + 1)"
+            let ranked = counts[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            if let first = ranked.first {
+                if 2 * first.value >= sizes[c] || ranked.count == 1 {
+                    name += ": mostly " + organisationNames[Int(first.key)]
+                } else {
+                    name += ": " + organisationNames[Int(first.key)] + " and " + organisationNames[Int(ranked[1].key)]
+                }
+            }
+            names[communities.names[c]] = name
+        }
+        return names
+    }
+
+    /// A level's name in a legend: "Community", "Organisation", or an attribute's column name.
+    static func title(_ level: BoundaryLevel) -> String {
+        let word = singular(level)
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// "community", "organisation", "region", "partner", or the attribute's column name.
+    static func singular(_ level: BoundaryLevel) -> String {
+        switch level {
+        case .hierarchy(let level): return level.rawValue
+        case .communities: return "community"
+        case .attribute(let name): return name
+        }
+    }
+
+    /// "communities", "organisations", ..., "gender groups".
+    static func plural(_ level: BoundaryLevel) -> String {
+        switch level {
+        case .hierarchy(let level): return level.rawValue + "s"
+        case .communities: return "communities"
+        case .attribute(let name): return name + " groups"
         }
     }
 
@@ -351,6 +516,22 @@ private struct Context {
         let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
         for v in order.prefix(max(0, k)) { flags[v] = true }
         return flags
+    }
+
+    /// A count with thousands separators: 8,317.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// A share as a percentage: whole percent, one decimal below 10%.
+    static func percent(_ share: Double) -> String {
+        String(format: share < 0.1 ? "%.1f%%" : "%.0f%%", 100 * share)
     }
 
     /// A measure for a tooltip: integers as integers, otherwise four significant digits.

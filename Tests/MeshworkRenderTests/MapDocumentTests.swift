@@ -54,7 +54,11 @@ struct MapDocumentTests {
         let first = try document.render(as: .svg)
         #expect(first == (try document.render(as: .svg)))
         let inspection = try #require(SVGInspection(first))
-        #expect(inspection.nodeIDs.sorted() == document.nodes.map { DOTEscaping.elementID($0.id) }.sorted())
+        #expect(inspection.nodeIDs.filter { $0.hasPrefix("n-") }.sorted() == document.nodes.map { DOTEscaping.elementID($0.id) }.sorted())
+        // Labels are nodes of their own, `l-` and the node's id, each of a labelled node.
+        let labelled = Set(document.nodes.filter { $0.label != nil }.map { DOTEscaping.elementID($0.id, prefix: "l-") })
+        let labels = inspection.nodeIDs.filter { $0.hasPrefix("l-") }
+        #expect(!labels.isEmpty && labels.allSatisfy(labelled.contains))
         for node in document.nodes {
             let classes = inspection.nodeClasses[DOTEscaping.elementID(node.id)] ?? ""
             #expect(classes.contains(node.classes.map(DOTEscaping.classToken).joined(separator: " ")))

@@ -9,7 +9,10 @@ struct Map: ParsableCommand {
         discussion: """
         --level member (the default) draws one node per member, sized by --size-by and coloured \
         by --colour-by (default: Leiden communities, --seed); ties between two different groups are \
-        dashed; --ties-per-member K keeps each member's K strongest ties (default: every tie). \
+        dashed; each member's --ties-per-member strongest ties are drawn (default 3; 0: every tie), \
+        ranked by interaction (a dataset's summed interaction weights, even without --weighted), \
+        then by shared contacts; the legend's notes say what share of ties that is and how often \
+        drawn ties and all ties stay inside one group. \
         --level organisation, region, partner, community or attribute:NAME draws one node \
         per group, sized by its members, with ties as wide as the member ties between the groups; \
         groups are coloured by the level above (organisation -> region -> partner) unless \
@@ -18,7 +21,9 @@ struct Map: ParsableCommand {
         palette for the 8 largest groups, Tol's muted scheme for the next 9, grey for the rest; the \
         legend lists them.
 
-        --ego ID --radius R draws one member's neighbourhood; --from/--until DATE the network of \
+        --ego ID --radius R draws one member's neighbourhood, or an organisation's, region's or \
+        partner's (its members and everyone within R ties), the centre with a thick outline; \
+        colours and community numbers are the whole network's, the same on every map; --from/--until DATE the network of \
         the ties with a record in that span, over the members present by its end. --labels K names the K largest nodes. --engine auto picks \
         neato below 1,000 nodes (deterministic: the same input gives the same bytes) and sfdp \
         above. Maps of more than 20,000 nodes are refused before any layout: aggregate with --level, \
@@ -51,7 +56,7 @@ struct Map: ParsableCommand {
     @Option(help: "Member node size: degree, strength, pagerank or betweenness.")
     var sizeBy: NetworkMap.SizeMeasure = .degree
 
-    @Option(help: ArgumentHelp("Draw only this member's neighbourhood.", valueName: "id"))
+    @Option(help: ArgumentHelp("Draw only this member's (or organisation's, region's, partner's) neighbourhood.", valueName: "id"))
     var ego: String?
 
     @Option(help: "Hops around --ego.")
@@ -66,8 +71,8 @@ struct Map: ParsableCommand {
     @Option(help: ArgumentHelp("Group maps: draw each group's K heaviest ties (0: every tie).", valueName: "K"))
     var tiesPerGroup: Int = 8
 
-    @Option(help: ArgumentHelp("Member maps: draw each member's K strongest ties (default: every tie).", valueName: "K"))
-    var tiesPerMember: Int?
+    @Option(help: ArgumentHelp("Member maps: draw each member's K strongest ties (0: every tie).", valueName: "K"))
+    var tiesPerMember: Int = 3
 
     @Option(help: "auto, neato, sfdp, dot, fdp or circo.")
     var engine: Engine = .auto
@@ -95,7 +100,7 @@ struct Map: ParsableCommand {
         if radius < 0 { throw ValidationError("--radius must not be negative") }
         if let labels, labels < 0 { throw ValidationError("--labels must not be negative") }
         if tiesPerGroup < 0 { throw ValidationError("--ties-per-group must not be negative") }
-        if let tiesPerMember, tiesPerMember < 1 { throw ValidationError("--ties-per-member must be at least 1") }
+        if tiesPerMember < 0 { throw ValidationError("--ties-per-member must not be negative") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if top != nil && mapLevel == .members { throw ValidationError("--top keeps the largest groups: use it with a group --level") }
         if ego != nil && mapLevel != .members { throw ValidationError("--ego draws members: use it with --level member") }
@@ -112,7 +117,7 @@ struct Map: ParsableCommand {
         request.labels = labels
         request.topGroups = top
         request.tiesPerGroup = tiesPerGroup == 0 ? nil : tiesPerGroup
-        request.tiesPerMember = tiesPerMember
+        request.tiesPerMember = tiesPerMember == 0 ? nil : tiesPerMember
         request.engine = LayoutEngine(rawValue: engine.rawValue)
         request.seed = seed
         request.threads = options.workerThreads
