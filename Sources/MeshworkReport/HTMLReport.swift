@@ -59,6 +59,7 @@ public struct HTMLReport: Sendable {
 
         // Summary.
         page.section("Summary", id: "summary")
+        page.narrativePlaceholder()
         let n = summary.network
         var facts: [(String, String)] = [
             ("Members", String(n.nodes)), ("Ties", String(n.edges)),
@@ -194,6 +195,19 @@ public struct HTMLReport: Sendable {
             + "How closely they follow each level (1: exactly, 0: not at all):")
         page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
 
+        // The opening sentences, from the figures above.
+        let agreement = PartitionComparison(communities.partition, community.partition(.organisation)).normalizedMutualInformation
+        page.narrative(ReportNarrative(
+            network: summary.network, growth: (growth.rows, growth.period.rawValue), lastRecord: summary.hierarchy?.lastDay, levelNames: levels.map(\.rawValue),
+            crossing: boundaries.levels.prefix(levels.count).map {
+                ($0.mixing.totalExternal, $0.mixing.totalInternal, $0.mixing.expectedNetworkEI, $0.mixing.members.filter { $0 > 0 }.count)
+            },
+            spanners: spanners.map { v in
+                let name = community.names[Int(community.members[Int(v)])]
+                return name.isEmpty ? "member \(loaded.labels[v])" : name
+            },
+            communities: communities.count > 1 ? (communities.count, agreement, "organisation") : nil))
+
         page.definitions()
         html = page.finish()
     }
@@ -241,6 +255,16 @@ struct _Page {
         contents.append((id, heading))
         body += "<section id=\"\(id)\"><h2>\(_Page.escape(heading))</h2>\n"
     }
+
+    /// Marks where ``narrative(_:)`` goes: the summary's opening sentences are written last, from
+    /// the figures of every section.
+    mutating func narrativePlaceholder() { body += Self.narrativeMark }
+
+    mutating func narrative(_ narrative: ReportNarrative) {
+        body = body.replacingFirst(Self.narrativeMark, with: narrative.html)
+    }
+
+    private static let narrativeMark = "<!--meshwork:narrative-->\n"
 
     mutating func subsection(_ heading: String) { body += "<h3>\(_Page.escape(heading))</h3>\n" }
 
@@ -318,6 +342,7 @@ struct _Page {
     main { max-width: 1100px; margin: 0 auto; padding: 1em 2em; }
     section { background: white; border: 1px solid #e3e3e3; border-radius: 6px; padding: 0.5em 1.5em 1.5em; margin: 1.2em 0; }
     h2 { color: #0b3c5d; }
+    ul.narrative { font-size: 1.08em; line-height: 1.5; padding-left: 1.2em; } ul.narrative a { color: #0b5d8f; font-size: 0.85em; white-space: nowrap; }
     dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.8em; }
     dl.facts div { background: #f0f5f9; border-radius: 4px; padding: 0.6em; }
     dl.facts dt { font-size: 0.85em; color: #555; } dl.facts dd { margin: 0; font-size: 1.3em; font-weight: bold; }
@@ -340,6 +365,12 @@ struct _Page {
 }
 
 private extension String {
+    /// `self` with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+    }
+
     /// Closes every `<section>` opened by ``_Page/section(_:id:)``: each section runs to the next.
     func replacingSectionEnds() -> String {
         var out = ""
