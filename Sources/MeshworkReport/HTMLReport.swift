@@ -3,10 +3,12 @@ import MeshworkCore
 import MeshworkIO
 import MeshworkRender
 
-/// The report leaders and evaluators open: one self-contained `index.html` (no network access, no
-/// script) with the community's summary, maps per level and of the members coloured by community,
-/// growth charts, the top boundary spanners, the boundary tables, the communities, and the
-/// definitions of every measure.
+/// The report leaders and evaluators open: one self-contained `index.html` (no network access)
+/// that opens with plain sentences written from its figures (``ReportNarrative``), then the
+/// community's summary, maps per level and of the members coloured by community, growth charts,
+/// the top boundary spanners, the boundary tables, the communities, and the definitions of every
+/// measure. A small inline script (``ReportScript``) adds pan and zoom on the maps, a search box,
+/// a details panel on click and CSV downloads of the tables; without it the page shows the same.
 ///
 ///     let html = try HTMLReport(loaded, options: .init()).html
 ///
@@ -323,11 +325,12 @@ struct _Page {
     func finish() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(_Page.escape(title))</title>\n<style>\n\(_Page.style)</style></head><body>\n"
+        out += "<title>\(_Page.escape(title))</title>\n<style>\n\(_Page.style)\(ReportScript.css)</style></head><body>\n"
         out += "<header><h1>\(_Page.escape(title))</h1><nav>"
         out += contents.map { "<a href=\"#\($0.id)\">\(_Page.escape($0.title))</a>" }.joined(separator: " · ")
         out += "</nav></header>\n<main>\n" + body.replacingSectionEnds() + "</main>\n"
         out += "<footer>Made with Meshwork. Figures follow NetworkX's definitions; see the definitions above.</footer>\n"
+        out += "<script>\n\(ReportScript.javascript)</script>\n"
         out += "</body></html>\n"
         return out
     }
