@@ -3,6 +3,7 @@
 //   MeshworkCore        graph storage (CSR), labels, partitions, the community domain model
 //   MeshworkAlgorithms  kernels over CSR graphs (components, degree, ...)
 //   MeshworkIO          readers and writers (edge list, .gz, CSV, dataset directory, GraphML, JSON)
+//   MeshworkPrivacy     keyed pseudonyms for member ids and names (the one user of swift-crypto)
 //   MeshworkSynthesis   the synthetic improvement-community generator
 //   MeshworkRender      network maps: deterministic DOT, laid out and drawn by Graphviz (CGraphviz)
 //   MeshworkReport      summaries and reports that combine analyses for people to read
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "MeshworkCore", targets: ["MeshworkCore"]),
         .library(name: "MeshworkAlgorithms", targets: ["MeshworkAlgorithms"]),
         .library(name: "MeshworkIO", targets: ["MeshworkIO"]),
+        .library(name: "MeshworkPrivacy", targets: ["MeshworkPrivacy"]),
         .library(name: "MeshworkSynthesis", targets: ["MeshworkSynthesis"]),
         .library(name: "MeshworkReport", targets: ["MeshworkReport"]),
         .library(name: "MeshworkRender", targets: ["MeshworkRender"]),
@@ -40,8 +42,9 @@ let package = Package(
         .target(name: "CSignalCleanup"),
         .target(name: "MeshworkCore"),
         .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
-        .target(name: "MeshworkIO", dependencies: [
-            "MeshworkCore", "CZlib", "CSignalCleanup", .product(name: "Crypto", package: "swift-crypto"),
+        .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib", "CSignalCleanup"]),
+        .target(name: "MeshworkPrivacy", dependencies: [
+            "MeshworkCore", "MeshworkIO", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
         .target(name: "MeshworkRender", dependencies: ["MeshworkCore", "CGraphviz"]),
@@ -49,8 +52,8 @@ let package = Package(
         .executableTarget(
             name: "meshwork",
             dependencies: [
-                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkSynthesis", "MeshworkReport",
-                "MeshworkRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkPrivacy", "MeshworkSynthesis",
+                "MeshworkReport", "MeshworkRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "MeshworkTestSupport", dependencies: ["MeshworkIO"], path: "Tests/MeshworkTestSupport"),
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "MeshworkAlgorithmsTests",
                     dependencies: ["MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
+        .testTarget(name: "MeshworkPrivacyTests", dependencies: ["MeshworkPrivacy", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
         .testTarget(name: "MeshworkReportTests",
                     dependencies: ["MeshworkReport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO", "MeshworkTestSupport"]),
