@@ -1,6 +1,5 @@
 import ArgumentParser
 import MeshworkIO
-import MeshworkReport
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
