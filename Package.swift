@@ -5,7 +5,8 @@
 //   MeshworkIO          readers and writers (edge list, .gz, CSV, dataset directory, GraphML, JSON)
 //   MeshworkPrivacy     keyed pseudonyms for member ids and names (the one user of swift-crypto)
 //   MeshworkSynthesis   the synthetic improvement-community generator
-//   MeshworkRender      network maps: deterministic DOT, laid out and drawn by Graphviz (CGraphviz)
+//   MeshworkRender      network maps: deterministic DOT, laid out and drawn by Graphviz (CGraphviz);
+//                       it knows nothing of graphs or communities (MeshworkReport builds the maps)
 //   MeshworkReport      summaries and reports that combine analyses for people to read
 //   meshwork            the command-line tool: parses arguments and calls the library
 import PackageDescription
@@ -47,7 +48,7 @@ let package = Package(
             "MeshworkCore", "MeshworkIO", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
-        .target(name: "MeshworkRender", dependencies: ["MeshworkCore", "CGraphviz"]),
+        .target(name: "MeshworkRender", dependencies: ["CGraphviz"]),
         .target(name: "MeshworkReport", dependencies: ["MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkRender"]),
         .executableTarget(
             name: "meshwork",
