@@ -3,17 +3,17 @@ import MeshworkCore
 import MeshworkIO
 
 /// The `demo` workflow: load a dataset, summarise it, and write the results to a folder.
-public enum DemoRun {
-    public struct Result: Sendable {
-        public var outputDirectory: String
-        public var summaryText: String
+package enum DemoRun {
+    package struct Result: Sendable {
+        package var outputDirectory: String
+        package var summaryText: String
         /// The HTML report (`index.html`).
-        public var reportPath: String
+        package var reportPath: String
     }
 
     /// Where the bundled example community is: `fixtures/example-community` under the current
     /// directory, or beside the repository that holds the executable (`.build/<config>/meshwork`).
-    public static func bundledExample(executable: String) -> String? {
+    package static func bundledExample(executable: String) -> String? {
         var candidates = ["fixtures/example-community"]
         if let slash = executable.lastIndex(of: "/") {
             let binDir = String(executable[..<slash])
@@ -26,7 +26,7 @@ public enum DemoRun {
     /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into
     /// `output` (created if missing).
     /// - Complexity: O(dataset size).
-    public static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
+    package static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
         let loaded = try GraphLoader.load(dataset, options: LoadOptions())
         try makeDirectory(output)
         let report = SummaryReport(loaded, top: 10)
