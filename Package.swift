@@ -64,10 +64,10 @@ let package = Package(
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkPrivacyTests", dependencies: ["MeshworkPrivacy", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO"]),
-        .testTarget(name: "MeshworkReportTests",
-                    dependencies: ["MeshworkReport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO", "MeshworkTestSupport"]),
-        .testTarget(name: "MeshworkRenderTests",
-                    dependencies: ["MeshworkRender", "MeshworkReport", "MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
+        .testTarget(name: "MeshworkReportTests", dependencies: [
+            "MeshworkReport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO", "MeshworkRender", "MeshworkTestSupport",
+        ]),
+        .testTarget(name: "MeshworkRenderTests", dependencies: ["MeshworkRender", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork", "MeshworkTestSupport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO"]),
     ],
     swiftLanguageModes: [.v6]
