@@ -6,30 +6,12 @@ import MeshworkRender
 
 /// The `map` analysis: a loaded graph turned into a ``MapDocument`` for Graphviz, either one node
 /// per member or one node per group of a level (organisation, region, partner, attribute value or
-/// community).
+/// community). How nodes are sized, coloured and labelled, and what the SVG's ids and classes are:
+/// <doc:NetworkMaps>.
 ///
 ///     var options = NetworkMap.Options()
 ///     options.colourBy = .hierarchy(.organisation)
 ///     let svg = try NetworkMap.document(loaded, options: options).render(as: .svg)
-///
-/// Member maps: node size grows with the square root of `sizeBy` (degree, strength, PageRank or
-/// betweenness on the shown graph), colours show the members' groups at `colourBy` (default: the
-/// Leiden communities), ties between two known, different groups are dashed, and the top
-/// `labels` nodes by size are labelled. `ego` keeps one member's neighbourhood within `radius`
-/// hops (the induced subgraph). A map over a span of dates is the map of a restricted community
-/// (``LoadOptions/span``): only the members present by its end are drawn.
-///
-/// Group maps (the quotient graph, Newman's group-level graph): node size grows with the square
-/// root of the members, tie width with the square root of the member ties between the two groups;
-/// a group's colour is the `colourBy` group most of its members belong to (default: the next
-/// level up, organisation -> region -> partner, otherwise the level itself). `topGroups` keeps
-/// the largest groups only (and the ties among them); the legend's title says so; each group
-/// draws its `tiesPerGroup` heaviest ties (default 8), as a large community's group graph is
-/// nearly complete.
-///
-/// Node ids are member ids (or group ids); classes are `member` or `group`, and `g-TOKEN` for the
-/// colour group (``DOTEscaping/classToken(_:)`` of its id; `group-unknown` when unknown). Tooltips
-/// give the name (a pseudonym with `--pseudonymise`), the id and the key measures.
 ///
 /// The node count is checked against `limit` before any measure is computed.
 ///
