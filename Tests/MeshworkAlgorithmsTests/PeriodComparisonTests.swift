@@ -12,7 +12,7 @@ struct PeriodComparisonTests {
     /// the cumulative series, one-period spans against the series with a window of one period.
     @Test("spans agree with the growth series", arguments: ["example-community", "workplace-invs15", "email-eu-core-temporal"])
     func agreesWithGrowth(dataset: String) throws {
-        let community = try #require(try GraphLoader.load(Fixtures.root + "/" + dataset, options: LoadOptions()).community)
+        let community = try #require(try Fixtures.load(dataset).community)
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for window in [nil, 1] as [Int?] {
             let series = GrowthSeries(community, period: .quarter, window: window, levels: levels)
