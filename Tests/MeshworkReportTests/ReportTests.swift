@@ -136,4 +136,10 @@ struct ReportTests {
         #expect(json.map { $0["period_start"] as? String } == ours.dropFirst().map { $0[0] })
         #expect(json.map { $0["ties"] as? Int } == report.rows.map { $0.ties })
     }
+
+    @Test("demo: the bundled example community is found beside the build folder of the executable")
+    func demoFindsExample() throws {
+        let found = try #require(DemoRun.bundledExample(executable: Fixtures.root + "/../.build/debug/meshwork"))
+        #expect(DatasetReader.isDataset(found) && found.hasSuffix("fixtures/example-community"))
+    }
 }
