@@ -3,8 +3,10 @@
 //   MeshworkCore        graph storage (CSR), labels, partitions, the community domain model
 //   MeshworkAlgorithms  kernels over CSR graphs (components, degree, ...)
 //   MeshworkIO          readers and writers (edge list, .gz, CSV, dataset directory, GraphML, JSON)
+//   MeshworkPrivacy     keyed pseudonyms for member ids and names (the one user of swift-crypto)
 //   MeshworkSynthesis   the synthetic improvement-community generator
-//   MeshworkRender      network maps: deterministic DOT, laid out and drawn by Graphviz (CGraphviz)
+//   MeshworkRender      network maps: deterministic DOT, laid out and drawn by Graphviz (CGraphviz);
+//                       it knows nothing of graphs or communities (MeshworkReport builds the maps)
 //   MeshworkReport      summaries and reports that combine analyses for people to read
 //   meshwork            the command-line tool: parses arguments and calls the library
 import PackageDescription
@@ -17,6 +19,7 @@ let package = Package(
         .library(name: "MeshworkCore", targets: ["MeshworkCore"]),
         .library(name: "MeshworkAlgorithms", targets: ["MeshworkAlgorithms"]),
         .library(name: "MeshworkIO", targets: ["MeshworkIO"]),
+        .library(name: "MeshworkPrivacy", targets: ["MeshworkPrivacy"]),
         .library(name: "MeshworkSynthesis", targets: ["MeshworkSynthesis"]),
         .library(name: "MeshworkReport", targets: ["MeshworkReport"]),
         .library(name: "MeshworkRender", targets: ["MeshworkRender"]),
@@ -40,19 +43,20 @@ let package = Package(
         .target(name: "CSignalCleanup"),
         .target(name: "MeshworkCore"),
         .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
-        .target(name: "MeshworkIO", dependencies: [
-            "MeshworkCore", "CZlib", "CSignalCleanup", .product(name: "Crypto", package: "swift-crypto"),
+        .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib", "CSignalCleanup"]),
+        .target(name: "MeshworkPrivacy", dependencies: [
+            "MeshworkCore", "MeshworkIO", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "MeshworkSynthesis", dependencies: ["MeshworkCore", "MeshworkIO"]),
-        .target(name: "MeshworkRender", dependencies: ["MeshworkCore", "CGraphviz"]),
+        .target(name: "MeshworkRender", dependencies: ["CGraphviz"]),
         .target(name: "MeshworkReport", dependencies: [
             "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkRender", "MeshworkSynthesis",
         ]),
         .executableTarget(
             name: "meshwork",
             dependencies: [
-                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkSynthesis", "MeshworkReport",
-                "MeshworkRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MeshworkCore", "MeshworkAlgorithms", "MeshworkIO", "MeshworkPrivacy", "MeshworkSynthesis",
+                "MeshworkReport", "MeshworkRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "MeshworkTestSupport", dependencies: ["MeshworkIO"], path: "Tests/MeshworkTestSupport"),
@@ -60,11 +64,12 @@ let package = Package(
         .testTarget(name: "MeshworkAlgorithmsTests",
                     dependencies: ["MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkIOTests", dependencies: ["MeshworkIO", "MeshworkTestSupport"]),
+        .testTarget(name: "MeshworkPrivacyTests", dependencies: ["MeshworkPrivacy", "MeshworkIO", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkSynthesisTests", dependencies: ["MeshworkSynthesis", "MeshworkIO", "MeshworkTestSupport"]),
-        .testTarget(name: "MeshworkReportTests",
-                    dependencies: ["MeshworkReport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO", "MeshworkTestSupport"]),
-        .testTarget(name: "MeshworkRenderTests",
-                    dependencies: ["MeshworkRender", "MeshworkReport", "MeshworkAlgorithms", "MeshworkIO", "MeshworkTestSupport"]),
+        .testTarget(name: "MeshworkReportTests", dependencies: [
+            "MeshworkReport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO", "MeshworkRender", "MeshworkTestSupport",
+        ]),
+        .testTarget(name: "MeshworkRenderTests", dependencies: ["MeshworkRender", "MeshworkTestSupport"]),
         .testTarget(name: "MeshworkCLITests", dependencies: ["meshwork", "MeshworkTestSupport", "MeshworkAlgorithms", "MeshworkCore", "MeshworkIO"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ import Foundation
 public enum Graphviz {
     /// The engines and formats this installation registered (empty lists when its plugin
     /// registry is missing).
-    public static var plugins: GraphvizPlugins { GraphvizContext.shared.plugins }
+    package static var plugins: GraphvizPlugins { GraphvizContext.shared.plugins }
 
     /// Lays out `dot` with `engine` and renders it as `format`; for ``RenderFormat/dot``, parses
     /// `dot` and returns it unchanged, without a layout. PDF output has no creation date

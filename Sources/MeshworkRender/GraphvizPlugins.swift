@@ -9,13 +9,13 @@
 /// An installation without its plugin registry (`/usr/lib/<arch>/graphviz/config6a`, written by
 /// the package's install script or `dot -c`) still creates a context, but with no plugins at all;
 /// this type tells that case apart from one missing engine.
-public struct GraphvizPlugins: Sendable, Equatable {
+package struct GraphvizPlugins: Sendable, Equatable {
     /// Layout engine names (`neato`, `sfdp`, ...).
-    public var layouts: [String]
+    package var layouts: [String]
     /// Output device names (`svg`, `png`, `pdf`, ...).
-    public var formats: [String]
+    package var formats: [String]
 
-    public init(layouts: [String], formats: [String]) {
+    package init(layouts: [String], formats: [String]) {
         self.layouts = layouts
         self.formats = formats
     }
@@ -23,7 +23,7 @@ public struct GraphvizPlugins: Sendable, Equatable {
     /// Throws when the registry is missing, or when `engine` or `format` (if it needs a layout)
     /// is not registered.
     /// - Complexity: O(plugins).
-    public func check(engine: LayoutEngine, format: RenderFormat) throws {
+    package func check(engine: LayoutEngine, format: RenderFormat) throws {
         if layouts.isEmpty || formats.isEmpty { throw GraphvizError.missingPluginRegistry }
         guard format.needsLayout else { return }
         if !layouts.contains(engine.rawValue) {

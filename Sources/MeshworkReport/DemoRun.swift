@@ -4,19 +4,19 @@ import MeshworkIO
 import MeshworkSynthesis
 
 /// The `demo` workflow: load a dataset, summarise it, and write the results to a folder.
-public enum DemoRun {
-    public struct Result: Sendable {
-        public var outputDirectory: String
-        public var summaryText: String
+package enum DemoRun {
+    package struct Result: Sendable {
+        package var outputDirectory: String
+        package var summaryText: String
         /// The HTML report (`index.html`).
-        public var reportPath: String
+        package var reportPath: String
     }
 
     /// Writes the example community (``CommunityGenerator/Configuration/example``, byte-identical to
     /// the repository's `fixtures/example-community`) into `output/example-community` and returns
     /// that folder, so that the demo needs nothing but the executable.
     /// - Complexity: O(members + records) of the example community.
-    public static func writeExample(into output: String) throws -> String {
+    package static func writeExample(into output: String) throws -> String {
         let folder = output + "/example-community"
         _ = try CommunityGenerator(.example).write(to: folder)
         return folder
@@ -25,7 +25,7 @@ public enum DemoRun {
     /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into
     /// `output` (created if missing).
     /// - Complexity: O(dataset size).
-    public static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
+    package static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
         let loaded = try GraphLoader.load(dataset, options: LoadOptions())
         try makeDirectory(output)
         let report = SummaryReport(loaded, top: 10)

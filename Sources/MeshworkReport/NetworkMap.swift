@@ -6,38 +6,12 @@ import MeshworkRender
 
 /// The `map` analysis: a loaded graph turned into a ``MapDocument`` for Graphviz, either one node
 /// per member or one node per group of a level (organisation, region, partner, attribute value or
-/// community).
+/// community). How nodes are sized, coloured and labelled, and what the SVG's ids and classes are:
+/// <doc:NetworkMaps>.
 ///
 ///     var options = NetworkMap.Options()
 ///     options.colourBy = .hierarchy(.organisation)
 ///     let svg = try NetworkMap.document(loaded, options: options).render(as: .svg)
-///
-/// Member maps: node size grows with the square root of `sizeBy` (degree, strength, PageRank or
-/// betweenness on the shown graph), colours show the members' groups at `colourBy` (default: the
-/// Leiden communities), ties between two known, different groups are dashed, and the top
-/// `labels` nodes by size are labelled. `ego` keeps a member, or the members of an organisation,
-/// region or partner (by id), with everyone within `radius` hops (the induced subgraph), the
-/// centre drawn with a thick outline (and labelled, when it is one member); colours and community
-/// numbers are those of the whole network, so they mean the same on every map. Only each
-/// member's `tiesPerMember` strongest ties are drawn (``MapBackbone``), ranked by the dataset's
-/// summed interaction weights even when it was
-/// loaded unweighted; the document's notes say what was kept, what share of all ties and of the
-/// interaction that is, and how often drawn ties and all ties stay inside one group (of the
-/// colour level, and of the organisations), with a caution when the drawing understates it
-/// (``DrawnTieShare``). A map over a span of dates is the map of a restricted community
-/// (``LoadOptions/span``): only the members present by its end are drawn.
-///
-/// Group maps (the quotient graph, Newman's group-level graph): node size grows with the square
-/// root of the members, tie width with the square root of the member ties between the two groups;
-/// a group's colour is the `colourBy` group most of its members belong to (default: the next
-/// level up, organisation -> region -> partner, otherwise the level itself). `topGroups` keeps
-/// the largest groups only (and the ties among them); the legend's title says so; each group
-/// draws its `tiesPerGroup` heaviest ties (default 8), as a large community's group graph is
-/// nearly complete.
-///
-/// Node ids are member ids (or group ids); classes are `member` or `group`, and `g-TOKEN` for the
-/// colour group (``DOTEscaping/classToken(_:)`` of its id; `group-unknown` when unknown). Tooltips
-/// give the name (a pseudonym with `--pseudonymise`), the id and the key measures.
 ///
 /// The node count is checked against `limit` before any measure is computed.
 ///

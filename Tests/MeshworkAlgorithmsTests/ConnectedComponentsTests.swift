@@ -1,5 +1,6 @@
 import MeshworkAlgorithms
 import MeshworkCore
+import MeshworkTestSupport
 import Testing
 
 @Suite("ConnectedComponents")
@@ -66,9 +67,14 @@ struct ConnectedComponentsTests {
         #expect(undirected.count > 1)
     }
 
-    @Test("a path of two million vertices needs no deep stack")
-    func longPath() {
-        let n = 2_000_000
+    /// 200,000 levels of recursion would already overflow a thread's stack (as in Closeness).
+    @Test("a path of 200,000 vertices needs no deep stack")
+    func longPath() { longPath(vertices: 200_000) }
+
+    @Test("a path of two million vertices needs no deep stack", .tags(.large), .largeLane)
+    func largeLongPath() { longPath(vertices: 2_000_000) }
+
+    func longPath(vertices n: Int) {
         var edges = EdgeBuffer(capacity: n)
         for v in 1..<n { edges.append(Int32(v - 1), Int32(v)) }
         let c = ConnectedComponents(edges.build(vertexCount: n, directed: false).graph)

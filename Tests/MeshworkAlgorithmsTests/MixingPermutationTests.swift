@@ -81,7 +81,7 @@ struct MixingPermutationTests {
 
     @Test("agrees with an independent simulation on the Lazega lawyers by practice and by office")
     func lazega() throws {
-        let loaded = try GraphLoader.load(Fixtures.root + "/lazega-lawyers", options: LoadOptions())
+        let loaded = try Fixtures.load("lazega-lawyers")
         for level in ["attribute:practice", "organisation"] {
             let partition = try #require(BoundaryLevel(level)!.partition(
                 community: loaded.community, attributes: ([], []), graph: loaded.graph, order: [], seed: 1))

@@ -110,7 +110,7 @@ struct PageRankTests {
 
     @Test("a looser tolerance stops earlier, as NetworkX's default rule does, and is further off")
     func tolerance() throws {
-        let graph = try GraphLoader.load(Fixtures.root + "/ca-grqc/ca-grqc.edges", options: LoadOptions()).graph
+        let graph = try Fixtures.load("ca-grqc/ca-grqc.edges").graph
         let converged = PageRank().run(graph), early = PageRank(tolerance: 1e-6).run(graph)
         #expect(early.iterations < converged.iterations)
         let tight = PageRank(tolerance: 1e-17, maxIterations: 1_000).run(graph).scores

@@ -10,9 +10,12 @@ struct PeriodComparisonTests {
     /// Each span's figures agree with the growth series' rows for the same periods, computed
     /// independently (incremental and checked against Python goldens): cumulative spans against
     /// the cumulative series, one-period spans against the series with a window of one period.
-    @Test("spans agree with the growth series", arguments: ["example-community", "workplace-invs15", "email-eu-core-temporal"])
+    @Test("spans agree with the growth series on the example community", .tags(.large), .largeLane)
+    func largeAgreesWithGrowth() throws { try agreesWithGrowth(dataset: "example-community") }
+
+    @Test("spans agree with the growth series", arguments: ["workplace-invs15", "email-eu-core-temporal"])
     func agreesWithGrowth(dataset: String) throws {
-        let community = try #require(try GraphLoader.load(Fixtures.root + "/" + dataset, options: LoadOptions()).community)
+        let community = try #require(try Fixtures.load(dataset).community)
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for window in [nil, 1] as [Int?] {
             let series = GrowthSeries(community, period: .quarter, window: window, levels: levels)

@@ -188,8 +188,11 @@ struct CommandTests {
         }
     }
 
-    @Test("demo runs from a folder outside the checkout, writes its results and the example community, and prints where")
-    func demo() throws {
+    /// The example community (2,500 members) in the large lane; the default lane runs the same
+    /// command on Lazega's lawyers.
+    @Test("demo runs from a folder outside the checkout, writes its results and the example community, and prints where",
+          .tags(.large), .largeLane)
+    func largeDemo() throws {
         let dir = try TemporaryDirectory()
         let result = try Meshwork.run(["demo", "-o", "demo"], in: dir.path)
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -197,6 +200,17 @@ struct CommandTests {
         #expect(try dir.read("demo/example-community/nodes.csv").hasPrefix("id,kind,name,parent,joined"))
         #expect(try dir.read("demo/members.csv").hasPrefix("id,degree,component,name,organisation,region,partner\n"))
         #expect(try dir.read("demo/summary.json").contains("\"nodes\": 2500"))
+    }
+
+    @Test("demo writes its results and prints where")
+    func demo() throws {
+        let dir = try TemporaryDirectory()
+        let result = try Meshwork.run(["demo", "-o", dir.path + "/demo", "--dataset", Meshwork.fixture("lazega-lawyers")])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Results written to \(dir.path)/demo/"))
+        #expect(try dir.read("demo/index.html").contains("<html"))
+        #expect(try dir.read("demo/members.csv").hasPrefix("id,degree,component,name,organisation,region,partner\n"))
+        #expect(try dir.read("demo/summary.json").contains("\"nodes\": 71"))
     }
 }
 

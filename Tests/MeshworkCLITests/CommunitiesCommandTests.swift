@@ -33,10 +33,19 @@ struct CommunitiesCommandTests {
         return true
     }
 
+    /// The e-mail network (1,005 nodes) in the large lane; the default lane runs the command on
+    /// Lazega's lawyers, and the kernels' thread tests (CommunityDetectionTests,
+    /// ConsensusClusteringTests) run in process on larger random graphs.
+    @Test("--threads 1 and 2 give byte-identical output on email-Eu-core, with and without --runs",
+          .tags(.large), .largeLane, arguments: methods)
+    func largeThreads(method: String) throws { try threads(method: method, input: "email-eu-core") }
+
     @Test("--threads 1 and 2 give byte-identical output, with and without --runs", arguments: methods)
-    func threads(method: String) throws {
+    func threads(method: String) throws { try threads(method: method, input: "lazega-lawyers") }
+
+    func threads(method: String, input: String) throws {
         for extra in [[], ["--runs", "4"]] {
-            let args = ["communities", Meshwork.fixture("email-eu-core"), "--method", method, "--seed", "7"] + extra
+            let args = ["communities", Meshwork.fixture(input), "--method", method, "--seed", "7"] + extra
             let one = try Meshwork.run(args + ["--threads", "1"])
             let two = try Meshwork.run(args + ["--threads", "2"])
             #expect(one.status == 0, "\(one.stderr)")

@@ -22,18 +22,17 @@ struct GrowthCommandTests {
         return (lines[0], Array(lines.dropFirst()))
     }
 
-    /// The reference series of the example community and the monthly e-mail series (without a
-    /// window): the large lane's; the default lane keeps the others (workplace monthly, e-mail
-    /// quarterly, yearly and monthly with a window).
-    static func isLarge(_ file: String) -> Bool {
-        file.hasPrefix("example-community-") || file == "email-eu-core-temporal-month.csv"
-    }
+    /// The series the default lane runs through the binary: one without and one with `--window`,
+    /// on the two smallest datasets. Every other reference series runs in the large lane here and,
+    /// except the example community's and the monthly e-mail series, in process in the default
+    /// lane (`MeshworkReportTests`, ``GrowthReport`` column by column against the same files).
+    static let smallSeries: Set<String> = ["school-like-day.csv", "workplace-invs15-day-window3.csv"]
 
-    @Test("every reference column agrees, period by period, on the large series", .tags(.large), .largeLane,
-          arguments: goldens.filter(isLarge))
+    @Test("every reference column agrees, period by period, on the other series", .tags(.large), .largeLane,
+          arguments: goldens.filter { !smallSeries.contains($0) })
     func largeReference(file: String) throws { try reference(file: file) }
 
-    @Test("every reference column agrees, period by period", arguments: goldens.filter { !isLarge($0) })
+    @Test("every reference column agrees, period by period", arguments: goldens.filter(smallSeries.contains))
     func reference(file: String) throws {
         var name = String(file.dropLast(4))
         var flags: [String] = []
@@ -74,11 +73,23 @@ struct GrowthCommandTests {
         #expect(try Meshwork.run(["growth", Meshwork.fixture("karate-club"), "--period", "month", "--window", "0"]).status == 64)
     }
 
+    @Test("--bootstrap intervals on the e-mail network by quarter, same bytes for any --threads",
+          .tags(.large), .largeLane)
+    func largeBootstrap() throws {
+        let args = ["growth", Meshwork.fixture("email-eu-core-temporal"), "--period", "quarter", "--basic",
+                    "--bootstrap", "20", "--seed", "3"]
+        let one = try Meshwork.run(args + ["--threads", "1"])
+        let two = try Meshwork.run(args + ["--threads", "2"])
+        #expect(one.status == 0 && one.stdout == two.stdout, "\(one.stderr)")
+    }
+
     @Test("--bootstrap intervals (same bytes for any --threads), --charts SVG, --cohort and --member")
     func extras() throws {
         let dir = try TemporaryDirectory()
-        let dataset = Meshwork.fixture("email-eu-core-temporal")
-        let args = ["growth", dataset, "--period", "quarter", "--basic", "--bootstrap", "20", "--seed", "3"]
+        // Twelve days of the workplace study (the e-mail network by quarter in the large lane); the
+        // intervals' thread independence is also GrowthSeriesTests' (in process).
+        let dataset = Meshwork.fixture("workplace-invs15")
+        let args = ["growth", dataset, "--period", "day", "--basic", "--bootstrap", "20", "--seed", "3"]
         let one = try Meshwork.run(args + ["--threads", "1", "--charts", dir.path + "/charts"])
         let two = try Meshwork.run(args + ["--threads", "2"])
         #expect(one.status == 0 && one.stdout == two.stdout, "\(one.stderr)")
@@ -93,13 +104,16 @@ struct GrowthCommandTests {
         let density = try String(contentsOfFile: dir.path + "/charts/density.svg", encoding: .utf8)
         #expect(density.contains("<polygon") && density.contains("<polyline"), "band and line")
 
-        let ego = try Meshwork.run(["growth", dataset, "--period", "quarter", "--member", "d1-0"])
+        let ego = try Meshwork.run(["growth", dataset, "--period", "day", "--member", "1"])
         #expect(ego.status == 0)
         #expect(table(ego.stdout).header.prefix(6) == ["period_start", "period_end", "present", "degree", "new_ties", "lost_ties"])
-        #expect(try Meshwork.run(["growth", dataset, "--period", "quarter", "--member", "nobody"]).status == 64)
+        #expect(try Meshwork.run(["growth", dataset, "--period", "day", "--member", "nobody"]).status == 64)
 
-        let founding = try Meshwork.run(["growth", Meshwork.fixture("example-community"), "--period", "year", "--cohort", "founding"])
-        let all = try Meshwork.run(["growth", Meshwork.fixture("example-community"), "--period", "year"])
+        // Members and ties only (--basic): the network measures of the cohort's series are the
+        // kernels' (GrowthSeriesTests checks a cohort's series in process).
+        let founding = try Meshwork.run(["growth", Meshwork.fixture("example-community"), "--period", "year", "--basic",
+                                         "--cohort", "founding"])
+        let all = try Meshwork.run(["growth", Meshwork.fixture("example-community"), "--period", "year", "--basic"])
         let cohortRows = table(founding.stdout).rows, allRows = table(all.stdout).rows
         #expect(founding.status == 0 && cohortRows.count == allRows.count)
         #expect(zip(cohortRows, allRows).allSatisfy { Int($0[2])! <= Int($1[2])! && Int($0[3])! <= Int($1[3])! })

@@ -1,4 +1,5 @@
 import MeshworkRender
+import MeshworkTestSupport
 import Testing
 
 /// User text inside DOT: quotes, backslashes, entities, markup, line breaks and URLs.

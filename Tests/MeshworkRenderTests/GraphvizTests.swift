@@ -1,5 +1,6 @@
 import Foundation
 import MeshworkRender
+import MeshworkTestSupport
 import Testing
 
 /// The serialised Graphviz owner: formats, errors, plugin checks and concurrent use.

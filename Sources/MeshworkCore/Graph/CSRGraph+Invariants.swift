@@ -3,7 +3,7 @@ extension CSRGraph {
     /// self-loops and symmetry for undirected graphs. Compiled only with `MESHWORK_INTERNAL_CHECKS`
     /// (`swift build -Xswiftc -DMESHWORK_INTERNAL_CHECKS`); a no-op otherwise.
     @inlinable @inline(__always)
-    public func _checkInvariants() {
+    func _checkInvariants() {
         #if MESHWORK_INTERNAL_CHECKS
         let n = vertexCount
         for v in 0..<n {

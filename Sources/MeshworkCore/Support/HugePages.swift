@@ -5,14 +5,14 @@ import Glibc
 /// Large arrays whose memory is backed by transparent huge pages where the kernel allows it
 /// (`madvise(MADV_HUGEPAGE)`), so that random access into them (hash tables, CSR rows) misses the
 /// TLB far less often. Elsewhere, or for small arrays, these are plain arrays.
-public enum HugePages {
+package enum HugePages {
     /// Arrays below this size are left alone.
     @usableFromInline static let threshold = 4 << 20
 
     /// An array of `count` copies of `value`, advised to use huge pages before it is touched.
     /// - Complexity: O(count).
     @inlinable
-    public static func array<T: BitwiseCopyable>(repeating value: T, count: Int) -> [T] {
+    package static func array<T: BitwiseCopyable>(repeating value: T, count: Int) -> [T] {
         guard count * MemoryLayout<T>.stride >= threshold else { return [T](repeating: value, count: count) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             advise(UnsafeMutableRawPointer(buffer.baseAddress!), count * MemoryLayout<T>.stride)

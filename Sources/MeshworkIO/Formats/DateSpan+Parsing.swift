@@ -23,7 +23,7 @@ extension DateSpan {
 
 extension CivilDate {
     /// The UTC day of an ISO 8601 date (`YYYY-MM-DD`) or date-time, or `nil` when the text is not one
-    /// (``ISO8601/day(_:)``).
+    /// (the parser of `interactions.csv` dates).
     /// - Complexity: O(length of the text).
     public init?(iso8601 text: String) {
         var text = text

@@ -53,7 +53,8 @@ private extension Substring {
 ///     let built = edges.edges.build(vertexCount: edges.labels.count, directed: false)
 ///
 /// The reader works on raw bytes (no `String` per line or token); every problem is reported as
-/// `file:line: message`, up to ``ProblemLog/cap``. Lines longer than `limits.maxLineBytes` stop it.
+/// `file:line: message`, up to 50 listed (the rest counted). Lines longer than
+/// `limits.maxLineBytes` stop it.
 ///
 /// - Complexity: O(bytes) time; 8 bytes per edge (16 with weights) plus the labels.
 public struct EdgeListReader: Sendable {

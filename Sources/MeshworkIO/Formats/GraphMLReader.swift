@@ -1,29 +1,14 @@
 import MeshworkCore
 
 /// Reads a GraphML file (plain or gzip) with the semantics of NetworkX `read_graphml` for a
-/// single graph.
-///
-/// Nodes are interned in document order (isolated ones included); `edgedefault` gives
-/// ``LabelledEdges/declaredDirected`` (`nil` when the `<graph>` does not say); each `<edge>` is
-/// appended in document order. With `weighted`, the edge `<data>` whose `<key>` has
-/// `attr.name="weight"` (for `edge` or `all`) is the weight, falling back to the key's `<default>`
-/// and then to 1; a weight must be a number in ``AcceptedWeights/range``. Node `<data>` become attribute
-/// columns named by the key's `attr.name` (its `id` if it has none), in key declaration order, with
-/// the key's default (or `""`) where a node has no value.
+/// single graph: nodes in document order, `edgedefault` as ``LabelledEdges/declaredDirected``,
+/// the `weight` key as the edge weight (with `weighted`), node `<data>` as attribute columns.
+/// What is read, what differs from NetworkX, and how problems are reported:
+/// <doc:GraphMLReading>.
 ///
 ///     let graph = try GraphMLReader(weighted: true).read(path: "karate.graphml")
 ///     let directed = graph.declaredDirected ?? false
 ///     let built = graph.edges.build(vertexCount: graph.labels.count, directed: directed)
-///
-/// Element names are matched by local name, so any namespace prefix works. Only the first `<graph>`
-/// is read. Unlike NetworkX, an edge that names a node no `<node>` declares is an error rather than
-/// an implicit node, and nested graphs, hyperedges and ports are reported as not supported. Keys
-/// must be declared before the data that use them, as the GraphML schema requires. Every problem
-/// is reported as `file:line: message`, up to ``ProblemLog/cap``; malformed XML stops the reader
-/// at the first syntax error. No input, however malformed, makes the reader trap.
-///
-/// The parser is a hand-written byte-level XML scanner (Foundation's `XMLParser` is not reliably
-/// available on Linux); the file is read into memory whole, up to ``InputLimits/maxInputBytes``.
 ///
 /// - Complexity: O(bytes) time; the file's bytes plus 8 bytes per edge (16 with weights), the
 ///   labels, and the node attribute values.

@@ -7,7 +7,7 @@ import MeshworkCore
 /// follows `graph.isDirected`. Nodes follow in id order, each with a `<data>` per non-empty
 /// attribute value; then edges in CSR order, an undirected edge once (from its smaller endpoint).
 /// Ids and values are XML-escaped (`& < > " '`, and control characters as character references);
-/// weights use ``NumberFormatting/shortest(_:)``. The same input always gives the same bytes.
+/// weights are the shortest decimal that reads back as the same number. The same input always gives the same bytes.
 ///
 ///     let graph = try EdgeBuffer(weightedEdges: [(0, 1, 2.5)]).build(vertexCount: 2, directed: false).graph
 ///     try GraphMLWriter.write(graph, labels: LabelTable(["alice", "bob"]),

@@ -1,9 +1,9 @@
 import MeshworkCore
 
 /// Parses ISO 8601 dates and date-times straight from bytes.
-public enum ISO8601 {
+package enum ISO8601 {
     /// Why a date could not be read.
-    public enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         /// Not in a recognised form.
         case malformed
         /// Well-formed but no such day or time (for example 2023-02-29 or 25:00).
@@ -14,13 +14,13 @@ public enum ISO8601 {
     }
 
     /// How readers describe ``CivilDate/supportedRange`` in messages.
-    public static let supportedRangeText = "0001-01-01 to 9999-12-31 UTC"
+    package static let supportedRangeText = "0001-01-01 to 9999-12-31 UTC"
 
     /// Seconds since 1970-01-01T00:00:00Z for `YYYY-MM-DD` (midnight UTC) or
     /// `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]` (`T` or a space; UTC when no offset), on a UTC
     /// day inside ``CivilDate/supportedRange``.
     /// - Complexity: O(length).
-    public static func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, Failure> {
+    package static func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, Failure> {
         let n = bytes.count
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= n else { return nil }
@@ -85,7 +85,7 @@ public enum ISO8601 {
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date (or the UTC day of a date-time).
-    public static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int32, Failure> {
+    package static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int32, Failure> {
         seconds(bytes).map(CivilDate.day(ofSeconds:))
     }
 }

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Parsing numbers straight from bytes.
-public enum NumberParsing {
+package enum NumberParsing {
     /// Parses a decimal number (`12`, `-0.5`, `3e-2`, `7.`, `.5`) from `bytes`; `nil` if the bytes are
     /// not one whole decimal number. Only decimal notation is accepted: `inf`, `nan`, `infinity`,
     /// hexadecimal (`0x10`) and hexadecimal floats (`0x1p4`), which `strtod` would read, are not
@@ -18,7 +18,7 @@ public enum NumberParsing {
     /// Clinger 1990); everything else goes through `strtod`.
     ///
     /// - Complexity: O(length).
-    public static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    package static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = bytes.count
         guard n > 0 else { return nil }
         var i = 0
@@ -91,7 +91,7 @@ public enum NumberParsing {
     }
 
     /// Parses a non-negative decimal integer; `nil` on anything else or on overflow.
-    public static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var value = 0
         for c in bytes {

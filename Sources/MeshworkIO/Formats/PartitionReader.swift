@@ -49,7 +49,7 @@ public struct LabelledPartition: Sendable {
 ///     carol,1
 ///     dave,            <- empty group: unknown, left out of comparisons
 ///
-/// RFC 4180 quoting, CRLF line ends and a byte-order mark are accepted (``CSVReader``). Group
+/// RFC 4180 quoting, CRLF line ends and a byte-order mark are accepted. Group
 /// names are arbitrary text. Every problem is reported as `file:line: message` in one
 /// ``InputError``: a missing or empty file, a header with fewer than two columns, an unknown
 /// `groupColumn`, a row with the wrong number of fields, an empty or duplicate id, a file with

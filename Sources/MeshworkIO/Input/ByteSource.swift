@@ -21,10 +21,10 @@ import Darwin
 ///
 /// - Complexity: O(bytes); memory is one chunk plus the longest line (at most
 ///   ``InputLimits/maxLineBytes``).
-public final class ByteSource {
+package final class ByteSource {
     /// The path as given, used in messages.
-    public let path: String
-    public let limits: InputLimits
+    package let path: String
+    package let limits: InputLimits
     private let fd: Int32
     /// The inflate state of a gzip file (it must not move: zlib keeps a pointer to it).
     private var stream: UnsafeMutablePointer<z_stream>?
@@ -36,13 +36,13 @@ public final class ByteSource {
     private enum GzipState { case inMember, betweenMembers, finished }
     private var gzipState = GzipState.inMember
     /// Bytes handed out so far (decompressed).
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// Compressed bytes consumed so far (gzip only), for messages.
     private var compressedRead = 0
     private static let chunkSize = 1 << 20
 
     /// Opens `path` for reading; gzip-compressed files are recognised by their magic bytes.
-    public init(path: String, limits: InputLimits = InputLimits()) throws {
+    package init(path: String, limits: InputLimits = InputLimits()) throws {
         switch PathStatus(path) {
         case .file: break
         case .directory: throw InputError(file: path, line: 0, "is a directory, not a file")
@@ -102,7 +102,7 @@ public final class ByteSource {
     /// - Throws: ``InputError`` when the file cannot be read, when its gzip data are truncated,
     ///   corrupt or followed by other bytes, or when it holds more than
     ///   ``InputLimits/maxInputBytes`` bytes.
-    public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
         // One byte past the limit is enough to know it is crossed.
         let left = limits.maxInputBytes - bytesRead
         let wanted = left >= count ? count : left + 1
@@ -182,7 +182,7 @@ public final class ByteSource {
     ///
     /// - Throws: ``InputError`` `file:line: line longer than N bytes` as soon as a line is longer
     ///   than ``InputLimits/maxLineBytes``: the buffer never grows past about twice that.
-    public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    package func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize * 2)
         var carried = 0        // bytes of an unfinished line at the buffer's start
         var lineNumber = 0

@@ -9,29 +9,29 @@ import MeshworkCore
 
 /// One record of a CSV file: its fields' bytes (quotes removed, doubled quotes undone) and the
 /// line it starts on.
-public struct CSVRecord {
+package struct CSVRecord {
     /// 1-based line number where the record starts.
-    public var line: Int
+    package var line: Int
     @usableFromInline var _bytes: [UInt8] = []
     @usableFromInline var _starts: [Int] = []
     @usableFromInline var _ends: [Int] = []
 
     /// The number of fields.
-    @inlinable public var count: Int { _ends.count }
+    @inlinable package var count: Int { _ends.count }
 
     /// The bytes of field `i`.
     @inlinable
-    public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try _bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[_starts[i]..<_ends[i]])) }
     }
 
     /// Field `i` as a string (invalid UTF-8 is repaired with U+FFFD).
-    public subscript(i: Int) -> String {
+    package subscript(i: Int) -> String {
         withField(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether field `i` is empty.
-    public func isEmpty(_ i: Int) -> Bool { _ends[i] == _starts[i] }
+    package func isEmpty(_ i: Int) -> Bool { _ends[i] == _starts[i] }
 
     /// Whether no field has begun.
     var isBlank: Bool { _ends.isEmpty && _bytes.isEmpty }
@@ -55,14 +55,14 @@ public struct CSVRecord {
 /// `file:line: unterminated quoted field` with the line where it opened.
 ///
 /// - Complexity: O(bytes) time; memory is one chunk plus the longest record.
-public enum CSVReader {
+package enum CSVReader {
     /// The chunk size of ``forEachBatch(path:threads:chunkSize:limits:header:makeBatch:parse:finish:merge:)``.
-    public static let defaultChunkSize = 4 << 20
+    package static let defaultChunkSize = 4 << 20
 
     ///
     /// - Throws: ``InputError`` for a malformed record, or `file:line: line longer than N bytes` as
     ///   soon as a line (or a record) is longer than `limits.maxLineBytes`, before buffering more.
-    public static func forEachRecord(path: String, limits: InputLimits = InputLimits(),
+    package static func forEachRecord(path: String, limits: InputLimits = InputLimits(),
                                      _ body: (CSVRecord) throws -> Void) throws {
         var chunks = try CSVChunks(path: path, chunkSize: defaultChunkSize, limits: limits)
         var parser = CSVParser(path: path, maxRecordBytes: limits.maxLineBytes)
@@ -92,7 +92,7 @@ public enum CSVReader {
     ///
     /// - Complexity: O(bytes) work, spread over the workers; memory is `threads` chunks of
     ///   `chunkSize` bytes (4 MiB) plus the batches in flight.
-    public static func forEachBatch<Batch>(
+    package static func forEachBatch<Batch>(
         path: String, threads: Int, chunkSize: Int = defaultChunkSize, limits: InputLimits = InputLimits(),
         header: (CSVRecord) throws -> Void, makeBatch: () -> Batch,
         parse: (CSVRecord, inout Batch) -> Void, finish: (inout Batch) -> Void = { _ in },

@@ -62,10 +62,10 @@ func fileSize(_ path: String) -> Int {
 }
 
 /// Whether a directory exists at `path`.
-public func directoryExists(_ path: String) -> Bool { PathStatus(path) == .directory }
+func directoryExists(_ path: String) -> Bool { PathStatus(path) == .directory }
 
 /// Creates `path` and any missing parents (like `mkdir -p`).
-public func makeDirectory(_ path: String) throws {
+package func makeDirectory(_ path: String) throws {
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
         prefix += part

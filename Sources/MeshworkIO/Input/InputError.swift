@@ -38,18 +38,18 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Gathers problems while a reader keeps going, so that one run reports all of them.
-public struct ProblemLog: Sendable {
+package struct ProblemLog: Sendable {
     /// The most problems listed; later ones are only counted.
-    public static let cap = 50
+    package static let cap = 50
 
-    public private(set) var problems: [InputProblem] = []
-    public private(set) var omitted = 0
+    package private(set) var problems: [InputProblem] = []
+    package private(set) var omitted = 0
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { problems.isEmpty }
+    package var isEmpty: Bool { problems.isEmpty }
 
-    public mutating func report(_ file: String, _ line: Int, _ message: String) {
+    package mutating func report(_ file: String, _ line: Int, _ message: String) {
         if problems.count < Self.cap {
             problems.append(InputProblem(file: file, line: line, message: message))
         } else {
@@ -59,7 +59,7 @@ public struct ProblemLog: Sendable {
 
     /// Appends `other`'s problems (their lines moved down by `lineOffset`) and its omitted count,
     /// keeping the cap.
-    public mutating func append(_ other: ProblemLog, lineOffset: Int = 0) {
+    package mutating func append(_ other: ProblemLog, lineOffset: Int = 0) {
         for problem in other.problems {
             report(problem.file, problem.line > 0 ? problem.line + lineOffset : 0, problem.message)
         }
@@ -68,7 +68,7 @@ public struct ProblemLog: Sendable {
 
     /// The problems of `first` and `second` (each in line order) in line order, `first`'s before
     /// `second`'s on the same line, under the cap; what either omitted stays counted.
-    public static func merged(_ first: ProblemLog, _ second: ProblemLog) -> ProblemLog {
+    package static func merged(_ first: ProblemLog, _ second: ProblemLog) -> ProblemLog {
         var result = ProblemLog()
         var i = 0, j = 0
         while i < first.problems.count || j < second.problems.count {
@@ -83,7 +83,7 @@ public struct ProblemLog: Sendable {
     }
 
     /// Throws an ``InputError`` holding the problems, if there are any.
-    public func throwIfAny() throws {
+    package func throwIfAny() throws {
         if !problems.isEmpty { throw InputError(problems: problems, omitted: omitted) }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// ``ByteSource`` records every file it opens; ``OutputFile`` refuses to write over a recorded one.
 ///
 /// - Complexity: O(1) expected per record or look-up.
-public enum InputFiles {
+package enum InputFiles {
     private struct Identity: Hashable {
         var device: UInt64
         var inode: UInt64
@@ -23,7 +23,7 @@ public enum InputFiles {
 
     /// Records the file that `path` names (after symbolic links) as an input; does nothing when
     /// it cannot be examined.
-    public static func record(path: String) {
+    package static func record(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         record(info, path: path)
@@ -40,7 +40,7 @@ public enum InputFiles {
     /// The input path recorded for the file that `path` names, or `nil` when it is not an input
     /// (or does not exist). A recorded input that has since been removed no longer counts, even
     /// when the system has given its inode number to a new file.
-    public static func input(sameAs path: String) -> String? {
+    package static func input(sameAs path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))

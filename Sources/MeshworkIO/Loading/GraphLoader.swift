@@ -51,9 +51,9 @@ public struct LoadedGraph: Sendable {
     /// Per-vertex attributes (GraphML node data).
     public var attributeNames: [String]
     public var attributeValues: [[String]]
-    /// Set by ``Pseudonymiser/pseudonymised(_:keepingAttributes:)``: the pseudonymiser whose
-    /// pseudonyms the labels are, and the attribute columns it dropped.
-    public var pseudonyms: Pseudonymiser? = nil
+    /// Set when the labels are pseudonyms (MeshworkPrivacy's `Pseudonymiser.pseudonymised`): the
+    /// mapping from an original id to its pseudonym, and the attribute columns it dropped.
+    public var pseudonyms: (any LabelPseudonyms)? = nil
     public var droppedAttributes: [String] = []
 
     /// The vertex label that an id given by a person (on the command line) stands for: with
@@ -69,6 +69,13 @@ public struct LoadedGraph: Sendable {
     }
     /// The days the dataset was restricted to, if any.
     public var span: DateSpan? = nil
+}
+
+/// A keyed mapping from original ids to the pseudonyms that replace them in a ``LoadedGraph``
+/// (MeshworkPrivacy's `Pseudonymiser`), so that an id given by a person still finds its vertex.
+public protocol LabelPseudonyms: Sendable {
+    /// The pseudonym of `id`.
+    func pseudonym(for id: String) -> String
 }
 
 /// Loads the GRAPH argument of every analysis command, recognising (in this order) a dataset

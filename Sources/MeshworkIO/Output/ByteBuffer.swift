@@ -78,9 +78,9 @@ public struct ByteBuffer: Sendable {
 }
 
 /// Number formatting shared by every writer, so that CSV, JSON and DOT agree digit for digit.
-public enum NumberFormatting {
+package enum NumberFormatting {
     /// The shortest decimal text that round-trips `value`; integral values have no fraction.
-    public static func shortest(_ value: Double) -> String {
+    package static func shortest(_ value: Double) -> String {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }

@@ -16,8 +16,7 @@ import Darwin
 ///
 /// The same rules hold for every output of every command:
 /// - Missing parent folders are created (like `mkdir -p`).
-/// - A target that is a file this process read as input (same device and inode, see
-///   ``InputFiles``) is refused with ``OutputUsageError``, before anything is written.
+/// - A target that is a file this process read as input (same device and inode) is refused with ``OutputUsageError``, before anything is written.
 /// - A name ending in `.gz` (any case) is written gzip-compressed (``GzipCompressor``).
 /// - The temporary file is removed if the process is ended by SIGINT, SIGTERM or SIGHUP (an
 ///   async-signal-safe handler in `CSignalCleanup`); temporaries of the same target left by a

@@ -13,13 +13,13 @@ import MeshworkRender
 /// the common forms of colour blindness. Numbers in the SVG are rounded to 0.01 pixel.
 ///
 /// - Complexity: O(periods × series).
-public struct LineChart: Sendable {
-    public struct Series: Sendable {
-        public var name: String
-        public var values: [Double]
-        public var band: (low: [Double], high: [Double])?
+struct LineChart: Sendable {
+    struct Series: Sendable {
+        var name: String
+        var values: [Double]
+        var band: (low: [Double], high: [Double])?
 
-        public init(name: String, values: [Double], band: (low: [Double], high: [Double])? = nil) {
+        init(name: String, values: [Double], band: (low: [Double], high: [Double])? = nil) {
             self.name = name
             self.values = values
             self.band = band
@@ -28,20 +28,20 @@ public struct LineChart: Sendable {
 
     /// Okabe & Ito, "Color universal design", 2008, ordered for lines on white (blue first, yellow
     /// late: ``Palette/okabeIto`` orders the same colours for filled map nodes).
-    public static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
-    public var title: String
-    public var xLabels: [String]
-    public var series: [Series] = []
-    public var width = 640.0
-    public var height = 320.0
+    var title: String
+    var xLabels: [String]
+    var series: [Series] = []
+    var width = 640.0
+    var height = 320.0
 
-    public init(title: String, xLabels: [String]) {
+    init(title: String, xLabels: [String]) {
         self.title = title
         self.xLabels = xLabels
     }
 
-    public mutating func add(_ series: Series) {
+    mutating func add(_ series: Series) {
         precondition(series.values.count == xLabels.count, "one value per period")
         self.series.append(series)
     }
@@ -49,7 +49,7 @@ public struct LineChart: Sendable {
     private let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
 
     /// The chart as an SVG document.
-    public var svg: String {
+    var svg: String {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         var all: [Double] = []
         for s in series {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MeshworkCore
 import MeshworkIO
+import MeshworkPrivacy
 import MeshworkRender
 import MeshworkReport
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import MeshworkCore
+import MeshworkIO
 
 /// Replaces member ids and names with stable keyed pseudonyms, so that tables about people in
 /// health and care can be published.
@@ -16,7 +17,7 @@ import MeshworkCore
 ///
 /// - Complexity: O(length of the id) per pseudonym.
 /// - Note: HMAC: Krawczyk, Bellare & Canetti, RFC 2104, 1997; SHA-256: FIPS 180-4.
-public struct Pseudonymiser: Sendable {
+public struct Pseudonymiser: LabelPseudonyms {
     /// The environment variable that can hold the key (a passphrase).
     public static let environmentVariable = "MESHWORK_PSEUDONYM_KEY"
     /// The shortest key accepted, in bytes.

@@ -5,16 +5,16 @@ import FoundationXML
 
 /// What a rendered SVG holds, read with Foundation's XML parser (FoundationXML on Linux): it
 /// fails on anything that is not well-formed XML.
-struct SVGInspection {
+public struct SVGInspection {
     /// `id` attributes of `<g class="node ...">` elements.
-    var nodeIDs: [String] = []
+    public var nodeIDs: [String] = []
     /// The `class` attribute of each node group, by id.
-    var nodeClasses: [String: String] = [:]
+    public var nodeClasses: [String: String] = [:]
     /// Every `xlink:title` (tooltips) and text content.
-    var titles: [String] = []
+    public var titles: [String] = []
 
     /// Parses `bytes`; `nil` when they are not well-formed XML.
-    init?(_ bytes: [UInt8]) {
+    public init?(_ bytes: [UInt8]) {
         let delegate = Delegate()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate

@@ -1,6 +1,7 @@
 import Foundation
 import MeshworkCore
 import MeshworkIO
+import MeshworkPrivacy
 import MeshworkTestSupport
 import Testing
 
@@ -25,7 +26,7 @@ struct PseudonymiserTests {
 
     @Test("a dataset loses every member id and name, keeps its groups")
     func dataset() throws {
-        let loaded = try GraphLoader.load(Fixtures.root + "/lazega-lawyers", options: LoadOptions())
+        let loaded = try Fixtures.load("lazega-lawyers")
         let hidden = try Pseudonymiser(key: Array("a secret phrase for tests".utf8)).pseudonymised(loaded)
         let community = try #require(hidden.community)
         let original = try #require(loaded.community)
@@ -41,7 +42,7 @@ struct PseudonymiserTests {
 
     @Test("attribute columns are dropped unless kept; a dropped column is recorded, an unknown one refused")
     func attributeColumns() throws {
-        let loaded = try GraphLoader.load(Fixtures.root + "/lazega-lawyers", options: LoadOptions())
+        let loaded = try Fixtures.load("lazega-lawyers")
         let original = try #require(loaded.community)
         #expect(original.attributeNames.contains("gender") && original.attributeNames.contains("age"))
         let pseudonyms = try Pseudonymiser(key: Array("a secret phrase for tests".utf8))

@@ -1,5 +1,4 @@
 import MeshworkCore
-import MeshworkIO
 
 /// Per-vertex attributes worth carrying into exported graphs: GraphML node data as read, or, for
 /// a dataset's member network, each member's name, organisation, region, partner and extra
