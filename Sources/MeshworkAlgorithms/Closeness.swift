@@ -42,7 +42,7 @@ public struct Closeness: Sendable {
     public var threads: Int
 
     /// Creates the algorithm with its parameters.
-    public init(weighted: Bool = false, threads: Int = 2) {
+    public init(weighted: Bool = false, threads: Int = Parallelism.defaultThreads) {
         self.weighted = weighted
         self.threads = max(1, threads)
     }

@@ -80,7 +80,7 @@ public struct EigenvectorCentrality: Sendable {
 
     /// An eigenvector-centrality computation with these parameters.
     public init(tolerance: Double = 1e-10, maxIterations: Int = 100_000, weighted: Bool = false,
-                threads: Int = 2) {
+                threads: Int = Parallelism.defaultThreads) {
         precondition(maxIterations >= 1, "maxIterations must be at least 1")
         self.tolerance = tolerance
         self.maxIterations = maxIterations

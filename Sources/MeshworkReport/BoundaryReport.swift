@@ -34,7 +34,7 @@ public struct BoundaryReport: Sendable {
         public var permutations: Int?
 
         public init(minimumCell: Int = 0, seed: UInt64 = 42, weakTies: Int? = nil, crossingTies: Bool = false,
-                    threads: Int = 1, communities: Partition? = nil, permutations: Int? = nil) {
+                    threads: Int = Parallelism.defaultThreads, communities: Partition? = nil, permutations: Int? = nil) {
             self.communities = communities
             self.permutations = permutations
             self.minimumCell = minimumCell

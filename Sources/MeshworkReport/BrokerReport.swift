@@ -30,7 +30,7 @@ public struct BrokerReport: Sendable {
     /// `threads` workers compute the brokerage roles and structural holes (the table does not
     /// depend on it).
     /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
-    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = 1) throws {
+    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = Parallelism.defaultThreads) throws {
         let graph = loaded.graph
         let order = level == .communities ? loaded.labels.labelOrder() : []
         guard let partition = level.partition(community: loaded.community,

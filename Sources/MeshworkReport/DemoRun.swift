@@ -26,7 +26,7 @@ public enum DemoRun {
     /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into
     /// `output` (created if missing).
     /// - Complexity: O(dataset size).
-    public static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
+    public static func run(dataset: String, output: String, threads: Int = Parallelism.defaultThreads) throws -> Result {
         let loaded = try GraphLoader.load(dataset, options: LoadOptions())
         try makeDirectory(output)
         let report = SummaryReport(loaded, top: 10)

@@ -37,7 +37,7 @@ public struct GrowthReport: Sendable {
         public var threads: Int
 
         public init(basic: Bool = false, integrationPeriods: Int = 4, seed: UInt64 = 42, exactPathLimit: Int = 5000,
-                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = 1) {
+                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = Parallelism.defaultThreads) {
             self.basic = basic
             self.integrationPeriods = integrationPeriods
             self.seed = seed

@@ -32,7 +32,7 @@ public struct HTMLReport: Sendable {
         public var comparison: (before: DateSpan, after: DateSpan)?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
-                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = 1,
+                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
                     comparison: (before: DateSpan, after: DateSpan)? = nil) {
             self.comparison = comparison
             self.title = title

@@ -64,7 +64,7 @@ public enum NetworkMap {
         /// That Leiden partition of the member network, when the caller already has it.
         public var communities: Partition?
         /// Threads of the betweenness kernel (results do not depend on it).
-        public var threads: Int = 1
+        public var threads: Int = Parallelism.defaultThreads
         /// The most nodes the map may have.
         public var limit: Int = MapDocument.maximumNodes
         /// Group maps: draw only this many groups, the largest (ties: the first); `nil`: all.

@@ -105,7 +105,7 @@ public enum Brokerage {
     ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
     /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space per thread.
-    public static func roles(_ graph: CSRGraph, partition: Partition, threads: Int = 1) -> BrokerageRoles {
+    public static func roles(_ graph: CSRGraph, partition: Partition, threads: Int = Parallelism.defaultThreads) -> BrokerageRoles {
         let n = graph.vertexCount
         precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
         let group = partition.group

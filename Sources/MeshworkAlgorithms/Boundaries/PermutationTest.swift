@@ -78,7 +78,7 @@ public struct MixingPermutationTest: Sendable, Equatable {
 
     /// Runs `permutations` permutations of `partition`'s known labels over `graph`'s ties.
     /// - Precondition: `partition.vertexCount == graph.vertexCount`, `permutations >= 1`.
-    public init(_ graph: CSRGraph, partition: Partition, permutations: Int, seed: UInt64, threads: Int = 1) {
+    public init(_ graph: CSRGraph, partition: Partition, permutations: Int, seed: UInt64, threads: Int = Parallelism.defaultThreads) {
         precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
         precondition(permutations >= 1, "at least one permutation")
         let n = graph.vertexCount

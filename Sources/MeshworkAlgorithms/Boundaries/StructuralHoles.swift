@@ -51,7 +51,7 @@ public enum StructuralHoles {
     ///   - weighted: use the graph's weights (ignored when it has none).
     ///   - threads: workers over blocks of vertices (the result does not depend on it).
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space, plus O(V) per thread.
-    public static func measures(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1)
+    public static func measures(_ graph: CSRGraph, weighted: Bool = false, threads: Int = Parallelism.defaultThreads)
         -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
         compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true, threads: threads)
     }
@@ -61,7 +61,7 @@ public enum StructuralHoles {
     ///     //  a star: the centre's constraint is 1 / (number of leaves), each leaf's is 1
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func constraint(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
+    public static func constraint(_ graph: CSRGraph, weighted: Bool = false, threads: Int = Parallelism.defaultThreads) -> [Double] {
         compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: false, threads: threads).constraint
     }
 
@@ -71,7 +71,7 @@ public enum StructuralHoles {
     ///     //  a triangle: every vertex has effective size 2 - 2 * 1 / 2 = 1
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func effectiveSize(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
+    public static func effectiveSize(_ graph: CSRGraph, weighted: Bool = false, threads: Int = Parallelism.defaultThreads) -> [Double] {
         compute(graph, weighted: weighted, wantConstraint: false, wantEffectiveSize: true, threads: threads).effectiveSize
     }
 

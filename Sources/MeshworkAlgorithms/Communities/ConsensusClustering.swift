@@ -58,7 +58,7 @@ public struct ConsensusClustering: Sendable {
     public var threads: Int
 
     /// - Precondition: `runs >= 1`, `0 < threshold <= 1`, `maximumRounds >= 1`, `threads >= 1`.
-    public init(runs: Int = 10, threshold: Double = 0.5, maximumRounds: Int = 10, threads: Int = 1) {
+    public init(runs: Int = 10, threshold: Double = 0.5, maximumRounds: Int = 10, threads: Int = Parallelism.defaultThreads) {
         precondition(runs >= 1, "at least one run")
         precondition(threshold > 0 && threshold <= 1, "threshold in (0, 1]")
         precondition(maximumRounds >= 1, "at least one round")

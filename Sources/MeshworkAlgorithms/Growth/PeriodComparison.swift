@@ -39,7 +39,7 @@ public struct PeriodComparison: Sendable {
     /// depend on it.
     public var threads: Int
 
-    public init(before: DateSpan, after: DateSpan, permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2) {
+    public init(before: DateSpan, after: DateSpan, permutations: Int = 0, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
         self.before = before
         self.after = after
         self.permutations = permutations
