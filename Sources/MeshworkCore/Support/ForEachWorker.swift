@@ -9,7 +9,7 @@ import Dispatch
 /// its own range, slot or batch); that is what makes sharing `body`'s captures safe.
 ///
 /// - Complexity: `workers` calls of `body`; one dispatch of `workers` tasks.
-public func forEachWorker(_ workers: Int, _ body: (Int) -> Void) {
+package func forEachWorker(_ workers: Int, _ body: (Int) -> Void) {
     if workers <= 1 { body(0); return }
     withoutActuallyEscaping(body) { body in
         let shared = _UncheckedWorkerBody(body: body)

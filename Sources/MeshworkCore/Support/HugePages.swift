@@ -5,7 +5,7 @@ import Glibc
 /// Large arrays whose memory is backed by transparent huge pages where the kernel allows it
 /// (`madvise(MADV_HUGEPAGE)`), so that random access into them (hash tables, CSR rows) misses the
 /// TLB far less often. Elsewhere, or for small arrays, these are plain arrays.
-public enum HugePages {
+package enum HugePages {
     /// Arrays below this size are left alone.
     @usableFromInline static let threshold = 4 << 20
 
