@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     for (name, members) in BenchmarkInputs.sizes {
         Benchmark("degree.\(name)", configuration: BenchmarkInputs.configuration(members: members, mallocSlack: 2, checkCPU: false)) { benchmark, graph in
             for _ in benchmark.scaledIterations {
-                blackHole(Degree.degrees(graph))
+                blackHole(Degree().run(graph).degrees)
             }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph

@@ -37,7 +37,7 @@ public struct NetworkSummary: Sendable {
         }
         self.maxDegree = maxDegree
         isolatedNodes = isolated
-        let components = ConnectedComponents(graph)
+        let components = ConnectedComponents().run(graph)
         componentCount = components.count
         largestComponentSize = components.sizes.first ?? 0
         topByDegree = Self.top(top, of: graph)

@@ -37,10 +37,10 @@ public enum DemoRun {
         report.json.write(into: &json, pretty: true, indent: 0)
         json.appendNewline()
         try writeAtomically(&json, to: output + "/summary.json")
-        let components = ConnectedComponents(loaded.graph)
+        let components = ConnectedComponents().run(loaded.graph)
         let attributes = GraphAttributes(loaded)
         var columns: [TableColumn] = [
-            .integers(name: "degree", values: Degree.degrees(loaded.graph)),
+            .integers(name: "degree", values: Degree().run(loaded.graph).degrees),
             .integers(name: "component", values: components.partition.group),
         ]
         // The member's name and its group at each level; the dataset's extra columns stay out.

@@ -338,8 +338,8 @@ private struct Context {
     /// The size measure on the shown graph.
     private func sizeValues(_ shown: CSRGraph) -> [Double] {
         switch options.sizeBy {
-        case .degree: return Degree.degrees(shown).map(Double.init)
-        case .strength: return Degree.strengths(shown)
+        case .degree: return Degree().run(shown).degrees.map(Double.init)
+        case .strength: return Strength().run(shown).strengths
         case .pagerank: return PageRank(weighted: shown.isWeighted).run(shown).scores
         case .betweenness: return Betweenness(weighted: shown.isWeighted, threads: options.threads).vertexScores(shown)
         }

@@ -46,7 +46,7 @@ struct CutStructureTests {
         for _ in 0..<m { pairs.append((Int32(rng.below(n)), Int32(rng.below(n)))) }
         let g = EdgeBuffer(edges: pairs).build(vertexCount: n, directed: seed % 4 == 0).graph
         let undirected = CutStructure(g).graph
-        let base = ConnectedComponents(undirected).count
+        let base = ConnectedComponents().run(undirected).count
         let cuts = CutStructure(g)
         var expectedBridges: [[Int32]] = []
         for u in 0..<n {
@@ -57,7 +57,7 @@ struct CutStructureTests {
                         rest.append(VertexID(a), b)
                     }
                 }
-                if ConnectedComponents(rest.build(vertexCount: n, directed: false).graph).count > base {
+                if ConnectedComponents().run(rest.build(vertexCount: n, directed: false).graph).count > base {
                     expectedBridges.append([VertexID(u), v])
                 }
             }
@@ -66,7 +66,7 @@ struct CutStructureTests {
         for v in 0..<n {
             var keep = [Bool](repeating: true, count: n)
             keep[v] = false
-            let without = ConnectedComponents(undirected.induced(keeping: keep).graph).count
+            let without = ConnectedComponents().run(undirected.induced(keeping: keep).graph).count
             let isolated = undirected.degree(VertexID(v)) == 0
             #expect(cuts.isArticulationPoint[v] == (without > base - (isolated ? 1 : 0)))
         }

@@ -55,8 +55,8 @@ struct ExtremeWeightTests {
     func centrality(draw: Draw, directed: Bool) {
         for seed in Self.seeds {
             let g = Self.graph(seed: seed, n: 40, draw: draw, directed: directed)
-            Self.finite(Degree.strengths(g), "strength", draw, seed)
-            Self.finite(Degree.inStrengths(g), "in-strength", draw, seed)
+            Self.finite(Strength().run(g).strengths, "strength", draw, seed)
+            Self.finite(Strength(direction: .in).run(g).strengths, "in-strength", draw, seed)
             Self.finite(Betweenness(weighted: true).vertexScores(g), "betweenness", draw, seed)
             Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness", draw, seed)
             let closeness = Closeness(weighted: true).scores(g)
@@ -73,11 +73,11 @@ struct ExtremeWeightTests {
             let katz = KatzCentrality(weighted: true).run(g)
             if katz.converged { Self.finite(katz.scores, "katz", draw, seed) }
             if draw != .allLowest { #expect(!katz.converged && katz.iterations < 10_000, "katz (\(draw), seed \(seed))") }
-            let largest = Degree.strengths(g).max()!
+            let largest = Strength().run(g).strengths.max()!
             let scaled = KatzCentrality(alpha: 0.5 / largest, weighted: true).run(g)
             #expect(scaled.converged, "katz with alpha 0.5 / \(largest) (\(draw), seed \(seed))")
             Self.finite(scaled.scores, "katz, scaled alpha", draw, seed)
-            Self.finite(Clustering.local(g, weighted: true), "clustering", draw, seed)
+            Self.finite(Clustering(weighted: true, computesTransitivity: false).run(g).local, "clustering", draw, seed)
         }
     }
 

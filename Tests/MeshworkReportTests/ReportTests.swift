@@ -23,7 +23,7 @@ struct ReportTests {
         let loaded = try Fixtures.load(dataset)
         let stats = try Fixtures.stats(dataset)
         let report = SummaryReport(loaded, top: 5)
-        let degrees = Degree.degrees(loaded.graph).map(Int.init)
+        let degrees = Degree().run(loaded.graph).degrees.map(Int.init)
         #expect(report.network.nodes == stats.nodes && report.network.edges == stats.edges)
         #expect(report.network.componentCount == stats.components)
         #expect(report.network.maxDegree == degrees.max())

@@ -116,7 +116,7 @@ public struct ConsensusClustering: Sendable {
             partitions = detectRuns(current, seed: seed &+ UInt64(round) &* UInt64(runs), detect: detect)
             for p in partitions { precondition(p.vertexCount == n, "every run covers every vertex") }
         }
-        let partition = ConnectedComponents(consensusGraph).partition
+        let partition = ConnectedComponents().run(consensusGraph).partition
         return ConsensusResult(partition: partition,
                                stability: Self.stability(runs: first, consensus: partition),
                                runs: first, rounds: round, converged: unanimous)

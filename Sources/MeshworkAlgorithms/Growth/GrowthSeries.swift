@@ -271,7 +271,7 @@ public struct GrowthSeries: Sendable {
                     }
                 }
             }
-            let components = ConnectedComponents(graph)
+            let components = ConnectedComponents().run(graph)
             var sizes = [Int](repeating: 0, count: components.count)
             for v in 0..<graph.vertexCount where presentFrom[v] <= p { sizes[Int(components.partition.group[v])] += 1 }
             let active = Set((starts[p]..<starts[p + 1]).flatMap { [recordU[$0], recordV[$0]] }).count

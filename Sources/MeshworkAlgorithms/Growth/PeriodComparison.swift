@@ -164,7 +164,7 @@ private struct SpanNetwork {
         let members = present.reduce(0) { $0 + ($1 ? 1 : 0) }
         // Absent members have no tie in the span, so they are singletons of their own: the largest
         // component among present members is the largest component, or 1 without any tie.
-        let components = ConnectedComponents(graph)
+        let components = ConnectedComponents().run(graph)
         let largest = members == 0 ? 0 : (graph.edgeCount == 0 ? 1 : components.sizes[0])
         return .init(members: members, ties: graph.edgeCount, largestComponent: largest)
     }

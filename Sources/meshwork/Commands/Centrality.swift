@@ -71,11 +71,11 @@ struct Centrality: ParsableCommand {
             for measure in measure {
                 let name = measure.rawValue
                 switch measure {
-                case .degree: columns.append(.integers(name: name, values: Degree.degrees(graph)))
-                case .outDegree: columns.append(.integers(name: name, values: Degree.outDegrees(graph)))
-                case .inDegree: columns.append(.integers(name: name, values: Degree.inDegrees(graph)))
-                case .strength: columns.append(.doubles(name: name, values: Degree.strengths(graph)))
-                case .inStrength: columns.append(.doubles(name: name, values: Degree.inStrengths(graph)))
+                case .degree: columns.append(.integers(name: name, values: Degree().run(graph).degrees))
+                case .outDegree: columns.append(.integers(name: name, values: Degree().run(graph).degrees))
+                case .inDegree: columns.append(.integers(name: name, values: Degree(direction: .in).run(graph).degrees))
+                case .strength: columns.append(.doubles(name: name, values: Strength().run(graph).strengths))
+                case .inStrength: columns.append(.doubles(name: name, values: Strength(direction: .in).run(graph).strengths))
                 case .betweenness:
                     let kernel = Betweenness(weighted: weighted, threads: threads)
                     if let samples {
@@ -104,11 +104,11 @@ struct Centrality: ParsableCommand {
                     }
                     columns.append(.doubles(name: name, values: result.scores))
                     extra.append(("katz_iterations", .int(result.iterations)))
-                case .kcore: columns.append(.integers(name: name, values: CoreNumber.coreNumbers(graph)))
+                case .kcore: columns.append(.integers(name: name, values: CoreNumber().run(graph).coreNumbers))
                 case .clustering:
-                    let clustering = Clustering.localAndTransitivity(graph, weighted: weighted)
+                    let clustering = Clustering(weighted: weighted).run(graph)
                     columns.append(.doubles(name: name, values: clustering.local))
-                    extra.append(("transitivity", .double(clustering.transitivity)))
+                    extra.append(("transitivity", .double(clustering.transitivity ?? 0)))
                 }
             }
             timer.mark("compute")

@@ -16,7 +16,7 @@ struct Components: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let components = ConnectedComponents(loaded.graph)
+            let components = ConnectedComponents().run(loaded.graph)
             timer.mark("compute")
             try NodeTableWriter.write(labels: loaded.labels,
                                       columns: [.integers(name: "component", values: components.partition.group)],
