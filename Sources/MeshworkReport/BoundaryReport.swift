@@ -88,7 +88,7 @@ public struct BoundaryReport: Sendable {
         var cut: CutStructure?
         var edgeScores: [Double]?
         if options.crossingTies || options.weakTies != nil { cut = CutStructure(graph, components: false) }
-        if options.weakTies != nil { edgeScores = Betweenness(threads: options.threads).edgeScores(graph.undirectedView()) }
+        if options.weakTies != nil { edgeScores = EdgeBetweenness(threads: options.threads).run(graph.undirectedView()).scores }
         self.levels = requested.indices.map { i in
             let partition = partitions[i]
             var ties = cut.map { BoundaryTies(graph, partition: partition, bridges: $0.bridges, edgeBetweenness: edgeScores) }

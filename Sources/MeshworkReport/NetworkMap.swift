@@ -341,7 +341,7 @@ private struct Context {
         case .degree: return Degree().run(shown).degrees.map(Double.init)
         case .strength: return Strength().run(shown).strengths
         case .pagerank: return PageRank(weighted: shown.isWeighted).run(shown).scores
-        case .betweenness: return Betweenness(weighted: shown.isWeighted, threads: options.threads).vertexScores(shown)
+        case .betweenness: return Betweenness(weighted: shown.isWeighted, threads: options.threads).run(shown).scores
         }
     }
 

@@ -57,9 +57,9 @@ struct ExtremeWeightTests {
             let g = Self.graph(seed: seed, n: 40, draw: draw, directed: directed)
             Self.finite(Strength().run(g).strengths, "strength", draw, seed)
             Self.finite(Strength(direction: .in).run(g).strengths, "in-strength", draw, seed)
-            Self.finite(Betweenness(weighted: true).vertexScores(g), "betweenness", draw, seed)
-            Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness", draw, seed)
-            let closeness = Closeness(weighted: true).scores(g)
+            Self.finite(Betweenness(weighted: true).run(g).scores, "betweenness", draw, seed)
+            Self.finite(EdgeBetweenness(weighted: true).run(g).scores, "edge betweenness", draw, seed)
+            let closeness = Closeness(weighted: true).run(g)
             Self.finite(closeness.closeness, "closeness", draw, seed)
             Self.finite(closeness.harmonic, "harmonic", draw, seed)
             let eigenvector = EigenvectorCentrality(weighted: true).run(g).scores
@@ -98,13 +98,13 @@ struct ExtremeWeightTests {
             }
         }
         let g = edges.build(vertexCount: n, directed: false).graph
-        let scores = Betweenness(weighted: true).vertexScores(g)
+        let scores = Betweenness(weighted: true).run(g).scores
         Self.finite(scores, "betweenness on diamonds", .allHighest, 0)
         for i in [1, 700, 1024, 1099] {
             let left = Double(3 * i), right = Double(n - 3 * i - 1)
             #expect(agrees(scores[3 * i], left * right + 1, tolerance: 1e-9), "c(\(i)): \(scores[3 * i]) vs \(left * right + 1)")
         }
-        Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness on diamonds", .allHighest, 0)
+        Self.finite(EdgeBetweenness(weighted: true).run(g).scores, "edge betweenness on diamonds", .allHighest, 0)
     }
 
     /// A heavy ring with light chords: the light weights vanish in sums of heavy ones (a weight
@@ -121,7 +121,7 @@ struct ExtremeWeightTests {
             if u != v && (u - v + n) % n != 1 && (v - u + n) % n != 1 { edges.append(Int32(u), Int32(v), weight: 1e-100) }
         }
         let g = edges.build(vertexCount: n, directed: false).graph
-        for scores in [Betweenness(weighted: true).vertexScores(g), Betweenness(weighted: true).edgeScores(g)] {
+        for scores in [Betweenness(weighted: true).run(g).scores, EdgeBetweenness(weighted: true).run(g).scores] {
             Self.finite(scores, "betweenness, absorbed weights", .bothEnds, 7)
             #expect(scores.allSatisfy { $0 >= 0 })
         }

@@ -189,7 +189,7 @@ struct GroupMixingTests {
         #expect(ties.isSoleTie == [false, false, true])
         #expect(ties.isBridge == [false, false, true])
         let ranked = BoundaryTies(graph, partition: partition, bridges: cut.bridges,
-                                  edgeBetweenness: Betweenness(threads: 1).edgeScores(graph))
+                                  edgeBetweenness: EdgeBetweenness(threads: 1).run(graph).scores)
         #expect(ranked.source.first == 3 && ranked.target.first == 4, "the bridge carries the most paths")
         #expect(ranked.betweenness == ranked.betweenness?.sorted(by: >))
     }

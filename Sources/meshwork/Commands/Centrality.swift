@@ -60,10 +60,10 @@ struct Centrality: ParsableCommand {
             let threads = options.workerThreads
             var extra: [(String, JSONValue)] = [("measures", .array(measure.map { .string($0.rawValue) })),
                                                 ("threads", .int(threads))]
-            var pathScores: (closeness: [Double], harmonic: [Double])?
-            func paths() -> (closeness: [Double], harmonic: [Double]) {
+            var pathScores: Closeness.Result?
+            func paths() -> Closeness.Result {
                 if let pathScores { return pathScores }
-                let scores = Closeness(weighted: weighted, threads: threads).scores(graph)
+                let scores = Closeness(weighted: weighted, threads: threads).run(graph)
                 pathScores = scores
                 return scores
             }
@@ -77,13 +77,9 @@ struct Centrality: ParsableCommand {
                 case .strength: columns.append(.doubles(name: name, values: Strength().run(graph).strengths))
                 case .inStrength: columns.append(.doubles(name: name, values: Strength(direction: .in).run(graph).strengths))
                 case .betweenness:
-                    let kernel = Betweenness(weighted: weighted, threads: threads)
-                    if let samples {
-                        columns.append(.doubles(name: name, values: kernel.sampledVertexScores(graph, samples: samples, seed: seed)))
-                        extra.append(("betweenness_samples", .int(min(samples, graph.vertexCount))))
-                    } else {
-                        columns.append(.doubles(name: name, values: kernel.vertexScores(graph)))
-                    }
+                    let result = Betweenness(weighted: weighted, threads: threads, samples: samples, seed: seed).run(graph)
+                    columns.append(.doubles(name: name, values: result.scores))
+                    if samples != nil { extra.append(("betweenness_samples", .int(result.sources))) }
                 case .closeness: columns.append(.doubles(name: name, values: paths().closeness))
                 case .harmonic: columns.append(.doubles(name: name, values: paths().harmonic))
                 case .eigenvector:

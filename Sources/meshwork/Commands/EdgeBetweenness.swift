@@ -27,7 +27,7 @@ struct EdgeBetweenness: ParsableCommand {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
             let graph = loaded.graph
-            let scores = Betweenness(weighted: options.weighted, threads: options.workerThreads).edgeScores(graph)
+            let scores = MeshworkAlgorithms.EdgeBetweenness(weighted: options.weighted, threads: options.workerThreads).run(graph).scores
             var edges: [(VertexID, VertexID)] = []
             var values: [Double] = []
             for u in 0..<graph.vertexCount {
