@@ -143,7 +143,7 @@ struct ExtremeWeightTests {
             #expect(q >= -0.5 && q <= 1, "modularity \(q) (\(draw), seed \(seed))")
             let quotient = g.quotient(by: partition)
             Self.finite(quotient.tieWeights + quotient.internalWeight, "quotient", draw, seed)
-            let mixing = GroupMixing.measure(g, partitions: [partition])[0]
+            let mixing = GroupMixing().run(g, partitions: [partition])[0]
             Self.finite(mixing.internalWeight + mixing.externalWeight, "group mixing", draw, seed)
         }
     }
@@ -152,11 +152,11 @@ struct ExtremeWeightTests {
     func brokers(draw: Draw) {
         for seed in Self.seeds {
             let g = Self.graph(seed: seed, n: 40, draw: draw, directed: false)
-            let holes = StructuralHoles.measures(g, weighted: true)
+            let holes = StructuralHoles(weighted: true).run(g)
             Self.finite(holes.constraint, "constraint", draw, seed)
             Self.finite(holes.effectiveSize, "effective size", draw, seed)
             let groups = Partition(groups: (0..<g.vertexCount).map { Int32($0 % 4) })
-            let roles = ModuleRoles(g, partition: groups, weighted: true)
+            let roles = ModuleRoles(weighted: true).run(g, partition: groups)
             Self.finite(roles.participation, "participation", draw, seed)
             Self.finite(roles.zScore, "z-score", draw, seed)
             #expect(roles.role.allSatisfy { $0 != nil })

@@ -175,13 +175,13 @@ private struct SpanNetwork {
         var groups = partition.group
         for m in groups.indices where !present[m] { groups[m] = Partition.unknown }
         let known = Partition(groups: groups, names: partition.names)
-        let mixing = GroupMixing.measure(graph, partitions: [known])[0]
-        let roles = Brokerage.roles(graph, partition: known, threads: threads)
+        let mixing = GroupMixing().run(graph, partitions: [known])[0]
+        let roles = Brokerage(threads: threads).run(graph, partition: known)
         let isBroker = groups.indices.map {
             roles.itinerant[$0] + roles.representative[$0] + roles.gatekeeper[$0] + roles.liaison[$0] > 0
         }
         let pValue = permutations > 0
-            ? MixingPermutationTest(graph, partition: known, permutations: permutations, seed: seed, threads: threads).levelPValue
+            ? MixingPermutationTest(permutations: permutations, seed: seed, threads: threads).run(graph, partition: known).levelPValue
             : .nan
         let figures = PeriodComparison.LevelFigures(insideTies: mixing.totalInternal, acrossTies: mixing.totalExternal,
                                                     brokers: isBroker.reduce(0) { $0 + ($1 ? 1 : 0) }, pValue: pValue)

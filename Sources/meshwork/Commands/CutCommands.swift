@@ -14,7 +14,7 @@ struct Bridges: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph, components: false)
+            let cuts = CutStructure(components: false).run(loaded.graph)
             timer.mark("compute")
             try EdgeTableWriter.write(labels: loaded.labels, edges: cuts.bridges, to: options.output)
             timer.mark("write")
@@ -35,7 +35,7 @@ struct ArticulationPoints: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph, components: false)
+            let cuts = CutStructure(components: false).run(loaded.graph)
             let points = cuts.articulationPoints
             timer.mark("compute")
             try NodeTableWriter.write(labels: loaded.labels, columns: [], rows: points, to: options.output)
@@ -62,7 +62,7 @@ struct BiconnectedComponents: ParsableCommand {
         try reportingErrors {
             var timer = PhaseTimer()
             let loaded = try loadGraph(options, &timer)
-            let cuts = CutStructure(loaded.graph)
+            let cuts = CutStructure().run(loaded.graph)
             let table = cuts.edgeTable()
             timer.mark("compute")
             try EdgeTableWriter.write(labels: loaded.labels, edges: table.edges,
