@@ -176,7 +176,7 @@ public struct HTMLReport: Sendable {
         page.section("Communities", id: "communities")
         var rows: [[String]] = []
         for level in levels {
-            let comparison = PartitionComparison(communities.partition, community.partition(level))
+            let comparison = PartitionComparison().run(communities.partition, community.partition(level))
             rows.append([level.rawValue, _format(comparison.normalizedMutualInformation, 3), _format(comparison.adjustedRandIndex, 3)])
         }
         page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))). "

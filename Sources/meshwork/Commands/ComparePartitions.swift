@@ -41,7 +41,7 @@ struct ComparePartitions: ParsableCommand {
         try reportingErrors {
             let a = try PartitionReader.read(path: first, groupColumn: columnA)
             let b = try PartitionReader.read(path: second, groupColumn: columnB)
-            let comparison = PartitionComparison(a.partition, b.aligned(to: a.ids))
+            let comparison = PartitionComparison().run(a.partition, b.aligned(to: a.ids))
             guard comparison.vertices > 0 else {
                 throw InputError(file: second, line: 0, "no id has a group in both \(first) and this file")
             }
