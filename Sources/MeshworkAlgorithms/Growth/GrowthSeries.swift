@@ -367,7 +367,7 @@ extension GrowthSeries {
     /// - Complexity: per period O(R + E) to build the network, plus triangle counting, the searches
     ///   (O(S · E) for S sources) and Leiden.
     public func networkMeasures(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 500,
-                                order: [Int32]? = nil, threads: Int = Parallelism.defaultThreads) -> NetworkMeasures {
+                                order: [VertexID]? = nil, threads: Int = Parallelism.defaultThreads) -> NetworkMeasures {
         guard let periods else { return NetworkMeasures(clustering: [], meanPathLength: [], modularity: []) }
         let rows = compute()
         var clustering: [Double] = [], meanPath: [Double] = [], modularity: [Double] = []

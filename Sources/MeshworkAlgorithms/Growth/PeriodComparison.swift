@@ -90,8 +90,8 @@ public struct PeriodComparison: Sendable {
         public var newCrossTies: Int
         /// Members (indices into ``Community/members``) who broker in the later span and not in the
         /// earlier one, and the reverse; ascending.
-        public var becameBrokers: [Int32]
-        public var stoppedBrokers: [Int32]
+        public var becameBrokers: [VertexID]
+        public var stoppedBrokers: [VertexID]
     }
 
     /// The comparison.
@@ -102,7 +102,7 @@ public struct PeriodComparison: Sendable {
         public var tiesLost: Int
         public var tiesKept: Int
         /// Members present by the later span's end and not by the earlier span's; ascending.
-        public var joined: [Int32]
+        public var joined: [VertexID]
         /// One entry per level, in the order given.
         public var levels: [LevelChange]
     }

@@ -83,7 +83,7 @@ struct Communities: ParsableCommand {
             let order = loaded.labels.labelOrder()
             let detect = detection(order: order)
             let result: CommunityResult
-            var consensus: ConsensusResult?
+            var consensus: ConsensusClustering.Result?
             if let runs {
                 // Run 0 (seed S) is the single run's result too: its figures go to the stats.
                 let clustering = ConsensusClustering(runs: runs, threads: options.workerThreads)
