@@ -24,10 +24,10 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(GroupMixing().run(input.0, partitions: input.1)) }
         } setup: { try setup() }
         Benchmark("brokerage_organisation.\(name)", configuration: configuration) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(Brokerage().run(input.0, partition: input.1[0])) }
+            for _ in benchmark.scaledIterations { blackHole(Brokerage(threads: 1).run(input.0, partition: input.1[0])) }
         } setup: { try setup() }
         Benchmark("structural_holes.\(name)", configuration: configuration) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(StructuralHoles().run(input.0)) }
+            for _ in benchmark.scaledIterations { blackHole(StructuralHoles(threads: 1).run(input.0)) }
         } setup: { try setup() }
         Benchmark("module_roles_organisation.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(ModuleRoles().run(input.0, partition: input.1[0])) }

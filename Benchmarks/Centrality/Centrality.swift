@@ -16,7 +16,7 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(PageRank(tolerance: 1e-6).run(graph)) }
         } setup: { try setup() }
         Benchmark("eigenvector.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality().run(graph)) }
+            for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality(threads: 2).run(graph)) }
         } setup: { try setup() }
         Benchmark("kcore.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(CoreNumber().run(graph).coreNumbers) }

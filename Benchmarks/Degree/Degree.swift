@@ -1,4 +1,4 @@
-// Degree suite: Degree.degrees (distinct neighbours per vertex) on the CSR graph of genN (loading
+// Degree suite: Degree().run (distinct neighbours per vertex) on the CSR graph of genN (loading
 // is not measured). One result array per call: the malloc count should stay at a handful.
 import Benchmark
 import BenchmarkInputs
