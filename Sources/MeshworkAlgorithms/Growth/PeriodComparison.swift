@@ -25,7 +25,7 @@ import MeshworkCore
 ///     result.levels[0].after.crossShare - result.levels[0].before.crossShare
 ///
 /// - Complexity: O(M + R + E) for M members, R interactions and E ties of the two networks, plus
-///   per level O(M + E) for the mixing and the brokerage of ``Brokerage/roles(_:partition:threads:)``.
+///   per level O(M + E) for the mixing and the brokerage of ``Brokerage``.
 /// - Note: Krackhardt & Stern, Social Psychology Quarterly 51(2), 1988 (E-I); Gould & Fernandez,
 ///   Sociological Methodology 19, 1989 (brokerage roles).
 public struct PeriodComparison: Sendable {
