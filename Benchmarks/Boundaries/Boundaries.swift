@@ -1,5 +1,5 @@
 // Boundaries suite (issue 5): group mixing of the three hierarchy levels (organisation, region,
-// partner) in one GroupMixing.measure call, as `meshwork boundaries` computes them, and the per-member
+// partner) in one GroupMixing().run call, as `meshwork boundaries` computes them, and the per-member
 // broker measures of `meshwork brokers --level organisation` (Gould & Fernandez brokerage roles,
 // Burt's constraint and effective size, Guimera & Amaral module roles), on the member network and
 // hierarchy of genN's generated dataset (loading and the partitions are not measured).
@@ -21,16 +21,16 @@ let benchmarks: @Sendable () -> Void = {
         // Issue 5: "computing all three levels for a 100,000-member generated community takes one
         // pass and at most a few seconds".
         Benchmark("group_mixing_3levels.\(name)", configuration: configuration) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(GroupMixing.measure(input.0, partitions: input.1)) }
+            for _ in benchmark.scaledIterations { blackHole(GroupMixing().run(input.0, partitions: input.1)) }
         } setup: { try setup() }
         Benchmark("brokerage_organisation.\(name)", configuration: configuration) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(Brokerage.roles(input.0, partition: input.1[0])) }
+            for _ in benchmark.scaledIterations { blackHole(Brokerage(threads: 1).run(input.0, partition: input.1[0])) }
         } setup: { try setup() }
         Benchmark("structural_holes.\(name)", configuration: configuration) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(StructuralHoles.measures(input.0)) }
+            for _ in benchmark.scaledIterations { blackHole(StructuralHoles(threads: 1).run(input.0)) }
         } setup: { try setup() }
         Benchmark("module_roles_organisation.\(name)", configuration: configuration) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(ModuleRoles(input.0, partition: input.1[0])) }
+            for _ in benchmark.scaledIterations { blackHole(ModuleRoles().run(input.0, partition: input.1[0])) }
         } setup: { try setup() }
     }
 }

@@ -16,25 +16,25 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(PageRank(tolerance: 1e-6).run(graph)) }
         } setup: { try setup() }
         Benchmark("eigenvector.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality().run(graph)) }
+            for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality(threads: 2).run(graph)) }
         } setup: { try setup() }
         Benchmark("kcore.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(CoreNumber.coreNumbers(graph)) }
+            for _ in benchmark.scaledIterations { blackHole(CoreNumber().run(graph).coreNumbers) }
         } setup: { try setup() }
         Benchmark("clustering.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(Clustering.local(graph)) }
+            for _ in benchmark.scaledIterations { blackHole(Clustering(computesTransitivity: false).run(graph).local) }
         } setup: { try setup() }
         if members <= 10_000 {
             Benchmark("betweenness.\(name)", configuration: configuration) { benchmark, graph in
-                for _ in benchmark.scaledIterations { blackHole(Betweenness(threads: 2).vertexScores(graph)) }
+                for _ in benchmark.scaledIterations { blackHole(Betweenness(threads: 2).run(graph)) }
             } setup: { try setup() }
             Benchmark("closeness.\(name)", configuration: configuration) { benchmark, graph in
-                for _ in benchmark.scaledIterations { blackHole(Closeness(threads: 2).scores(graph)) }
+                for _ in benchmark.scaledIterations { blackHole(Closeness(threads: 2).run(graph)) }
             } setup: { try setup() }
         } else {
             Benchmark("betweenness_sampled1000.\(name)", configuration: configuration) { benchmark, graph in
                 for _ in benchmark.scaledIterations {
-                    blackHole(Betweenness(threads: 2).sampledVertexScores(graph, samples: 1_000, seed: 42))
+                    blackHole(Betweenness(threads: 2, samples: 1_000, seed: 42).run(graph))
                 }
             } setup: { try setup() }
         }

@@ -10,7 +10,7 @@ let benchmarks: @Sendable () -> Void = {
     for (name, members) in BenchmarkInputs.sizes {
         Benchmark("components.\(name)", configuration: BenchmarkInputs.configuration(members: members, checkCPU: members >= 1_000_000)) { benchmark, graph in
             for _ in benchmark.scaledIterations {
-                blackHole(ConnectedComponents(graph))
+                blackHole(ConnectedComponents().run(graph))
             }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph

@@ -11,12 +11,12 @@ let benchmarks: @Sendable () -> Void = {
     for (name, members) in BenchmarkInputs.sizes {
         let configuration = BenchmarkInputs.configuration(members: members, checkCPU: members >= 1_000_000)
         Benchmark("bridges.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(CutStructure(graph, components: false)) }
+            for _ in benchmark.scaledIterations { blackHole(CutStructure(components: false).run(graph)) }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph
         }
         Benchmark("biconnected.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(CutStructure(graph, components: true)) }
+            for _ in benchmark.scaledIterations { blackHole(CutStructure(components: true).run(graph)) }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph
         }

@@ -1,4 +1,4 @@
-// Degree suite: Degree.degrees (distinct neighbours per vertex) on the CSR graph of genN (loading
+// Degree suite: Degree().run (distinct neighbours per vertex) on the CSR graph of genN (loading
 // is not measured). One result array per call: the malloc count should stay at a handful.
 import Benchmark
 import BenchmarkInputs
@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     for (name, members) in BenchmarkInputs.sizes {
         Benchmark("degree.\(name)", configuration: BenchmarkInputs.configuration(members: members, mallocSlack: 2, checkCPU: false)) { benchmark, graph in
             for _ in benchmark.scaledIterations {
-                blackHole(Degree.degrees(graph))
+                blackHole(Degree().run(graph).degrees)
             }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph

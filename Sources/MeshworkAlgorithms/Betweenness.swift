@@ -6,9 +6,9 @@ import MeshworkCore
 ///
 ///     //  0 ── 1 ── 2        a path: only the middle vertex lies between others
 ///     let graph = try EdgeBuffer(edges: [(0, 1), (1, 2)]).build(vertexCount: 3, directed: false).graph
-///     Betweenness().vertexScores(graph)   // [0, 1, 0]
-///     Betweenness().edgeScores(graph)     // [2, 2, 2, 2]  (parallel to graph.targets)
-///     Betweenness(weighted: true, threads: 8).sampledVertexScores(graph, samples: 2, seed: 42)
+///     Betweenness().run(graph).scores         // [0, 1, 0]
+///     EdgeBetweenness().run(graph).scores     // [2, 2, 2, 2]  (parallel to graph.targets)
+///     Betweenness(weighted: true, threads: 8, samples: 2, seed: 42).run(graph).scores
 ///
 /// The numbers are NetworkX's `betweenness_centrality(normalized=False)` and
 /// `edge_betweenness_centrality(normalized=False)`: on an undirected graph each unordered pair
@@ -43,19 +43,45 @@ public struct Betweenness: Sendable {
     public var weighted: Bool
     /// The number of worker threads (at least 1). Does not change the result.
     public var threads: Int
+    /// Estimate from this many sources drawn without replacement, scaled to the exact value's
+    /// expectation as NetworkX 3.6's `betweenness_centrality(k=samples)` (error bound: see
+    /// `sampledVertexScores`); `nil`: exact, from every vertex.
+    public var samples: Int?
+    /// The seed of the sample (used only with `samples`).
+    public var seed: UInt64
 
     /// Creates the algorithm with its parameters.
-    public init(weighted: Bool = false, threads: Int = 2) {
+    public init(weighted: Bool = false, threads: Int = Parallelism.defaultThreads, samples: Int? = nil,
+                seed: UInt64 = 42) {
         self.weighted = weighted
         self.threads = max(1, threads)
+        self.samples = samples
+        self.seed = seed
+    }
+
+    /// The betweenness of every vertex.
+    public struct Result: Sendable, Equatable {
+        /// `scores[v]`: the betweenness of v, exact or estimated.
+        public var scores: [Double]
+        /// The sources searched: every vertex when exact, `min(samples, V)` (at least 0) when
+        /// sampled.
+        public var sources: Int
+    }
+
+    /// The betweenness of every vertex of `graph`: exact, or estimated from `samples` sources.
+    ///
+    /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted (O(k E) and
+    ///   O(k E + k V log V) for `k` samples).
+    public func run(_ graph: CSRGraph) -> Result {
+        guard let samples else { return Result(scores: vertexScores(graph), sources: graph.vertexCount) }
+        return Result(scores: sampledVertexScores(graph, samples: samples, seed: seed),
+                      sources: max(0, min(samples, graph.vertexCount)))
     }
 
     /// Exact betweenness of every vertex (NetworkX `betweenness_centrality(normalized=False)`).
     ///
-    ///     Betweenness().vertexScores(graph)[v]
-    ///
     /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted.
-    public func vertexScores(_ graph: CSRGraph) -> [Double] {
+    func vertexScores(_ graph: CSRGraph) -> [Double] {
         let n = graph.vertexCount
         var scores = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: false)
         let scale = graph.isDirected ? 1.0 : 0.5
@@ -71,8 +97,6 @@ public struct Betweenness: Sendable {
     /// `N / (k c)`. Both are unbiased: conditioned on whether `v` was drawn, the other sources are
     /// a uniform sample of the `N` vertices other than `v`.
     ///
-    ///     Betweenness().sampledVertexScores(graph, samples: 256, seed: 7)
-    ///
     /// `samples >= n` gives the exact scores; `samples <= 0` gives zeros. With one sample the
     /// sampled vertex gets 0 (NetworkX gives NaN).
     ///
@@ -85,7 +109,7 @@ public struct Betweenness: Sendable {
     /// The same seed gives the same sample and, whatever `threads` is, the same bits.
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted; O(n) for the draw.
-    public func sampledVertexScores(_ graph: CSRGraph, samples: Int, seed: UInt64) -> [Double] {
+    func sampledVertexScores(_ graph: CSRGraph, samples: Int, seed: UInt64) -> [Double] {
         let n = graph.vertexCount
         let k = min(samples, n)
         guard k > 0 else { return [Double](repeating: 0, count: n) }
@@ -113,11 +137,8 @@ public struct Betweenness: Sendable {
     /// the value of the edge `u -> targets[p]`; an undirected edge has the same value in both of
     /// its rows (NetworkX `edge_betweenness_centrality(normalized=False)`).
     ///
-    ///     let scores = Betweenness().edgeScores(graph)
-    ///     scores[graph.edgeIndex(u, v)!]
-    ///
     /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted; O(blocks · E) extra space.
-    public func edgeScores(_ graph: CSRGraph) -> [Double] {
+    func edgeScores(_ graph: CSRGraph) -> [Double] {
         let n = graph.vertexCount
         let raw = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: true)
         guard !graph.isDirected else { return raw }
@@ -488,5 +509,41 @@ struct _BrandesScratch {
             distance[Int(order[i])] = .infinity
             dist[Int(order[i])] = -1
         }
+    }
+}
+
+/// Shortest-path betweenness of every edge (Brandes's algorithm), as NetworkX's
+/// `edge_betweenness_centrality(normalized=False)`: the edge counterpart of ``Betweenness``, with
+/// the same conventions (pairs counted once on undirected graphs, weights as lengths with
+/// `weighted`) and the same determinism whatever `threads` is.
+///
+///     let scores = EdgeBetweenness().run(graph).scores
+///     scores[graph.edgeIndex(u, v)!]
+///
+/// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted; O(blocks · E) extra space.
+/// - Note: U. Brandes, "On variants of shortest-path betweenness centrality and their generic
+///   computation", Social Networks 30(2), 2008.
+public struct EdgeBetweenness: Sendable {
+    /// Whether edge weights are used as lengths (ignored when the graph has no weights).
+    public var weighted: Bool
+    /// The number of worker threads (at least 1). Does not change the result.
+    public var threads: Int
+
+    /// Creates the algorithm with its parameters.
+    public init(weighted: Bool = false, threads: Int = Parallelism.defaultThreads) {
+        self.weighted = weighted
+        self.threads = max(1, threads)
+    }
+
+    /// The betweenness of every edge.
+    public struct Result: Sendable, Equatable {
+        /// Parallel to `graph.targets`: entry `p` of row `u` holds the value of the edge
+        /// `u -> targets[p]`; an undirected edge has the same value in both of its rows.
+        public var scores: [Double]
+    }
+
+    /// The betweenness of every edge of `graph`.
+    public func run(_ graph: CSRGraph) -> Result {
+        Result(scores: Betweenness(weighted: weighted, threads: threads).edgeScores(graph))
     }
 }

@@ -5,9 +5,10 @@ import MeshworkCore
 ///
 ///     //  0 ── 1 ── 2
 ///     let graph = try EdgeBuffer(edges: [(0, 1), (1, 2)]).build(vertexCount: 3, directed: false).graph
-///     let (closeness, harmonic) = Closeness().scores(graph)
-///     closeness   // [2/3, 1, 2/3]
-///     harmonic    // [1.5, 2, 1.5]
+///     let scores = Closeness().run(graph)
+///     scores.closeness   // [2/3, 1, 2/3]
+///     scores.harmonic    // [1.5, 2, 1.5]
+///     Closeness(vertices: [0]).run(graph).closeness   // [2/3]: one search
 ///
 /// The numbers are NetworkX's `closeness_centrality` (with `wf_improved=True`, the
 /// Wasserman–Faust scaling) and `harmonic_centrality`. For a vertex `v` reached from `r - 1`
@@ -40,29 +41,33 @@ public struct Closeness: Sendable {
     public var weighted: Bool
     /// The number of worker threads (at least 1). Does not change the result.
     public var threads: Int
+    /// Measure only these vertices (one search each), in this order: NetworkX
+    /// `closeness_centrality(G, u=v)` for each `v`; `nil`: every vertex.
+    public var vertices: [VertexID]?
 
     /// Creates the algorithm with its parameters.
-    public init(weighted: Bool = false, threads: Int = 2) {
+    public init(weighted: Bool = false, threads: Int = Parallelism.defaultThreads, vertices: [VertexID]? = nil) {
         self.weighted = weighted
         self.threads = max(1, threads)
+        self.vertices = vertices
     }
 
-    /// Closeness and harmonic centrality of every vertex, from one all-sources pass.
-    ///
-    ///     let (closeness, harmonic) = Closeness(weighted: true).scores(graph)
-    ///
-    /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted.
-    public func scores(_ graph: CSRGraph) -> (closeness: [Double], harmonic: [Double]) {
-        scores(graph, of: (0 ..< Int32(graph.vertexCount)).map { $0 })
+    /// Closeness and harmonic centrality, parallel to `vertices` (every vertex when `nil`).
+    public struct Result: Sendable, Equatable {
+        public var closeness: [Double]
+        public var harmonic: [Double]
     }
 
-    /// Closeness and harmonic centrality of the given vertices only (one search each), in the
-    /// order given: NetworkX `closeness_centrality(G, u=v)` for each `v`.
-    ///
-    ///     let (closeness, harmonic) = Closeness().scores(graph, of: [0, 17])
+    /// Closeness and harmonic centrality of every vertex of `graph` (of `vertices` when given),
+    /// from one shortest-path search per vertex.
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted, for `k` vertices.
-    public func scores(_ graph: CSRGraph, of vertices: [VertexID]) -> (closeness: [Double], harmonic: [Double]) {
+    public func run(_ graph: CSRGraph) -> Result {
+        let (closeness, harmonic) = scores(graph, of: vertices ?? (0 ..< VertexID(graph.vertexCount)).map { $0 })
+        return Result(closeness: closeness, harmonic: harmonic)
+    }
+
+    private func scores(_ graph: CSRGraph, of vertices: [VertexID]) -> (closeness: [Double], harmonic: [Double]) {
         let searches = totals(graph, of: vertices)
         let n = graph.vertexCount
         let others = Double(n - 1)
@@ -82,11 +87,8 @@ public struct Closeness: Sendable {
     /// distances. The mean shortest-path length over the pairs that a set of sources reach is
     /// `Σ distanceSum / Σ (reached - 1)`.
     ///
-    ///     let t = Closeness().totals(graph, of: [0, 5])
-    ///     t.reached[0]; t.distanceSum[0]; t.inverseSum[0]
-    ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted, for `k` vertices.
-    public func totals(_ graph: CSRGraph, of vertices: [VertexID])
+    func totals(_ graph: CSRGraph, of vertices: [VertexID])
         -> (reached: [Int], distanceSum: [Double], inverseSum: [Double]) {
         let n = graph.vertexCount
         let k = vertices.count

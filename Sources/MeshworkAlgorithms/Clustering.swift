@@ -3,9 +3,10 @@ import MeshworkCore
 
 /// Local clustering coefficients and transitivity, as NetworkX's `clustering` and `transitivity`.
 ///
-///     let c = Clustering.local(graph)                  // per vertex, in [0, 1]
-///     let w = Clustering.local(graph, weighted: true)  // Onnela et al.'s weighted variant
-///     let t = Clustering.transitivity(graph)           // 3 * triangles / connected triples
+///     let c = Clustering().run(graph)
+///     c.local                                          // per vertex, in [0, 1]
+///     c.transitivity                                   // 3 * triangles / connected triples
+///     Clustering(weighted: true).run(graph).local      // Onnela et al.'s weighted variant
 ///
 /// - Undirected, unweighted: `c(v) = 2 T(v) / (d(v) (d(v) - 1))`, with `T(v)` the triangles
 ///   through v (Watts & Strogatz).
@@ -30,12 +31,41 @@ import MeshworkCore
 ///   networks", Physical Review E 71, 065103, 2005; Fagiolo, "Clustering in complex directed
 ///   networks", Physical Review E 76, 026107, 2007; Schank & Wagner, "Finding, counting and listing
 ///   all triangles in large graphs", WEA 2005 (the orientation).
-public enum Clustering {
+public struct Clustering: Sendable {
+    /// Onnela et al.'s weighted coefficients (ignored when the graph has no weights).
+    public var weighted: Bool
+    /// Whether to measure the transitivity too (free on an undirected unweighted graph, whose
+    /// triangle counts serve both; one more triangle count otherwise).
+    public var computesTransitivity: Bool
+
+    public init(weighted: Bool = false, computesTransitivity: Bool = true) {
+        self.weighted = weighted
+        self.computesTransitivity = computesTransitivity
+    }
+
+    /// The local coefficients and the transitivity of a graph.
+    public struct Result: Sendable, Equatable {
+        /// `local[v]`: the clustering coefficient of v (NetworkX `clustering`).
+        public var local: [Double]
+        /// The graph's transitivity (NetworkX `transitivity`, always unweighted); `nil` unless
+        /// `computesTransitivity`.
+        public var transitivity: Double?
+    }
+
+    /// The local coefficients of `graph`, and its transitivity when `computesTransitivity`.
+    ///
+    /// - Complexity: O(E * sqrt(E)) time undirected, O(E * d_max) directed; O(V + E) extra space.
+    public func run(_ graph: CSRGraph) -> Result {
+        guard computesTransitivity else { return Result(local: Self.local(graph, weighted: weighted)) }
+        let both = Self.localAndTransitivity(graph, weighted: weighted)
+        return Result(local: both.local, transitivity: both.transitivity)
+    }
+
     /// The local clustering coefficient of each vertex (NetworkX `clustering`); with `weighted`, the
     /// weighted coefficient (ignored when the graph has no weights).
     ///
     /// - Complexity: O(E * sqrt(E)) time undirected, O(E * d_max) directed; O(V + E) extra space.
-    public static func local(_ graph: CSRGraph, weighted: Bool = false) -> [Double] {
+    static func local(_ graph: CSRGraph, weighted: Bool = false) -> [Double] {
         let n = graph.vertexCount
         guard n > 0 else { return [] }
         let weights = weighted ? graph.weights : nil
@@ -57,7 +87,7 @@ public enum Clustering {
     ///
     /// - Complexity: as ``local(_:weighted:)`` plus ``transitivity(_:)``, or just one of them when
     ///   the triangle counts can be shared.
-    public static func localAndTransitivity(_ graph: CSRGraph, weighted: Bool = false)
+    static func localAndTransitivity(_ graph: CSRGraph, weighted: Bool = false)
         -> (local: [Double], transitivity: Double) {
         let n = graph.vertexCount
         guard !graph.isDirected, !(weighted && graph.weights != nil), n > 0 else {
@@ -81,7 +111,7 @@ public enum Clustering {
     /// define transitivity for directed graphs.
     ///
     /// - Complexity: O(E * sqrt(E)) time; O(V + E) extra space.
-    public static func transitivity(_ graph: CSRGraph) -> Double {
+    static func transitivity(_ graph: CSRGraph) -> Double {
         let n = graph.vertexCount
         guard n > 0 else { return 0 }
         let view = graph.undirectedView()

@@ -3,7 +3,7 @@ import MeshworkCore
 /// Connected components of a graph (weakly connected when the graph is directed), as NetworkX's
 /// `connected_components` on the undirected view.
 ///
-///     let components = ConnectedComponents(graph)
+///     let components = ConnectedComponents().run(graph)
 ///     components.partition.group[v]   // 0 for the largest component
 ///     components.count
 ///
@@ -22,16 +22,21 @@ import MeshworkCore
 ///   Sutton, Ben-Nun & Barak, "Optimizing parallel graph connectivity computation via subgraph
 ///   sampling", IPDPS 2018 (Afforest).
 public struct ConnectedComponents: Sendable {
-    /// The component of each vertex, canonically numbered.
-    public let partition: Partition
-    /// The number of vertices in each component, largest first.
-    public let sizes: [Int]
+    public init() {}
 
-    /// The number of components.
-    public var count: Int { sizes.count }
+    /// The components of a graph.
+    public struct Result: Sendable, Equatable {
+        /// The component of each vertex, canonically numbered.
+        public var partition: Partition
+        /// The number of vertices in each component, largest first.
+        public var sizes: [Int]
+
+        /// The number of components.
+        public var count: Int { sizes.count }
+    }
 
     /// Labels the components of `graph`.
-    public init(_ graph: CSRGraph) {
+    public func run(_ graph: CSRGraph) -> Result {
         let n = graph.vertexCount
         var label = [Int32](repeating: -1, count: n)
         var discoveredSizes: [Int] = []
@@ -56,8 +61,8 @@ public struct ConnectedComponents: Sendable {
             for (r, c) in order.enumerated() { rank[c] = Int32(r) }
             for v in 0..<n { label[v] = rank[Int(label[v])] }
         }
-        partition = Partition(groups: label, names: order.indices.map(String.init))
-        sizes = order.map { discoveredSizes[$0] }
+        return Result(partition: Partition(groups: label, names: order.indices.map(String.init)),
+                      sizes: order.map { discoveredSizes[$0] })
     }
 
     /// Weak components of a directed graph by breadth-first search over out- and in-rows; fills

@@ -3,7 +3,7 @@ import MeshworkCore
 /// The core number of every vertex, as NetworkX's `core_number`: the largest k such that the vertex
 /// belongs to the k-core, the maximal subgraph in which every vertex has degree at least k.
 ///
-///     let cores = CoreNumber.coreNumbers(graph)
+///     let cores = CoreNumber().run(graph).coreNumbers
 ///     cores.max()   // the degeneracy of the graph
 ///
 /// On a directed graph the degree is the in-degree plus the out-degree (NetworkX's convention), so a
@@ -16,11 +16,23 @@ import MeshworkCore
 /// - Complexity: O(V + E) time; O(V + maximum degree) extra space (four `Int32` arrays).
 /// - Note: Batagelj & Zaversnik, "An O(m) algorithm for cores decomposition of networks",
 ///   arXiv cs/0310049, 2003.
-public enum CoreNumber {
+public struct CoreNumber: Sendable {
+    public init() {}
+
     /// The core number of each vertex.
+    public struct Result: Sendable, Equatable {
+        /// `coreNumbers[v]`: the largest k such that v belongs to the k-core.
+        public var coreNumbers: [Int32]
+    }
+
+    /// The core number of each vertex of `graph`.
     ///
     /// - Complexity: O(V + E) time; O(V + maximum degree) extra space.
-    public static func coreNumbers(_ graph: CSRGraph) -> [Int32] {
+    public func run(_ graph: CSRGraph) -> Result {
+        Result(coreNumbers: Self.coreNumbers(graph))
+    }
+
+    private static func coreNumbers(_ graph: CSRGraph) -> [Int32] {
         let n = graph.vertexCount
         guard n > 0 else { return [] }
         let directed = graph.isDirected

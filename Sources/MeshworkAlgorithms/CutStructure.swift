@@ -6,7 +6,7 @@ import MeshworkCore
 ///     //  0 - 1 - 2      the edge {1, 2} is a bridge; 1 and 2 are articulation points
 ///     //  |  /    |
 ///     //  3      4 - 5
-///     let cuts = CutStructure(graph)
+///     let cuts = CutStructure().run(graph)
 ///     cuts.bridges                 // [(1, 2), (2, 4), (4, 5)]
 ///     cuts.isArticulationPoint[1]  // true
 ///
@@ -19,123 +19,138 @@ import MeshworkCore
 ///   manipulation", CACM 16(6), 1973; R. Tarjan, "Depth-first search and linear graph
 ///   algorithms", SIAM J. Comput. 1(2), 1972.
 public struct CutStructure: Sendable {
-    /// Bridge edges `(u, v)` with `u < v`, sorted.
-    public let bridges: [(VertexID, VertexID)]
-    /// Whether removing each vertex disconnects its component.
-    public let isArticulationPoint: [Bool]
-    /// The biconnected component of each adjacency entry of ``graph`` (the undirected view), parallel
-    /// to `graph.targets`; both entries of an edge carry the same number. Components are numbered
-    /// in the order the search closes them.
-    public let edgeComponent: [Int32]
-    /// The number of biconnected components (each bridge is one).
-    public let componentCount: Int
-    /// The undirected simple graph the structure refers to (the input itself when undirected).
-    public let graph: CSRGraph
+    /// Whether to track the biconnected components; without them (``Result/edgeComponent`` empty,
+    /// ``Result/componentCount`` 0) the search is what `bridges` and `articulation-points` need.
+    public var components: Bool
 
-    /// The articulation points, ascending.
-    public var articulationPoints: [VertexID] {
-        isArticulationPoint.indices.filter { isArticulationPoint[$0] }.map { VertexID($0) }
+    public init(components: Bool = true) {
+        self.components = components
     }
 
-    /// Finds the cut structure of `input` (its undirected view when directed). With
-    /// `components: false` the biconnected components are not tracked (``edgeComponent`` is empty
-    /// and ``componentCount`` is 0), which is what `bridges` and `articulation-points` need.
-    public init(_ input: CSRGraph, components trackComponents: Bool = true) {
-        let graph = input.undirectedView()
-        self.graph = graph
-        let n = graph.vertexCount
-        var discovery = [Int32](repeating: -1, count: n)
-        var low = [Int32](repeating: 0, count: n)
-        var parent = [Int32](repeating: -1, count: n)
-        var cursor = [Int32](repeating: 0, count: n)   // next row position to explore
-        var stack = [Int32](repeating: 0, count: n)    // DFS stack of vertices
-        var edgeStack: [Int32] = []                    // adjacency positions of tree and back edges
-        var component = [Int32](repeating: -1, count: trackComponents ? graph.targets.count : 0)
-        var articulation = [Bool](repeating: false, count: n)
-        var bridges: [(VertexID, VertexID)] = []
-        var components: Int32 = 0
-        var time: Int32 = 0
-        graph.offsets.withUnsafeBufferPointer { offsets in
-        graph.targets.withUnsafeBufferPointer { targets in
-        discovery.withUnsafeMutableBufferPointer { discovery in
-        low.withUnsafeMutableBufferPointer { low in
-        parent.withUnsafeMutableBufferPointer { parent in
-        cursor.withUnsafeMutableBufferPointer { cursor in
-        stack.withUnsafeMutableBufferPointer { stack in
-        component.withUnsafeMutableBufferPointer { component in
-            for root in 0..<n where discovery[root] < 0 {
-                var top = 0
-                stack[0] = Int32(root)
-                discovery[root] = time; low[root] = time; time += 1
-                cursor[root] = offsets[root]
-                var rootChildren = 0
-                while top >= 0 {
-                    let u = Int(stack[top])
-                    let p = Int(cursor[u])
-                    if p < Int(offsets[u + 1]) {
-                        cursor[u] = Int32(p + 1)
-                        let v = Int(targets[p])
-                        if discovery[v] < 0 {
-                            parent[v] = Int32(u)
-                            discovery[v] = time; low[v] = time; time += 1
-                            cursor[v] = offsets[v]
-                            if trackComponents { edgeStack.append(Int32(p)) }
-                            top += 1
-                            stack[top] = Int32(v)
-                            if u == root { rootChildren += 1 }
-                        } else if v != Int(parent[u]) && discovery[v] < discovery[u] {
-                            if discovery[v] < low[u] { low[u] = discovery[v] }  // a back edge
-                            if trackComponents { edgeStack.append(Int32(p)) }
-                        }
-                        continue
-                    }
-                    // u is finished: report to its parent.
-                    top -= 1
-                    guard top >= 0 else { break }
-                    let w = Int(stack[top])
-                    if low[u] < low[w] { low[w] = low[u] }
-                    if low[u] >= discovery[w] {
-                        if w != root { articulation[w] = true }
-                        if low[u] > discovery[w] { bridges.append((VertexID(min(w, u)), VertexID(max(w, u)))) }
-                        if trackComponents {
-                            // Pop the edges of the biconnected component closed at the tree edge (w, u).
-                            while let position = edgeStack.popLast() {
-                                let q = Int(position)
-                                component[q] = components
-                                if Int(targets[q]) == u && q >= Int(offsets[w]) && q < Int(offsets[w + 1]) { break }
-                            }
-                            components += 1
-                        }
-                    }
-                }
-                if rootChildren > 1 { articulation[root] = true }
-            }
-            guard trackComponents else { return }
-            // Give each reverse entry the component of its edge: rows are sorted, so walking the
-            // rows in order meets the reverse entries of row u in order of u.
-            var next = Array(offsets)   // next unassigned entry of each row, lowest targets first
-            next.withUnsafeMutableBufferPointer { next in
-                for u in 0..<n {
-                    for p in Int(offsets[u]) ..< Int(offsets[u + 1]) where Int(targets[p]) > u {
-                        let v = Int(targets[p])
-                        // In row v, the entries below u were met earlier; the entry for u is next.
-                        while Int(targets[Int(next[v])]) < u { next[v] += 1 }
-                        let q = Int(next[v])
-                        if component[p] >= 0 { component[q] = component[p] } else { component[p] = component[q] }
-                        next[v] += 1
-                    }
-                }
-            }
-        }}}}}}}}
-        // Tree edges go from lower to higher discovery time, so bridges come out unsorted.
-        self.bridges = bridges.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        isArticulationPoint = articulation
-        edgeComponent = component
-        componentCount = Int(components)
+    /// Finds the cut structure of `graph` (its undirected view when directed).
+    public func run(_ graph: CSRGraph) -> Result {
+        Result(graph, components: components)
     }
 }
 
 extension CutStructure {
+    /// The bridges, articulation points and biconnected components of a graph.
+    public struct Result: Sendable {
+        /// Bridge edges `(u, v)` with `u < v`, sorted.
+        public let bridges: [(VertexID, VertexID)]
+        /// Whether removing each vertex disconnects its component.
+        public let isArticulationPoint: [Bool]
+        /// The biconnected component of each adjacency entry of ``graph`` (the undirected view), parallel
+        /// to `graph.targets`; both entries of an edge carry the same number. Components are numbered
+        /// in the order the search closes them.
+        public let edgeComponent: [Int32]
+        /// The number of biconnected components (each bridge is one).
+        public let componentCount: Int
+        /// The undirected simple graph the structure refers to (the input itself when undirected).
+        public let graph: CSRGraph
+
+        /// The articulation points, ascending.
+        public var articulationPoints: [VertexID] {
+            isArticulationPoint.indices.filter { isArticulationPoint[$0] }.map { VertexID($0) }
+        }
+
+        init(_ input: CSRGraph, components trackComponents: Bool) {
+            let graph = input.undirectedView()
+            self.graph = graph
+            let n = graph.vertexCount
+            var discovery = [Int32](repeating: -1, count: n)
+            var low = [Int32](repeating: 0, count: n)
+            var parent = [Int32](repeating: -1, count: n)
+            var cursor = [Int32](repeating: 0, count: n)   // next row position to explore
+            var stack = [Int32](repeating: 0, count: n)    // DFS stack of vertices
+            var edgeStack: [Int32] = []                    // adjacency positions of tree and back edges
+            var component = [Int32](repeating: -1, count: trackComponents ? graph.targets.count : 0)
+            var articulation = [Bool](repeating: false, count: n)
+            var bridges: [(VertexID, VertexID)] = []
+            var components: Int32 = 0
+            var time: Int32 = 0
+            graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.targets.withUnsafeBufferPointer { targets in
+            discovery.withUnsafeMutableBufferPointer { discovery in
+            low.withUnsafeMutableBufferPointer { low in
+            parent.withUnsafeMutableBufferPointer { parent in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+            stack.withUnsafeMutableBufferPointer { stack in
+            component.withUnsafeMutableBufferPointer { component in
+                for root in 0..<n where discovery[root] < 0 {
+                    var top = 0
+                    stack[0] = Int32(root)
+                    discovery[root] = time; low[root] = time; time += 1
+                    cursor[root] = offsets[root]
+                    var rootChildren = 0
+                    while top >= 0 {
+                        let u = Int(stack[top])
+                        let p = Int(cursor[u])
+                        if p < Int(offsets[u + 1]) {
+                            cursor[u] = Int32(p + 1)
+                            let v = Int(targets[p])
+                            if discovery[v] < 0 {
+                                parent[v] = Int32(u)
+                                discovery[v] = time; low[v] = time; time += 1
+                                cursor[v] = offsets[v]
+                                if trackComponents { edgeStack.append(Int32(p)) }
+                                top += 1
+                                stack[top] = Int32(v)
+                                if u == root { rootChildren += 1 }
+                            } else if v != Int(parent[u]) && discovery[v] < discovery[u] {
+                                if discovery[v] < low[u] { low[u] = discovery[v] }  // a back edge
+                                if trackComponents { edgeStack.append(Int32(p)) }
+                            }
+                            continue
+                        }
+                        // u is finished: report to its parent.
+                        top -= 1
+                        guard top >= 0 else { break }
+                        let w = Int(stack[top])
+                        if low[u] < low[w] { low[w] = low[u] }
+                        if low[u] >= discovery[w] {
+                            if w != root { articulation[w] = true }
+                            if low[u] > discovery[w] { bridges.append((VertexID(min(w, u)), VertexID(max(w, u)))) }
+                            if trackComponents {
+                                // Pop the edges of the biconnected component closed at the tree edge (w, u).
+                                while let position = edgeStack.popLast() {
+                                    let q = Int(position)
+                                    component[q] = components
+                                    if Int(targets[q]) == u && q >= Int(offsets[w]) && q < Int(offsets[w + 1]) { break }
+                                }
+                                components += 1
+                            }
+                        }
+                    }
+                    if rootChildren > 1 { articulation[root] = true }
+                }
+                guard trackComponents else { return }
+                // Give each reverse entry the component of its edge: rows are sorted, so walking the
+                // rows in order meets the reverse entries of row u in order of u.
+                var next = Array(offsets)   // next unassigned entry of each row, lowest targets first
+                next.withUnsafeMutableBufferPointer { next in
+                    for u in 0..<n {
+                        for p in Int(offsets[u]) ..< Int(offsets[u + 1]) where Int(targets[p]) > u {
+                            let v = Int(targets[p])
+                            // In row v, the entries below u were met earlier; the entry for u is next.
+                            while Int(targets[Int(next[v])]) < u { next[v] += 1 }
+                            let q = Int(next[v])
+                            if component[p] >= 0 { component[q] = component[p] } else { component[p] = component[q] }
+                            next[v] += 1
+                        }
+                    }
+                }
+            }}}}}}}}
+            // Tree edges go from lower to higher discovery time, so bridges come out unsorted.
+            self.bridges = bridges.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            isArticulationPoint = articulation
+            edgeComponent = component
+            componentCount = Int(components)
+        }
+    }
+}
+
+extension CutStructure.Result {
     /// Every edge once (`u < v`, in row order) with its biconnected component, components
     /// renumbered by decreasing size (edges), ties broken by their first edge.
     /// - Complexity: O(E + C log C).

@@ -1,40 +1,66 @@
 import MeshworkCore
 
-/// Degree and strength of every vertex.
+/// The degree of every vertex: its number of distinct neighbours (out- or in-neighbours when the
+/// graph is directed).
 ///
-///     Degree.degrees(graph)     // distinct neighbours (out-neighbours when directed)
-///     Degree.strengths(graph)   // sum of incident weights (out-weights when directed)
+///     Degree().run(graph).degrees                    // out-degree when directed
+///     Degree(direction: .in).run(graph).degrees      // in-degree
 ///
-/// Degrees follow NetworkX's `degree` on a simple graph; `in`/`out` variants follow
-/// `in_degree` / `out_degree`.
+/// Degrees follow NetworkX's `degree` on a simple graph; the directions follow `out_degree` /
+/// `in_degree` (both are the degree when the graph is undirected).
 ///
-/// - Complexity: O(V) time for degrees (read off the CSR offsets), O(V + E) for strengths;
-///   O(V) space for the result.
-public enum Degree {
-    /// Number of distinct neighbours of each vertex; out-degree when the graph is directed.
-    public static func degrees(_ graph: CSRGraph) -> [Int32] {
-        (0..<graph.vertexCount).map { graph.offsets[$0 + 1] &- graph.offsets[$0] }
+/// - Complexity: O(V) time (read off the CSR offsets); O(V) space for the result.
+public struct Degree: Sendable {
+    /// Which edges of a directed graph count (ignored when the graph is undirected).
+    public enum Direction: Sendable { case out, `in` }
+
+    /// Out- or in-edges of a directed graph.
+    public var direction: Direction
+
+    public init(direction: Direction = .out) {
+        self.direction = direction
     }
 
-    /// Out-degree of each vertex (the degree, when undirected).
-    public static func outDegrees(_ graph: CSRGraph) -> [Int32] { degrees(graph) }
-
-    /// In-degree of each vertex (the degree, when undirected).
-    public static func inDegrees(_ graph: CSRGraph) -> [Int32] {
-        guard graph.isDirected else { return degrees(graph) }
-        return (0..<graph.vertexCount).map { graph.inOffsets[$0 + 1] &- graph.inOffsets[$0] }
+    /// The degree of each vertex.
+    public struct Result: Sendable, Equatable {
+        /// `degrees[v]`: the number of distinct (out- or in-) neighbours of v.
+        public var degrees: [Int32]
     }
 
-    /// Sum of incident edge weights of each vertex (out-strength when directed); the degree when the
-    /// graph is unweighted.
-    public static func strengths(_ graph: CSRGraph) -> [Double] {
-        rowSums(offsets: graph.offsets, weights: graph.weights, vertexCount: graph.vertexCount)
+    /// The degree of each vertex of `graph`.
+    public func run(_ graph: CSRGraph) -> Result {
+        let offsets = direction == .in && graph.isDirected ? graph.inOffsets : graph.offsets
+        return Result(degrees: (0..<graph.vertexCount).map { offsets[$0 + 1] &- offsets[$0] })
+    }
+}
+
+/// The strength of every vertex: the sum of its incident edge weights (out- or in-edges when the
+/// graph is directed); the degree when the graph has no weights.
+///
+///     Strength().run(graph).strengths                // out-strength when directed
+///     Strength(direction: .in).run(graph).strengths  // in-strength
+///
+/// - Complexity: O(V + E) time; O(V) space for the result.
+public struct Strength: Sendable {
+    /// Out- or in-edges of a directed graph (ignored when the graph is undirected).
+    public var direction: Degree.Direction
+
+    public init(direction: Degree.Direction = .out) {
+        self.direction = direction
     }
 
-    /// Sum of incoming edge weights of each vertex (the strength, when undirected).
-    public static func inStrengths(_ graph: CSRGraph) -> [Double] {
-        guard graph.isDirected else { return strengths(graph) }
-        return rowSums(offsets: graph.inOffsets, weights: graph.inWeights, vertexCount: graph.vertexCount)
+    /// The strength of each vertex.
+    public struct Result: Sendable, Equatable {
+        /// `strengths[v]`: the sum of the weights of v's (out- or in-) edges.
+        public var strengths: [Double]
+    }
+
+    /// The strength of each vertex of `graph`.
+    public func run(_ graph: CSRGraph) -> Result {
+        let incoming = direction == .in && graph.isDirected
+        return Result(strengths: Self.rowSums(offsets: incoming ? graph.inOffsets : graph.offsets,
+                                              weights: incoming ? graph.inWeights : graph.weights,
+                                              vertexCount: graph.vertexCount))
     }
 
     private static func rowSums(offsets: [Int32], weights: [Double]?, vertexCount n: Int) -> [Double] {

@@ -47,11 +47,27 @@ public struct KatzCentrality: Sendable {
         self.normalized = normalized
     }
 
+    /// The Katz centrality of every vertex.
+    public struct Result: Sendable, Equatable {
+        /// `scores[v]`: the Katz centrality of v (meaningless unless `converged`).
+        public var scores: [Double]
+        /// The iterations run.
+        public var iterations: Int
+        /// Whether the iteration converged (false when `alpha` is not below 1 / the largest
+        /// eigenvalue, or after `maxIterations`).
+        public var converged: Bool
+    }
+
     /// The Katz centrality of each vertex, the number of iterations run, and whether the iteration
     /// converged (when it did not, the scores are the last iterate and mean nothing).
     ///
     /// - Complexity: O((V + E) * iterations) time; O(V) extra space.
-    public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int, converged: Bool) {
+    public func run(_ graph: CSRGraph) -> Result {
+        let (scores, iterations, converged) = iterate(graph)
+        return Result(scores: scores, iterations: iterations, converged: converged)
+    }
+
+    private func iterate(_ graph: CSRGraph) -> (scores: [Double], iterations: Int, converged: Bool) {
         let n = graph.vertexCount
         guard n > 0 else { return ([], 0, true) }
         let inOffsetsArray = graph.inRowOffsets

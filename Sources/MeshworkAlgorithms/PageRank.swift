@@ -63,11 +63,24 @@ public struct PageRank: Sendable {
         self.weighted = weighted
     }
 
+    /// The PageRank of every vertex.
+    public struct Result: Sendable, Equatable {
+        /// `scores[v]`: the PageRank of v; the scores sum to 1.
+        public var scores: [Double]
+        /// The iterations run (`maxIterations` when the iteration did not converge).
+        public var iterations: Int
+    }
+
     /// The PageRank of each vertex and the number of iterations run (equal to `maxIterations` when
     /// the iteration did not converge).
     ///
     /// - Complexity: O((V + E) * iterations) time; O(V) extra space.
-    public func run(_ graph: CSRGraph) -> (scores: [Double], iterations: Int) {
+    public func run(_ graph: CSRGraph) -> Result {
+        let (scores, iterations) = iterate(graph)
+        return Result(scores: scores, iterations: iterations)
+    }
+
+    private func iterate(_ graph: CSRGraph) -> (scores: [Double], iterations: Int) {
         let n = graph.vertexCount
         guard n > 0 else { return ([], 0) }
         let outWeights = weighted ? graph.weights : nil

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import MeshworkCore
 
@@ -67,30 +66,14 @@ enum _ParallelSources {
         return starts
     }
 
-    /// Runs `worker` on `min(threads, blocks)` threads; each call pulls block indices from a
-    /// shared counter through `nextBlock` until it returns `nil`.
+    /// Runs `worker` on `min(threads, blocks)` workers of ``forEachWorker(_:_:)``; each call pulls
+    /// block indices from a shared counter through `nextBlock` until it returns `nil`.
     static func run(blocks: Int, threads: Int, _ worker: (_ nextBlock: () -> Int?) -> Void) {
         guard blocks > 0 else { return }
-        let workers = max(1, min(threads, blocks))
         let counter = _BlockCounter(limit: blocks)
-        if workers == 1 {
-            worker { counter.take() }
-            return
-        }
-        // The workers only read shared inputs and write disjoint outputs (see above), so the
-        // non-Sendable captures of `worker` are safe to share for the duration of this call.
-        withoutActuallyEscaping(worker) { worker in
-            let shared = _UncheckedSendable(value: worker)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                shared.value { counter.take() }
-            }
-        }
+        // The workers only read shared inputs and write disjoint outputs (see above).
+        forEachWorker(max(1, min(threads, blocks))) { _ in worker { counter.take() } }
     }
-}
-
-/// A value handed to concurrent workers whose safety the driver guarantees by construction.
-struct _UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
 }
 
 /// A lock-protected block counter, taken once per block (never per source).
@@ -114,77 +97,6 @@ final class _BlockCounter: @unchecked Sendable {
 /// their own sources' output slots). Only the driver's disjointness makes this safe.
 struct _SharedPointer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
-}
-
-/// A 4-ary min-heap of (distance, vertex) pairs in two flat arrays, with lazy deletion (a vertex
-/// is pushed again when its distance improves; stale entries are skipped by the caller). No
-/// closures, no generics: the comparison is on `Double` keys only. Four children per node halve
-/// the depth of a binary heap and keep siblings in one cache line, which measured faster for
-/// Dijkstra's pops (the dominant cost of the weighted searches).
-///
-/// - Complexity: O(log size) per push and pop; capacity fixed at creation.
-struct _DistanceHeap {
-    let keys: UnsafeMutablePointer<Double>
-    let vertices: UnsafeMutablePointer<Int32>
-    var count = 0
-
-    init(capacity: Int) {
-        keys = .allocate(capacity: max(1, capacity))
-        vertices = .allocate(capacity: max(1, capacity))
-    }
-
-    func deallocate() {
-        keys.deallocate()
-        vertices.deallocate()
-    }
-
-    @inline(__always)
-    mutating func push(_ key: Double, _ vertex: Int32) {
-        var i = count
-        count &+= 1
-        while i > 0 {
-            let parent = (i &- 1) >> 2
-            let pk = keys[parent]
-            if pk <= key { break }
-            keys[i] = pk
-            vertices[i] = vertices[parent]
-            i = parent
-        }
-        keys[i] = key
-        vertices[i] = vertex
-    }
-
-    /// Removes the smallest entry; the heap must not be empty.
-    @inline(__always)
-    mutating func pop() -> (key: Double, vertex: Int32) {
-        let top = (keys[0], vertices[0])
-        count &-= 1
-        let size = count
-        if size > 0 {
-            let key = keys[size], vertex = vertices[size]
-            var i = 0
-            while true {
-                let first = 4 &* i &+ 1
-                if first >= size { break }
-                var child = first
-                var best = keys[first]
-                let last = min(first &+ 4, size)
-                var c = first &+ 1
-                while c < last {
-                    let k = keys[c]
-                    if k < best { best = k; child = c }
-                    c &+= 1
-                }
-                if best >= key { break }
-                keys[i] = best
-                vertices[i] = vertices[child]
-                i = child
-            }
-            keys[i] = key
-            vertices[i] = vertex
-        }
-        return top
-    }
 }
 
 /// Unsafe views of one direction of a CSR graph (out-edges, or in-edges of a directed graph),

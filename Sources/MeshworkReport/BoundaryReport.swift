@@ -34,7 +34,7 @@ public struct BoundaryReport: Sendable {
         public var permutations: Int?
 
         public init(minimumCell: Int = 0, seed: UInt64 = 42, weakTies: Int? = nil, crossingTies: Bool = false,
-                    threads: Int = 1, communities: Partition? = nil, permutations: Int? = nil) {
+                    threads: Int = Parallelism.defaultThreads, communities: Partition? = nil, permutations: Int? = nil) {
             self.communities = communities
             self.permutations = permutations
             self.minimumCell = minimumCell
@@ -51,12 +51,12 @@ public struct BoundaryReport: Sendable {
         public var partition: Partition
         /// Display names of the groups (node names for hierarchy levels, else the group names).
         public var displayNames: [String]
-        public var mixing: GroupMixing
+        public var mixing: GroupMixing.Result
         public var ties: BoundaryTies?
         /// Groups whose figures are suppressed.
         public var suppressed: [Bool]
         /// The permutation p-values, when asked for.
-        public var test: MixingPermutationTest?
+        public var test: MixingPermutationTest.Result?
     }
 
     public let levels: [Level]
@@ -84,11 +84,11 @@ public struct BoundaryReport: Sendable {
                 displayNames.append(partition.names)
             }
         }
-        let mixings = GroupMixing.measure(graph, partitions: partitions)
-        var cut: CutStructure?
+        let mixings = GroupMixing().run(graph, partitions: partitions)
+        var cut: CutStructure.Result?
         var edgeScores: [Double]?
-        if options.crossingTies || options.weakTies != nil { cut = CutStructure(graph, components: false) }
-        if options.weakTies != nil { edgeScores = Betweenness(threads: options.threads).edgeScores(graph.undirectedView()) }
+        if options.crossingTies || options.weakTies != nil { cut = CutStructure(components: false).run(graph) }
+        if options.weakTies != nil { edgeScores = EdgeBetweenness(threads: options.threads).run(graph.undirectedView()).scores }
         self.levels = requested.indices.map { i in
             let partition = partitions[i]
             var ties = cut.map { BoundaryTies(graph, partition: partition, bridges: $0.bridges, edgeBetweenness: edgeScores) }
@@ -101,7 +101,7 @@ public struct BoundaryReport: Sendable {
                 ties = found
             }
             let test = options.permutations.map {
-                MixingPermutationTest(graph, partition: partition, permutations: $0, seed: options.seed, threads: options.threads)
+                MixingPermutationTest(permutations: $0, seed: options.seed, threads: options.threads).run(graph, partition: partition)
             }
             return Level(level: requested[i], partition: partition, displayNames: displayNames[i],
                          mixing: mixings[i], ties: ties, suppressed: suppressed, test: test)

@@ -18,11 +18,11 @@ import MeshworkIO
 /// listed, so fewer than K (or none) may be.
 public struct BrokerReport: Sendable {
     public let partition: Partition
-    public let roles: BrokerageRoles
+    public let roles: Brokerage.Result
     public let constraint: [Double]
     public let effectiveSize: [Double]
     public let burtEffectiveSize: [Double]
-    public let moduleRoles: ModuleRoles
+    public let moduleRoles: ModuleRoles.Result
     public let groupsReached: [Int32]
     public let onBridge: [Bool]
     public let isArticulationPoint: [Bool]
@@ -36,7 +36,7 @@ public struct BrokerReport: Sendable {
     /// `threads` workers compute the brokerage roles and structural holes (the table does not
     /// depend on it).
     /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
-    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = 1,
+    public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = Parallelism.defaultThreads,
                 top: Int? = nil) throws {
         self.level = level
         self.labels = loaded.labels
@@ -49,11 +49,12 @@ public struct BrokerReport: Sendable {
             throw BoundaryLevelError(level: level, loaded: loaded)
         }
         self.partition = partition
-        roles = Brokerage.roles(graph, partition: partition, threads: threads)
-        (constraint, burtEffectiveSize, effectiveSize) = StructuralHoles.measures(graph, weighted: weighted, threads: threads)
-        moduleRoles = ModuleRoles(graph, partition: partition, weighted: weighted)
-        groupsReached = Brokerage.groupsReached(graph, partition: partition)
-        let cut = CutStructure(graph, components: false)
+        roles = Brokerage(threads: threads).run(graph, partition: partition)
+        let holes = StructuralHoles(weighted: weighted, threads: threads).run(graph)
+        (constraint, burtEffectiveSize, effectiveSize) = (holes.constraint, holes.effectiveSize, holes.networkXEffectiveSize)
+        moduleRoles = ModuleRoles(weighted: weighted).run(graph, partition: partition)
+        groupsReached = roles.groupsReached
+        let cut = CutStructure(components: false).run(graph)
         var onBridge = [Bool](repeating: false, count: graph.vertexCount)
         for (u, v) in cut.bridges { onBridge[Int(u)] = true; onBridge[Int(v)] = true }
         self.onBridge = onBridge

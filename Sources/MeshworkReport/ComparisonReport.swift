@@ -33,7 +33,7 @@ public struct ComparisonReport: Sendable {
     /// level is the Leiden partition (`seed`) of the whole member network.
     /// - Throws: ``MapOptionError`` without a dataset; ``BoundaryLevelError`` for a level the dataset does not have.
     public init(_ loaded: LoadedGraph, before: DateSpan, after: DateSpan, levels: [BoundaryLevel],
-                permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2, format: TableFormat = .csv) throws {
+                permutations: Int = 0, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads, format: TableFormat = .csv) throws {
         self.format = format
         guard let community = loaded.community else {
             throw MapOptionError("compare needs a dataset directory (its interactions carry the dates)")

@@ -25,7 +25,7 @@ package enum DemoRun {
     /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into
     /// `output` (created if missing).
     /// - Complexity: O(dataset size).
-    package static func run(dataset: String, output: String, threads: Int = 1) throws -> Result {
+    package static func run(dataset: String, output: String, threads: Int = Parallelism.defaultThreads) throws -> Result {
         let loaded = try GraphLoader.load(dataset, options: LoadOptions())
         try makeDirectory(output)
         let report = SummaryReport(loaded, top: 10)
@@ -36,10 +36,10 @@ package enum DemoRun {
         report.json.write(into: &json, pretty: true, indent: 0)
         json.appendNewline()
         try writeAtomically(&json, to: output + "/summary.json")
-        let components = ConnectedComponents(loaded.graph)
+        let components = ConnectedComponents().run(loaded.graph)
         let attributes = GraphAttributes(loaded)
         var columns: [TableColumn] = [
-            .integers(name: "degree", values: Degree.degrees(loaded.graph)),
+            .integers(name: "degree", values: Degree().run(loaded.graph).degrees),
             .integers(name: "component", values: components.partition.group),
         ]
         // The member's name and its group at each level; the dataset's extra columns stay out.

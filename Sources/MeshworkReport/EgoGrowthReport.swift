@@ -7,7 +7,7 @@ import MeshworkIO
 /// Columns: `period_start,period_end,present,degree,new_ties,lost_ties`, then `cross_share_L` and
 /// `groups_reached_L` for each level (see ``EgoGrowth``).
 public struct EgoGrowthReport: Sendable {
-    public let ego: EgoGrowth
+    public let ego: EgoGrowth.Result
     public let periodStarts: [String]
     public let periodEnds: [String]
     public let levelNames: [String]
@@ -21,7 +21,7 @@ public struct EgoGrowthReport: Sendable {
         guard let node = community.ids.id(of: id), community.memberIndex[Int(node)] >= 0 else { return nil }
         let series = GrowthSeries(community, period: period, window: window,
                                   levels: try loaded.partitions(levels, seed: seed))
-        ego = EgoGrowth(series, member: Int(community.memberIndex[Int(node)]))
+        ego = EgoGrowth(member: community.memberIndex[Int(node)]).run(series)
         periodStarts = (0..<series.count).map { series.periods?.start($0).description ?? "" }
         periodEnds = (0..<series.count).map { series.periods?.end($0).description ?? "" }
         levelNames = levels.map(\.description)

@@ -37,7 +37,7 @@ public struct GrowthReport: Sendable {
         public var threads: Int
 
         public init(basic: Bool = false, integrationPeriods: Int = 4, seed: UInt64 = 42, exactPathLimit: Int = 5000,
-                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = 1) {
+                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = Parallelism.defaultThreads) {
             self.basic = basic
             self.integrationPeriods = integrationPeriods
             self.seed = seed
@@ -54,7 +54,7 @@ public struct GrowthReport: Sendable {
     public let levelNames: [String]
     public let integration: [[Double]]
     public let measures: GrowthSeries.NetworkMeasures?
-    public let intervals: GrowthBootstrap?
+    public let intervals: GrowthBootstrap.Result?
 
     /// The series of `loaded`'s community by `period` (when `nil`, ``GrowthSeries/automaticPeriod(_:)``)
     /// at each of `levels` (``LoadedGraph/partitions(_:seed:communities:)``, `community` with
@@ -78,8 +78,8 @@ public struct GrowthReport: Sendable {
             : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit,
                                      order: loaded.labels.labelOrder(), threads: options.threads)
         intervals = options.bootstrap.map {
-            GrowthBootstrap(series, levelNames: names, replicates: $0, seed: options.seed, threads: options.threads,
-                            weights: weights)
+            GrowthBootstrap(replicates: $0, seed: options.seed, threads: options.threads)
+                .run(series, levelNames: names, weights: weights)
         }
     }
 

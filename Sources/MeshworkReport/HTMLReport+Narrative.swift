@@ -26,7 +26,7 @@ struct ReportNarrative {
     ///   - spanners: the names of the strongest boundary spanners, strongest first.
     ///   - lastRecord: the day of the last dated record: a last period it does not reach to the end
     ///     is called "so far".
-    init(network: NetworkSummary, growth: (rows: [GrowthRow], period: String), lastRecord: Int32?, levelNames: [String],
+    init(network: NetworkSummary.Result, growth: (rows: [GrowthRow], period: String), lastRecord: Int32?, levelNames: [String],
          crossing: [(across: Int, inside: Int, expectedEI: Double, groups: Int)], spanners: [String],
          communities: (count: Int, agreement: Double, level: String)?) {
         let rows = growth.rows

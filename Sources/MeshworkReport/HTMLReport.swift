@@ -34,7 +34,7 @@ public struct HTMLReport: Sendable {
         public var comparison: (before: DateSpan, after: DateSpan)?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
-                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = 1,
+                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
                     comparison: (before: DateSpan, after: DateSpan)? = nil) {
             self.comparison = comparison
             self.title = title
@@ -190,7 +190,7 @@ public struct HTMLReport: Sendable {
         page.section("Communities", id: "communities")
         var rows: [[String]] = []
         for level in levels {
-            let comparison = PartitionComparison(communities.partition, community.partition(level))
+            let comparison = PartitionComparison().run(communities.partition, community.partition(level))
             rows.append([level.rawValue, _format(comparison.normalizedMutualInformation, 3), _format(comparison.adjustedRandIndex, 3)])
         }
         page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))). "
@@ -198,7 +198,7 @@ public struct HTMLReport: Sendable {
         page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
 
         // The opening sentences, from the figures above.
-        let agreement = PartitionComparison(communities.partition, community.partition(.organisation)).normalizedMutualInformation
+        let agreement = PartitionComparison().run(communities.partition, community.partition(.organisation)).normalizedMutualInformation
         page.narrative(ReportNarrative(
             network: summary.network, growth: (growth.rows, growth.period.rawValue), lastRecord: summary.hierarchy?.lastDay, levelNames: levels.map(\.rawValue),
             crossing: boundaries.levels.prefix(levels.count).map {

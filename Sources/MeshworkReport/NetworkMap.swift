@@ -46,7 +46,7 @@ public enum NetworkMap {
         /// That Leiden partition of the member network, when the caller already has it.
         public var communities: Partition?
         /// Threads of the betweenness kernel (results do not depend on it).
-        public var threads: Int = 1
+        public var threads: Int = Parallelism.defaultThreads
         /// The most nodes the map may have.
         public var limit: Int = MapDocument.maximumNodes
         /// Group maps: draw only this many groups, the largest (ties: the first); `nil`: all.
@@ -477,10 +477,10 @@ private struct Context {
     /// The size measure on the shown graph.
     private func sizeValues(_ shown: CSRGraph) -> [Double] {
         switch options.sizeBy {
-        case .degree: return Degree.degrees(shown).map(Double.init)
-        case .strength: return Degree.strengths(shown)
+        case .degree: return Degree().run(shown).degrees.map(Double.init)
+        case .strength: return Strength().run(shown).strengths
         case .pagerank: return PageRank(weighted: shown.isWeighted).run(shown).scores
-        case .betweenness: return Betweenness(weighted: shown.isWeighted, threads: options.threads).vertexScores(shown)
+        case .betweenness: return Betweenness(weighted: shown.isWeighted, threads: options.threads).run(shown).scores
         }
     }
 

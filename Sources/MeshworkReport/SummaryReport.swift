@@ -10,8 +10,8 @@ import MeshworkIO
 ///
 /// - Complexity: O(V + E + N + interactions).
 public struct SummaryReport: Sendable {
-    public let network: NetworkSummary
-    public let hierarchy: HierarchySummary?
+    public let network: NetworkSummary.Result
+    public let hierarchy: HierarchySummary.Result?
     public let selfLoops: Int
     /// Labels (and names, for datasets) of the top members by degree.
     public let topLabels: [(id: String, name: String)]
@@ -22,8 +22,8 @@ public struct SummaryReport: Sendable {
 
     public init(_ loaded: LoadedGraph, top: Int = 10, format: Format = .text) {
         self.format = format
-        network = NetworkSummary(loaded.graph, top: top)
-        hierarchy = loaded.community.map(HierarchySummary.init)
+        network = NetworkSummary(top: top).run(loaded.graph)
+        hierarchy = loaded.community.map { HierarchySummary().run($0) }
         selfLoops = loaded.selfLoops
         topLabels = network.topByDegree.map { entry in
             let id = loaded.labels[entry.vertex]

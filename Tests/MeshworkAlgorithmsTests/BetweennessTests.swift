@@ -10,9 +10,9 @@ struct BetweennessTests {
     @Test("a path")
     func path() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3), (3, 4)]).build(vertexCount: 5, directed: false).graph
-        #expect(Betweenness().vertexScores(g) == [0, 3, 4, 3, 0])
+        #expect(Betweenness().run(g).scores == [0, 3, 4, 3, 0])
         // Edge {i, i+1} separates (i + 1) vertices from (4 - i).
-        let edges = Betweenness().edgeScores(g)
+        let edges = EdgeBetweenness().run(g).scores
         #expect(edgeValue(g, edges, 0, 1) == 4)
         #expect(edgeValue(g, edges, 1, 0) == 4)
         #expect(edgeValue(g, edges, 1, 2) == 6)
@@ -28,8 +28,8 @@ struct BetweennessTests {
     @Test("a star")
     func star() {
         let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 5, directed: false).graph
-        #expect(Betweenness().vertexScores(g) == [6, 0, 0, 0, 0])
-        #expect(Betweenness().edgeScores(g) == [Double](repeating: 4, count: 8))
+        #expect(Betweenness().run(g).scores == [6, 0, 0, 0, 0])
+        #expect(EdgeBetweenness().run(g).scores == [Double](repeating: 4, count: 8))
     }
 
     //  0 ── 1
@@ -38,8 +38,8 @@ struct BetweennessTests {
     @Test("a cycle with a chord")
     func cycleWithChord() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3), (3, 0), (0, 2)]).build(vertexCount: 4, directed: false).graph
-        #expect(Betweenness().vertexScores(g) == [0.5, 0, 0.5, 0])
-        let edges = Betweenness().edgeScores(g)
+        #expect(Betweenness().run(g).scores == [0.5, 0, 0.5, 0])
+        let edges = EdgeBetweenness().run(g).scores
         for (u, v) in [(0, 1), (1, 2), (2, 3), (3, 0)] as [(Int32, Int32)] {
             #expect(edgeValue(g, edges, u, v) == 1.5)
         }
@@ -53,8 +53,8 @@ struct BetweennessTests {
     @Test("a directed graph counts ordered pairs")
     func directed() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (3, 1)]).build(vertexCount: 4, directed: true).graph
-        #expect(Betweenness().vertexScores(g) == [0, 2, 0, 0])
-        let edges = Betweenness().edgeScores(g)
+        #expect(Betweenness().run(g).scores == [0, 2, 0, 0])
+        let edges = EdgeBetweenness().run(g).scores
         #expect(edgeValue(g, edges, 0, 1) == 2)
         #expect(edgeValue(g, edges, 1, 2) == 3)
         #expect(edgeValue(g, edges, 3, 1) == 2)
@@ -65,22 +65,22 @@ struct BetweennessTests {
     @Test("weighted ties count both shortest paths")
     func weightedTies() {
         let g = EdgeBuffer(weightedEdges: [(0, 1, 1), (1, 2, 1), (0, 2, 2)]).build(vertexCount: 3, directed: false).graph
-        #expect(Betweenness(weighted: true).vertexScores(g) == [0, 0.5, 0])
-        #expect(Betweenness(weighted: false).vertexScores(g) == [0, 0, 0])
+        #expect(Betweenness(weighted: true).run(g).scores == [0, 0.5, 0])
+        #expect(Betweenness(weighted: false).run(g).scores == [0, 0, 0])
     }
 
     @Test("empty and tiny graphs")
     func tiny() {
         let empty = EdgeBuffer().build(vertexCount: 0, directed: false).graph
-        #expect(Betweenness().vertexScores(empty) == [])
-        #expect(Betweenness().edgeScores(empty) == [])
-        #expect(Betweenness().sampledVertexScores(empty, samples: 3, seed: 1) == [])
+        #expect(Betweenness().run(empty).scores == [])
+        #expect(EdgeBetweenness().run(empty).scores == [])
+        #expect(Betweenness(samples: 3, seed: 1).run(empty).scores == [])
         let single = EdgeBuffer().build(vertexCount: 1, directed: false).graph
-        #expect(Betweenness().vertexScores(single) == [0])
+        #expect(Betweenness().run(single).scores == [0])
         let pair = EdgeBuffer(edges: [(0, 1)]).build(vertexCount: 2, directed: false).graph
-        #expect(Betweenness().vertexScores(pair) == [0, 0])
-        #expect(Betweenness().edgeScores(pair) == [1, 1])
-        #expect(Betweenness().sampledVertexScores(pair, samples: 1, seed: 1) == [0, 0])
+        #expect(Betweenness().run(pair).scores == [0, 0])
+        #expect(EdgeBetweenness().run(pair).scores == [1, 1])
+        #expect(Betweenness(samples: 1, seed: 1).run(pair).scores == [0, 0])
     }
 
     @Test("NetworkX goldens on the largest fixtures", .tags(.large), .largeLane, arguments: Fixtures.large)
@@ -90,7 +90,7 @@ struct BetweennessTests {
     func goldens(entry: Fixtures.Entry) throws {
         let loaded = try Fixtures.load(entry)
         let golden = try Fixtures.golden(entry.name)
-        let scores = Betweenness(weighted: entry.weighted).vertexScores(loaded.graph)
+        let scores = Betweenness(weighted: entry.weighted).run(loaded.graph).scores
         var mismatches = 0
         for (v, cell) in golden.column("betweenness").enumerated() where !cell.isEmpty {
             if !agrees(scores[v], Double(cell)!) {
@@ -107,13 +107,13 @@ struct BetweennessTests {
             let g = CentralityRandomGraph.make(seed: 99, vertices: 400, edgeProbability: 0.01,
                                                directed: directed, weighted: weighted, integerWeights: false)
             let one = Betweenness(weighted: weighted, threads: 1)
-            let (vertex, edge) = (bits(one.vertexScores(g)), bits(one.edgeScores(g)))
-            let sampled = bits(one.sampledVertexScores(g, samples: 100, seed: 5))
+            let (vertex, edge) = (bits(one.run(g).scores), bits(EdgeBetweenness(weighted: weighted, threads: 1).run(g).scores))
+            let sampled = bits(one.sampling(100, seed: 5).run(g).scores)
             for threads in [2, 3, 5] {
                 let many = Betweenness(weighted: weighted, threads: threads)
-                #expect(vertex == bits(many.vertexScores(g)))
-                #expect(edge == bits(many.edgeScores(g)))
-                #expect(sampled == bits(many.sampledVertexScores(g, samples: 100, seed: 5)))
+                #expect(vertex == bits(many.run(g).scores))
+                #expect(edge == bits(EdgeBetweenness(weighted: weighted, threads: threads).run(g).scores))
+                #expect(sampled == bits(many.sampling(100, seed: 5).run(g).scores))
             }
         }
     }
@@ -129,17 +129,17 @@ struct BetweennessTests {
                                            directed: directed, weighted: weighted, integerWeights: true)
         let reference = CentralityReference(g, weighted: weighted)
         let algorithm = Betweenness(weighted: weighted, threads: 2)
-        let vertex = algorithm.vertexScores(g)
+        let vertex = algorithm.run(g).scores
         let expectedVertex = reference.vertexBetweenness()
         for v in 0 ..< n {
             #expect(agrees(vertex[v], expectedVertex[v]), "vertex \(v): \(vertex[v]) vs \(expectedVertex[v])")
         }
-        let edge = algorithm.edgeScores(g)
+        let edge = EdgeBetweenness(weighted: weighted, threads: 2).run(g).scores
         let expectedEdge = reference.edgeBetweenness()
         for p in edge.indices {
             #expect(agrees(edge[p], expectedEdge[p]), "edge entry \(p): \(edge[p]) vs \(expectedEdge[p])")
         }
-        #expect(bits(algorithm.sampledVertexScores(g, samples: n, seed: seed)) == bits(vertex))
+        #expect(bits(algorithm.sampling(n, seed: seed).run(g).scores) == bits(vertex))
     }
 
     @Test("unit weights with weighted = true equal the unweighted scores", arguments: 0 ..< 10)
@@ -148,10 +148,10 @@ struct BetweennessTests {
         let plain = CentralityRandomGraph.make(seed: seed, vertices: 120, edgeProbability: 0.04,
                                                directed: directed, weighted: false, integerWeights: true)
         let unit = CentralityRandomGraph.withUnitWeights(plain)
-        let a = Betweenness(weighted: false).vertexScores(plain)
-        let b = Betweenness(weighted: true).vertexScores(unit)
-        let ea = Betweenness(weighted: false).edgeScores(plain)
-        let eb = Betweenness(weighted: true).edgeScores(unit)
+        let a = Betweenness(weighted: false).run(plain).scores
+        let b = Betweenness(weighted: true).run(unit).scores
+        let ea = EdgeBetweenness(weighted: false).run(plain).scores
+        let eb = EdgeBetweenness(weighted: true).run(unit).scores
         #expect(zip(a, b).allSatisfy { agrees($0, $1) })
         #expect(zip(ea, eb).allSatisfy { agrees($0, $1) })
     }
@@ -160,16 +160,16 @@ struct BetweennessTests {
     func sampling() {
         let g = CentralityRandomGraph.make(seed: 3, vertices: 300, edgeProbability: 0.02,
                                            directed: false, weighted: false, integerWeights: true)
-        let exact = Betweenness().vertexScores(g)
+        let exact = Betweenness().run(g).scores
         let b = Betweenness()
-        #expect(bits(b.sampledVertexScores(g, samples: 300, seed: 1)) == bits(exact))
-        #expect(bits(b.sampledVertexScores(g, samples: 1000, seed: 1)) == bits(exact))
-        #expect(bits(b.sampledVertexScores(g, samples: 50, seed: 9)) == bits(b.sampledVertexScores(g, samples: 50, seed: 9)))
-        #expect(b.sampledVertexScores(g, samples: 0, seed: 9) == [Double](repeating: 0, count: 300))
+        #expect(bits(b.sampling(300, seed: 1).run(g).scores) == bits(exact))
+        #expect(bits(b.sampling(1000, seed: 1).run(g).scores) == bits(exact))
+        #expect(bits(b.sampling(50, seed: 9).run(g).scores) == bits(b.sampling(50, seed: 9).run(g).scores))
+        #expect(b.sampling(0, seed: 9).run(g).scores == [Double](repeating: 0, count: 300))
         // The mean over many seeds approaches the exact total (the estimator is unbiased).
         var total = 0.0
         let runs = 40
-        for seed in 0 ..< runs { total += b.sampledVertexScores(g, samples: 60, seed: UInt64(seed)).reduce(0, +) }
+        for seed in 0 ..< runs { total += b.sampling(60, seed: UInt64(seed)).run(g).scores.reduce(0, +) }
         let exactTotal = exact.reduce(0, +)
         #expect(abs(total / Double(runs) - exactTotal) < 0.05 * exactTotal)
     }
@@ -305,5 +305,15 @@ struct CentralityReference {
             h[v] = inverse
         }
         return (c, h)
+    }
+}
+
+extension Betweenness {
+    /// This configuration, estimating from `samples` sources drawn with `seed`.
+    func sampling(_ samples: Int, seed: UInt64) -> Betweenness {
+        var sampled = self
+        sampled.samples = samples
+        sampled.seed = seed
+        return sampled
     }
 }

@@ -8,7 +8,7 @@ struct BrokerageTests {
     @Test("role counts and groups reached match the reference script on every member", arguments: BrokerGolden.all)
     func golden(entry: BrokerGolden) throws {
         let (graph, labels, partition, golden) = try entry.load()
-        let roles = Brokerage.roles(graph, partition: partition)
+        let roles = Brokerage().run(graph, partition: partition)
         for role in BrokerageRole.allCases {
             // Undirected: gatekeeper is empty in the table (0 here), its pairs under representative.
             let expected = !graph.isDirected && role == .gatekeeper
@@ -16,7 +16,7 @@ struct BrokerageTests {
             #expect(roles[role].map(String.init) == expected, "\(role)")
         }
         #expect(roles.total.map(String.init) == golden.column("brokerage_total"))
-        #expect(Brokerage.groupsReached(graph, partition: partition).map(String.init) == golden.column("groups_reached"))
+        #expect(Brokerage().run(graph, partition: partition).groupsReached.map(String.init) == golden.column("groups_reached"))
         let groups = golden.column("group")
         for v in 0..<graph.vertexCount {
             let g = partition.group[v]
@@ -27,7 +27,7 @@ struct BrokerageTests {
     /// The role counts of vertex 1, the broker of `0 -> 1 -> 2`, with the given groups.
     static func brokerOfPath(groups: [Int32], directed: Bool, extra: [(Int32, Int32)] = []) -> [BrokerageRole: Int] {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2)] + extra).build(vertexCount: 3, directed: directed).graph
-        let roles = Brokerage.roles(g, partition: Partition(groups: groups))
+        let roles = Brokerage().run(g, partition: Partition(groups: groups))
         var counts: [BrokerageRole: Int] = [:]
         for role in BrokerageRole.allCases where roles[role][1] != 0 { counts[role] = roles[role][1] }
         if extra.isEmpty { for v in [0, 2] { #expect(roles.total[v] == 0) } }
@@ -71,7 +71,7 @@ struct BrokerageTests {
         #expect(Self.brokerOfPath(groups: [0, 0, -1], directed: false) == [:])
         //  3 -> 1 as well: only the path from 0 counts when 3 is unknown
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (3, 1)]).build(vertexCount: 4, directed: true).graph
-        let roles = Brokerage.roles(g, partition: Partition(groups: [0, 1, 2, -1]))
+        let roles = Brokerage().run(g, partition: Partition(groups: [0, 1, 2, -1]))
         #expect(roles.liaison == [0, 1, 0, 0] && roles.total == [0, 1, 0, 0])
     }
 
@@ -83,22 +83,22 @@ struct BrokerageTests {
     @Test("a small undirected broker between two groups")
     func bowTie() {
         let g = EdgeBuffer(edges: [(0, 4), (1, 4), (2, 4), (3, 4), (0, 1)]).build(vertexCount: 5, directed: false).graph
-        let roles = Brokerage.roles(g, partition: Partition(groups: [0, 0, 1, 1, 0]))
+        let roles = Brokerage().run(g, partition: Partition(groups: [0, 0, 1, 1, 0]))
         #expect(roles.coordinator[4] == 0)
         #expect(roles.representative[4] == 4 && roles.gatekeeper[4] == 0)
         #expect(roles.itinerant[4] == 1)       // {2, 3}
         #expect(roles.liaison[4] == 0)
         #expect(roles.total == [0, 0, 0, 0, 5])  // 6 pairs - 1 closed
-        #expect(Brokerage.groupsReached(g, partition: Partition(groups: [0, 0, 1, 1, 0])) == [1, 1, 1, 1, 2])
+        #expect(Brokerage().run(g, partition: Partition(groups: [0, 0, 1, 1, 0])).groupsReached == [1, 1, 1, 1, 2])
     }
 
     @Test("groups reached: distinct known groups among in- and out-neighbours")
     func groupsReached() {
         let g = EdgeBuffer(edges: [(0, 1), (2, 1), (1, 3)]).build(vertexCount: 5, directed: true).graph
         let p = Partition(groups: [0, 1, 2, -1, 2])
-        #expect(Brokerage.groupsReached(g, partition: p) == [1, 2, 1, 1, 0])
+        #expect(Brokerage().run(g, partition: p).groupsReached == [1, 2, 1, 1, 0])
         let u = EdgeBuffer(edges: [(0, 1), (1, 2)]).build(vertexCount: 3, directed: false).graph
-        #expect(Brokerage.groupsReached(u, partition: Partition(groups: [0, 1, 2])) == [1, 2, 1])
+        #expect(Brokerage().run(u, partition: Partition(groups: [0, 1, 2])).groupsReached == [1, 2, 1])
     }
 
     /// Brute force: every ordered pair of an in- and an out-neighbour (both directions of each
@@ -124,7 +124,7 @@ struct BrokerageTests {
           arguments: [(1, false), (2, false), (3, true), (4, true), (5, true)] as [(UInt64, Bool)])
     func properties(seed: UInt64, directed: Bool) {
         let (g, p) = randomGraph(seed: seed, n: 80, m: 400, directed: directed, weighted: false, groups: 4)
-        let roles = Brokerage.roles(g, partition: p)
+        let roles = Brokerage().run(g, partition: p)
         let naive = Self.naive(g, p)
         if directed {
             for (i, role) in BrokerageRole.allCases.enumerated() { #expect(roles[role] == naive[i], "\(role)") }
@@ -147,9 +147,9 @@ struct BrokerageTests {
     @Test("several blocks of brokers on 1, 2 and 3 threads give the same counts", arguments: [(6, false), (7, true)] as [(UInt64, Bool)])
     func threads(seed: UInt64, directed: Bool) {
         let (g, p) = randomGraph(seed: seed, n: 4_000, m: 30_000, directed: directed, weighted: false, groups: 5)
-        let one = Brokerage.roles(g, partition: p, threads: 1)
+        let one = Brokerage(threads: 1).run(g, partition: p)
         for threads in [2, 3] {
-            let other = Brokerage.roles(g, partition: p, threads: threads)
+            let other = Brokerage(threads: threads).run(g, partition: p)
             for role in BrokerageRole.allCases { #expect(other[role] == one[role], "\(role)") }
         }
     }

@@ -55,6 +55,6 @@ struct CalendarEdgeTests {
         #expect(rows.last?.ties == 3)
         #expect(rows == series.rebuild())
         #expect(series.weights(of: .joinedIn(year: 9999)) == [0, 1, 1])
-        #expect(EgoGrowth(series, member: 2).degree.last == 2)
+        #expect(EgoGrowth(member: 2).run(series).degree.last == 2)
     }
 }

@@ -10,7 +10,8 @@ struct ClosenessTests {
     @Test("a path")
     func path() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3), (3, 4)]).build(vertexCount: 5, directed: false).graph
-        let (c, h) = Closeness().scores(g)
+        let result = Closeness().run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         // Distance sums 10, 7, 6, 7, 10 over 4 others.
         let expected: [Double] = [4.0 / 10, 4.0 / 7, 4.0 / 6, 4.0 / 7, 4.0 / 10]
         #expect(c == expected)
@@ -28,7 +29,8 @@ struct ClosenessTests {
     @Test("a star")
     func star() {
         let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 5, directed: false).graph
-        let (c, h) = Closeness().scores(g)
+        let result = Closeness().run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         let leaf: Double = 4.0 / 7
         #expect(c == [1, leaf, leaf, leaf, leaf])
         #expect(h == [4, 2.5, 2.5, 2.5, 2.5])
@@ -40,7 +42,8 @@ struct ClosenessTests {
     @Test("a cycle with a chord")
     func cycleWithChord() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3), (3, 0), (0, 2)]).build(vertexCount: 4, directed: false).graph
-        let (c, h) = Closeness().scores(g)
+        let result = Closeness().run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         #expect(c == [1, 0.75, 1, 0.75])
         #expect(h == [3, 2.5, 3, 2.5])
     }
@@ -49,7 +52,8 @@ struct ClosenessTests {
     @Test("disconnected graphs use the Wasserman–Faust scaling")
     func disconnected() {
         let g = EdgeBuffer(edges: [(0, 1), (2, 3), (3, 4)]).build(vertexCount: 6, directed: false).graph
-        let (c, h) = Closeness().scores(g)
+        let result = Closeness().run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         // Vertex 0 reaches 1 vertex at total distance 1: (1/1) * (1/5).
         let side: Double = 2.0 / 3 * 2 / 5
         expectClose(c, [0.2, 0.2, side, 0.4, side, 0])
@@ -60,7 +64,8 @@ struct ClosenessTests {
     @Test("directed graphs use incoming distances")
     func directed() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2)]).build(vertexCount: 3, directed: true).graph
-        let (c, h) = Closeness().scores(g)
+        let result = Closeness().run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         let expected: [Double] = [0, 0.5, 2.0 / 3]
         #expect(c == expected)
         #expect(h == [0, 1, 1.5])
@@ -70,7 +75,8 @@ struct ClosenessTests {
     func weighted() {
         //  0 ─2.5─ 1 ─0.5─ 2
         let g = EdgeBuffer(weightedEdges: [(0, 1, 2.5), (1, 2, 0.5)]).build(vertexCount: 3, directed: false).graph
-        let (c, h) = Closeness(weighted: true).scores(g)
+        let result = Closeness(weighted: true).run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         let expected: [Double] = [2.0 / 5.5, 2.0 / 3.0, 2.0 / 3.5]
         #expect(c == expected)
         let h0: Double = 1 / 2.5 + 1 / 3.0
@@ -82,10 +88,10 @@ struct ClosenessTests {
     @Test("empty and single-vertex graphs")
     func tiny() {
         let empty = EdgeBuffer().build(vertexCount: 0, directed: false).graph
-        #expect(Closeness().scores(empty).closeness == [])
+        #expect(Closeness().run(empty).closeness == [])
         let single = EdgeBuffer().build(vertexCount: 1, directed: true).graph
-        #expect(Closeness().scores(single).closeness == [0])
-        #expect(Closeness().scores(single).harmonic == [0])
+        #expect(Closeness().run(single).closeness == [0])
+        #expect(Closeness().run(single).harmonic == [0])
     }
 
     @Test("NetworkX goldens on the largest fixtures", .tags(.large), .largeLane, arguments: Fixtures.large)
@@ -95,7 +101,8 @@ struct ClosenessTests {
     func goldens(entry: Fixtures.Entry) throws {
         let loaded = try Fixtures.load(entry)
         let golden = try Fixtures.golden(entry.name)
-        let (closeness, harmonic) = Closeness(weighted: entry.weighted).scores(loaded.graph)
+        let result = Closeness(weighted: entry.weighted).run(loaded.graph)
+        let (closeness, harmonic) = (result.closeness, result.harmonic)
         for (name, values) in [("closeness", closeness), ("harmonic", harmonic)] {
             var mismatches = 0
             for (v, cell) in golden.column(name).enumerated() where !cell.isEmpty {
@@ -118,7 +125,8 @@ struct ClosenessTests {
         let g = CentralityRandomGraph.make(seed: seed, vertices: n, edgeProbability: p,
                                            directed: directed, weighted: weighted, integerWeights: true)
         let expected = CentralityReference(g, weighted: weighted).closenessAndHarmonic()
-        let (c, h) = Closeness(weighted: weighted, threads: 2).scores(g)
+        let result = Closeness(weighted: weighted, threads: 2).run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         expectClose(c, expected.closeness)
         expectClose(h, expected.harmonic)
     }
@@ -127,8 +135,8 @@ struct ClosenessTests {
     func unitWeights(directed: Bool) {
         let plain = CentralityRandomGraph.make(seed: 17, vertices: 150, edgeProbability: 0.03,
                                                directed: directed, weighted: false, integerWeights: true)
-        let a = Closeness().scores(plain)
-        let b = Closeness(weighted: true).scores(CentralityRandomGraph.withUnitWeights(plain))
+        let a = Closeness().run(plain)
+        let b = Closeness(weighted: true).run(CentralityRandomGraph.withUnitWeights(plain))
         expectClose(a.closeness, b.closeness)
         expectClose(a.harmonic, b.harmonic)
     }
@@ -138,9 +146,9 @@ struct ClosenessTests {
         for (directed, weighted) in [(false, false), (true, false), (false, true), (true, true)] {
             let g = CentralityRandomGraph.make(seed: 5, vertices: 300, edgeProbability: 0.015,
                                                directed: directed, weighted: weighted, integerWeights: false)
-            let one = Closeness(weighted: weighted, threads: 1).scores(g)
+            let one = Closeness(weighted: weighted, threads: 1).run(g)
             for threads in [2, 3] {
-                let many = Closeness(weighted: weighted, threads: threads).scores(g)
+                let many = Closeness(weighted: weighted, threads: threads).run(g)
                 #expect(bits(one.closeness) == bits(many.closeness))
                 #expect(bits(one.harmonic) == bits(many.harmonic))
             }
@@ -153,7 +161,8 @@ struct ClosenessTests {
         var edges = EdgeBuffer(capacity: n)
         for v in 1 ..< n { edges.append(Int32(v - 1), Int32(v)) }
         let g = edges.build(vertexCount: n, directed: false).graph
-        let (c, h) = Closeness().scores(g, of: [0, Int32(n / 2), Int32(n - 1)])
+        let result = Closeness(vertices: [0, VertexID(n / 2), VertexID(n - 1)]).run(g)
+        let (c, h) = (result.closeness, result.harmonic)
         // An end: distances 1 ... n-1, total n(n-1)/2, so closeness 2/n.
         #expect(agrees(c[0], 2.0 / Double(n)))
         #expect(c[0] == c[2])

@@ -1,5 +1,5 @@
 import Foundation
-import MeshworkAlgorithms
+@testable import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
 import MeshworkTestSupport
@@ -11,7 +11,7 @@ struct ClusteringTests {
     func golden(entry: Fixtures.Entry) throws {
         let loaded = try Fixtures.load(entry)
         let expected = try Fixtures.golden(entry.name).column("clustering")
-        let local = Clustering.local(loaded.graph, weighted: entry.weighted)
+        let local = Clustering(weighted: entry.weighted, computesTransitivity: false).run(loaded.graph).local
         for (v, cell) in expected.enumerated() {
             #expect(agrees(local[v], Double(cell)!, tolerance: 1e-9),
                     "clustering of \(loaded.labels[Int32(v)]): \(local[v]) vs \(cell)")
@@ -25,7 +25,7 @@ struct ClusteringTests {
         let loaded = try Fixtures.load(entry)
         let url = URL(fileURLWithPath: Fixtures.root + "/goldens/\(entry.name).stats.json")
         let stats = try JSONDecoder().decode(Stats.self, from: Data(contentsOf: url))
-        #expect(agrees(Clustering.transitivity(loaded.graph), stats.transitivity, tolerance: 1e-12))
+        #expect(agrees(Clustering().run(loaded.graph).transitivity!, stats.transitivity, tolerance: 1e-12))
     }
 
     //  0 - 1
@@ -34,8 +34,8 @@ struct ClusteringTests {
     @Test("a triangle plus a pendant")
     func trianglePlusPendant() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 0), (2, 3)]).build(vertexCount: 4, directed: false).graph
-        #expect(Clustering.local(g) == [1, 1, 1.0 / 3, 0])
-        #expect(Clustering.transitivity(g) == 3.0 / 5)   // 1 triangle, 5 connected triples
+        #expect(Clustering(computesTransitivity: false).run(g).local == [1, 1, 1.0 / 3, 0])
+        #expect(Clustering().run(g).transitivity! == 3.0 / 5)   // 1 triangle, 5 connected triples
     }
 
     // Weights 1, 2, 4 on the triangle, 4 on the pendant: normalised 1/4, 1/2, 1, geometric mean 1/2.
@@ -43,11 +43,11 @@ struct ClusteringTests {
     func weighted() {
         let g = EdgeBuffer(weightedEdges: [(0, 1, 1), (1, 2, 2), (2, 0, 4), (2, 3, 4)])
             .build(vertexCount: 4, directed: false).graph
-        let c = Clustering.local(g, weighted: true)
+        let c = Clustering(weighted: true, computesTransitivity: false).run(g).local
         #expect(abs(c[0] - 0.5) < 1e-15 && abs(c[1] - 0.5) < 1e-15)
         #expect(abs(c[2] - 1.0 / 6) < 1e-15)
         #expect(c[3] == 0)
-        #expect(Clustering.local(g) == [1, 1, 1.0 / 3, 0])
+        #expect(Clustering(computesTransitivity: false).run(g).local == [1, 1, 1.0 / 3, 0])
     }
 
     //  0 -> 1 -> 2 -> 0, 0 -> 2, 2 -> 3 -> 0   (NetworkX: 0.4, 1, 0.4, 1)
@@ -55,12 +55,12 @@ struct ClusteringTests {
     func directed() {
         let edges: [(Int32, Int32, Double)] = [(0, 1, 1), (1, 2, 2), (2, 0, 4), (0, 2, 3), (2, 3, 1.5), (3, 0, 0.5)]
         let g = EdgeBuffer(weightedEdges: edges).build(vertexCount: 4, directed: true).graph
-        #expect(Clustering.local(g).map { ($0 * 1e12).rounded() / 1e12 } == [0.4, 1, 0.4, 1])
+        #expect(Clustering(computesTransitivity: false).run(g).local.map { ($0 * 1e12).rounded() / 1e12 } == [0.4, 1, 0.4, 1])
         let expected = [0.16424352150609992, 0.4771400741040175, 0.16424352150609992, 0.34407753342648206]
-        let c = Clustering.local(g, weighted: true)
+        let c = Clustering(weighted: true, computesTransitivity: false).run(g).local
         for v in 0..<4 { #expect(agrees(c[v], expected[v], tolerance: 1e-12)) }
         let cycle = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 0)]).build(vertexCount: 3, directed: true).graph
-        #expect(Clustering.local(cycle) == [0.5, 0.5, 0.5])
+        #expect(Clustering(computesTransitivity: false).run(cycle).local == [0.5, 0.5, 0.5])
     }
 
     /// Clustering straight from the definitions, on a dense matrix of (cube roots of normalised)
@@ -104,7 +104,7 @@ struct ClusteringTests {
         let weighted = seed % 4 >= 2
         let g = spectralRandomGraph(n: n, edges: rng.below(6 * n), seed: UInt64(seed) &+ 13,
                                     directed: seed % 2 == 1, weighted: weighted)
-        let fast = Clustering.local(g, weighted: weighted)
+        let fast = Clustering(weighted: weighted, computesTransitivity: false).run(g).local
         let slow = Self.naive(g, weighted: weighted)
         for v in 0..<n { #expect(agrees(fast[v], slow[v], tolerance: 1e-12), "vertex \(v)") }
         if !g.isDirected && !weighted {
@@ -115,12 +115,12 @@ struct ClusteringTests {
                 triples += d * (d - 1) / 2
             }
             let expected = triangles == 0 ? 0 : triangles / triples
-            #expect(agrees(Clustering.transitivity(g), expected, tolerance: 1e-12))
+            #expect(agrees(Clustering().run(g).transitivity!, expected, tolerance: 1e-12))
         }
     }
 }
 
-@Suite("Clustering.localAndTransitivity")
+@Suite("Clustering: the shared triangle pass")
 struct ClusteringSharedPassTests {
     @Test("one pass gives the same local coefficients and transitivity as the separate calls",
           arguments: [false, true])
@@ -130,8 +130,8 @@ struct ClusteringSharedPassTests {
         for _ in 0..<400 { edges.append(Int32(rng.below(60)), Int32(rng.below(60)), weight: Double(1 + rng.below(5))) }
         let graph = edges.build(vertexCount: 60, directed: directed).graph
         for weighted in [false, true] {
-            let both = Clustering.localAndTransitivity(graph, weighted: weighted)
-            #expect(both.local == Clustering.local(graph, weighted: weighted))
+            let both = Clustering(weighted: weighted).run(graph)
+            #expect(both.local == Clustering(weighted: weighted, computesTransitivity: false).run(graph).local)
             #expect(both.transitivity == Clustering.transitivity(graph))
         }
     }

@@ -46,7 +46,7 @@ func groupsConnected(_ partition: Partition, in graph: CSRGraph) -> Bool {
     for g in 0..<partition.groupCount {
         var keep = [Bool](repeating: false, count: graph.vertexCount)
         for v in members.vertices[Int(members.offsets[g])..<Int(members.offsets[g + 1])] { keep[Int(v)] = true }
-        if ConnectedComponents(graph.induced(keeping: keep).graph).count != 1 { return false }
+        if ConnectedComponents().run(graph.induced(keeping: keep).graph).count != 1 { return false }
     }
     return true
 }

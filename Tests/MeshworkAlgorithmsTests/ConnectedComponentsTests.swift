@@ -9,7 +9,7 @@ struct ConnectedComponentsTests {
     @Test("numbered by decreasing size, ties by first vertex")
     func numbering() {
         let g = EdgeBuffer(edges: [(0, 1), (3, 4), (4, 5)]).build(vertexCount: 6, directed: false).graph
-        let c = ConnectedComponents(g)
+        let c = ConnectedComponents().run(g)
         #expect(c.partition.group == [1, 1, 2, 0, 0, 0])
         #expect(c.sizes == [3, 2, 1])
     }
@@ -17,7 +17,7 @@ struct ConnectedComponentsTests {
     @Test("directed graphs use weak connectivity")
     func weak() {
         let g = EdgeBuffer(edges: [(1, 0), (2, 1), (3, 4)]).build(vertexCount: 5, directed: true).graph
-        #expect(ConnectedComponents(g).partition.group == [0, 0, 0, 1, 1])
+        #expect(ConnectedComponents().run(g).partition.group == [0, 0, 0, 1, 1])
     }
 
     @Test("random graphs agree with union-find", arguments: 0..<25)
@@ -37,7 +37,7 @@ struct ConnectedComponentsTests {
             edges.append(Int32(u), Int32(v))
             parent[find(u)] = find(v)
         }
-        let c = ConnectedComponents(edges.build(vertexCount: n, directed: seed % 3 == 0).graph)
+        let c = ConnectedComponents().run(edges.build(vertexCount: n, directed: seed % 3 == 0).graph)
         for u in 0..<n {
             for v in [rng.below(n), (u + 1) % n] {
                 #expect((c.partition.group[u] == c.partition.group[v]) == (find(u) == find(v)))
@@ -60,8 +60,8 @@ struct ConnectedComponentsTests {
             let u = giant + rng.below(n - giant)
             edges.append(Int32(u), Int32(min(n - 1, u + 1 + rng.below(3))))
         }
-        let undirected = ConnectedComponents(edges.build(vertexCount: n, directed: false).graph)
-        let directed = ConnectedComponents(edges.build(vertexCount: n, directed: true).graph)
+        let undirected = ConnectedComponents().run(edges.build(vertexCount: n, directed: false).graph)
+        let directed = ConnectedComponents().run(edges.build(vertexCount: n, directed: true).graph)
         #expect(undirected.partition.group == directed.partition.group)
         #expect(undirected.sizes == directed.sizes)
         #expect(undirected.count > 1)
@@ -77,7 +77,7 @@ struct ConnectedComponentsTests {
     func longPath(vertices n: Int) {
         var edges = EdgeBuffer(capacity: n)
         for v in 1..<n { edges.append(Int32(v - 1), Int32(v)) }
-        let c = ConnectedComponents(edges.build(vertexCount: n, directed: false).graph)
+        let c = ConnectedComponents().run(edges.build(vertexCount: n, directed: false).graph)
         #expect(c.count == 1)
         #expect(c.sizes == [n])
     }

@@ -25,7 +25,7 @@ struct ConsensusClusteringTests {
     /// half. On a consensus graph (weighted): its components, when `settles`.
     static func flipping(_ base: Partition, settles: Bool) -> ConsensusClustering.Detection {
         { graph, seed in
-            if settles && graph.isWeighted { return ConnectedComponents(graph).partition }
+            if settles && graph.isWeighted { return ConnectedComponents().run(graph).partition }
             var rng = SplitMix64(seed: seed)
             var groups = base.group
             let v = rng.below(groups.count)
@@ -167,7 +167,7 @@ struct ConsensusClusteringTests {
         for c in 0..<result.partition.groupCount {
             var keep = [Bool](repeating: false, count: n)
             for v in members.vertices[Int(members.offsets[c]) ..< Int(members.offsets[c + 1])] { keep[Int(v)] = true }
-            #expect(ConnectedComponents(graph.induced(keeping: keep).graph).count == 1)
+            #expect(ConnectedComponents().run(graph.induced(keeping: keep).graph).count == 1)
         }
     }
 }

@@ -10,7 +10,7 @@ struct CoreNumberTests {
     func golden(entry: Fixtures.Entry) throws {
         let loaded = try Fixtures.load(entry)
         let expected = try Fixtures.golden(entry.name).column("kcore")
-        #expect(CoreNumber.coreNumbers(loaded.graph).map(String.init) == expected)
+        #expect(CoreNumber().run(loaded.graph).coreNumbers.map(String.init) == expected)
     }
 
     //  0 - 1
@@ -20,7 +20,7 @@ struct CoreNumberTests {
     func cliqueInPath() {
         let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3), (3, 4), (4, 5), (5, 6)])
             .build(vertexCount: 8, directed: false).graph
-        #expect(CoreNumber.coreNumbers(g) == [3, 3, 3, 3, 1, 1, 1, 0])
+        #expect(CoreNumber().run(g).coreNumbers == [3, 3, 3, 3, 1, 1, 1, 0])
     }
 
     //  0 <-> 1 -> 2 <-> 3, 1 -> 3   (NetworkX's docstring example: in + out degree, all 2)
@@ -28,12 +28,12 @@ struct CoreNumberTests {
     func directed() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 0), (1, 2), (1, 3), (2, 3), (3, 2)])
             .build(vertexCount: 4, directed: true).graph
-        #expect(CoreNumber.coreNumbers(g) == [2, 2, 2, 2])
+        #expect(CoreNumber().run(g).coreNumbers == [2, 2, 2, 2])
     }
 
     @Test("the empty graph")
     func empty() {
-        #expect(CoreNumber.coreNumbers(EdgeBuffer(edges: []).build(vertexCount: 0, directed: false).graph).isEmpty)
+        #expect(CoreNumber().run(EdgeBuffer(edges: []).build(vertexCount: 0, directed: false).graph).coreNumbers.isEmpty)
     }
 
     /// Core numbers by repeated naive peeling: the k-core is what is left after removing, again and
@@ -71,7 +71,7 @@ struct CoreNumberTests {
         let n = 1 + rng.below(60)
         let g = spectralRandomGraph(n: n, edges: rng.below(5 * n), seed: UInt64(seed) &+ 11,
                                     directed: seed % 2 == 1)
-        let cores = CoreNumber.coreNumbers(g)
+        let cores = CoreNumber().run(g).coreNumbers
         #expect(cores == Self.naiveCores(g))
         for v in 0..<n {
             var atLeast = 0

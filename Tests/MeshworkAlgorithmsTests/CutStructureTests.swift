@@ -15,7 +15,7 @@ struct CutStructureTests {
     @Test("every fixture agrees with NetworkX", arguments: Fixtures.manifest)
     func goldens(entry: Fixtures.Entry) throws {
         let loaded = try Fixtures.load(entry)
-        let cuts = CutStructure(loaded.graph)
+        let cuts = CutStructure().run(loaded.graph)
         let labels = loaded.labels
         #expect(cuts.bridges.map { [labels[$0.0], labels[$0.1]] } == (try rows(entry.name + ".bridges.csv")))
         #expect(cuts.articulationPoints.map { [labels[$0]] } == (try rows(entry.name + ".articulation.csv")))
@@ -31,7 +31,7 @@ struct CutStructureTests {
     func handDrawn() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 4), (4, 0), (1, 2), (2, 3), (3, 5), (5, 2)])
             .build(vertexCount: 7, directed: false).graph
-        let cuts = CutStructure(g)
+        let cuts = CutStructure().run(g)
         #expect(cuts.bridges.map { [$0.0, $0.1] } == [[1, 2]])
         #expect(cuts.articulationPoints == [1, 2])
         #expect(cuts.componentCount == 3)
@@ -45,9 +45,9 @@ struct CutStructureTests {
         var pairs: [(Int32, Int32)] = []
         for _ in 0..<m { pairs.append((Int32(rng.below(n)), Int32(rng.below(n)))) }
         let g = EdgeBuffer(edges: pairs).build(vertexCount: n, directed: seed % 4 == 0).graph
-        let undirected = CutStructure(g).graph
-        let base = ConnectedComponents(undirected).count
-        let cuts = CutStructure(g)
+        let undirected = CutStructure().run(g).graph
+        let base = ConnectedComponents().run(undirected).count
+        let cuts = CutStructure().run(g)
         var expectedBridges: [[Int32]] = []
         for u in 0..<n {
             for v in undirected.neighbours(of: VertexID(u)) where Int(v) > u {
@@ -57,7 +57,7 @@ struct CutStructureTests {
                         rest.append(VertexID(a), b)
                     }
                 }
-                if ConnectedComponents(rest.build(vertexCount: n, directed: false).graph).count > base {
+                if ConnectedComponents().run(rest.build(vertexCount: n, directed: false).graph).count > base {
                     expectedBridges.append([VertexID(u), v])
                 }
             }
@@ -66,7 +66,7 @@ struct CutStructureTests {
         for v in 0..<n {
             var keep = [Bool](repeating: true, count: n)
             keep[v] = false
-            let without = ConnectedComponents(undirected.induced(keeping: keep).graph).count
+            let without = ConnectedComponents().run(undirected.induced(keeping: keep).graph).count
             let isolated = undirected.degree(VertexID(v)) == 0
             #expect(cuts.isArticulationPoint[v] == (without > base - (isolated ? 1 : 0)))
         }
@@ -82,7 +82,7 @@ struct CutStructureTests {
     func longPath(vertices n: Int) {
         var edges = EdgeBuffer(capacity: n)
         for v in 1..<n { edges.append(Int32(v - 1), Int32(v)) }
-        let cuts = CutStructure(edges.build(vertexCount: n, directed: false).graph)
+        let cuts = CutStructure().run(edges.build(vertexCount: n, directed: false).graph)
         #expect(cuts.bridges.count == n - 1)
         #expect(cuts.articulationPoints.count == n - 2)
     }

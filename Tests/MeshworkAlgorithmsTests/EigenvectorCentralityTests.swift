@@ -12,7 +12,8 @@ struct EigenvectorCentralityTests {
         let expected = try Fixtures.golden(entry.name).column("eigenvector")
         guard !expected.contains("") else { return }   // NetworkX refused: disconnected
         let loaded = try Fixtures.load(entry)
-        let (scores, iterations) = EigenvectorCentrality(weighted: entry.weighted).run(loaded.graph)
+        let result = EigenvectorCentrality(weighted: entry.weighted).run(loaded.graph)
+        let (scores, iterations) = (result.scores, result.iterations)
         #expect(iterations < 100_000)
         for (v, cell) in expected.enumerated() {
             #expect(agrees(scores[v], Double(cell)!, tolerance: 1e-7),
@@ -34,7 +35,8 @@ struct EigenvectorCentralityTests {
     @Test("a path of 200 (tiny spectral gap) converges to sin(k pi / 201)")
     func longPath() {
         let g = EdgeBuffer(edges: (0..<199).map { (Int32($0), Int32($0 + 1)) }).build(vertexCount: 200, directed: false).graph
-        let (scores, iterations) = EigenvectorCentrality().run(g)
+        let result = EigenvectorCentrality().run(g)
+        let (scores, iterations) = (result.scores, result.iterations)
         #expect(iterations < 5_000)
         let raw = (1...200).map { sin(Double($0) * Double.pi / 201) }
         let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -168,7 +170,8 @@ struct EigenvectorCentralityTests {
           arguments: 0..<7)
     func agreesWithPowerIteration(kind: Int) {
         let g = Self.acceleratedCase(kind)
-        let (scores, iterations) = EigenvectorCentrality(weighted: true).run(g)
+        let result = EigenvectorCentrality(weighted: true).run(g)
+        let (scores, iterations) = (result.scores, result.iterations)
         let reference = Self.referencePower(g)
         #expect(iterations < 100_000)
         #expect(abs(scores.reduce(0) { $0 + $1 * $1 } - 1) < 1e-12)

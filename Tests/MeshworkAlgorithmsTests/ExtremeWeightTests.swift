@@ -55,11 +55,11 @@ struct ExtremeWeightTests {
     func centrality(draw: Draw, directed: Bool) {
         for seed in Self.seeds {
             let g = Self.graph(seed: seed, n: 40, draw: draw, directed: directed)
-            Self.finite(Degree.strengths(g), "strength", draw, seed)
-            Self.finite(Degree.inStrengths(g), "in-strength", draw, seed)
-            Self.finite(Betweenness(weighted: true).vertexScores(g), "betweenness", draw, seed)
-            Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness", draw, seed)
-            let closeness = Closeness(weighted: true).scores(g)
+            Self.finite(Strength().run(g).strengths, "strength", draw, seed)
+            Self.finite(Strength(direction: .in).run(g).strengths, "in-strength", draw, seed)
+            Self.finite(Betweenness(weighted: true).run(g).scores, "betweenness", draw, seed)
+            Self.finite(EdgeBetweenness(weighted: true).run(g).scores, "edge betweenness", draw, seed)
+            let closeness = Closeness(weighted: true).run(g)
             Self.finite(closeness.closeness, "closeness", draw, seed)
             Self.finite(closeness.harmonic, "harmonic", draw, seed)
             let eigenvector = EigenvectorCentrality(weighted: true).run(g).scores
@@ -73,11 +73,11 @@ struct ExtremeWeightTests {
             let katz = KatzCentrality(weighted: true).run(g)
             if katz.converged { Self.finite(katz.scores, "katz", draw, seed) }
             if draw != .allLowest { #expect(!katz.converged && katz.iterations < 10_000, "katz (\(draw), seed \(seed))") }
-            let largest = Degree.strengths(g).max()!
+            let largest = Strength().run(g).strengths.max()!
             let scaled = KatzCentrality(alpha: 0.5 / largest, weighted: true).run(g)
             #expect(scaled.converged, "katz with alpha 0.5 / \(largest) (\(draw), seed \(seed))")
             Self.finite(scaled.scores, "katz, scaled alpha", draw, seed)
-            Self.finite(Clustering.local(g, weighted: true), "clustering", draw, seed)
+            Self.finite(Clustering(weighted: true, computesTransitivity: false).run(g).local, "clustering", draw, seed)
         }
     }
 
@@ -98,13 +98,13 @@ struct ExtremeWeightTests {
             }
         }
         let g = edges.build(vertexCount: n, directed: false).graph
-        let scores = Betweenness(weighted: true).vertexScores(g)
+        let scores = Betweenness(weighted: true).run(g).scores
         Self.finite(scores, "betweenness on diamonds", .allHighest, 0)
         for i in [1, 700, 1024, 1099] {
             let left = Double(3 * i), right = Double(n - 3 * i - 1)
             #expect(agrees(scores[3 * i], left * right + 1, tolerance: 1e-9), "c(\(i)): \(scores[3 * i]) vs \(left * right + 1)")
         }
-        Self.finite(Betweenness(weighted: true).edgeScores(g), "edge betweenness on diamonds", .allHighest, 0)
+        Self.finite(EdgeBetweenness(weighted: true).run(g).scores, "edge betweenness on diamonds", .allHighest, 0)
     }
 
     /// A heavy ring with light chords: the light weights vanish in sums of heavy ones (a weight
@@ -121,7 +121,7 @@ struct ExtremeWeightTests {
             if u != v && (u - v + n) % n != 1 && (v - u + n) % n != 1 { edges.append(Int32(u), Int32(v), weight: 1e-100) }
         }
         let g = edges.build(vertexCount: n, directed: false).graph
-        for scores in [Betweenness(weighted: true).vertexScores(g), Betweenness(weighted: true).edgeScores(g)] {
+        for scores in [Betweenness(weighted: true).run(g).scores, EdgeBetweenness(weighted: true).run(g).scores] {
             Self.finite(scores, "betweenness, absorbed weights", .bothEnds, 7)
             #expect(scores.allSatisfy { $0 >= 0 })
         }
@@ -143,7 +143,7 @@ struct ExtremeWeightTests {
             #expect(q >= -0.5 && q <= 1, "modularity \(q) (\(draw), seed \(seed))")
             let quotient = g.quotient(by: partition)
             Self.finite(quotient.tieWeights + quotient.internalWeight, "quotient", draw, seed)
-            let mixing = GroupMixing.measure(g, partitions: [partition])[0]
+            let mixing = GroupMixing().run(g, partitions: [partition])[0]
             Self.finite(mixing.internalWeight + mixing.externalWeight, "group mixing", draw, seed)
         }
     }
@@ -152,11 +152,11 @@ struct ExtremeWeightTests {
     func brokers(draw: Draw) {
         for seed in Self.seeds {
             let g = Self.graph(seed: seed, n: 40, draw: draw, directed: false)
-            let holes = StructuralHoles.measures(g, weighted: true)
+            let holes = StructuralHoles(weighted: true).run(g)
             Self.finite(holes.constraint, "constraint", draw, seed)
             Self.finite(holes.effectiveSize, "effective size", draw, seed)
             let groups = Partition(groups: (0..<g.vertexCount).map { Int32($0 % 4) })
-            let roles = ModuleRoles(g, partition: groups, weighted: true)
+            let roles = ModuleRoles(weighted: true).run(g, partition: groups)
             Self.finite(roles.participation, "participation", draw, seed)
             Self.finite(roles.zScore, "z-score", draw, seed)
             #expect(roles.role.allSatisfy { $0 != nil })

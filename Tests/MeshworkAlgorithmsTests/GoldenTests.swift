@@ -20,15 +20,15 @@ struct GoldenTests {
         #expect(graph.edgeCount == stats.edges)
         #expect(loaded.selfLoops == stats.self_loops)
 
-        #expect(Degree.degrees(graph).map(String.init) == golden.column("degree"))
-        #expect(Degree.inDegrees(graph).map(String.init) == golden.column("in_degree"))
-        #expect(Degree.outDegrees(graph).map(String.init) == golden.column("out_degree"))
-        let strengths = Degree.strengths(graph)
+        #expect(Degree().run(graph).degrees.map(String.init) == golden.column("degree"))
+        #expect(Degree(direction: .in).run(graph).degrees.map(String.init) == golden.column("in_degree"))
+        #expect(Degree().run(graph).degrees.map(String.init) == golden.column("out_degree"))
+        let strengths = Strength().run(graph).strengths
         for (v, expected) in golden.column("strength").enumerated() {
             #expect(agrees(strengths[v], Double(expected)!), "strength of \(loaded.labels[Int32(v)])")
         }
 
-        let components = ConnectedComponents(graph)
+        let components = ConnectedComponents().run(graph)
         #expect(components.count == stats.components)
         #expect(components.partition.group.map(String.init) == golden.column("component"))
     }

@@ -50,7 +50,7 @@ struct GroupMixingTests {
         let loaded = try Fixtures.load(c.dataset, weighted: c.weighted)
         let partition = try #require(BoundaryLevel(c.level)!.partition(
             community: loaded.community, attributes: ([], []), graph: loaded.graph, order: [], seed: 1))
-        let m = GroupMixing.measure(loaded.graph, partitions: [partition])[0]
+        let m = GroupMixing().run(loaded.graph, partitions: [partition])[0]
         let golden = try Fixtures.golden("\(c.name).boundaries")
         #expect(partition.names == golden.column("group"))
         #expect(m.members.map(String.init) == golden.column("members"))
@@ -95,9 +95,9 @@ struct GroupMixingTests {
             return Partition(groups: (0..<n).map { _ in rng.below(8) == 0 ? -1 : Int32(rng.below(groups)) },
                              names: (0..<groups).map { "g\($0)" })
         }
-        let together = GroupMixing.measure(graph, partitions: partitions)
+        let together = GroupMixing().run(graph, partitions: partitions)
         for (level, partition) in partitions.enumerated() {
-            let alone = GroupMixing.measure(graph, partitions: [partition])[0]
+            let alone = GroupMixing().run(graph, partitions: [partition])[0]
             #expect(alone.internalTies == together[level].internalTies && alone.externalTies == together[level].externalTies)
             var inside = [Int](repeating: 0, count: partition.groupCount)
             var across = inside
@@ -122,7 +122,7 @@ struct GroupMixingTests {
         var edges = EdgeBuffer(weighted: false)
         for (u, v) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)] { edges.append(Int32(u), Int32(v)) }
         let graph = edges.build(vertexCount: 6, directed: false).graph
-        let m = GroupMixing.measure(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 1])])[0]
+        let m = GroupMixing().run(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 1])])[0]
         #expect(m.internalTies == [3, 3] && m.externalTies == [1, 1])
         #expect(m.eiIndex == [-0.5, -0.5])
         #expect(m.expectedEIIndex == [0.5, 0.5])   // (2 (6 - 3) - 2) / (2 (6 - 3) + 2)
@@ -131,7 +131,7 @@ struct GroupMixingTests {
         #expect(agrees(m.expectedNetworkEI, (9.0 - 6) / 15, tolerance: 1e-15))
         // Mixing matrix e = [[6, 1], [1, 6]] / 14: r = (12/14 − 1/2) / (1 − 1/2).
         #expect(agrees(m.assortativity, (12.0 / 14 - 0.5) / 0.5, tolerance: 1e-15))
-        let ties = BoundaryTies(graph, partition: Partition(groups: [0, 0, 0, 1, 1, 1]), bridges: CutStructure(graph).bridges)
+        let ties = BoundaryTies(graph, partition: Partition(groups: [0, 0, 0, 1, 1, 1]), bridges: CutStructure().run(graph).bridges)
         #expect(ties.count == 1 && ties.source == [2] && ties.target == [3])
         #expect(ties.isBridge == [true] && ties.isSoleTie == [true])
     }
@@ -151,7 +151,7 @@ struct GroupMixingTests {
         func visit(_ k: Int) {
             if k == n {
                 guard assignments.insert(labels).inserted else { return }
-                let m = GroupMixing.measure(graph, partitions: [Partition(groups: labels, names: ["a", "b", "c"])])[0]
+                let m = GroupMixing().run(graph, partitions: [Partition(groups: labels, names: ["a", "b", "c"])])[0]
                 for g in 0..<3 { inside[g] += Double(m.internalTies[g]); across[g] += Double(m.externalTies[g]) }
                 networkInside += Double(m.totalInternal)
                 networkAcross += Double(m.totalExternal)
@@ -165,7 +165,7 @@ struct GroupMixingTests {
         }
         visit(0)
         #expect(assignments.count == 420)
-        let m = GroupMixing.measure(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 2, -1], names: ["a", "b", "c"])])[0]
+        let m = GroupMixing().run(graph, partitions: [Partition(groups: [0, 0, 0, 1, 1, 2, -1], names: ["a", "b", "c"])])[0]
         for g in 0..<3 where inside[g] + across[g] > 0 {
             let ratio = (across[g] - inside[g]) / (across[g] + inside[g])
             #expect(abs(m.expectedEIIndex[g] - ratio) < 1e-12, "group \(g): \(m.expectedEIIndex[g]) vs \(ratio)")
@@ -183,13 +183,13 @@ struct GroupMixingTests {
         for (u, v) in [(0, 1), (0, 2), (1, 3), (2, 3), (3, 4)] { edges.append(Int32(u), Int32(v)) }
         let graph = edges.build(vertexCount: 5, directed: false).graph
         let partition = Partition(groups: [0, 0, 1, 1, 2])
-        let cut = CutStructure(graph)
+        let cut = CutStructure().run(graph)
         let ties = BoundaryTies(graph, partition: partition, bridges: cut.bridges)
         #expect(ties.source == [0, 1, 3] && ties.target == [2, 3, 4])
         #expect(ties.isSoleTie == [false, false, true])
         #expect(ties.isBridge == [false, false, true])
         let ranked = BoundaryTies(graph, partition: partition, bridges: cut.bridges,
-                                  edgeBetweenness: Betweenness(threads: 1).edgeScores(graph))
+                                  edgeBetweenness: EdgeBetweenness(threads: 1).run(graph).scores)
         #expect(ranked.source.first == 3 && ranked.target.first == 4, "the bridge carries the most paths")
         #expect(ranked.betweenness == ranked.betweenness?.sorted(by: >))
     }

@@ -57,7 +57,7 @@ struct GrowthExtensionsTests {
         #expect(series.compute(weights: [Int](repeating: 1, count: series.community.memberCount)) == rows)
         var degrees = [Int](repeating: 0, count: rows.count), gained = degrees, lost = degrees
         for member in 0..<series.community.memberCount {
-            let ego = EgoGrowth(series, member: member)
+            let ego = EgoGrowth(member: VertexID(member)).run(series)
             for p in rows.indices {
                 degrees[p] += ego.degree[p]; gained[p] += ego.newTies[p]; lost[p] += ego.lostTies[p]
                 if ego.degree[p] > 0 { #expect(ego.present[p]) }
@@ -89,8 +89,8 @@ struct GrowthExtensionsTests {
     func bootstrap() throws {
         let series = try Self.series()
         let names = HierarchyLevel.allCases.map(\.rawValue)
-        let one = GrowthBootstrap(series, levelNames: names, replicates: 24, seed: 5, threads: 1)
-        let two = GrowthBootstrap(series, levelNames: names, replicates: 24, seed: 5, threads: 2)
+        let one = GrowthBootstrap(replicates: 24, seed: 5, threads: 1).run(series, levelNames: names)
+        let two = GrowthBootstrap(replicates: 24, seed: 5, threads: 2).run(series, levelNames: names)
         #expect(one.low.description == two.low.description && one.high.description == two.high.description)
         let rows = series.compute()
         for (measure, name) in one.names.enumerated() {

@@ -21,7 +21,7 @@ struct MixingPermutationTests {
     /// each permuted partition with ``GroupMixing`` and counts, with expected values written out here.
     static func simulate(_ graph: CSRGraph, _ partition: Partition, permutations: Int, seed: UInt64)
         -> (groups: [Double], level: Double, meanInside: Double, expectedInside: Double) {
-        let observed = GroupMixing.measure(graph, partitions: [partition])[0]
+        let observed = GroupMixing().run(graph, partitions: [partition])[0]
         let known = partition.group.indices.filter { partition.group[$0] >= 0 }
         let total = Double(known.count)
         let expected = observed.members.map { n -> Double in
@@ -38,7 +38,7 @@ struct MixingPermutationTests {
             let labels = known.map { partition.group[$0] }.shuffled(using: &rng)
             var group = [Int32](repeating: Partition.unknown, count: partition.vertexCount)
             for (i, v) in known.enumerated() { group[v] = labels[i] }
-            let m = GroupMixing.measure(graph, partitions: [Partition(groups: group, names: partition.names)])[0]
+            let m = GroupMixing().run(graph, partitions: [Partition(groups: group, names: partition.names)])[0]
             for (g, ei) in m.eiIndex.enumerated() where !ei.isNaN {
                 if abs(ei - expected[g]) >= abs(observed.eiIndex[g] - expected[g]) - 1e-12 { counts[g] += 1 }
             }
@@ -53,7 +53,7 @@ struct MixingPermutationTests {
     }
 
     static func check(_ graph: CSRGraph, _ partition: Partition, permutations: Int) {
-        let test = MixingPermutationTest(graph, partition: partition, permutations: permutations, seed: 11, threads: 2)
+        let test = MixingPermutationTest(permutations: permutations, seed: 11, threads: 2).run(graph, partition: partition)
         let reference = simulate(graph, partition, permutations: permutations, seed: 23)
         // Two independent estimates of one p: their difference has a standard deviation of at most
         // sqrt(2 · 0.25 / K) (0.016 for K = 2000); allow about 4 of them.
@@ -73,7 +73,7 @@ struct MixingPermutationTests {
     @Test("agrees with an independent simulation on random groups (p-values spread over (0, 1])")
     func randomGroups() {
         let (graph, partition) = Self.randomCase(n: 80, p: 0.08, groups: 4, seed: 3)
-        let test = MixingPermutationTest(graph, partition: partition, permutations: 500, seed: 1, threads: 1)
+        let test = MixingPermutationTest(permutations: 500, seed: 1, threads: 1).run(graph, partition: partition)
         // The case is only a test of agreement if some p-values are far from 0 and 1.
         #expect(test.groupPValue.contains { $0 > 0.1 && $0 < 0.9 })
         Self.check(graph, partition, permutations: 2000)
@@ -103,8 +103,8 @@ struct MixingPermutationTests {
     func threads() {
         let (graph, partition) = Self.randomCase(n: 60, p: 0.1, groups: 3, seed: 5)
         for k in [1, 63, 130] {
-            let one = MixingPermutationTest(graph, partition: partition, permutations: k, seed: 9, threads: 1)
-            let two = MixingPermutationTest(graph, partition: partition, permutations: k, seed: 9, threads: 2)
+            let one = MixingPermutationTest(permutations: k, seed: 9, threads: 1).run(graph, partition: partition)
+            let two = MixingPermutationTest(permutations: k, seed: 9, threads: 2).run(graph, partition: partition)
             #expect(one == two)
             for p in one.groupPValue + [one.levelPValue] where !p.isNaN { #expect(p > 0 && p <= 1) }
             for p in one.groupPValue + [one.levelPValue] where !p.isNaN {
@@ -113,8 +113,8 @@ struct MixingPermutationTests {
                 #expect(abs(r - r.rounded()) < 1e-9)
             }
         }
-        let other = MixingPermutationTest(graph, partition: partition, permutations: 130, seed: 10, threads: 1)
-        let base = MixingPermutationTest(graph, partition: partition, permutations: 130, seed: 9, threads: 1)
+        let other = MixingPermutationTest(permutations: 130, seed: 10, threads: 1).run(graph, partition: partition)
+        let base = MixingPermutationTest(permutations: 130, seed: 9, threads: 1).run(graph, partition: partition)
         #expect(other.groupPValue != base.groupPValue || other.levelPValue != base.levelPValue)
     }
 
@@ -127,20 +127,20 @@ struct MixingPermutationTests {
         edges.append((0, 8))
         let graph = EdgeBuffer(edges: edges).build(vertexCount: 20, directed: false).graph
         let partition = Partition(groups: (0..<20).map { $0 < 8 ? 0 : 1 })
-        let test = MixingPermutationTest(graph, partition: partition, permutations: 99, seed: 4, threads: 2)
+        let test = MixingPermutationTest(permutations: 99, seed: 4, threads: 2).run(graph, partition: partition)
         #expect(test.groupPValue == [0.01, 0.01])
         #expect(test.levelPValue == 0.01)
         #expect(test.expectedGroupEI[0] == Double(2 * 12 - 7) / Double(2 * 12 + 7))
         // Groups at chance: a group whose E-I equals its expectation gets p = 1.
         let single = Partition(groups: (0..<20).map { $0 == 0 ? 0 : 1 })
-        let chance = MixingPermutationTest(graph, partition: single, permutations: 20, seed: 4)
+        let chance = MixingPermutationTest(permutations: 20, seed: 4).run(graph, partition: single)
         #expect(chance.groupPValue[0] == 1)   // one member: E-I is 1, as expected
     }
 
     @Test("no tie between known members: undefined p-values")
     func undefined() {
         let graph = EdgeBuffer(edges: [(0, 1)]).build(vertexCount: 3, directed: false).graph
-        let test = MixingPermutationTest(graph, partition: Partition(groups: [0, -1, 1]), permutations: 5, seed: 1)
+        let test = MixingPermutationTest(permutations: 5, seed: 1).run(graph, partition: Partition(groups: [0, -1, 1]))
         #expect(test.levelPValue.isNaN)
         #expect(test.groupPValue.allSatisfy { $0.isNaN })
     }
@@ -148,11 +148,11 @@ struct MixingPermutationTests {
     @Test("one group with members (and an empty one): nothing to shuffle, undefined p-values")
     func oneGroup() {
         let graph = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 3)]).build(vertexCount: 4, directed: false).graph
-        let test = MixingPermutationTest(graph, partition: Partition(groups: [0, 0, 0, -1], names: ["a", "b"]),
-                                         permutations: 50, seed: 1)
+        let test = MixingPermutationTest(permutations: 50, seed: 1)
+            .run(graph, partition: Partition(groups: [0, 0, 0, -1], names: ["a", "b"]))
         #expect(test.levelPValue.isNaN)
         #expect(test.groupPValue.allSatisfy { $0.isNaN })
-        let two = MixingPermutationTest(graph, partition: Partition(groups: [0, 0, 1, -1]), permutations: 50, seed: 1)
+        let two = MixingPermutationTest(permutations: 50, seed: 1).run(graph, partition: Partition(groups: [0, 0, 1, -1]))
         #expect(!two.levelPValue.isNaN)
     }
 }

@@ -8,7 +8,7 @@ struct ModuleRolesTests {
     @Test("participation, within-module z and roles match the reference script", arguments: BrokerGolden.all)
     func golden(entry: BrokerGolden) throws {
         let (graph, labels, partition, golden) = try entry.load()
-        let roles = ModuleRoles(graph, partition: partition, weighted: entry.weighted)
+        let roles = ModuleRoles(weighted: entry.weighted).run(graph, partition: partition)
         let participation = golden.column("participation"), z = golden.column("within_module_z")
         let role = golden.column("role")
         for v in 0..<graph.vertexCount {
@@ -28,7 +28,7 @@ struct ModuleRolesTests {
     @Test("a small two-group graph")
     func small() {
         let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4), (4, 5), (0, 6)]).build(vertexCount: 7, directed: false).graph
-        let r = ModuleRoles(g, partition: Partition(groups: [0, 0, 0, 0, 1, 1, -1]))
+        let r = ModuleRoles().run(g, partition: Partition(groups: [0, 0, 0, 0, 1, 1, -1]))
         #expect(Array(r.participation[0..<6]) == [0.375, 0, 0, 0, 0.5, 0])
         let root3 = 3.0.squareRoot()
         #expect(agrees(r.zScore[0], root3, tolerance: 1e-15))
@@ -43,12 +43,12 @@ struct ModuleRolesTests {
     @Test("hubs: a star's centre")
     func hub() {
         let g = EdgeBuffer(edges: (1...10).map { (0, Int32($0)) }).build(vertexCount: 11, directed: false).graph
-        let r = ModuleRoles(g, partition: Partition(groups: [Int32](repeating: 0, count: 11)))
+        let r = ModuleRoles().run(g, partition: Partition(groups: [Int32](repeating: 0, count: 11)))
         #expect(agrees(r.zScore[0], 10.0.squareRoot(), tolerance: 1e-14))
         #expect(r.role[0] == .provincialHub && r.role[1] == .ultraPeripheral)
         // Three leaves moved to three other groups: P = 1 - (0.7^2 + 3 * 0.1^2) = 0.48; kappa in
         // group 0 is 7 for the centre and 1 for its seven leaves, so z = 5.25 / sqrt(3.9375) > 2.5.
-        let spread = ModuleRoles(g, partition: Partition(groups: [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3]))
+        let spread = ModuleRoles().run(g, partition: Partition(groups: [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3]))
         #expect(agrees(spread.participation[0], 0.48, tolerance: 1e-15))
         #expect(agrees(spread.zScore[0], 5.25 / 3.9375.squareRoot(), tolerance: 1e-14))
         #expect(spread.role[0] == .connectorHub)
@@ -58,9 +58,9 @@ struct ModuleRolesTests {
     func weighted() {
         //  1 =3= 0 -1- 2, groups 0, 0, 1
         let g = EdgeBuffer(weightedEdges: [(0, 1, 3), (0, 2, 1)]).build(vertexCount: 3, directed: false).graph
-        let w = ModuleRoles(g, partition: Partition(groups: [0, 0, 1]), weighted: true)
+        let w = ModuleRoles(weighted: true).run(g, partition: Partition(groups: [0, 0, 1]))
         #expect(w.participation == [0.375, 0, 0])
-        let u = ModuleRoles(g, partition: Partition(groups: [0, 0, 1]))
+        let u = ModuleRoles().run(g, partition: Partition(groups: [0, 0, 1]))
         #expect(u.participation == [0.5, 0, 0])
         // kappa 3 and 3 in group 0 (weighted): equal, so z = 0.
         #expect(w.zScore == [0, 0, 0])
@@ -88,7 +88,7 @@ struct ModuleRolesTests {
           arguments: [(1, false, false), (2, false, true), (3, true, false), (4, true, true)] as [(UInt64, Bool, Bool)])
     func properties(seed: UInt64, directed: Bool, weighted: Bool) {
         let (g, p) = randomGraph(seed: seed, n: 120, m: 500, directed: directed, weighted: weighted, groups: 5)
-        let r = ModuleRoles(g, partition: p, weighted: weighted)
+        let r = ModuleRoles(weighted: weighted).run(g, partition: p)
         var zSum = [Double](repeating: 0, count: p.groupCount)
         for v in 0..<g.vertexCount {
             if p.group[v] < 0 {

@@ -1,4 +1,4 @@
-import MeshworkAlgorithms
+@testable import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkTestSupport
 import Testing
@@ -8,7 +8,7 @@ struct StructuralHolesTests {
     @Test("constraint and effective size match NetworkX on every member", arguments: BrokerGolden.all)
     func golden(entry: BrokerGolden) throws {
         let (graph, labels, _, golden) = try entry.load()
-        let holes = StructuralHoles.measures(graph, weighted: entry.weighted)
+        let holes = StructuralHoles(weighted: entry.weighted).run(graph)
         let constraint = golden.column("constraint"), effective = golden.column("effective_size_burt")
         for (v, expected) in golden.column("effective_size").enumerated() {
             #expect(agreesOrBothNaN(holes.networkXEffectiveSize[v], goldenNumber(expected)),
@@ -32,7 +32,7 @@ struct StructuralHolesTests {
     @Test("a star: the centre has constraint 1/n and effective size n, each leaf 1 and 1")
     func star() {
         let g = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 6, directed: false).graph
-        let holes = StructuralHoles.measures(g)
+        let holes = StructuralHoles().run(g)
         #expect(holes.constraint[0] == 0.25)
         #expect(holes.effectiveSize[0] == 4)
         for leaf in 1...4 {
@@ -42,10 +42,10 @@ struct StructuralHolesTests {
         #expect(holes.constraint[5].isNaN && holes.effectiveSize[5].isNaN)
         // Weights change nothing when they are equal; arcs both ways are the undirected star.
         let weighted = EdgeBuffer(weightedEdges: [(0, 1, 3), (0, 2, 3), (0, 3, 3), (0, 4, 3)]).build(vertexCount: 6, directed: false).graph
-        let w = StructuralHoles.measures(weighted, weighted: true)
+        let w = StructuralHoles(weighted: true).run(weighted)
         #expect(w.constraint[0] == 0.25 && w.effectiveSize[0] == 4 && w.effectiveSize[1] == 1)
         let arcs = EdgeBuffer(edges: [(0, 1), (0, 2), (0, 3), (0, 4)]).build(vertexCount: 6, directed: true).graph
-        let d = StructuralHoles.measures(arcs)
+        let d = StructuralHoles().run(arcs)
         #expect(d.constraint[0] == 0.25 && d.effectiveSize[0] == 4 && d.constraint[3] == 1 && d.effectiveSize[3] == 1)
     }
 
@@ -55,11 +55,11 @@ struct StructuralHolesTests {
     @Test("a triangle: constraint 9/8, effective size 1")
     func triangle() {
         let g = EdgeBuffer(edges: [(0, 1), (1, 2), (2, 0)]).build(vertexCount: 3, directed: false).graph
-        let holes = StructuralHoles.measures(g)
+        let holes = StructuralHoles().run(g)
         #expect(holes.constraint == [1.125, 1.125, 1.125])
         #expect(holes.effectiveSize == [1, 1, 1])
-        let w = StructuralHoles.measures(EdgeBuffer(weightedEdges: [(0, 1, 2), (1, 2, 2), (2, 0, 2)])
-            .build(vertexCount: 3, directed: false).graph, weighted: true)
+        let w = StructuralHoles(weighted: true).run(EdgeBuffer(weightedEdges: [(0, 1, 2), (1, 2, 2), (2, 0, 2)])
+            .build(vertexCount: 3, directed: false).graph)
         #expect(w.constraint == [1.125, 1.125, 1.125])
         #expect(w.effectiveSize == [1, 1, 1])
     }
@@ -71,8 +71,8 @@ struct StructuralHolesTests {
     func directed() {
         let edges: [(Int32, Int32, Double)] = [(0, 1, 1), (1, 2, 2), (2, 0, 4), (0, 2, 3), (2, 3, 1.5), (3, 0, 0.5)]
         let g = EdgeBuffer(weightedEdges: edges).build(vertexCount: 5, directed: true).graph
-        let plain = StructuralHoles.measures(g)
-        let weighted = StructuralHoles.measures(g, weighted: true)
+        let plain = StructuralHoles().run(g)
+        let weighted = StructuralHoles(weighted: true).run(g)
         let expected: [(Double, Double, Double, Double)] = [   // constraint, effective size; weighted both
             (0.84375, 1.75, 1.0015618992695117, 1.3067226890756303),
             (1.125, 1.0, 1.4907514203938654, 1.0),
@@ -92,7 +92,7 @@ struct StructuralHolesTests {
           arguments: [1, 2, 3, 4, 5] as [UInt64])
     func properties(seed: UInt64) {
         let (g, _) = randomGraph(seed: seed, n: 60, m: 240, directed: false, weighted: false, groups: 3)
-        let shortcut = StructuralHoles.measures(g)
+        let shortcut = StructuralHoles().run(g)
         // Unit weights take the general path (no shortcut).
         var unit = EdgeBuffer(weighted: true)
         var arcs = EdgeBuffer()
@@ -100,8 +100,8 @@ struct StructuralHolesTests {
             for u in g.neighbours(of: v) where u > v { unit.append(v, u, weight: 1) }
             for u in g.neighbours(of: v) { arcs.append(v, u) }
         }
-        let general = StructuralHoles.measures(unit.build(vertexCount: g.vertexCount, directed: false).graph, weighted: true)
-        let reciprocal = StructuralHoles.measures(arcs.build(vertexCount: g.vertexCount, directed: true).graph)
+        let general = StructuralHoles(weighted: true).run(unit.build(vertexCount: g.vertexCount, directed: false).graph)
+        let reciprocal = StructuralHoles().run(arcs.build(vertexCount: g.vertexCount, directed: true).graph)
         for v in 0..<g.vertexCount {
             #expect(agreesOrBothNaN(shortcut.effectiveSize[v], general.effectiveSize[v], tolerance: 1e-12))
             #expect(agreesOrBothNaN(shortcut.constraint[v], general.constraint[v], tolerance: 1e-12))
@@ -115,7 +115,7 @@ struct StructuralHolesTests {
             }
         }
         let (dg, _) = randomGraph(seed: seed, n: 60, m: 300, directed: true, weighted: true, groups: 3)
-        let d = StructuralHoles.measures(dg, weighted: true)
+        let d = StructuralHoles(weighted: true).run(dg)
         for v in 0..<dg.vertexCount where dg.degree(Int32(v)) + dg.inDegree(Int32(v)) > 0 {
             #expect(d.constraint[v] > 0 && d.effectiveSize[v] > 0)
         }
@@ -125,9 +125,9 @@ struct StructuralHolesTests {
     func threads(seed: UInt64, directed: Bool) {
         // n + 2m above 3 x 16,384, so the vertices fall into several blocks.
         let (g, _) = randomGraph(seed: seed, n: 4_000, m: 30_000, directed: directed, weighted: true, groups: 5)
-        let one = StructuralHoles.measures(g, weighted: true, threads: 1)
+        let one = StructuralHoles(weighted: true, threads: 1).run(g)
         for threads in [2, 3] {
-            let other = StructuralHoles.measures(g, weighted: true, threads: threads)
+            let other = StructuralHoles(weighted: true, threads: threads).run(g)
             #expect(other.constraint.map(\.bitPattern) == one.constraint.map(\.bitPattern))
             #expect(other.effectiveSize.map(\.bitPattern) == one.effectiveSize.map(\.bitPattern))
             #expect(other.networkXEffectiveSize.map(\.bitPattern) == one.networkXEffectiveSize.map(\.bitPattern))

@@ -23,7 +23,7 @@ struct ReportTests {
         let loaded = try Fixtures.load(dataset)
         let stats = try Fixtures.stats(dataset)
         let report = SummaryReport(loaded, top: 5)
-        let degrees = Degree.degrees(loaded.graph).map(Int.init)
+        let degrees = Degree().run(loaded.graph).degrees.map(Int.init)
         #expect(report.network.nodes == stats.nodes && report.network.edges == stats.edges)
         #expect(report.network.componentCount == stats.components)
         #expect(report.network.maxDegree == degrees.max())
@@ -55,7 +55,7 @@ struct ReportTests {
         let small = partition.sizes.indices.filter { partition.sizes[$0] < minimum }
         try #require(!small.isEmpty && small.count < partition.sizes.count, "the fixture has groups on both sides")
         let report = try BoundaryReport(loaded, levels: [.hierarchy(.organisation)], options: .init(minimumCell: minimum))
-        let mixing = GroupMixing.measure(loaded.graph, partitions: [partition])[0]
+        let mixing = GroupMixing().run(loaded.graph, partitions: [partition])[0]
         let dir = try Scratch.dataset([:])
         defer { Scratch.remove(dir) }
         try report.writeGroups(to: dir + "/groups.csv")

@@ -5,7 +5,7 @@ import MeshworkCore
 /// between its two groups, and, when asked, its edge betweenness — the "weak ties" through which
 /// most shortest paths between groups run (Granovetter 1973).
 ///
-///     let cut = CutStructure(graph, components: false)
+///     let cut = CutStructure(components: false).run(graph)
 ///     let ties = BoundaryTies(graph, partition: regions, bridges: cut.bridges)
 ///     ties.isSoleTie[i]      // the only tie between its two regions
 ///
@@ -33,8 +33,8 @@ public struct BoundaryTies: Sendable {
     public var count: Int { source.count }
 
     /// - Parameters:
-    ///   - bridges: the bridges of `graph`'s undirected view (``CutStructure/bridges``).
-    ///   - edgeBetweenness: per adjacency entry of the undirected view (``Betweenness/edgeScores(_:)``),
+    ///   - bridges: the bridges of `graph`'s undirected view (``CutStructure/Result/bridges``).
+    ///   - edgeBetweenness: per adjacency entry of the undirected view (``EdgeBetweenness/Result/scores``),
     ///     to rank the ties; `nil` keeps them in `(source, target)` order.
     public init(_ graph: CSRGraph, partition: Partition, bridges: [(VertexID, VertexID)],
                 edgeBetweenness: [Double]? = nil) {

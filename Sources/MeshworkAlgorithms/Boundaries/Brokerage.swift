@@ -14,58 +14,10 @@ public enum BrokerageRole: String, CaseIterable, Sendable {
     case coordinator, itinerant, representative, gatekeeper, liaison
 }
 
-/// Brokerage role counts of every vertex: `counts[role][v]` two-paths that `v` brokers in that role
-/// (ordered pairs on directed graphs, unordered pairs on undirected ones; see ``Brokerage``).
-///
-///     let roles = Brokerage.roles(graph, partition: offices)
-///     roles.liaison[v]      // open two-paths through v joining two other offices
-///     roles[.gatekeeper]    // the same as roles.gatekeeper
-///     roles.total[v]        // all five together
-///
-/// - Complexity: O(V) space for the six arrays.
-public struct BrokerageRoles: Sendable, Equatable {
-    /// Broker, source and target all in one group.
-    public var coordinator: [Int]
-    /// Source and target in one group, the broker in another (Gould & Fernandez's "itinerant
-    /// broker", UCINET's "consultant").
-    public var itinerant: [Int]
-    /// Broker and source in one group, the target in another: the broker represents its group.
-    /// Undirected graphs: the broker shares a group with exactly one of the pair (representative
-    /// and gatekeeper at once: without direction the two roles are the same pairs).
-    public var representative: [Int]
-    /// Broker and target in one group, the source in another: the broker guards its group's door.
-    /// All 0 on undirected graphs (those pairs are counted once, under `representative`).
-    public var gatekeeper: [Int]
-    /// Three different groups.
-    public var liaison: [Int]
-    /// Whether the counts are of ordered pairs (a directed graph) rather than unordered ones.
-    public var isDirected: Bool
-
-    /// The counts of one role.
-    public subscript(role: BrokerageRole) -> [Int] {
-        switch role {
-        case .coordinator: coordinator
-        case .itinerant: itinerant
-        case .representative: representative
-        case .gatekeeper: gatekeeper
-        case .liaison: liaison
-        }
-    }
-
-    /// The sum of the five roles for each vertex: the open two-paths (directed) or open pairs of
-    /// neighbours (undirected) it brokers whose three members all have a known group.
-    /// - Complexity: O(V).
-    public var total: [Int] {
-        (0..<coordinator.count).map {
-            coordinator[$0] + itinerant[$0] + representative[$0] + gatekeeper[$0] + liaison[$0]
-        }
-    }
-}
-
 /// Gould & Fernandez's brokerage roles, and the number of distinct groups each member reaches.
 ///
-///     let roles = Brokerage.roles(graph, partition: departments)
-///     let reach = Brokerage.groupsReached(graph, partition: departments)
+///     let roles = Brokerage().run(graph, partition: departments)
+///     roles.liaison[v]; roles.groupsReached[v]
 ///
 /// A two-path `a -> v -> b` (arcs a to v and v to b, a != b) is **open** when there is no arc
 /// `a -> b`; v then brokers between a and b, in the role given by the three groups (see
@@ -95,17 +47,89 @@ public struct BrokerageRoles: Sendable, Equatable {
 ///   transaction networks", Sociological Methodology 19, 89-126, 1989; Borgatti, Everett &
 ///   Freeman, *UCINET for Windows*, Analytic Technologies, 2002, and Butts, R package `sna`,
 ///   `brokerage()` (both read undirected ties as two arcs: twice these counts).
-public enum Brokerage {
-    /// The brokerage role counts of every vertex for the given groups.
+public struct Brokerage: Sendable {
+    /// The number of worker threads (at least 1), over blocks of brokers. Does not change the result.
+    public var threads: Int
+
+    public init(threads: Int = Parallelism.defaultThreads) {
+        self.threads = max(1, threads)
+    }
+
+    /// The brokerage role counts of every vertex for the given groups, and the groups each reaches.
     ///
     ///     //  a(0) -> v(1) -> b(2), groups [0, 1, 0]: v is an itinerant broker once
-    ///     Brokerage.roles(path, partition: Partition(groups: [0, 1, 0])).itinerant   // [0, 1, 0]
+    ///     Brokerage().run(path, partition: Partition(groups: [0, 1, 0])).itinerant   // [0, 1, 0]
+    ///
+    /// - Precondition: `partition.vertexCount == graph.vertexCount`.
+    /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space per thread.
+    public func run(_ graph: CSRGraph, partition: Partition) -> Result {
+        var result = Self.roles(graph, partition: partition, threads: threads)
+        result.groupsReached = Self.groupsReached(graph, partition: partition)
+        return result
+    }
+}
+
+extension Brokerage {
+    /// Brokerage role counts of every vertex: `counts[role][v]` two-paths that `v` brokers in that role
+    /// (ordered pairs on directed graphs, unordered pairs on undirected ones; see ``Brokerage``).
+    ///
+    ///     let roles = Brokerage().run(graph, partition: offices)
+    ///     roles.liaison[v]      // open two-paths through v joining two other offices
+    ///     roles[.gatekeeper]    // the same as roles.gatekeeper
+    ///     roles.total[v]        // all five together
+    ///
+    /// - Complexity: O(V) space for the six arrays.
+    public struct Result: Sendable, Equatable {
+        /// Broker, source and target all in one group.
+        public var coordinator: [Int]
+        /// Source and target in one group, the broker in another (Gould & Fernandez's "itinerant
+        /// broker", UCINET's "consultant").
+        public var itinerant: [Int]
+        /// Broker and source in one group, the target in another: the broker represents its group.
+        /// Undirected graphs: the broker shares a group with exactly one of the pair (representative
+        /// and gatekeeper at once: without direction the two roles are the same pairs).
+        public var representative: [Int]
+        /// Broker and target in one group, the source in another: the broker guards its group's door.
+        /// All 0 on undirected graphs (those pairs are counted once, under `representative`).
+        public var gatekeeper: [Int]
+        /// Three different groups.
+        public var liaison: [Int]
+        /// Whether the counts are of ordered pairs (a directed graph) rather than unordered ones.
+        public var isDirected: Bool
+        /// The number of distinct known groups among each vertex's neighbours (in- and out-neighbours
+        /// of a directed graph); the vertex's own group counts when a neighbour is in it.
+        public var groupsReached: [Int32] = []
+
+        /// The counts of one role.
+        public subscript(role: BrokerageRole) -> [Int] {
+            switch role {
+            case .coordinator: coordinator
+            case .itinerant: itinerant
+            case .representative: representative
+            case .gatekeeper: gatekeeper
+            case .liaison: liaison
+            }
+        }
+
+        /// The sum of the five roles for each vertex: the open two-paths (directed) or open pairs of
+        /// neighbours (undirected) it brokers whose three members all have a known group.
+        /// - Complexity: O(V).
+        public var total: [Int] {
+            (0..<coordinator.count).map {
+                coordinator[$0] + itinerant[$0] + representative[$0] + gatekeeper[$0] + liaison[$0]
+            }
+        }
+    }
+}
+
+extension Brokerage {
+    /// The brokerage role counts of every vertex for the given groups.
     ///
     /// `threads` workers take blocks of brokers; the counts do not depend on it.
     ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
     /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space per thread.
-    public static func roles(_ graph: CSRGraph, partition: Partition, threads: Int = 1) -> BrokerageRoles {
+    static func roles(_ graph: CSRGraph, partition: Partition, threads: Int) -> Result {
         let n = graph.vertexCount
         precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
         let group = partition.group
@@ -198,7 +222,7 @@ public enum Brokerage {
                 }
             }
         }}}}}
-        return BrokerageRoles(coordinator: coordinator, itinerant: itinerant, representative: representative,
+        return Result(coordinator: coordinator, itinerant: itinerant, representative: representative,
                               gatekeeper: gatekeeper, liaison: liaison, isDirected: graph.isDirected)
     }
 
@@ -210,7 +234,7 @@ public enum Brokerage {
     ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
     /// - Complexity: O(V + E + G) time; O(G) extra space.
-    public static func groupsReached(_ graph: CSRGraph, partition: Partition) -> [Int32] {
+    static func groupsReached(_ graph: CSRGraph, partition: Partition) -> [Int32] {
         let n = graph.vertexCount
         precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
         let group = partition.group

@@ -23,7 +23,7 @@ import MeshworkCore
 /// (NetworkX `attribute_assortativity_coefficient` on the members whose group is known).
 /// Directed graphs count arcs; undirected graphs count each tie once.
 ///
-///     let levels = GroupMixing.measure(graph, partitions: [organisations, regions, partners])
+///     let levels = GroupMixing().run(graph, partitions: [organisations, regions, partners])
 ///     levels[1].eiIndex[g]      // region g's E-I index
 ///     levels[1].networkEI       // the whole network's, across regions
 ///
@@ -35,176 +35,187 @@ import MeshworkCore
 ///   simulation", Social Psychology Quarterly 51(2), 1988; Newman, "Mixing patterns in networks",
 ///   Phys. Rev. E 67:026126, 2003.
 public struct GroupMixing: Sendable {
-    /// Members with each group.
-    public var members: [Int]
-    /// Ties (arcs) with both ends in each group, and the sum of their weights.
-    public var internalTies: [Int]
-    public var internalWeight: [Double]
-    /// Ties (arcs) with exactly one end in each group, and the sum of their weights.
-    public var externalTies: [Int]
-    public var externalWeight: [Double]
-    /// The mixing between groups: one entry per pair of groups with a tie between them
-    /// (`a < b` on undirected graphs, ordered on directed ones), with tie counts and weights,
-    /// sorted by `(a, b)`. Ties inside a group are in `internalTies`.
-    public var pairs: [(a: Int32, b: Int32, ties: Int, weight: Double)]
-    /// Members whose group is known (N).
-    public var knownMembers: Int
-    /// Ties with an end whose group is unknown (left out of every figure).
-    public var unassignedTies: Int
-    /// Whether the graph was directed (arcs counted).
-    public var isDirected: Bool
-
-    /// The number of groups.
-    public var groupCount: Int { members.count }
-
-    /// Each group's E-I index, NaN when it has no tie.
-    public var eiIndex: [Double] {
-        (0..<groupCount).map { g in Self.ei(external: externalTies[g], inside: internalTies[g]) }
-    }
-
-    /// Each group's weighted E-I index (tie weights instead of counts), NaN when it has no tie.
-    public var weightedEIIndex: [Double] {
-        (0..<groupCount).map { g in
-            let total = externalWeight[g] + internalWeight[g]
-            return total > 0 ? (externalWeight[g] - internalWeight[g]) / total : .nan
-        }
-    }
-
-    /// Each group's E-I index expected when the known members are assigned to groups of the same
-    /// sizes at random (the ratio of the expected external and internal tie counts):
-    /// (2(N − n) − (n − 1)) / (2(N − n) + (n − 1)) for a group of n
-    /// (``MixingPermutationTest/expectedGroupEI(size:known:)``); NaN when N < 2 or the group is empty.
-    public var expectedEIIndex: [Double] {
-        members.map { MixingPermutationTest.expectedGroupEI(size: $0, known: knownMembers) }
-    }
-
-    /// Each group's density of internal ties, NaN when it has fewer than two members.
-    public var internalDensity: [Double] {
-        (0..<groupCount).map { g in
-            let size = Double(members[g])
-            guard members[g] >= 2 else { return .nan }
-            let possible = isDirected ? size * (size - 1) : size * (size - 1) / 2
-            return Double(internalTies[g]) / possible
-        }
-    }
-
-    /// Ties inside groups and across groups (both ends known).
-    public var totalInternal: Int { internalTies.reduce(0, +) }
-    public var totalExternal: Int { pairs.reduce(0) { $0 + $1.ties } }
-
-    /// The whole network's E-I index over ties with both groups known; NaN without such ties.
-    public var networkEI: Double { Self.ei(external: totalExternal, inside: totalInternal) }
-
-    /// The share of ties (both groups known) that cross a boundary; NaN without such ties.
-    public var crossShare: Double {
-        let total = totalExternal + totalInternal
-        return total > 0 ? Double(totalExternal) / Double(total) : .nan
-    }
-
-    /// The network E-I index expected when the known members are assigned to groups of the same
-    /// sizes at random (the ratio of expected counts): a tie falls inside some group with
-    /// probability p = Σ_g n_g (n_g − 1) / (N (N − 1)), so the expected value is 1 − 2p; NaN when
-    /// N < 2.
-    public var expectedNetworkEI: Double {
-        guard knownMembers >= 2 else { return .nan }
-        let n = Double(knownMembers)
-        let inside = members.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
-        return 1 - 2 * inside / (n * (n - 1))
-    }
-
-    /// Newman's attribute assortativity of the mixing matrix; NaN when undefined (no tie, or every
-    /// tie in one group).
-    public var assortativity: Double {
-        let g = groupCount
-        var rows = [Double](repeating: 0, count: g)
-        var columns = [Double](repeating: 0, count: g)
-        var trace = 0.0
-        var total = 0.0
-        for c in 0..<g {
-            let inside = Double(internalTies[c]) * (isDirected ? 1 : 2)
-            trace += inside
-            rows[c] += inside
-            columns[c] += inside
-        }
-        total = trace
-        for pair in pairs {
-            let t = Double(pair.ties)
-            rows[Int(pair.a)] += t
-            columns[Int(pair.b)] += t
-            total += t
-            if !isDirected {
-                rows[Int(pair.b)] += t
-                columns[Int(pair.a)] += t
-                total += t
-            }
-        }
-        guard total > 0 else { return .nan }
-        var expected = 0.0
-        for c in 0..<g { expected += (rows[c] / total) * (columns[c] / total) }
-        guard expected < 1 else { return .nan }
-        return (trace / total - expected) / (1 - expected)
-    }
-
-    static func ei(external: Int, inside: Int) -> Double {
-        let total = external + inside
-        return total > 0 ? Double(external - inside) / Double(total) : .nan
-    }
+    public init() {}
 
     /// The mixing of `graph`'s ties over each partition, in one pass over the ties.
     /// - Precondition: every partition covers every vertex of `graph`.
-    public static func measure(_ graph: CSRGraph, partitions: [Partition]) -> [GroupMixing] {
-        for p in partitions { precondition(p.vertexCount == graph.vertexCount, "a group for every vertex") }
-        let levels = partitions.count
-        var internalTies = partitions.map { [Int](repeating: 0, count: $0.groupCount) }
-        var internalWeight = partitions.map { [Double](repeating: 0, count: $0.groupCount) }
-        var externalTies = internalTies
-        var externalWeight = internalWeight
-        var crossCounts = partitions.map { _ in EdgeBuffer(weighted: true) }
-        var crossWeights = crossCounts
-        var unassigned = [Int](repeating: 0, count: levels)
-        let groups = partitions.map(\.group)
-        for u in 0..<graph.vertexCount {
-            for p in graph.row(VertexID(u)) {
-                let v = Int(graph.targets[p])
-                if !graph.isDirected && v < u { continue }  // each undirected tie once
-                let w = graph.weights?[p] ?? 1
-                for level in 0..<levels {
-                    let gu = groups[level][u], gv = groups[level][v]
-                    if gu < 0 || gv < 0 {
-                        unassigned[level] += 1
-                    } else if gu == gv {
-                        internalTies[level][Int(gu)] += 1
-                        internalWeight[level][Int(gu)] += w
-                    } else {
-                        externalTies[level][Int(gu)] += 1
-                        externalTies[level][Int(gv)] += 1
-                        externalWeight[level][Int(gu)] += w
-                        externalWeight[level][Int(gv)] += w
-                        crossCounts[level].append(gu, gv, weight: 1)
-                        crossWeights[level].append(gu, gv, weight: w)
+    public func run(_ graph: CSRGraph, partitions: [Partition]) -> [Result] {
+        Result.measure(graph, partitions: partitions)
+    }
+}
+
+extension GroupMixing {
+    /// The mixing of one level's groups.
+    public struct Result: Sendable {
+        /// Members with each group.
+        public var members: [Int]
+        /// Ties (arcs) with both ends in each group, and the sum of their weights.
+        public var internalTies: [Int]
+        public var internalWeight: [Double]
+        /// Ties (arcs) with exactly one end in each group, and the sum of their weights.
+        public var externalTies: [Int]
+        public var externalWeight: [Double]
+        /// The mixing between groups: one entry per pair of groups with a tie between them
+        /// (`a < b` on undirected graphs, ordered on directed ones), with tie counts and weights,
+        /// sorted by `(a, b)`. Ties inside a group are in `internalTies`.
+        public var pairs: [(a: Int32, b: Int32, ties: Int, weight: Double)]
+        /// Members whose group is known (N).
+        public var knownMembers: Int
+        /// Ties with an end whose group is unknown (left out of every figure).
+        public var unassignedTies: Int
+        /// Whether the graph was directed (arcs counted).
+        public var isDirected: Bool
+
+        /// The number of groups.
+        public var groupCount: Int { members.count }
+
+        /// Each group's E-I index, NaN when it has no tie.
+        public var eiIndex: [Double] {
+            (0..<groupCount).map { g in Self.ei(external: externalTies[g], inside: internalTies[g]) }
+        }
+
+        /// Each group's weighted E-I index (tie weights instead of counts), NaN when it has no tie.
+        public var weightedEIIndex: [Double] {
+            (0..<groupCount).map { g in
+                let total = externalWeight[g] + internalWeight[g]
+                return total > 0 ? (externalWeight[g] - internalWeight[g]) / total : .nan
+            }
+        }
+
+        /// Each group's E-I index expected when the known members are assigned to groups of the same
+        /// sizes at random (the ratio of the expected external and internal tie counts):
+        /// (2(N − n) − (n − 1)) / (2(N − n) + (n − 1)) for a group of n
+        /// (``MixingPermutationTest/expectedGroupEI(size:known:)``); NaN when N < 2 or the group is empty.
+        public var expectedEIIndex: [Double] {
+            members.map { MixingPermutationTest.expectedGroupEI(size: $0, known: knownMembers) }
+        }
+
+        /// Each group's density of internal ties, NaN when it has fewer than two members.
+        public var internalDensity: [Double] {
+            (0..<groupCount).map { g in
+                let size = Double(members[g])
+                guard members[g] >= 2 else { return .nan }
+                let possible = isDirected ? size * (size - 1) : size * (size - 1) / 2
+                return Double(internalTies[g]) / possible
+            }
+        }
+
+        /// Ties inside groups and across groups (both ends known).
+        public var totalInternal: Int { internalTies.reduce(0, +) }
+        public var totalExternal: Int { pairs.reduce(0) { $0 + $1.ties } }
+
+        /// The whole network's E-I index over ties with both groups known; NaN without such ties.
+        public var networkEI: Double { Self.ei(external: totalExternal, inside: totalInternal) }
+
+        /// The share of ties (both groups known) that cross a boundary; NaN without such ties.
+        public var crossShare: Double {
+            let total = totalExternal + totalInternal
+            return total > 0 ? Double(totalExternal) / Double(total) : .nan
+        }
+
+        /// The network E-I index expected when the known members are assigned to groups of the same
+        /// sizes at random (the ratio of expected counts): a tie falls inside some group with
+        /// probability p = Σ_g n_g (n_g − 1) / (N (N − 1)), so the expected value is 1 − 2p; NaN when
+        /// N < 2.
+        public var expectedNetworkEI: Double {
+            guard knownMembers >= 2 else { return .nan }
+            let n = Double(knownMembers)
+            let inside = members.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
+            return 1 - 2 * inside / (n * (n - 1))
+        }
+
+        /// Newman's attribute assortativity of the mixing matrix; NaN when undefined (no tie, or every
+        /// tie in one group).
+        public var assortativity: Double {
+            let g = groupCount
+            var rows = [Double](repeating: 0, count: g)
+            var columns = [Double](repeating: 0, count: g)
+            var trace = 0.0
+            var total = 0.0
+            for c in 0..<g {
+                let inside = Double(internalTies[c]) * (isDirected ? 1 : 2)
+                trace += inside
+                rows[c] += inside
+                columns[c] += inside
+            }
+            total = trace
+            for pair in pairs {
+                let t = Double(pair.ties)
+                rows[Int(pair.a)] += t
+                columns[Int(pair.b)] += t
+                total += t
+                if !isDirected {
+                    rows[Int(pair.b)] += t
+                    columns[Int(pair.a)] += t
+                    total += t
+                }
+            }
+            guard total > 0 else { return .nan }
+            var expected = 0.0
+            for c in 0..<g { expected += (rows[c] / total) * (columns[c] / total) }
+            guard expected < 1 else { return .nan }
+            return (trace / total - expected) / (1 - expected)
+        }
+
+        static func ei(external: Int, inside: Int) -> Double {
+            let total = external + inside
+            return total > 0 ? Double(external - inside) / Double(total) : .nan
+        }
+
+        static func measure(_ graph: CSRGraph, partitions: [Partition]) -> [Result] {
+            for p in partitions { precondition(p.vertexCount == graph.vertexCount, "a group for every vertex") }
+            let levels = partitions.count
+            var internalTies = partitions.map { [Int](repeating: 0, count: $0.groupCount) }
+            var internalWeight = partitions.map { [Double](repeating: 0, count: $0.groupCount) }
+            var externalTies = internalTies
+            var externalWeight = internalWeight
+            var crossCounts = partitions.map { _ in EdgeBuffer(weighted: true) }
+            var crossWeights = crossCounts
+            var unassigned = [Int](repeating: 0, count: levels)
+            let groups = partitions.map(\.group)
+            for u in 0..<graph.vertexCount {
+                for p in graph.row(VertexID(u)) {
+                    let v = Int(graph.targets[p])
+                    if !graph.isDirected && v < u { continue }  // each undirected tie once
+                    let w = graph.weights?[p] ?? 1
+                    for level in 0..<levels {
+                        let gu = groups[level][u], gv = groups[level][v]
+                        if gu < 0 || gv < 0 {
+                            unassigned[level] += 1
+                        } else if gu == gv {
+                            internalTies[level][Int(gu)] += 1
+                            internalWeight[level][Int(gu)] += w
+                        } else {
+                            externalTies[level][Int(gu)] += 1
+                            externalTies[level][Int(gv)] += 1
+                            externalWeight[level][Int(gu)] += w
+                            externalWeight[level][Int(gv)] += w
+                            crossCounts[level].append(gu, gv, weight: 1)
+                            crossWeights[level].append(gu, gv, weight: w)
+                        }
                     }
                 }
             }
-        }
-        return (0..<levels).map { level in
-            let partition = partitions[level]
-            // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
-            let tieGraph = crossCounts[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
-            let weightGraph = crossWeights[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
-            var pairs: [(a: Int32, b: Int32, ties: Int, weight: Double)] = []
-            for a in 0..<partition.groupCount {
-                // Undirected rows hold each pair twice: keep a < b.
-                for p in tieGraph.row(VertexID(a)) {
-                    let b = tieGraph.targets[p]
-                    if !graph.isDirected && Int(b) < a { continue }
-                    pairs.append((Int32(a), b, Int(tieGraph.weights![p]), weightGraph.weights![p]))
+            return (0..<levels).map { level in
+                let partition = partitions[level]
+                // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
+                let tieGraph = crossCounts[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
+                let weightGraph = crossWeights[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
+                var pairs: [(a: Int32, b: Int32, ties: Int, weight: Double)] = []
+                for a in 0..<partition.groupCount {
+                    // Undirected rows hold each pair twice: keep a < b.
+                    for p in tieGraph.row(VertexID(a)) {
+                        let b = tieGraph.targets[p]
+                        if !graph.isDirected && Int(b) < a { continue }
+                        pairs.append((Int32(a), b, Int(tieGraph.weights![p]), weightGraph.weights![p]))
+                    }
                 }
+                return Result(members: partition.sizes, internalTies: internalTies[level],
+                                   internalWeight: internalWeight[level], externalTies: externalTies[level],
+                                   externalWeight: externalWeight[level], pairs: pairs,
+                                   knownMembers: partition.knownCount, unassignedTies: unassigned[level],
+                                   isDirected: graph.isDirected)
             }
-            return GroupMixing(members: partition.sizes, internalTies: internalTies[level],
-                               internalWeight: internalWeight[level], externalTies: externalTies[level],
-                               externalWeight: externalWeight[level], pairs: pairs,
-                               knownMembers: partition.knownCount, unassignedTies: unassigned[level],
-                               isDirected: graph.isDirected)
         }
     }
 }

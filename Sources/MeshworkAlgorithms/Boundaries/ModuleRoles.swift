@@ -50,17 +50,17 @@ public enum ModuleRole: String, CaseIterable, Sendable {
 /// Participation coefficient, within-module degree z-score and role of every vertex.
 ///
 /// - Complexity: O(V) space.
-public struct ModuleRoles: Sendable, Equatable {
-    /// `P_i` in [0, 1); NaN when the vertex's group is unknown.
-    public var participation: [Double]
-    /// `z_i`; NaN when the vertex's group is unknown.
-    public var zScore: [Double]
-    /// The role; `nil` when the vertex's group is unknown.
-    public var role: [ModuleRole?]
+public struct ModuleRoles: Sendable {
+    /// Tie weights replace the counts (ignored when the graph has no weights).
+    public var weighted: Bool
+
+    public init(weighted: Bool = false) {
+        self.weighted = weighted
+    }
 
     /// Participation, z-score and role of each vertex for the given groups, as Guimera & Amaral.
     ///
-    ///     let roles = ModuleRoles(graph, partition: organisations)
+    ///     let roles = ModuleRoles().run(graph, partition: organisations)
     ///     roles.participation[v]   // 0: all of v's ties stay in one group
     ///     roles.role[v]            // .connectorHub, ...
     ///
@@ -84,76 +84,92 @@ public struct ModuleRoles: Sendable, Equatable {
     /// - Note: Guimera & Amaral, "Functional cartography of complex metabolic networks", Nature
     ///   433, 895-900, 2005; Guimera & Amaral, "Cartography of complex networks: modules and
     ///   universal roles", Journal of Statistical Mechanics P02001, 2005.
-    public init(_ graph: CSRGraph, partition: Partition, weighted: Bool = false) {
-        let n = graph.vertexCount
-        precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
-        let group = partition.group
-        let groupCount = max(partition.groupCount, Int((group.max() ?? -1) + 1))
-        let weights = weighted ? graph.weights : nil
-        let (offsets, targets) = (graph.offsets, graph.targets)
+    public func run(_ graph: CSRGraph, partition: Partition) -> Result {
+        Result(graph, partition: partition, weighted: weighted)
+    }
+}
 
-        var participation = [Double](repeating: .nan, count: n)
-        var kappa = [Double](repeating: 0, count: n)
-        var perGroup = [Double](repeating: 0, count: groupCount)
-        for v in 0..<n {
-            let gv = Int(group[v])
-            if gv < 0 { continue }
-            let row = Int(offsets[v]) ..< Int(offsets[v + 1])
-            var k = 0.0
-            if let weights {
+extension ModuleRoles {
+    /// Participation coefficient, within-module degree z-score and role of every vertex.
+    public struct Result: Sendable, Equatable {
+        /// `P_i` in [0, 1); NaN when the vertex's group is unknown.
+        public var participation: [Double]
+        /// `z_i`; NaN when the vertex's group is unknown.
+        public var zScore: [Double]
+        /// The role; `nil` when the vertex's group is unknown.
+        public var role: [ModuleRole?]
+
+        init(_ graph: CSRGraph, partition: Partition, weighted: Bool) {
+            let n = graph.vertexCount
+            precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
+            let group = partition.group
+            let groupCount = max(partition.groupCount, Int((group.max() ?? -1) + 1))
+            let weights = weighted ? graph.weights : nil
+            let (offsets, targets) = (graph.offsets, graph.targets)
+
+            var participation = [Double](repeating: .nan, count: n)
+            var kappa = [Double](repeating: 0, count: n)
+            var perGroup = [Double](repeating: 0, count: groupCount)
+            for v in 0..<n {
+                let gv = Int(group[v])
+                if gv < 0 { continue }
+                let row = Int(offsets[v]) ..< Int(offsets[v + 1])
+                var k = 0.0
+                if let weights {
+                    for p in row {
+                        let g = Int(group[Int(targets[p])])
+                        if g >= 0 { perGroup[g] += weights[p]; k += weights[p] }
+                    }
+                } else {
+                    for p in row {
+                        let g = Int(group[Int(targets[p])])
+                        if g >= 0 { perGroup[g] += 1; k += 1 }
+                    }
+                }
+                kappa[v] = perGroup[gv]
+                var squares = 0.0
                 for p in row {
                     let g = Int(group[Int(targets[p])])
-                    if g >= 0 { perGroup[g] += weights[p]; k += weights[p] }
+                    if g >= 0 && perGroup[g] != 0 {
+                        squares += perGroup[g] * perGroup[g]
+                        perGroup[g] = 0
+                    }
                 }
-            } else {
-                for p in row {
-                    let g = Int(group[Int(targets[p])])
-                    if g >= 0 { perGroup[g] += 1; k += 1 }
-                }
+                // 1 - sum (k_s / k)^2 = (k^2 - sum k_s^2) / k^2: exact for counts below 2^26.
+                participation[v] = k == 0 ? 0 : (k * k - squares) / (k * k)
             }
-            kappa[v] = perGroup[gv]
-            var squares = 0.0
-            for p in row {
-                let g = Int(group[Int(targets[p])])
-                if g >= 0 && perGroup[g] != 0 {
-                    squares += perGroup[g] * perGroup[g]
-                    perGroup[g] = 0
-                }
-            }
-            // 1 - sum (k_s / k)^2 = (k^2 - sum k_s^2) / k^2: exact for counts below 2^26.
-            participation[v] = k == 0 ? 0 : (k * k - squares) / (k * k)
-        }
 
-        // Mean and population standard deviation of kappa per group (two passes).
-        var size = [Int](repeating: 0, count: groupCount)
-        var mean = [Double](repeating: 0, count: groupCount)
-        var low = [Double](repeating: .infinity, count: groupCount)
-        var high = [Double](repeating: -.infinity, count: groupCount)
-        for v in 0..<n where group[v] >= 0 {
-            let g = Int(group[v])
-            size[g] += 1
-            mean[g] += kappa[v]
-            low[g] = min(low[g], kappa[v])
-            high[g] = max(high[g], kappa[v])
+            // Mean and population standard deviation of kappa per group (two passes).
+            var size = [Int](repeating: 0, count: groupCount)
+            var mean = [Double](repeating: 0, count: groupCount)
+            var low = [Double](repeating: .infinity, count: groupCount)
+            var high = [Double](repeating: -.infinity, count: groupCount)
+            for v in 0..<n where group[v] >= 0 {
+                let g = Int(group[v])
+                size[g] += 1
+                mean[g] += kappa[v]
+                low[g] = min(low[g], kappa[v])
+                high[g] = max(high[g], kappa[v])
+            }
+            for g in 0..<groupCount where size[g] > 0 { mean[g] /= Double(size[g]) }
+            var deviation = [Double](repeating: 0, count: groupCount)
+            for v in 0..<n where group[v] >= 0 {
+                let g = Int(group[v])
+                let d = kappa[v] - mean[g]
+                deviation[g] += d * d
+            }
+            var zScore = [Double](repeating: .nan, count: n)
+            var role = [ModuleRole?](repeating: nil, count: n)
+            for v in 0..<n where group[v] >= 0 {
+                let g = Int(group[v])
+                // Equal kappas: sd is 0 exactly (the floating-point mean may leave a tiny residue).
+                let z = low[g] == high[g] ? 0 : (kappa[v] - mean[g]) / (deviation[g] / Double(size[g])).squareRoot()
+                zScore[v] = z
+                role[v] = ModuleRole(participation: participation[v], zScore: z)
+            }
+            self.participation = participation
+            self.zScore = zScore
+            self.role = role
         }
-        for g in 0..<groupCount where size[g] > 0 { mean[g] /= Double(size[g]) }
-        var deviation = [Double](repeating: 0, count: groupCount)
-        for v in 0..<n where group[v] >= 0 {
-            let g = Int(group[v])
-            let d = kappa[v] - mean[g]
-            deviation[g] += d * d
-        }
-        var zScore = [Double](repeating: .nan, count: n)
-        var role = [ModuleRole?](repeating: nil, count: n)
-        for v in 0..<n where group[v] >= 0 {
-            let g = Int(group[v])
-            // Equal kappas: sd is 0 exactly (the floating-point mean may leave a tiny residue).
-            let z = low[g] == high[g] ? 0 : (kappa[v] - mean[g]) / (deviation[g] / Double(size[g])).squareRoot()
-            zScore[v] = z
-            role[v] = ModuleRole(participation: participation[v], zScore: z)
-        }
-        self.participation = participation
-        self.zScore = zScore
-        self.role = role
     }
 }

@@ -34,7 +34,7 @@ import MeshworkCore
 /// (Fisher-Yates) for each of its permutations; the blocks' counts are added in block order. The
 /// p-values therefore depend on the seed only, never on `threads`.
 ///
-///     let test = MixingPermutationTest(graph, partition: offices, permutations: 1000, seed: 7, threads: 2)
+///     let test = MixingPermutationTest(permutations: 1000, seed: 7).run(graph, partition: offices)
 ///     test.groupPValue[g]   // office g's E-I against chance
 ///     test.levelPValue      // the offices' share of ties inside, against chance
 ///
@@ -44,20 +44,25 @@ import MeshworkCore
 /// - Note: Krackhardt & Stern, "Informal networks and organizational crises: an experimental
 ///   simulation", Social Psychology Quarterly 51(2), 1988; Davison & Hinkley, *Bootstrap Methods
 ///   and their Application*, Cambridge University Press, 1997 (the (r + 1) / (K + 1) estimate).
-public struct MixingPermutationTest: Sendable, Equatable {
-    /// K.
-    public let permutations: Int
-    /// Each group's two-sided p-value for its E-I index; NaN when its observed E-I is undefined.
-    public let groupPValue: [Double]
-    /// The level's two-sided p-value for the ties inside groups (E-I index and cross share); NaN
-    /// without a tie between known members.
-    public let levelPValue: Double
-    /// Each group's E-I index expected under random assignment (NaN when N < 2 or the group is empty).
-    public let expectedGroupEI: [Double]
-    /// The ties inside groups expected under random assignment (NaN when N < 2).
-    public let expectedInternalTies: Double
-    /// m: the ties with both ends known.
-    public let ties: Int
+public struct MixingPermutationTest: Sendable {
+    /// K: the permutations to run (at least 1).
+    public var permutations: Int
+    /// The seed of the shuffles: the p-values depend on it only, never on `threads`.
+    public var seed: UInt64
+    /// The number of worker threads (at least 1). Does not change the result.
+    public var threads: Int
+
+    public init(permutations: Int, seed: UInt64, threads: Int = Parallelism.defaultThreads) {
+        self.permutations = permutations
+        self.seed = seed
+        self.threads = max(1, threads)
+    }
+
+    /// Runs `permutations` permutations of `partition`'s known labels over `graph`'s ties.
+    /// - Precondition: `partition.vertexCount == graph.vertexCount`, `permutations >= 1`.
+    public func run(_ graph: CSRGraph, partition: Partition) -> Result {
+        Result(graph, partition: partition, permutations: permutations, seed: seed, threads: threads)
+    }
 
     /// The expected E-I index of a group of `size` members among `known` members: the ratio of
     /// the expected external and internal tie counts under random assignment to groups of fixed
@@ -75,138 +80,156 @@ public struct MixingPermutationTest: Sendable, Equatable {
         let pairs = sizes.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
         return Double(m) * pairs / (Double(total) * Double(total - 1))
     }
+}
 
-    /// Runs `permutations` permutations of `partition`'s known labels over `graph`'s ties.
-    /// - Precondition: `partition.vertexCount == graph.vertexCount`, `permutations >= 1`.
-    public init(_ graph: CSRGraph, partition: Partition, permutations: Int, seed: UInt64, threads: Int = 1) {
-        precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
-        precondition(permutations >= 1, "at least one permutation")
-        let n = graph.vertexCount
-        let group = partition.group
-        let groupCount = partition.groupCount
-        // Known members renumbered 0..<N; their labels; the ties between them as (u, v) pairs.
-        var compact = [Int32](repeating: -1, count: n)
-        var labels: [Int32] = []
-        for v in 0..<n where group[v] >= 0 {
-            compact[v] = Int32(labels.count)
-            labels.append(group[v])
-        }
-        let known = labels.count
-        var us: [Int32] = [], vs: [Int32] = []
-        var degree = [Int32](repeating: 0, count: known)
-        for u in 0..<n where compact[u] >= 0 {
-            for p in graph.row(VertexID(u)) {
-                let v = Int(graph.targets[p])
-                if !graph.isDirected && v < u { continue }  // each undirected tie once
-                let cv = compact[v]
-                if cv < 0 { continue }
-                us.append(compact[u])
-                vs.append(cv)
-                degree[Int(compact[u])] += 1
-                degree[Int(cv)] += 1
+extension MixingPermutationTest {
+    /// The p-values of one level and the expected values they test against.
+    public struct Result: Sendable, Equatable {
+        /// K.
+        public let permutations: Int
+        /// Each group's two-sided p-value for its E-I index; NaN when its observed E-I is undefined.
+        public let groupPValue: [Double]
+        /// The level's two-sided p-value for the ties inside groups (E-I index and cross share); NaN
+        /// without a tie between known members.
+        public let levelPValue: Double
+        /// Each group's E-I index expected under random assignment (NaN when N < 2 or the group is empty).
+        public let expectedGroupEI: [Double]
+        /// The ties inside groups expected under random assignment (NaN when N < 2).
+        public let expectedInternalTies: Double
+        /// m: the ties with both ends known.
+        public let ties: Int
+
+        /// Runs `permutations` permutations of `partition`'s known labels over `graph`'s ties.
+        init(_ graph: CSRGraph, partition: Partition, permutations: Int, seed: UInt64, threads: Int = Parallelism.defaultThreads) {
+            precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
+            precondition(permutations >= 1, "at least one permutation")
+            let n = graph.vertexCount
+            let group = partition.group
+            let groupCount = partition.groupCount
+            // Known members renumbered 0..<N; their labels; the ties between them as (u, v) pairs.
+            var compact = [Int32](repeating: -1, count: n)
+            var labels: [Int32] = []
+            for v in 0..<n where group[v] >= 0 {
+                compact[v] = Int32(labels.count)
+                labels.append(group[v])
             }
-        }
-        let m = us.count
-        let sizes = partition.sizes
-        let expectedEI = sizes.map { Self.expectedGroupEI(size: $0, known: known) }
-        let expectedInside = Self.expectedInternalTies(ties: m, sizes: sizes, known: known)
+            let known = labels.count
+            var us: [Int32] = [], vs: [Int32] = []
+            var degree = [Int32](repeating: 0, count: known)
+            for u in 0..<n where compact[u] >= 0 {
+                for p in graph.row(VertexID(u)) {
+                    let v = Int(graph.targets[p])
+                    if !graph.isDirected && v < u { continue }  // each undirected tie once
+                    let cv = compact[v]
+                    if cv < 0 { continue }
+                    us.append(compact[u])
+                    vs.append(cv)
+                    degree[Int(compact[u])] += 1
+                    degree[Int(cv)] += 1
+                }
+            }
+            let m = us.count
+            let sizes = partition.sizes
+            let expectedEI = sizes.map { MixingPermutationTest.expectedGroupEI(size: $0, known: known) }
+            let expectedInside = MixingPermutationTest.expectedInternalTies(ties: m, sizes: sizes, known: known)
 
-        // The observed figures, by the same kernel as the permutations.
-        var inside = [Int](repeating: 0, count: groupCount)
-        var ends = [Int](repeating: 0, count: groupCount)
-        Self.count(labels: labels, us: us, vs: vs, degree: degree, inside: &inside, ends: &ends)
-        let slack = 1e-12
-        let observedDistance: [Double] = (0..<groupCount).map { g in
-            let ei = Self.ei(inside: inside[g], ends: ends[g])
-            return ei.isNaN || expectedEI[g].isNaN ? .nan : abs(ei - expectedEI[g]) - slack
-        }
-        let observedInside = inside.reduce(0, +)
-        let levelDistance = abs(Double(observedInside) - expectedInside) - 1e-9
+            // The observed figures, by the same kernel as the permutations.
+            var inside = [Int](repeating: 0, count: groupCount)
+            var ends = [Int](repeating: 0, count: groupCount)
+            Self.count(labels: labels, us: us, vs: vs, degree: degree, inside: &inside, ends: &ends)
+            let slack = 1e-12
+            let observedDistance: [Double] = (0..<groupCount).map { g in
+                let ei = Self.ei(inside: inside[g], ends: ends[g])
+                return ei.isNaN || expectedEI[g].isNaN ? .nan : abs(ei - expectedEI[g]) - slack
+            }
+            let observedInside = inside.reduce(0, +)
+            let levelDistance = abs(Double(observedInside) - expectedInside) - 1e-9
 
-        // Per block: r per group, then r for the level.
-        let blocks = min(64, permutations)
-        var partial = [[Int]](repeating: [], count: blocks)
-        let root = SplitMix64(seed: seed)
-        partial.withUnsafeMutableBufferPointer { slots in
-            let out = _SharedPointer(base: slots.baseAddress!)
-            _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
-                var shuffled = labels
-                var inside = [Int](repeating: 0, count: groupCount)
-                var ends = [Int](repeating: 0, count: groupCount)
-                while let block = nextBlock() {
-                    var rng = root.split(UInt64(block))
-                    for i in 0..<known { shuffled[i] = labels[i] }
-                    var extreme = [Int](repeating: 0, count: groupCount + 1)
-                    for _ in _ParallelSources.range(of: block, blocks: blocks, sources: permutations) {
-                        Self.shuffle(&shuffled, &rng)
-                        Self.count(labels: shuffled, us: us, vs: vs, degree: degree, inside: &inside, ends: &ends)
-                        var total = 0
-                        for g in 0..<groupCount {
-                            total += inside[g]
-                            let distance = observedDistance[g]
-                            if distance.isNaN { continue }
-                            let ei = Self.ei(inside: inside[g], ends: ends[g])
-                            if !ei.isNaN && abs(ei - expectedEI[g]) >= distance { extreme[g] += 1 }
+            // Per block: r per group, then r for the level.
+            let blocks = min(64, permutations)
+            var partial = [[Int]](repeating: [], count: blocks)
+            let root = SplitMix64(seed: seed)
+            partial.withUnsafeMutableBufferPointer { slots in
+                let out = _SharedPointer(base: slots.baseAddress!)
+                _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
+                    var shuffled = labels
+                    var inside = [Int](repeating: 0, count: groupCount)
+                    var ends = [Int](repeating: 0, count: groupCount)
+                    while let block = nextBlock() {
+                        var rng = root.split(UInt64(block))
+                        for i in 0..<known { shuffled[i] = labels[i] }
+                        var extreme = [Int](repeating: 0, count: groupCount + 1)
+                        for _ in _ParallelSources.range(of: block, blocks: blocks, sources: permutations) {
+                            Self.shuffle(&shuffled, &rng)
+                            Self.count(labels: shuffled, us: us, vs: vs, degree: degree, inside: &inside, ends: &ends)
+                            var total = 0
+                            for g in 0..<groupCount {
+                                total += inside[g]
+                                let distance = observedDistance[g]
+                                if distance.isNaN { continue }
+                                let ei = Self.ei(inside: inside[g], ends: ends[g])
+                                if !ei.isNaN && abs(ei - expectedEI[g]) >= distance { extreme[g] += 1 }
+                            }
+                            if abs(Double(total) - expectedInside) >= levelDistance { extreme[groupCount] += 1 }
                         }
-                        if abs(Double(total) - expectedInside) >= levelDistance { extreme[groupCount] += 1 }
+                        out.base[block] = extreme
                     }
-                    out.base[block] = extreme
+                }
+            }
+            var extreme = [Int](repeating: 0, count: groupCount + 1)
+            for block in partial { for i in extreme.indices { extreme[i] += block[i] } }
+            let k = Double(permutations + 1)
+            // With fewer than two non-empty groups every permutation is the observed assignment: no test.
+            let testable = sizes.filter { $0 > 0 }.count >= 2
+            self.permutations = permutations
+            groupPValue = (0..<groupCount).map { g in
+                !testable || observedDistance[g].isNaN ? .nan : Double(extreme[g] + 1) / k
+            }
+            levelPValue = !testable || m == 0 || expectedInside.isNaN ? .nan : Double(extreme[groupCount] + 1) / k
+            expectedGroupEI = expectedEI
+            expectedInternalTies = expectedInside
+            ties = m
+        }
+
+        /// E-I from the ties inside a group and the tie ends in it: external = ends − 2 · inside.
+        @inline(__always)
+        private static func ei(inside: Int, ends: Int) -> Double {
+            let external = ends - 2 * inside
+            let total = external + inside
+            return total > 0 ? Double(external - inside) / Double(total) : .nan
+        }
+
+        /// A uniform random permutation of `labels` (Fisher-Yates, from the last position down).
+        @inline(__always)
+        private static func shuffle(_ labels: inout [Int32], _ rng: inout SplitMix64) {
+            labels.withUnsafeMutableBufferPointer { a in
+                var i = a.count - 1
+                while i > 0 {
+                    let j = rng.below(i + 1)
+                    a.swapAt(i, j)
+                    i -= 1
                 }
             }
         }
-        var extreme = [Int](repeating: 0, count: groupCount + 1)
-        for block in partial { for i in extreme.indices { extreme[i] += block[i] } }
-        let k = Double(permutations + 1)
-        // With fewer than two non-empty groups every permutation is the observed assignment: no test.
-        let testable = sizes.filter { $0 > 0 }.count >= 2
-        self.permutations = permutations
-        groupPValue = (0..<groupCount).map { g in
-            !testable || observedDistance[g].isNaN ? .nan : Double(extreme[g] + 1) / k
+
+        /// Per group: the ties with both ends in it and the tie ends in it (the sum of its members'
+        /// degrees among known members), for the given labels.
+        @inline(__always)
+        private static func count(labels: [Int32], us: [Int32], vs: [Int32], degree: [Int32],
+                                  inside: inout [Int], ends: inout [Int]) {
+            labels.withUnsafeBufferPointer { label in
+            us.withUnsafeBufferPointer { us in
+            vs.withUnsafeBufferPointer { vs in
+            degree.withUnsafeBufferPointer { degree in
+            inside.withUnsafeMutableBufferPointer { inside in
+            ends.withUnsafeMutableBufferPointer { ends in
+                for g in 0..<inside.count { inside[g] = 0; ends[g] = 0 }
+                for i in 0..<label.count { ends[Int(label[i])] &+= Int(degree[i]) }
+                for e in 0..<us.count {
+                    let a = label[Int(us[e])]
+                    if a == label[Int(vs[e])] { inside[Int(a)] &+= 1 }
+                }
+            }}}}}}
         }
-        levelPValue = !testable || m == 0 || expectedInside.isNaN ? .nan : Double(extreme[groupCount] + 1) / k
-        expectedGroupEI = expectedEI
-        expectedInternalTies = expectedInside
-        ties = m
-    }
-
-    /// E-I from the ties inside a group and the tie ends in it: external = ends − 2 · inside.
-    @inline(__always)
-    private static func ei(inside: Int, ends: Int) -> Double {
-        let external = ends - 2 * inside
-        let total = external + inside
-        return total > 0 ? Double(external - inside) / Double(total) : .nan
-    }
-
-    /// A uniform random permutation of `labels` (Fisher-Yates, from the last position down).
-    @inline(__always)
-    private static func shuffle(_ labels: inout [Int32], _ rng: inout SplitMix64) {
-        labels.withUnsafeMutableBufferPointer { a in
-            var i = a.count - 1
-            while i > 0 {
-                let j = rng.below(i + 1)
-                a.swapAt(i, j)
-                i -= 1
-            }
-        }
-    }
-
-    /// Per group: the ties with both ends in it and the tie ends in it (the sum of its members'
-    /// degrees among known members), for the given labels.
-    @inline(__always)
-    private static func count(labels: [Int32], us: [Int32], vs: [Int32], degree: [Int32],
-                              inside: inout [Int], ends: inout [Int]) {
-        labels.withUnsafeBufferPointer { label in
-        us.withUnsafeBufferPointer { us in
-        vs.withUnsafeBufferPointer { vs in
-        degree.withUnsafeBufferPointer { degree in
-        inside.withUnsafeMutableBufferPointer { inside in
-        ends.withUnsafeMutableBufferPointer { ends in
-            for g in 0..<inside.count { inside[g] = 0; ends[g] = 0 }
-            for i in 0..<label.count { ends[Int(label[i])] &+= Int(degree[i]) }
-            for e in 0..<us.count {
-                let a = label[Int(us[e])]
-                if a == label[Int(vs[e])] { inside[Int(a)] &+= 1 }
-            }
-        }}}}}}
     }
 }

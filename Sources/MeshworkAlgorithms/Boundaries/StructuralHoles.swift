@@ -4,10 +4,10 @@ import MeshworkCore
 /// `constraint(G, weight=)` and `effective_size(G, nodes=, weight=)` (see below for the one
 /// difference, a NetworkX bug).
 ///
-///     let holes = StructuralHoles.measures(graph)            // both, one pass
+///     let holes = StructuralHoles().run(graph)              // both, one pass
 ///     holes.constraint[v]        // low: v's contacts are not tied to one another
 ///     holes.effectiveSize[v]     // high: many non-redundant contacts
-///     StructuralHoles.constraint(graph, weighted: true)      // with tie weights
+///     StructuralHoles(weighted: true).run(graph).constraint  // with tie weights
 ///
 /// Both measures work on **mutual weights**: `m_ij = w_ij + w_ji` (a tie missing in one direction
 /// counts 0; an unweighted tie counts 1), so on a directed graph a reciprocated pair weighs 2 and a
@@ -41,19 +41,37 @@ import MeshworkCore
 ///   Press, 1992; Burt, "Structural holes and good ideas", American Journal of Sociology 110(2),
 ///   349-399, 2004; Borgatti, "Structural holes: unpacking Burt's redundancy measures",
 ///   Connections 20(1), 35-38, 1997.
-public enum StructuralHoles {
+public struct StructuralHoles: Sendable {
+    /// Use the graph's weights (ignored when it has none).
+    public var weighted: Bool
+    /// Workers over blocks of vertices (at least 1). Does not change the result.
+    public var threads: Int
+
+    public init(weighted: Bool = false, threads: Int = Parallelism.defaultThreads) {
+        self.weighted = weighted
+        self.threads = max(1, threads)
+    }
+
+    /// Burt's measures of every vertex.
+    public struct Result: Sendable, Equatable {
+        /// Burt's constraint (NetworkX `constraint`); NaN for a vertex without ties.
+        public var constraint: [Double]
+        /// Burt's effective size (NetworkX `effective_size` with `nodes=`, see the type's notes);
+        /// NaN for a vertex without ties.
+        public var effectiveSize: [Double]
+        /// What NetworkX's default `effective_size` call returns (see the type's notes).
+        public var networkXEffectiveSize: [Double]
+    }
+
     /// Constraint and effective size of every vertex, computed together.
     ///
     ///     //  0 - 1 - 2   (a path)
-    ///     StructuralHoles.measures(path).effectiveSize   // [1, 2, 1]
+    ///     StructuralHoles().run(path).effectiveSize   // [1, 2, 1]
     ///
-    /// - Parameters:
-    ///   - weighted: use the graph's weights (ignored when it has none).
-    ///   - threads: workers over blocks of vertices (the result does not depend on it).
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space, plus O(V) per thread.
-    public static func measures(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1)
-        -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
-        compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true, threads: threads)
+    public func run(_ graph: CSRGraph) -> Result {
+        let m = Self.compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true, threads: threads)
+        return Result(constraint: m.constraint, effectiveSize: m.effectiveSize, networkXEffectiveSize: m.networkXEffectiveSize)
     }
 
     /// Burt's constraint of every vertex (NetworkX `constraint`); NaN for a vertex without ties.
@@ -61,7 +79,7 @@ public enum StructuralHoles {
     ///     //  a star: the centre's constraint is 1 / (number of leaves), each leaf's is 1
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func constraint(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
+    static func constraint(_ graph: CSRGraph, weighted: Bool = false, threads: Int = Parallelism.defaultThreads) -> [Double] {
         compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: false, threads: threads).constraint
     }
 
@@ -71,7 +89,7 @@ public enum StructuralHoles {
     ///     //  a triangle: every vertex has effective size 2 - 2 * 1 / 2 = 1
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space.
-    public static func effectiveSize(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
+    static func effectiveSize(_ graph: CSRGraph, weighted: Bool = false, threads: Int = Parallelism.defaultThreads) -> [Double] {
         compute(graph, weighted: weighted, wantConstraint: false, wantEffectiveSize: true, threads: threads).effectiveSize
     }
 

@@ -25,7 +25,7 @@ import MeshworkCore
 /// detection runs K times on it (round `r`, run `k` with seed `seed + r K + k`) and the procedure
 /// repeats on the consensus graph's ties. After ``maximumRounds`` rounds without unanimity, the
 /// consensus is the components of the last round's ties with `w ≥ τ`, and
-/// ``ConsensusResult/converged`` is false. This is Lancichinetti & Fortunato's procedure with the
+/// ``Result/converged`` is false. This is Lancichinetti & Fortunato's procedure with the
 /// consensus matrix restricted to existing ties (the full matrix would be dense); the consensus
 /// communities are therefore always connected in the input graph.
 ///
@@ -58,7 +58,7 @@ public struct ConsensusClustering: Sendable {
     public var threads: Int
 
     /// - Precondition: `runs >= 1`, `0 < threshold <= 1`, `maximumRounds >= 1`, `threads >= 1`.
-    public init(runs: Int = 10, threshold: Double = 0.5, maximumRounds: Int = 10, threads: Int = 1) {
+    public init(runs: Int = 10, threshold: Double = 0.5, maximumRounds: Int = 10, threads: Int = Parallelism.defaultThreads) {
         precondition(runs >= 1, "at least one run")
         precondition(threshold > 0 && threshold <= 1, "threshold in (0, 1]")
         precondition(maximumRounds >= 1, "at least one round")
@@ -72,7 +72,7 @@ public struct ConsensusClustering: Sendable {
     /// Runs the detection K times on `graph` (seeds `seed`, `seed + 1`, ...), then builds the
     /// consensus partition and the stability scores.
     /// - Complexity: see ``ConsensusClustering``.
-    public func run(_ graph: CSRGraph, seed: UInt64, detect: Detection) -> ConsensusResult {
+    public func run(_ graph: CSRGraph, seed: UInt64, detect: Detection) -> Result {
         let first = detectRuns(graph, seed: seed, detect: detect)
         return consensus(graph, runs: first, seed: seed, detect: detect)
     }
@@ -83,7 +83,7 @@ public struct ConsensusClustering: Sendable {
     /// - Precondition: `runs.count == self.runs` and every run covers every vertex of `graph`.
     /// - Complexity: see ``ConsensusClustering``.
     public func consensus(_ graph: CSRGraph, runs first: [Partition], seed: UInt64,
-                          detect: Detection) -> ConsensusResult {
+                          detect: Detection) -> Result {
         precondition(first.count == runs, "one partition per run")
         let n = graph.vertexCount
         for p in first { precondition(p.vertexCount == n, "every run covers every vertex") }
@@ -116,8 +116,8 @@ public struct ConsensusClustering: Sendable {
             partitions = detectRuns(current, seed: seed &+ UInt64(round) &* UInt64(runs), detect: detect)
             for p in partitions { precondition(p.vertexCount == n, "every run covers every vertex") }
         }
-        let partition = ConnectedComponents(consensusGraph).partition
-        return ConsensusResult(partition: partition,
+        let partition = ConnectedComponents().run(consensusGraph).partition
+        return Result(partition: partition,
                                stability: Self.stability(runs: first, consensus: partition),
                                runs: first, rounds: round, converged: unanimous)
     }
@@ -222,17 +222,19 @@ public struct ConsensusClustering: Sendable {
     }
 }
 
-/// The result of ``ConsensusClustering/run(_:seed:detect:)``.
-public struct ConsensusResult: Sendable {
-    /// The consensus communities, numbered by decreasing size (ties: smallest vertex first).
-    public let partition: Partition
-    /// The stability of each vertex, in `[0, 1]`.
-    public let stability: [Double]
-    /// The K partitions of the input graph (round 0), in seed order.
-    public let runs: [Partition]
-    /// Detection rounds done (1 when the first K runs already agree on every kept tie).
-    public let rounds: Int
-    /// Whether the last round was unanimous; false when ``ConsensusClustering/maximumRounds``
-    /// stopped it (the consensus is then the components of the last round's ties with `w ≥ τ`).
-    public let converged: Bool
+extension ConsensusClustering {
+    /// The result of ``ConsensusClustering/run(_:seed:detect:)``.
+    public struct Result: Sendable {
+        /// The consensus communities, numbered by decreasing size (ties: smallest vertex first).
+        public let partition: Partition
+        /// The stability of each vertex, in `[0, 1]`.
+        public let stability: [Double]
+        /// The K partitions of the input graph (round 0), in seed order.
+        public let runs: [Partition]
+        /// Detection rounds done (1 when the first K runs already agree on every kept tie).
+        public let rounds: Int
+        /// Whether the last round was unanimous; false when ``ConsensusClustering/maximumRounds``
+        /// stopped it (the consensus is then the components of the last round's ties with `w ≥ τ`).
+        public let converged: Bool
+    }
 }

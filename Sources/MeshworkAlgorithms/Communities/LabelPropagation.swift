@@ -25,8 +25,11 @@ public struct LabelPropagation: Sendable {
         self.maximumSweeps = maximumSweeps
     }
 
+    /// The communities, their quality and the run's counts (shared by every detection method).
+    public typealias Result = CommunityResult
+
     /// Runs label propagation on an undirected graph (weights, when present, are tie strengths).
-    public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
+    public func run(_ graph: CSRGraph, order: [VertexID]? = nil) -> Result {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let work = _CommunityGraph(graph, order: order, quality: .cpm)
         let n = work.vertexCount

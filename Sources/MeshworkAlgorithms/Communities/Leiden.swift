@@ -43,8 +43,11 @@ public struct Leiden: Sendable {
         self.randomness = randomness
     }
 
+    /// The communities, their quality and the run's counts (shared by every detection method).
+    public typealias Result = CommunityResult
+
     /// Runs Leiden on an undirected graph (weights, when present, are tie strengths).
-    public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
+    public func run(_ graph: CSRGraph, order: [VertexID]? = nil) -> Result {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let base = _CommunityGraph(graph, order: order, quality: quality)
         let totalWeight = base.totalWeight

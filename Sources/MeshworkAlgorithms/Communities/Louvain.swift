@@ -39,8 +39,11 @@ public struct Louvain: Sendable {
     /// the cap only guards against floating-point ties cycling).
     static let maximumRounds = 64
 
+    /// The communities, their quality and the run's counts (shared by every detection method).
+    public typealias Result = CommunityResult
+
     /// Runs Louvain on an undirected graph (weights, when present, are tie strengths).
-    public func run(_ graph: CSRGraph, order: [Int32]? = nil) -> CommunityResult {
+    public func run(_ graph: CSRGraph, order: [VertexID]? = nil) -> Result {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         var level = _CommunityGraph(graph, order: order, quality: quality)
         let totalWeight = level.totalWeight

@@ -4,7 +4,7 @@ import MeshworkCore
 /// How far two partitions of the same vertices agree: normalised mutual information and the
 /// adjusted Rand index, for example detected communities against departments or organisations.
 ///
-///     let c = PartitionComparison(communities, departments)
+///     let c = PartitionComparison().run(communities, departments)
 ///     c.normalizedMutualInformation   // 1 when the partitions are the same up to labels
 ///     c.adjustedRandIndex             // 1 the same, about 0 for chance agreement
 ///     c.vertices                      // vertices compared
@@ -39,70 +39,81 @@ import MeshworkCore
 /// - Note: L. Danon, A. Díaz-Guilera, J. Duch, A. Arenas, "Comparing community structure
 ///   identification", J. Stat. Mech. (2005) P09008. L. Hubert, P. Arabie, "Comparing
 ///   partitions", Journal of Classification 2 (1985) 193-218.
-public struct PartitionComparison: Sendable, Equatable {
-    /// Vertices compared: those whose group is known in both partitions.
-    public let vertices: Int
-    /// Groups of the first partition that hold at least one compared vertex.
-    public let groupsA: Int
-    /// Groups of the second partition that hold at least one compared vertex.
-    public let groupsB: Int
-    /// Mutual information `I(a; b)` in nats.
-    public let mutualInformation: Double
-    /// Entropy `H(a)` of the first partition over the compared vertices, in nats.
-    public let entropyA: Double
-    /// Entropy `H(b)` of the second partition over the compared vertices, in nats.
-    public let entropyB: Double
-    /// `2 I / (H(a) + H(b))`, in `[0, 1]`; 1 when both entropies are 0; NaN when nothing is compared.
-    public let normalizedMutualInformation: Double
-    /// The adjusted Rand index, at most 1 (negative when agreement is below chance); NaN when
-    /// nothing is compared.
-    public let adjustedRandIndex: Double
+public struct PartitionComparison: Sendable {
+    public init() {}
 
     /// Compares `a` and `b`, two partitions of the same vertices.
     /// - Precondition: `a.vertexCount == b.vertexCount`.
     /// - Complexity: O(V + G_a + G_b) time and extra space.
-    public init(_ a: Partition, _ b: Partition) {
-        precondition(a.vertexCount == b.vertexCount, "partitions of the same vertices")
-        let table = _ContingencyTable(a.group, b.group)
-        let n = table.vertices
-        vertices = n
-        var rowsUsed = 0, columnsUsed = 0
-        for s in table.rowSums where s > 0 { rowsUsed += 1 }
-        for s in table.columnSums where s > 0 { columnsUsed += 1 }
-        groupsA = rowsUsed
-        groupsB = columnsUsed
-        guard n > 0 else {
-            mutualInformation = .nan; entropyA = .nan; entropyB = .nan
-            normalizedMutualInformation = .nan; adjustedRandIndex = .nan
-            return
-        }
-        let total = Double(n)
-        // Entropies and mutual information in the same form, (k / n) ln(n / k): for identical
-        // partitions each cell term then equals its row's entropy term bit for bit (n k / (k k)
-        // rounds exactly like n / k because both products are exact).
-        var hA = 0.0, hB = 0.0, mi = 0.0
-        for s in table.rowSums where s > 0 { hA += Double(s) / total * log(total / Double(s)) }
-        for s in table.columnSums where s > 0 { hB += Double(s) / total * log(total / Double(s)) }
-        var sameCell = 0            // Σ C(n_ij, 2)
-        for c in 0..<table.cellCount {
-            let count = table.cellEnds[c + 1] - table.cellEnds[c]
-            let row = table.rowSums[Int(table.cellRows[c])], column = table.columnSums[Int(table.cellColumns[c])]
-            let nij = Double(count)
-            mi += nij / total * log(total * nij / (Double(row) * Double(column)))
-            sameCell += count * (count - 1) / 2
-        }
-        mutualInformation = max(0, mi)
-        entropyA = hA
-        entropyB = hB
-        normalizedMutualInformation = hA + hB == 0 ? 1 : min(1, max(0, 2 * mi / (hA + hB)))
+    public func run(_ a: Partition, _ b: Partition) -> Result {
+        Result(a, b)
+    }
+}
 
-        var sameA = 0, sameB = 0     // Σ C(a_i, 2), Σ C(b_j, 2)
-        for s in table.rowSums { sameA += s * (s - 1) / 2 }
-        for s in table.columnSums { sameB += s * (s - 1) / 2 }
-        let pairs = Double(n) * Double(n - 1) / 2
-        let expected = pairs > 0 ? Double(sameA) * Double(sameB) / pairs : 0
-        let maximum = (Double(sameA) + Double(sameB)) / 2
-        adjustedRandIndex = maximum == expected ? 1 : (Double(sameCell) - expected) / (maximum - expected)
+extension PartitionComparison {
+    /// How far two partitions agree.
+    public struct Result: Sendable, Equatable {
+        /// Vertices compared: those whose group is known in both partitions.
+        public let vertices: Int
+        /// Groups of the first partition that hold at least one compared vertex.
+        public let groupsA: Int
+        /// Groups of the second partition that hold at least one compared vertex.
+        public let groupsB: Int
+        /// Mutual information `I(a; b)` in nats.
+        public let mutualInformation: Double
+        /// Entropy `H(a)` of the first partition over the compared vertices, in nats.
+        public let entropyA: Double
+        /// Entropy `H(b)` of the second partition over the compared vertices, in nats.
+        public let entropyB: Double
+        /// `2 I / (H(a) + H(b))`, in `[0, 1]`; 1 when both entropies are 0; NaN when nothing is compared.
+        public let normalizedMutualInformation: Double
+        /// The adjusted Rand index, at most 1 (negative when agreement is below chance); NaN when
+        /// nothing is compared.
+        public let adjustedRandIndex: Double
+
+        init(_ a: Partition, _ b: Partition) {
+            precondition(a.vertexCount == b.vertexCount, "partitions of the same vertices")
+            let table = _ContingencyTable(a.group, b.group)
+            let n = table.vertices
+            vertices = n
+            var rowsUsed = 0, columnsUsed = 0
+            for s in table.rowSums where s > 0 { rowsUsed += 1 }
+            for s in table.columnSums where s > 0 { columnsUsed += 1 }
+            groupsA = rowsUsed
+            groupsB = columnsUsed
+            guard n > 0 else {
+                mutualInformation = .nan; entropyA = .nan; entropyB = .nan
+                normalizedMutualInformation = .nan; adjustedRandIndex = .nan
+                return
+            }
+            let total = Double(n)
+            // Entropies and mutual information in the same form, (k / n) ln(n / k): for identical
+            // partitions each cell term then equals its row's entropy term bit for bit (n k / (k k)
+            // rounds exactly like n / k because both products are exact).
+            var hA = 0.0, hB = 0.0, mi = 0.0
+            for s in table.rowSums where s > 0 { hA += Double(s) / total * log(total / Double(s)) }
+            for s in table.columnSums where s > 0 { hB += Double(s) / total * log(total / Double(s)) }
+            var sameCell = 0            // Σ C(n_ij, 2)
+            for c in 0..<table.cellCount {
+                let count = table.cellEnds[c + 1] - table.cellEnds[c]
+                let row = table.rowSums[Int(table.cellRows[c])], column = table.columnSums[Int(table.cellColumns[c])]
+                let nij = Double(count)
+                mi += nij / total * log(total * nij / (Double(row) * Double(column)))
+                sameCell += count * (count - 1) / 2
+            }
+            mutualInformation = max(0, mi)
+            entropyA = hA
+            entropyB = hB
+            normalizedMutualInformation = hA + hB == 0 ? 1 : min(1, max(0, 2 * mi / (hA + hB)))
+
+            var sameA = 0, sameB = 0     // Σ C(a_i, 2), Σ C(b_j, 2)
+            for s in table.rowSums { sameA += s * (s - 1) / 2 }
+            for s in table.columnSums { sameB += s * (s - 1) / 2 }
+            let pairs = Double(n) * Double(n - 1) / 2
+            let expected = pairs > 0 ? Double(sameA) * Double(sameB) / pairs : 0
+            let maximum = (Double(sameA) + Double(sameB)) / 2
+            adjustedRandIndex = maximum == expected ? 1 : (Double(sameCell) - expected) / (maximum - expected)
+        }
     }
 }
 

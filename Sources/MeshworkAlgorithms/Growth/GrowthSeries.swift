@@ -271,7 +271,7 @@ public struct GrowthSeries: Sendable {
                     }
                 }
             }
-            let components = ConnectedComponents(graph)
+            let components = ConnectedComponents().run(graph)
             var sizes = [Int](repeating: 0, count: components.count)
             for v in 0..<graph.vertexCount where presentFrom[v] <= p { sizes[Int(components.partition.group[v])] += 1 }
             let active = Set((starts[p]..<starts[p + 1]).flatMap { [recordU[$0], recordV[$0]] }).count
@@ -367,7 +367,7 @@ extension GrowthSeries {
     /// - Complexity: per period O(R + E) to build the network, plus triangle counting, the searches
     ///   (O(S · E) for S sources) and Leiden.
     public func networkMeasures(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 500,
-                                order: [Int32]? = nil, threads: Int = 1) -> NetworkMeasures {
+                                order: [VertexID]? = nil, threads: Int = Parallelism.defaultThreads) -> NetworkMeasures {
         guard let periods else { return NetworkMeasures(clustering: [], meanPathLength: [], modularity: []) }
         let rows = compute()
         var clustering: [Double] = [], meanPath: [Double] = [], modularity: [Double] = []

@@ -25,7 +25,7 @@ import MeshworkCore
 ///     result.levels[0].after.crossShare - result.levels[0].before.crossShare
 ///
 /// - Complexity: O(M + R + E) for M members, R interactions and E ties of the two networks, plus
-///   per level O(M + E) for the mixing and the brokerage of ``Brokerage/roles(_:partition:threads:)``.
+///   per level O(M + E) for the mixing and the brokerage of ``Brokerage``.
 /// - Note: Krackhardt & Stern, Social Psychology Quarterly 51(2), 1988 (E-I); Gould & Fernandez,
 ///   Sociological Methodology 19, 1989 (brokerage roles).
 public struct PeriodComparison: Sendable {
@@ -39,7 +39,7 @@ public struct PeriodComparison: Sendable {
     /// depend on it.
     public var threads: Int
 
-    public init(before: DateSpan, after: DateSpan, permutations: Int = 0, seed: UInt64 = 42, threads: Int = 2) {
+    public init(before: DateSpan, after: DateSpan, permutations: Int = 0, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
         self.before = before
         self.after = after
         self.permutations = permutations
@@ -90,8 +90,8 @@ public struct PeriodComparison: Sendable {
         public var newCrossTies: Int
         /// Members (indices into ``Community/members``) who broker in the later span and not in the
         /// earlier one, and the reverse; ascending.
-        public var becameBrokers: [Int32]
-        public var stoppedBrokers: [Int32]
+        public var becameBrokers: [VertexID]
+        public var stoppedBrokers: [VertexID]
     }
 
     /// The comparison.
@@ -102,7 +102,7 @@ public struct PeriodComparison: Sendable {
         public var tiesLost: Int
         public var tiesKept: Int
         /// Members present by the later span's end and not by the earlier span's; ascending.
-        public var joined: [Int32]
+        public var joined: [VertexID]
         /// One entry per level, in the order given.
         public var levels: [LevelChange]
     }
@@ -164,7 +164,7 @@ private struct SpanNetwork {
         let members = present.reduce(0) { $0 + ($1 ? 1 : 0) }
         // Absent members have no tie in the span, so they are singletons of their own: the largest
         // component among present members is the largest component, or 1 without any tie.
-        let components = ConnectedComponents(graph)
+        let components = ConnectedComponents().run(graph)
         let largest = members == 0 ? 0 : (graph.edgeCount == 0 ? 1 : components.sizes[0])
         return .init(members: members, ties: graph.edgeCount, largestComponent: largest)
     }
@@ -175,13 +175,13 @@ private struct SpanNetwork {
         var groups = partition.group
         for m in groups.indices where !present[m] { groups[m] = Partition.unknown }
         let known = Partition(groups: groups, names: partition.names)
-        let mixing = GroupMixing.measure(graph, partitions: [known])[0]
-        let roles = Brokerage.roles(graph, partition: known, threads: threads)
+        let mixing = GroupMixing().run(graph, partitions: [known])[0]
+        let roles = Brokerage(threads: threads).run(graph, partition: known)
         let isBroker = groups.indices.map {
             roles.itinerant[$0] + roles.representative[$0] + roles.gatekeeper[$0] + roles.liaison[$0] > 0
         }
         let pValue = permutations > 0
-            ? MixingPermutationTest(graph, partition: known, permutations: permutations, seed: seed, threads: threads).levelPValue
+            ? MixingPermutationTest(permutations: permutations, seed: seed, threads: threads).run(graph, partition: known).levelPValue
             : .nan
         let figures = PeriodComparison.LevelFigures(insideTies: mixing.totalInternal, acrossTies: mixing.totalExternal,
                                                     brokers: isBroker.reduce(0) { $0 + ($1 ? 1 : 0) }, pValue: pValue)

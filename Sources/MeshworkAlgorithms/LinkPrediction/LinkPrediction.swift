@@ -66,7 +66,7 @@ public struct LinkPrediction: Sendable {
     public var focus: [VertexID]?
     public var threads: Int
 
-    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, focus: [VertexID]? = nil, threads: Int = 1) {
+    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, focus: [VertexID]? = nil, threads: Int = Parallelism.defaultThreads) {
         self.index = index
         self.top = top
         self.boundary = boundary

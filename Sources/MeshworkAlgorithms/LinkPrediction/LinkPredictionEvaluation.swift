@@ -88,7 +88,7 @@ public struct LinkPredictionEvaluation: Sendable {
     public var seed: UInt64
     public var threads: Int
 
-    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, threads: Int = 1) {
+    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
         self.top = top
         self.samples = samples
         self.seed = seed

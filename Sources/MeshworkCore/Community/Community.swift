@@ -71,7 +71,7 @@ public struct Community: Sendable {
     ///
     /// - Complexity: O(M + k) time and space for k interactions in the range.
     public func memberNetwork(from: Int64? = nil, through: Int64? = nil, weighted: Bool,
-                              directed: Bool = false, threads: Int = 2) -> GraphBuild {
+                              directed: Bool = false, threads: Int = Parallelism.defaultThreads) -> GraphBuild {
         let range = interactions.range(from: from, through: through)
         var edges = EdgeBuffer(weighted: weighted, capacity: range.count)
         for i in range {

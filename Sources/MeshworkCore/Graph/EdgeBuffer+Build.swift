@@ -11,7 +11,7 @@ extension EdgeBuffer {
     ///
     /// - Complexity: O(V + E · threads) time (each worker reads every edge; the scattered writes,
     ///   the costly part, are shared); O(V + E) extra space during the build.
-    public func build(vertexCount: Int, directed: Bool, threads: Int = 2) -> GraphBuild {
+    public func build(vertexCount: Int, directed: Bool, threads: Int = Parallelism.defaultThreads) -> GraphBuild {
         precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "too many vertices")
         let n = vertexCount
         var selfLoops = 0

@@ -18,7 +18,7 @@ public struct DatasetReader: Sendable {
     /// The longest line and the largest file accepted.
     public var limits: InputLimits
 
-    public init(threads: Int = 2, limits: InputLimits = InputLimits()) {
+    public init(threads: Int = Parallelism.defaultThreads, limits: InputLimits = InputLimits()) {
         self.threads = max(1, threads)
         self.limits = limits
     }

@@ -25,7 +25,7 @@ public struct LabelledPartition: Sendable {
     ///
     ///     let a = try PartitionReader.read(path: "communities.csv")
     ///     let b = try PartitionReader.read(path: "departments.csv")
-    ///     PartitionComparison(a.partition, b.aligned(to: a.ids))   // MeshworkAlgorithms
+    ///     PartitionComparison().run(a.partition, b.aligned(to: a.ids))   // MeshworkAlgorithms
     ///
     /// - Complexity: O(total bytes of `other`'s ids), one hash lookup per id.
     public func aligned(to other: LabelTable) -> Partition {

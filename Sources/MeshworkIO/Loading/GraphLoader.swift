@@ -15,7 +15,7 @@ public struct LoadOptions: Sendable {
     /// Datasets only: analyse the community over these days (``Community/restricted(to:)``).
     public var span: DateSpan?
 
-    public init(directed: Bool = false, weighted: Bool = false, threads: Int = 2, columns: EdgeColumns? = nil,
+    public init(directed: Bool = false, weighted: Bool = false, threads: Int = Parallelism.defaultThreads, columns: EdgeColumns? = nil,
                 limits: InputLimits = InputLimits(), span: DateSpan? = nil) {
         self.directed = directed
         self.weighted = weighted

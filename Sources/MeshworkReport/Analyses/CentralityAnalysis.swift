@@ -31,7 +31,7 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         /// Stopping tolerance of pagerank, katz and eigenvector (`nil`: each one's default).
         public var tolerance: Double?
 
-        public init(measures: [Measure], weighted: Bool = false, threads: Int = 1, samples: Int? = nil,
+        public init(measures: [Measure], weighted: Bool = false, threads: Int = Parallelism.defaultThreads, samples: Int? = nil,
                     seed: UInt64 = 42, tolerance: Double? = nil) {
             self.measures = measures
             self.weighted = weighted
@@ -55,10 +55,10 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         let samples = configuration.samples, seed = configuration.seed, tolerance = configuration.tolerance
         var extra: [(String, JSONValue)] = [("measures", .array(configuration.measures.map { .string($0.rawValue) })),
                                             ("threads", .int(threads))]
-        var pathScores: (closeness: [Double], harmonic: [Double])?
-        func paths() -> (closeness: [Double], harmonic: [Double]) {
+        var pathScores: Closeness.Result?
+        func paths() -> Closeness.Result {
             if let pathScores { return pathScores }
-            let scores = Closeness(weighted: weighted, threads: threads).scores(graph)
+            let scores = Closeness(weighted: weighted, threads: threads).run(graph)
             pathScores = scores
             return scores
         }
@@ -66,19 +66,15 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         for measure in configuration.measures {
             let name = measure.rawValue
             switch measure {
-            case .degree: columns.append(.integers(name: name, values: Degree.degrees(graph)))
-            case .outDegree: columns.append(.integers(name: name, values: Degree.outDegrees(graph)))
-            case .inDegree: columns.append(.integers(name: name, values: Degree.inDegrees(graph)))
-            case .strength: columns.append(.doubles(name: name, values: Degree.strengths(graph)))
-            case .inStrength: columns.append(.doubles(name: name, values: Degree.inStrengths(graph)))
+            case .degree: columns.append(.integers(name: name, values: Degree().run(graph).degrees))
+            case .outDegree: columns.append(.integers(name: name, values: Degree().run(graph).degrees))
+            case .inDegree: columns.append(.integers(name: name, values: Degree(direction: .in).run(graph).degrees))
+            case .strength: columns.append(.doubles(name: name, values: Strength().run(graph).strengths))
+            case .inStrength: columns.append(.doubles(name: name, values: Strength(direction: .in).run(graph).strengths))
             case .betweenness:
-                let kernel = Betweenness(weighted: weighted, threads: threads)
-                if let samples {
-                    columns.append(.doubles(name: name, values: kernel.sampledVertexScores(graph, samples: samples, seed: seed)))
-                    extra.append(("betweenness_samples", .int(min(samples, graph.vertexCount))))
-                } else {
-                    columns.append(.doubles(name: name, values: kernel.vertexScores(graph)))
-                }
+                let result = Betweenness(weighted: weighted, threads: threads, samples: samples, seed: seed).run(graph)
+                columns.append(.doubles(name: name, values: result.scores))
+                if samples != nil { extra.append(("betweenness_samples", .int(result.sources))) }
             case .closeness: columns.append(.doubles(name: name, values: paths().closeness))
             case .harmonic: columns.append(.doubles(name: name, values: paths().harmonic))
             case .eigenvector:
@@ -100,11 +96,11 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
                 }
                 columns.append(.doubles(name: name, values: result.scores))
                 extra.append(("katz_iterations", .int(result.iterations)))
-            case .kcore: columns.append(.integers(name: name, values: CoreNumber.coreNumbers(graph)))
+            case .kcore: columns.append(.integers(name: name, values: CoreNumber().run(graph).coreNumbers))
             case .clustering:
-                let clustering = Clustering.localAndTransitivity(graph, weighted: weighted)
+                let clustering = Clustering(weighted: weighted).run(graph)
                 columns.append(.doubles(name: name, values: clustering.local))
-                extra.append(("transitivity", .double(clustering.transitivity)))
+                extra.append(("transitivity", .double(clustering.transitivity ?? 0)))
             }
         }
         self.columns = columns

@@ -31,7 +31,7 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
         public var threads: Int
 
         public init(method: Method = .leiden, resolution: Double = 1, seed: UInt64 = 42,
-                    quality: CommunityQuality = .modularity, iterations: Int = 2, runs: Int? = nil, threads: Int = 1) {
+                    quality: CommunityQuality = .modularity, iterations: Int = 2, runs: Int? = nil, threads: Int = Parallelism.defaultThreads) {
             self.method = method
             self.resolution = resolution
             self.seed = seed
@@ -45,7 +45,7 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
     public let configuration: Configuration
     /// The single run, or run 0 (seed S) of a consensus: its levels, iterations and moves.
     public let result: CommunityResult
-    public let consensus: ConsensusResult?
+    public let consensus: ConsensusClustering.Result?
     /// The partition printed: the consensus, else the single run's.
     public let partition: Partition
     /// Modularity at resolution 1 of ``partition``.
@@ -58,7 +58,7 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
         let order = loaded.labels.labelOrder()
         let detect = Self.detection(configuration, order: order)
         let result: CommunityResult
-        var consensus: ConsensusResult?
+        var consensus: ConsensusClustering.Result?
         if let runs = configuration.runs {
             // Run 0 (seed S) is the single run's result too: its figures go to the stats.
             let clustering = ConsensusClustering(runs: runs, threads: configuration.threads)

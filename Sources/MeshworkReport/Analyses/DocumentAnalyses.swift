@@ -134,7 +134,7 @@ public struct GraphConversion: AnalysisOutput, Sendable {
 public struct PartitionAgreement: AnalysisOutput, Sendable {
     public enum Format: String, Sendable, CaseIterable { case text, json }
 
-    public let comparison: PartitionComparison
+    public let comparison: PartitionComparison.Result
     /// Ids with a group in only the first file, and in only the second.
     public let unmatchedFirst: Int
     public let unmatchedSecond: Int
@@ -146,7 +146,7 @@ public struct PartitionAgreement: AnalysisOutput, Sendable {
                 format: Format = .text) throws {
         let a = try PartitionReader.read(path: first, groupColumn: firstColumn)
         let b = try PartitionReader.read(path: second, groupColumn: secondColumn)
-        let comparison = PartitionComparison(a.partition, b.aligned(to: a.ids))
+        let comparison = PartitionComparison().run(a.partition, b.aligned(to: a.ids))
         guard comparison.vertices > 0 else {
             throw InputError(file: second, line: 0, "no id has a group in both \(first) and this file")
         }

@@ -29,7 +29,7 @@ public struct IntroductionSuggestions: AnalysisOutput, Sendable {
         public var threads: Int
 
         public init(level: BoundaryLevel? = nil, member: String? = nil, group: String? = nil,
-                    top: Int = 20, strength: Double = 1, seed: UInt64 = 42, threads: Int = 1) {
+                    top: Int = 20, strength: Double = 1, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
             self.level = level
             self.member = member
             self.group = group
@@ -144,7 +144,7 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         public var threads: Int
 
         public init(cut: CivilDate, level: BoundaryLevel? = nil, top: Int = 100,
-                    samples: Int = 10_000, seed: UInt64 = 42, threads: Int = 1) {
+                    samples: Int = 10_000, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
             self.cut = cut
             self.level = level
             self.top = top

@@ -26,7 +26,7 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
         public var threads: Int
 
         public init(level: BoundaryLevel? = nil, steps: Int = 20, maximumShare: Double = 0.1, keyPlayers: Int = 30,
-                    randomOrders: Int = 20, seed: UInt64 = 42, threads: Int = 1) {
+                    randomOrders: Int = 20, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
             self.level = level
             self.steps = steps
             self.maximumShare = maximumShare
@@ -50,16 +50,15 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
         let level = configuration.level ?? (loaded.community != nil ? .hierarchy(.organisation) : nil)
         self.level = level
         let groups = try level.map { try loaded.partitions([$0], seed: configuration.seed)[0] }
-        let kernel = Betweenness(weighted: false, threads: configuration.threads)
-        let betweenness = n > 20_000 ? kernel.sampledVertexScores(graph, samples: 1_000, seed: configuration.seed)
-                                     : kernel.vertexScores(graph)
+        let betweenness = Betweenness(weighted: false, threads: configuration.threads,
+                                      samples: n > 20_000 ? 1_000 : nil, seed: configuration.seed).run(graph).scores
         func descending(_ score: [Double]) -> [VertexID] {
             (0 ..< n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }.map { VertexID($0) }
         }
         let byBetweenness = descending(betweenness)
         var orders: [(name: String, vertices: [VertexID])] = [("betweenness", byBetweenness)]
         if let groups {
-            let roles = Brokerage.roles(graph, partition: groups, threads: configuration.threads)
+            let roles = Brokerage(threads: configuration.threads).run(graph, partition: groups)
             // Brokerage across groups; equal counts are ordered by betweenness (a fraction below 1).
             let scale = 1 + (betweenness.max() ?? 0)
             var brokerage = [Double](repeating: 0, count: n)

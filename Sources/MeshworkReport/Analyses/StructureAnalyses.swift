@@ -10,11 +10,11 @@ import MeshworkIO
 ///
 /// - Complexity: O(V + E).
 public struct ComponentAnalysis: AnalysisOutput, Sendable {
-    public let components: ConnectedComponents
+    public let components: ConnectedComponents.Result
     public let labels: LabelTable
 
     public init(_ loaded: LoadedGraph) {
-        components = ConnectedComponents(loaded.graph)
+        components = ConnectedComponents().run(loaded.graph)
         labels = loaded.labels
     }
 
@@ -39,7 +39,7 @@ public struct BridgeAnalysis: AnalysisOutput, Sendable {
     public let labels: LabelTable
 
     public init(_ loaded: LoadedGraph) {
-        bridges = CutStructure(loaded.graph, components: false).bridges
+        bridges = CutStructure(components: false).run(loaded.graph).bridges
         labels = loaded.labels
     }
 
@@ -61,7 +61,7 @@ public struct ArticulationPointAnalysis: AnalysisOutput, Sendable {
     public let labels: LabelTable
 
     public init(_ loaded: LoadedGraph) {
-        points = CutStructure(loaded.graph, components: false).articulationPoints
+        points = CutStructure(components: false).run(loaded.graph).articulationPoints
         labels = loaded.labels
     }
 
@@ -85,7 +85,7 @@ public struct BiconnectedComponentAnalysis: AnalysisOutput, Sendable {
     public let labels: LabelTable
 
     public init(_ loaded: LoadedGraph) {
-        let cuts = CutStructure(loaded.graph)
+        let cuts = CutStructure().run(loaded.graph)
         let table = cuts.edgeTable()
         edges = table.edges
         components = table.components
@@ -117,7 +117,7 @@ public struct EdgeBetweennessAnalysis: AnalysisOutput, Sendable {
         /// Keep only the K ties with the highest betweenness (ties broken by row order).
         public var top: Int?
 
-        public init(weighted: Bool = false, threads: Int = 1, top: Int? = nil) {
+        public init(weighted: Bool = false, threads: Int = Parallelism.defaultThreads, top: Int? = nil) {
             self.weighted = weighted
             self.threads = threads
             self.top = top
@@ -134,7 +134,7 @@ public struct EdgeBetweennessAnalysis: AnalysisOutput, Sendable {
 
     public init(_ loaded: LoadedGraph, _ configuration: Configuration) {
         let graph = loaded.graph
-        let scores = Betweenness(weighted: configuration.weighted, threads: configuration.threads).edgeScores(graph)
+        let scores = EdgeBetweenness(weighted: configuration.weighted, threads: configuration.threads).run(graph).scores
         var edges: [(VertexID, VertexID)] = []
         var values: [Double] = []
         for u in 0..<graph.vertexCount {

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import MeshworkCore
 import MeshworkIO
 import MeshworkReport
 
@@ -26,7 +27,7 @@ struct Demo: ParsableCommand {
             let path = try dataset ?? DemoRun.writeExample(into: output)
             Progress().phase("analysing \(path)")
             let result = try DemoRun.run(dataset: path, output: output,
-                                         threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+                                         threads: Parallelism.defaultThreads)
             print(result.summaryText, terminator: "")
             print("\nResults written to \(result.outputDirectory)/")
             print("Open the report: \(result.reportPath)")

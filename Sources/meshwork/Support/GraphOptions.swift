@@ -1,11 +1,6 @@
 import ArgumentParser
 import MeshworkCore
 import MeshworkIO
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The GRAPH argument and the flags every analysis command shares.
 struct GraphOptions: ParsableArguments {
@@ -83,7 +78,7 @@ struct GraphOptions: ParsableArguments {
     func minimumCell(_ given: Int?) -> Int { given ?? (pseudonymise ? 5 : 0) }
 
     /// `--threads`, or every online core.
-    var workerThreads: Int { threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    var workerThreads: Int { threads ?? Parallelism.defaultThreads }
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
