@@ -18,7 +18,7 @@ struct NarrativeTests {
     }
 
     @Test("the report opens with five to eight sentences from its own figures, each linked to a section of the page",
-          arguments: ["example-community", "workplace-invs15", "email-eu-core-temporal"])
+          arguments: ["lazega-lawyers", "workplace-invs15", "email-eu-core-temporal"])
     func opening(dataset: String) throws {
         let loaded = try Fixtures.load(dataset)
         let html = try HTMLReport(loaded, options: .init(threads: 2)).html
@@ -31,7 +31,7 @@ struct NarrativeTests {
         let grouped = members >= 1000 ? "\(members / 1000),\(String(members % 1000).count < 3 ? String(repeating: "0", count: 3 - String(members % 1000).count) : "")\(members % 1000)" : "\(members)"
         #expect(sentences[0].text.hasPrefix("The community has \(grouped) members"))
         // A level with a single group says nothing about crossing it.
-        #expect(!sentences.contains { $0.text.contains("cross region boundaries") } || dataset == "example-community")
+        #expect(!sentences.contains { $0.text.contains("cross region boundaries") } || dataset == "lazega-lawyers")
         // The bridges sentence names members (or says nobody links organisations), never an empty list.
         #expect(sentences.contains { $0.text.hasPrefix("The strongest bridges between organisations are ") || $0.text.hasPrefix("No member yet links") })
     }
