@@ -42,7 +42,7 @@ struct ReportNarrative {
         let share = network.nodes > 0 ? 100 * network.largestComponentShare : 0
         var connected = "The largest connected group holds \(Self.percent(share)) of members (everyone in it can reach everyone "
             + "else through ties); members have \(Self.decimal(network.meanDegree)) ties on average"
-        if network.isolatedNodes > 0 { connected += "; \(Self.count(network.isolatedNodes, "member")) have no tie yet" }
+        if network.isolatedNodes > 0 { connected += "; \(Self.count(network.isolatedNodes, "member")) \(network.isolatedNodes == 1 ? "has" : "have") no tie yet" }
         sentences.append(Sentence(text: connected + ".", section: "maps", sectionTitle: "Maps"))
 
         for (name, figures) in zip(levelNames, crossing) where figures.across + figures.inside > 0 && figures.groups >= 2 {
