@@ -101,18 +101,7 @@ struct ReportNarrative {
     }
 
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(grouped(value)) \(value == 1 ? noun : plural ?? noun + "s")"
-    }
-
-    /// `12345` as `12,345`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
+        "\(NetworkMap.count(value)) \(value == 1 ? noun : plural ?? noun + "s")"
     }
 
     static func percent(_ value: Double) -> String {
