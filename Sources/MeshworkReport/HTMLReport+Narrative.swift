@@ -101,7 +101,7 @@ struct ReportNarrative {
     }
 
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(NetworkMap.count(value)) \(value == 1 ? noun : plural ?? noun + "s")"
+        "\(_thousands(value)) \(value == 1 ? noun : plural ?? noun + "s")"
     }
 
     static func percent(_ value: Double) -> String {

@@ -493,15 +493,7 @@ private struct Context {
     }
 
     /// A count with thousands separators: 8,317.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func count(_ value: Int) -> String { _thousands(value) }
 
     /// A share as a percentage: whole percent, one decimal below 10%.
     static func percent(_ share: Double) -> String {

@@ -121,3 +121,14 @@ func _format(_ value: Double, _ digits: Int) -> String {
     }
     return text
 }
+
+/// A count with thousands separators, as the report's text writes it: 8,317.
+func _thousands(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (i, digit) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+        out.append(digit)
+    }
+    return (value < 0 ? "-" : "") + out
+}
