@@ -73,9 +73,11 @@ def run_igraph(path, kernels, T):
     import igraph as ig
     import leidenalg
 
-    def load():
-        return ig.Graph.Read_Edgelist(path, directed=False)
-    T.kernel("igraph", "load", load, "Graph.Read_Edgelist(directed=False)")
+    def load():   # simplify(): what Meshwork's loader does too (the canonical file has nothing to drop)
+        g = ig.Graph.Read_Edgelist(path, directed=False)
+        g.simplify(multiple=True, loops=True)
+        return g
+    T.kernel("igraph", "load", load, "Graph.Read_Edgelist(directed=False) + simplify()")
     g = load()
     pyseed = random.seed   # python-igraph draws from Python's `random` module
     table = {
@@ -122,8 +124,12 @@ def run_networkit(path, kernels, T, threads):
     nk.setNumberOfThreads(threads)
 
     def load():
-        return nk.graphio.EdgeListReader(" ", 0, "#", True, False).read(path)
-    T.kernel("networkit", "load", load, "graphio.EdgeListReader(' ', 0, '#', continuous=True, directed=False)")
+        G = nk.graphio.EdgeListReader(" ", 0, "#", True, False).read(path)
+        G.removeMultiEdges()
+        G.removeSelfLoops()
+        return G
+    T.kernel("networkit", "load", load, "graphio.EdgeListReader(' ', 0, '#', continuous=True, directed=False) + "
+             "removeMultiEdges() + removeSelfLoops()")
     G = load()
     n = G.numberOfNodes()
 

@@ -1,7 +1,8 @@
 """charts.py -- the two SVG charts of compare.py (standard library only, deterministic output).
 
 ratio_chart: one horizontal bar per (graph, kernel), Meshwork's time over the faster anchor's on a
-log scale, with that kernel's goal drawn as a line across the bar's row; bars past the goal are red.
+log scale, with that kernel's goal drawn as a line across the bar's row; bars past the goal are red,
+bars of kernels too fast to gate grey.
 times_chart: one small panel per kernel, seconds against the graph's edges (both logarithmic), one
 line per implementation, so the growth with the input reads as a slope (1 = linear).
 """
@@ -26,7 +27,7 @@ def _write(path, text):
 
 
 def ratio_chart(rows, path):
-    """rows: (graph, kernel, ratio, goal). Log2 axis from 1/64 to 8."""
+    """rows: (graph, kernel, ratio, goal, gated). Log2 axis from 1/64 to 8; grey = not gated."""
     lo, hi = -6.0, 3.0
     left, right, top, row_h = 230, 40, 40, 16
     width = 900
@@ -36,16 +37,16 @@ def ratio_chart(rows, path):
     def x(r):
         return left + (min(max(math.log2(r), lo), hi) - lo) / (hi - lo) * plot_w
     body = ['<text x="%d" y="22" %s font-size="14" font-weight="bold">Meshwork time / the faster anchor '
-            '(log scale; line = goal; below 1 = Meshwork faster)</text>' % (left, FONT)]
+            '(log scale; line = goal; below 1 = Meshwork faster; grey = under 1 ms, not gated)</text>' % (left, FONT)]
     for e in range(int(lo), int(hi) + 1):
         xx = x(2.0 ** e)
         label = ("1/%d" % 2 ** -e) if e < 0 else "%d" % 2 ** e
         body.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#ddd"/>' % (xx, top - 4, xx, top + row_h * len(rows)))
         body.append('<text x="%.1f" y="%d" %s font-size="11" text-anchor="middle">%sx</text>'
                     % (xx, top + row_h * len(rows) + 16, FONT, label))
-    for i, (graph, kernel, ratio, goal) in enumerate(rows):
+    for i, (graph, kernel, ratio, goal, gated) in enumerate(rows):
         y = top + i * row_h
-        colour = "#c62828" if ratio > goal else "#2e7d32"
+        colour = "#9e9e9e" if not gated else "#c62828" if ratio > goal else "#2e7d32"
         body.append('<text x="%d" y="%d" %s font-size="11" text-anchor="end">%s  %s</text>'
                     % (left - 6, y + 12, FONT, escape(graph), escape(kernel)))
         body.append('<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"/>' % (

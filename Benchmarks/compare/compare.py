@@ -9,7 +9,7 @@ Graphs: --suite ci (CI_SUITE below: ca-GrQc from fixtures/, the generated commun
 gen100k, the LFR graph lfr20k) or --graph NAME=SOURCE (repeatable), SOURCE one of
   PATH             an edge list ("u v" per line, ids any tokens, '#'/'%' comments, optionally .gz)
   generate:N       the member network of `meshwork generate --members N --seed 42` (`meshwork convert`)
-  lfr:N:MU         networkit's LFR graph (communities_check.py lfr: gen_graphs.py's parameters, seed 42)
+  lfr:N:MU         networkit's LFR graph (communities_check.py lfr: fixed parameters, seed 42)
 Generated graphs are cached in Benchmarks/.cache/ (gitignored).
 
 For every graph:
@@ -85,6 +85,10 @@ DEFAULT_GOAL = 1.0
 TIME_REF = ["igraph", "networkit"]
 Q_REF = {"louvain": "igraph", "leiden": "leidenalg"}   # label propagation: reported, no quality goal
 Q_SLACK = 0.002
+# Below this on both sides a time is the machine's noise (scheduler ticks, page faults, a Python list
+# against a CLI's result arrays), not the kernel: reported, not gated. A regression that takes
+# Meshwork's time above it is gated again.
+MIN_GATED_S = 0.001
 # The CI suite: a real graph small enough for the all-pairs kernels, two generated communities a
 # decade apart (the time-per-size chart) and a graph with planted communities. About 8 minutes here.
 CI_SUITE = [
@@ -294,7 +298,8 @@ def verdict(g, kernel):
     if refs and v["meshwork_s"] is not None:
         v["faster_anchor"] = min(refs, key=refs.get)
         v["ratio"] = v["meshwork_s"] / refs[v["faster_anchor"]]
-    v["time_ok"] = v["ratio"] is None or v["ratio"] <= v["goal"]
+    v["gated"] = v["ratio"] is not None and max(v["meshwork_s"], refs[v["faster_anchor"]]) >= MIN_GATED_S
+    v["time_ok"] = not v["gated"] or v["ratio"] <= v["goal"]
     v["q"] = mean(mw.get("modularity")) if mw else None
     qref = Q_REF.get(kernel)
     v["q_ref_impl"] = qref
@@ -327,7 +332,7 @@ def rows(results):
     for g in results["graphs"]:
         for v in g["verdicts"]:
             a = v["anchors_s"]
-            result = "ok" if v["ok"] else "**FAIL** (%s)" % ", ".join(
+            result = ("ok" if v["gated"] or v["ratio"] is None else "ok (under 1 ms)") if v["ok"] else "**FAIL** (%s)" % ", ".join(
                 x for x, bad in (("time", not v["time_ok"]), ("quality", not v["q_ok"])) if bad)
             out.append([g["name"], "{:,}".format(g["edges"]), v["kernel"], fmt(v["meshwork_s"]), fmt(a.get("igraph")),
                         fmt(a.get("networkit")), fmt(a.get("leidenalg")),
@@ -358,7 +363,8 @@ def render_md(results):
          "Seconds: the fastest of %d runs per side (community kernels: one run per seed %s), "
          "Meshwork's `--stats` seconds.compute (load: seconds.load) in fresh processes, the anchors' "
          "library call in one process each. Ratio = Meshwork / the faster of igraph and NetworKit; goal: "
-         "0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise. Q = modularity, mean over the "
+         "0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise (not gated when both sides take "
+         "under 1 ms: noise). Q = modularity, mean over the "
          "seeds; the goal is Q >= Q ref - %.3f (louvain: igraph multilevel; leiden: leidenalg). %s" % (
              results["runs"], ", ".join(map(str, results["seeds"])), Q_SLACK,
              "Re-measured after a first breach: %s." % ", ".join(results["remeasured"]) if results.get("remeasured")
@@ -382,7 +388,7 @@ def render_md(results):
 
 def write_outputs(results, outdir):
     os.makedirs(outdir, exist_ok=True)
-    ratio_rows = [(g["name"], v["kernel"], v["ratio"], v["goal"]) for g in results["graphs"] for v in g["verdicts"]
+    ratio_rows = [(g["name"], v["kernel"], v["ratio"], v["goal"], v["gated"]) for g in results["graphs"] for v in g["verdicts"]
                   if v["ratio"] is not None]
     charts.ratio_chart(ratio_rows, os.path.join(outdir, "ratios.svg"))
     series = {}
