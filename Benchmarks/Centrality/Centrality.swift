@@ -12,8 +12,13 @@ let benchmarks: @Sendable () -> Void = {
     for (name, members) in BenchmarkInputs.sizes {
         let configuration = BenchmarkInputs.configuration(members: members, checkCPU: members >= 100_000)
         let setup = { try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph }
-        Benchmark("pagerank.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(PageRank(tolerance: 1e-6).run(graph)) }
+        let iterative = BenchmarkInputs.configuration(members: members, checkCPU: members >= 100_000, iterative: true)
+        Benchmark("pagerank.\(name)", configuration: iterative) { benchmark, graph in
+            for _ in benchmark.scaledIterations {
+                let (scores, steps) = PageRank(tolerance: 1e-6).run(graph)
+                benchmark.measurement(BenchmarkInputs.iterations, steps)
+                blackHole(scores)
+            }
         } setup: { try setup() }
         Benchmark("eigenvector.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality().run(graph)) }

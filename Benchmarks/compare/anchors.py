@@ -21,7 +21,8 @@ igraph, leidenalg and NetworkX are single-threaded except igraph's PageRank (PRP
 
 Writes JSON: {"lib", "versions", "threads", "peak_rss_mib", "impls": {IMPL: {KERNEL: {"runs": [s],
 "modularity": [q] (community kernels), "communities": [c], "settings": "..."}}}} where IMPL is the
-library, or "leidenalg" for the Leiden of the leidenalg package (run by the igraph worker). A kernel
+library, or "leidenalg" for the Leiden of the leidenalg package (run by the igraph worker with
+--leidenalg). A kernel
 the library lacks is absent; one that raises is recorded with "error".
 """
 import argparse
@@ -69,7 +70,7 @@ class Timer:
                                             if quality else ""), file=sys.stderr, flush=True)
 
 
-def run_igraph(path, kernels, T):
+def run_igraph(path, kernels, T, with_leidenalg):
     import igraph as ig
     import leidenalg
 
@@ -107,6 +108,7 @@ def run_igraph(path, kernels, T):
     if "leiden" in kernels:
         T.kernel("igraph", "leiden", lambda: g.community_leiden(objective_function="modularity", n_iterations=2),
                  "community_leiden(objective_function='modularity', n_iterations=2)", pyseed, q)
+    if "leiden" in kernels and with_leidenalg:
         seeds = {}
         T.kernel("leidenalg", "leiden",
                  lambda: leidenalg.find_partition(g, leidenalg.ModularityVertexPartition, seed=seeds["s"]),
@@ -247,13 +249,14 @@ def main():
     ap.add_argument("--seeds", default="1,2,3", help="seeds of the community kernels' runs")
     ap.add_argument("--long", type=float, default=5.0, help="a kernel whose first run is longer runs once")
     ap.add_argument("--threads", type=int, default=2, help="NetworKit's threads")
+    ap.add_argument("--leidenalg", action="store_true", help="igraph worker: also leidenalg's Leiden")
     args = ap.parse_args()
     kernels = [k for k in args.kernels.split(",") if k]
     seeds = [int(s) for s in args.seeds.split(",")]
     runs = max(args.runs, len(seeds)) if any(k in COMMUNITY_KERNELS for k in kernels) else args.runs
     T = Timer(runs, args.long, seeds)
     if args.lib == "igraph":
-        versions, threads = run_igraph(args.canonical, kernels, T)
+        versions, threads = run_igraph(args.canonical, kernels, T, args.leidenalg)
     elif args.lib == "networkit":
         versions, threads = run_networkit(args.canonical, kernels, T, args.threads)
     else:

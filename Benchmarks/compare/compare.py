@@ -27,8 +27,8 @@ phase (kernel plus per-node result arrays), so `load` and the small kernels are 
 The gate (--gate; exit 1 on a breach), per graph and kernel, from figures taken in this run:
   * ratio = Meshwork's fastest run / the fastest run of the faster of igraph and NetworKit; the goal
     is GOALS[kernel] (0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise);
-  * quality (louvain, leiden): Meshwork's mean modularity over the seeds >= the reference anchor's
-    mean (Q_REF: igraph's multilevel for louvain, leidenalg for leiden) - Q_SLACK (0.002).
+  * quality (louvain, leiden): Meshwork's mean modularity over the seeds >= the better of igraph's and
+    NetworKit's means (multilevel / PLM; community_leiden / ParallelLeiden) - Q_SLACK (0.002).
   A kernel that breaches is measured again (both sides, same run) before it fails: noise on a shared
   machine only ever slows a run down, so the best of both rounds is what counts. Absolute times are
   reported, never gated.
@@ -83,7 +83,7 @@ LINEAR = ["load", "components", "degree", "pagerank", "kcore", "bridges", "artic
 GOALS = {"betweenness_exact": 0.5, "closeness": 0.5, "harmonic": 0.5}
 DEFAULT_GOAL = 1.0
 TIME_REF = ["igraph", "networkit"]
-Q_REF = {"louvain": "igraph", "leiden": "leidenalg"}   # label propagation: reported, no quality goal
+Q_GATED = ["louvain", "leiden"]   # label propagation: reported, no quality goal
 Q_SLACK = 0.002
 # Below this on both sides a time is the machine's noise (scheduler ticks, page faults, a Python list
 # against a CLI's result arrays), not the kernel: reported, not gated. A regression that takes
@@ -95,7 +95,7 @@ CI_SUITE = [
     ("ca-GrQc", os.path.join(ROOT, "fixtures", "ca-grqc", "ca-grqc.edges"), KERNELS),
     ("gen10k", "generate:10000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
     ("lfr20k", "lfr:20000:0.3", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
-    ("gen100k", "generate:100000", LINEAR + ["louvain", "leiden"]),
+    ("gen100k", "generate:100000", LINEAR),
 ]
 
 
@@ -146,7 +146,8 @@ def resolve(source, binary, python, cache):
             dataset = path + ".dataset"
             shutil.rmtree(dataset, ignore_errors=True)
             t0 = time.perf_counter()
-            subprocess.run([binary, "generate", "--members", str(members), "--seed", "42", "-o", dataset], check=True)
+            subprocess.run([binary, "generate", "--members", str(members), "--seed", "42", "-o", dataset], check=True,
+                           stdout=subprocess.DEVNULL)
             subprocess.run([binary, "convert", dataset, "-o", path + ".partial"], check=True)
             os.replace(path + ".partial", path)
             shutil.rmtree(dataset)
@@ -163,7 +164,7 @@ def resolve(source, binary, python, cache):
 
 
 def canonical(path, workdir):
-    """Writes the canonical file of PATH (cached by content); returns (path, n, m)."""
+    """Writes the canonical file of PATH into WORKDIR (cached by content); returns (path, n, m)."""
     import gzip
     digest = sha256(path)[:16]
     out = os.path.join(workdir, "canonical-%s.edges" % digest)
@@ -258,8 +259,12 @@ def anchors_run(python, canon, kernels, libs, runs, seeds, workdir):
     impls, memory, versions = {}, {}, {}
     for lib in libs:
         js = os.path.join(workdir, "anchors-%s.json" % lib)
+        if lib == "leidenalg":
+            continue   # run by the igraph worker
         cmd = [python, os.path.join(HERE, "anchors.py"), canon, "--lib", lib, "--kernels", ",".join(kernels),
                "--runs", str(runs), "--seeds", ",".join(map(str, seeds)), "--json", js]
+        if lib == "igraph" and "leidenalg" in libs:
+            cmd.append("--leidenalg")
         if os.path.exists(js):
             os.remove(js)
         p = subprocess.run(cmd)
@@ -301,9 +306,10 @@ def verdict(g, kernel):
     v["gated"] = v["ratio"] is not None and max(v["meshwork_s"], refs[v["faster_anchor"]]) >= MIN_GATED_S
     v["time_ok"] = not v["gated"] or v["ratio"] <= v["goal"]
     v["q"] = mean(mw.get("modularity")) if mw else None
-    qref = Q_REF.get(kernel)
-    v["q_ref_impl"] = qref
-    v["q_ref"] = mean(g["anchors"].get(qref, {}).get(kernel, {}).get("modularity")) if qref else None
+    qs = {impl: mean(g["anchors"].get(impl, {}).get(kernel, {}).get("modularity")) for impl in TIME_REF}
+    qs = {k: q for k, q in qs.items() if q is not None}
+    v["q_ref_impl"] = max(qs, key=qs.get) if qs and kernel in Q_GATED else None
+    v["q_ref"] = qs[v["q_ref_impl"]] if v["q_ref_impl"] else None
     v["q_ok"] = v["q"] is None or v["q_ref"] is None or v["q"] >= v["q_ref"] - Q_SLACK
     v["ok"] = v["time_ok"] and v["q_ok"]
     return v
@@ -365,7 +371,7 @@ def render_md(results):
          "library call in one process each. Ratio = Meshwork / the faster of igraph and NetworKit; goal: "
          "0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise (not gated when both sides take "
          "under 1 ms: noise). Q = modularity, mean over the "
-         "seeds; the goal is Q >= Q ref - %.3f (louvain: igraph multilevel; leiden: leidenalg). %s" % (
+         "seeds; the goal is Q >= Q ref - %.3f, Q ref = the better of igraph's and NetworKit's means (louvain, leiden). %s" % (
              results["runs"], ", ".join(map(str, results["seeds"])), Q_SLACK,
              "Re-measured after a first breach: %s." % ", ".join(results["remeasured"]) if results.get("remeasured")
              else ""),
@@ -513,7 +519,9 @@ def main():
                     help="the release binary (default: .build/release/meshwork at the repository root)")
     ap.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"),
                     help="the Python with the anchors (default: the venv made by setup.sh)")
-    ap.add_argument("--libs", default="igraph,networkit", help="anchor libraries (networkx too, for reference)")
+    ap.add_argument("--libs", default="igraph,networkit",
+                    help="anchor libraries: igraph, networkit; for reference also leidenalg (Leiden's reference "
+                         "implementation, slow: 13-22 s per run on 200k edges) and networkx")
     ap.add_argument("--runs", type=int, default=3, help="runs per kernel and side (default 3)")
     ap.add_argument("--seeds", default="1,2,3", help="community kernels' seeds (default 1,2,3)")
     ap.add_argument("--gate", action="store_true", help="exit 1 when a kernel misses its goal")
@@ -555,7 +563,7 @@ def main():
         path = resolve(source, binary, args.python, args.cache)
         gdir = os.path.join(work, name)
         os.makedirs(gdir, exist_ok=True)
-        canon, n, m = canonical(path, work)
+        canon, n, m = canonical(path, args.cache)
         log("graph %s: %s (%d vertices, %d edges)" % (name, path, n, m))
         g = dict(name=name, source=source, path=path, canonical=canon, vertices=n, edges=m, kernels=ks,
                  meshwork={}, anchors={}, anchors_memory={}, loadavg_start=loadavg())
