@@ -17,24 +17,29 @@ extension BenchmarkInputs {
     /// committed in `Benchmarks/Thresholds/`) and `baseline check`. package-benchmark checks a
     /// relative and an absolute tolerance independently (either one exceeded is a regression), so
     /// each metric gets one kind. Deterministic metrics are tight, time is wide, because the committed
-    /// figures and the CI run are taken at different moments on a machine shared with other builds:
-    /// - malloc count: at most `mallocSlack` more allocations (absolute); a per-vertex or per-edge
-    ///   allocation exceeds any slack used here by orders of magnitude;
+    /// figures and the CI run are taken at different moments on a machine shared with other builds
+    /// (first CI run, 2026-12-03, 1-minute load 5-8 on 2 cores: kernels of 1-5 ms came out 2.6-4.5
+    /// times their committed p90, multi-threaded kernels allocated up to 56 more blocks (betweenness:
+    /// 2,620 more), and peak memory moved by up to 26 %):
+    /// - malloc count: at most `mallocSlack` more allocations (absolute), sized per suite for the
+    ///   variation that threads bring; a per-vertex or per-edge allocation still exceeds it;
     /// - iterations (custom metric): exact;
-    /// - peak resident memory: 10 % relative (page-granular sampling, thread stacks);
-    /// - wall clock: 150 % relative, i.e. a failure means the 90th percentile took more than 2.5
-    ///   times the committed one (the machine's load alone has moved it by up to 2x);
-    /// - CPU time: 150 % relative when `checkCPU`, otherwise none: Linux reports process CPU time in
+    /// - peak resident memory: 35 % relative (sampled; the allocator may or may not have returned the
+    ///   setup's memory);
+    /// - wall clock: 500 % relative, i.e. a failure means the 90th percentile took more than 6 times
+    ///   the committed one: an order-of-magnitude regression (the side-by-side ratios of
+    ///   `compare.py --gate` are the finer time check);
+    /// - CPU time: 500 % relative when `checkCPU`, otherwise none: Linux reports process CPU time in
     ///   10 ms ticks, so on kernels shorter than about 100 ms it flips between 0 and 10 ms;
     /// - throughput: none (the inverse of the wall clock, checked already).
     public static func thresholds(mallocSlack: Int, checkCPU: Bool) -> [BenchmarkMetric: BenchmarkThresholds] {
         [
-            .wallClock: .init(relative: [.p90: 150.0]),
+            .wallClock: .init(relative: [.p90: 500.0]),
             // An explicit empty threshold: without an entry the tool falls back to its 5 % defaults.
             .throughput: .init(),
-            .cpuTotal: checkCPU ? .init(relative: [.p90: 150.0]) : .init(),
+            .cpuTotal: checkCPU ? .init(relative: [.p90: 500.0]) : .init(),
             .mallocCountTotal: .init(absolute: [.p90: mallocSlack]),
-            .peakMemoryResident: .init(relative: [.p90: 10.0]),
+            .peakMemoryResident: .init(relative: [.p90: 35.0]),
             iterations: .init(absolute: [.p90: 0]),
         ]
     }
