@@ -31,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
         } setup: { try setup() }
         if members <= 10_000 {
             // Two workers take sources in chunks: their allocations vary with the scheduling.
-            let allPairs = BenchmarkInputs.configuration(members: members, mallocSlack: 8_192, checkCPU: false)
+            let allPairs = BenchmarkInputs.configuration(members: members, mallocSlack: 16_384, checkCPU: false)
             Benchmark("betweenness.\(name)", configuration: allPairs) { benchmark, graph in
                 for _ in benchmark.scaledIterations { blackHole(Betweenness(threads: 2).vertexScores(graph)) }
             } setup: { try setup() }

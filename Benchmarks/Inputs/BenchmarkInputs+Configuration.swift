@@ -18,26 +18,26 @@ extension BenchmarkInputs {
     /// relative and an absolute tolerance independently (either one exceeded is a regression), so
     /// each metric gets one kind. Deterministic metrics are tight, time is wide, because the committed
     /// figures and the CI run are taken at different moments on a machine shared with other builds
-    /// (first CI run, 2026-12-03, 1-minute load 5-8 on 2 cores: kernels of 1-5 ms came out 2.6-4.5
-    /// times their committed p90, multi-threaded kernels allocated up to 56 more blocks (betweenness:
-    /// 2,620 more), and peak memory moved by up to 26 %):
+    /// (the first two CI runs, 2026-12-03, 1-minute load 5-9 on 2 cores with builds running: kernels
+    /// of 1-5 ms came out 2.6-8x their committed p90; malloc counts moved by up to +76 on one-thread
+    /// kernels, +312 on read.gen100k and +8,000 on betweenness; peak memory by up to 26 %):
     /// - malloc count: at most `mallocSlack` more allocations (absolute), sized per suite for the
     ///   variation that threads bring; a per-vertex or per-edge allocation still exceeds it;
     /// - iterations (custom metric): exact;
     /// - peak resident memory: 35 % relative (sampled; the allocator may or may not have returned the
     ///   setup's memory);
-    /// - wall clock: 500 % relative, i.e. a failure means the 90th percentile took more than 6 times
+    /// - wall clock: 1,000 % relative, i.e. a failure means the 90th percentile took more than 11 times
     ///   the committed one: an order-of-magnitude regression (the side-by-side ratios of
     ///   `compare.py --gate` are the finer time check);
-    /// - CPU time: 500 % relative when `checkCPU`, otherwise none: Linux reports process CPU time in
+    /// - CPU time: 1,000 % relative when `checkCPU`, otherwise none: Linux reports process CPU time in
     ///   10 ms ticks, so on kernels shorter than about 100 ms it flips between 0 and 10 ms;
     /// - throughput: none (the inverse of the wall clock, checked already).
     public static func thresholds(mallocSlack: Int, checkCPU: Bool) -> [BenchmarkMetric: BenchmarkThresholds] {
         [
-            .wallClock: .init(relative: [.p90: 500.0]),
+            .wallClock: .init(relative: [.p90: 1_000.0]),
             // An explicit empty threshold: without an entry the tool falls back to its 5 % defaults.
             .throughput: .init(),
-            .cpuTotal: checkCPU ? .init(relative: [.p90: 500.0]) : .init(),
+            .cpuTotal: checkCPU ? .init(relative: [.p90: 1_000.0]) : .init(),
             .mallocCountTotal: .init(absolute: [.p90: mallocSlack]),
             .peakMemoryResident: .init(relative: [.p90: 35.0]),
             iterations: .init(absolute: [.p90: 0]),
@@ -48,7 +48,7 @@ extension BenchmarkInputs {
     /// whole suite stays within a few minutes. `checkCPU` defaults to inputs of 100,000 members or
     /// more (kernels that run for at least about 100 ms there: load, read, build). `iterative`
     /// benchmarks also record `iterations`.
-    public static func configuration(members: Int, mallocSlack: Int = 16, checkCPU: Bool? = nil,
+    public static func configuration(members: Int, mallocSlack: Int = 128, checkCPU: Bool? = nil,
                                      iterative: Bool = false) -> Benchmark.Configuration {
         let (iterations, seconds): (Int, Int64) = switch members {
         case ..<50_000: (50, 3)
