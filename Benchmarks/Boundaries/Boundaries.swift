@@ -12,7 +12,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes where members <= 100_000 {
-        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 64)
+        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 128)
         let setup = { () throws -> (CSRGraph, [Partition]) in
             let loaded = try BenchmarkInputs.community(members: members)
             let community = loaded.community!

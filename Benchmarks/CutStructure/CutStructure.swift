@@ -9,7 +9,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes {
-        let configuration = BenchmarkInputs.configuration(members: members, checkCPU: members >= 1_000_000)
+        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 128, checkCPU: members >= 1_000_000)
         Benchmark("bridges.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(CutStructure(components: false).run(graph)) }
         } setup: {

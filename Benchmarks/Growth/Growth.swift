@@ -14,7 +14,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes where members <= 100_000 {
-        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 64)
+        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 128)
         let setup = { () throws -> (Community, [Partition]) in
             let community = try BenchmarkInputs.community(members: members).community!
             return (community, HierarchyLevel.allCases.map { community.partition($0) })

@@ -11,7 +11,7 @@ is here, called by compare.py with the venv's Python. Three subcommands, each wr
       number of communities, and how many communities are not connected (union-find over the edges
       inside each community).
   lfr --outdir DIR --n N --mu 0.1,0.2,... --seed S --json OUT
-      LFR graphs from networkit's LFRGenerator with gen_graphs.py's parameters (avgDegree 20,
+      LFR graphs from networkit's LFRGenerator with fixed parameters (avgDegree 20,
       maxDegree 200, degree exponent -2, community sizes 50..1000, exponent -1) and only mu varied;
       setNumberOfThreads(1) and engineering.setSeed(S, False) before each one, so reproducible.
       Writes DIR/lfrN-muX-seedS.edges ("u v", 0-based, each edge once) and .planted.csv (`id,group`);
@@ -20,7 +20,7 @@ is here, called by compare.py with the venv's Python. Three subcommands, each wr
       NMI (arithmetic mean: 2 I(A;B) / (H(A) + H(B)), natural logs, 1 when both entropies are 0; the
       formula of Meshwork's PartitionComparison) of each given partition against the planted one, and
       of igraph's community_multilevel and community_leiden(objective_function='modularity',
-      n_iterations=2) (random.seed(42) before each, as anchors_bench.py), with their times and
+      n_iterations=2) (random.seed(42) before each, as anchors.py), with their times and
       modularity (igraph Graph.modularity).
 """
 import argparse

@@ -1,43 +1,44 @@
 #!/usr/bin/env python3
-"""compare.py -- Meshwork against igraph and NetworKit, in one run, on the same edge-list files.
+"""compare.py -- Meshwork against igraph and NetworKit, in one run, on the same files; the CI gate.
 
-For every graph (NAME=PATH, an undirected edge list "u v" with integer ids, '#' comments allowed):
-  1. Meshwork: runs the release binary, RUNS times each (default 3, each a fresh process):
-       meshwork components PATH --stats S -o TMP            -> seconds.load, seconds.compute
-       meshwork centrality PATH --measure degree --stats S -o TMP -> seconds.compute (and load)
-     and reports the median: load (from the components runs), components, degree.
-  2. The anchors: an anchors_bench.py runner ($MESHWORK_ANCHORS or --anchors; not yet part of this
-     repository, see issue 15) with
-       --libs igraph,networkit --kernels load,components,degree --nk-one-thread ''
-     (NetworKit at its default thread count, 2 here, as the anchors' own tables; igraph single-threaded).
-  3. Prints a table of seconds and ratios (Meshwork / the faster of igraph and NetworKit) per kernel
-     per graph, and writes it as Markdown (--md) with the raw figures as JSON (--json).
+    Benchmarks/compare/setup.sh && swift build -c release      # once: the anchors' venv, the binary
+    python3 Benchmarks/compare/compare.py --suite ci --gate     # what Benchmarks/ci-bench runs
+    python3 Benchmarks/compare/compare.py --graph ca-AstroPh=PATH --kernels pagerank,kcore
 
-The kernels are not identical work, and the table says so:
-  * load: the anchors' "load" reads a CLEAN canonical file (integer ids 0..n-1, no duplicates, made
-    untimed by anchors_bench.py) with Graph.Read_Edgelist + simplify() (igraph) or EdgeListReader +
-    removeMultiEdges/removeSelfLoops (NetworKit). Meshwork reads the RAW file as given, with ids as
-    string tokens interned to labels, dropping self-loops and merging duplicates. The anchors'
-    "load_raw" (numpy.loadtxt + relabel, for igraph; EdgeListReader non-continuous, for NetworKit),
-    measured whenever the input is not already canonical, is shown too.
-  * components / degree: Meshwork's seconds.compute of the command (the kernel plus building the
-    per-node result arrays); anchors time the library call including materialising its result.
-  * community kernels (--kernels load,louvain,leiden,label_propagation): Meshwork runs
-    `meshwork communities PATH --method M --seed 42` (seconds.compute: detection plus the modularity
-    of the result); its last run's partition is kept and communities_check.py (venv) recomputes its
-    modularity with networkx.community.modularity (must equal the stats value to 1e-9; a mismatch is
-    flagged loudly) and counts disconnected communities. The anchors' times and modularities come from
-    anchors_bench.py (igraph multilevel / community_leiden / label propagation, leidenalg, NetworKit
-    PLM / ParallelLeiden / PLP). A second table gives the ratios and issue 4's targets.
-  * --lfr-nmi: LFR graphs with mixing 0.1..0.5 (cached in .cache/), NMI against the planted partition
-    for Meshwork's three methods and igraph's multilevel and community_leiden (and leidenalg).
-Standard library only (the anchors and communities_check.py need the venv made by setup.sh).
+Graphs: --suite ci (CI_SUITE below: ca-GrQc from fixtures/, the generated communities gen10k and
+gen100k, the LFR graph lfr20k) or --graph NAME=SOURCE (repeatable), SOURCE one of
+  PATH             an edge list ("u v" per line, ids any tokens, '#'/'%' comments, optionally .gz)
+  generate:N       the member network of `meshwork generate --members N --seed 42` (`meshwork convert`)
+  lfr:N:MU         networkit's LFR graph (communities_check.py lfr: fixed parameters, seed 42)
+Generated graphs are cached in Benchmarks/.cache/ (gitignored).
 
-Usage:
-  Benchmarks/compare/setup.sh                       # once: the venv with igraph, networkit, ...
-  swift build -c release                            # at the repository root
-  python3 Benchmarks/compare/compare.py             # ca-AstroPh and the cached ~10M-edge graph
-  python3 Benchmarks/compare/compare.py --make-big  # first make the ~10M-edge graph (500k members)
+For every graph:
+  1. the canonical file (untimed): ids numbered in order of first appearance, self-loops and
+     duplicates dropped, "u v" with u < v: the graph Meshwork builds from the raw file;
+  2. Meshwork: the release binary, --runs fresh processes per kernel (`--stats`: seconds.compute;
+     `load` = seconds.load of the components runs); a community kernel's k-th run uses the k-th seed
+     of --seeds, and its modularity is the `--stats` value;
+  3. the anchors (anchors.py, in the venv): one process per library, --runs runs per kernel (one
+     when a run takes over 5 s), NetworKit on 2 threads; community kernels over the same seeds.
+Times: Meshwork reads the raw file (string tokens interned), the anchors the canonical one; the
+anchors time their library call including materialising the result, Meshwork its command's compute
+phase (kernel plus per-node result arrays), so `load` and the small kernels are not identical work.
+
+The gate (--gate; exit 1 on a breach), per graph and kernel, from figures taken in this run:
+  * ratio = Meshwork's fastest run / the fastest run of the faster of igraph and NetworKit; the goal
+    is GOALS[kernel] (0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise);
+  * quality (louvain, leiden): Meshwork's mean modularity over the seeds >= the better of igraph's and
+    NetworKit's means (multilevel / PLM; community_leiden / ParallelLeiden) - Q_SLACK (0.002).
+  A kernel that breaches is measured again (both sides, same run) before it fails: noise on a shared
+  machine only ever slows a run down, so the best of both rounds is what counts. Absolute times are
+  reported, never gated.
+
+Outputs in --out (default Benchmarks/out/): compare.md (the table, printed too), ratios.svg (ratio
+per kernel and graph against its goal), times.svg (seconds per kernel against the graph's edges,
+Meshwork and each anchor), compare.json (every run). --lfr-nmi adds the planted-partition study
+(NMI on LFR graphs with mixing 0.1..0.5, communities_check.py); --check-partitions recomputes
+Meshwork's modularity with networkx and checks that Leiden's communities are connected.
+Standard library only; the anchors and checks run in the venv's Python.
 """
 import argparse
 import json
@@ -50,52 +51,52 @@ import sys
 import tempfile
 import time
 
+import charts
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 ROOT = os.path.dirname(BENCH)
+
 # Each kernel: the Meshwork command whose --stats seconds.compute is timed (the anchors' kernel of the
-# same name is timed on their side). `load` is the seconds.load of the components command.
+# same name is timed by anchors.py). `load` is the seconds.load of the components command.
 MESHWORK_COMMANDS = {
     "components": ["components"],
     "degree": ["centrality", "--measure", "degree"],
-    "bridges": ["bridges"],
-    "articulation_points": ["articulation-points"],
     "pagerank": ["centrality", "--measure", "pagerank"],
     "eigenvector": ["centrality", "--measure", "eigenvector"],
     "kcore": ["centrality", "--measure", "kcore"],
     "clustering_local": ["centrality", "--measure", "clustering"],
+    "bridges": ["bridges"],
+    "articulation_points": ["articulation-points"],
     "betweenness_exact": ["centrality", "--measure", "betweenness"],
     "closeness": ["centrality", "--measure", "closeness"],
     "harmonic": ["centrality", "--measure", "harmonic"],
-    "louvain": ["communities", "--method", "louvain", "--seed", "42"],
-    "leiden": ["communities", "--method", "leiden", "--seed", "42"],
-    "label_propagation": ["communities", "--method", "label-propagation", "--seed", "42"],
+    "louvain": ["communities", "--method", "louvain"],
+    "leiden": ["communities", "--method", "leiden"],
+    "label_propagation": ["communities", "--method", "label-propagation"],
 }
-# Community kernels: Meshwork's partition is kept, its modularity recomputed with networkx (and its
-# communities checked for connectivity) by communities_check.py in the venv; the anchors' modularity
-# is anchors_bench.py's (igraph Graph.modularity on its canonical graph).
+KERNELS = ["load"] + list(MESHWORK_COMMANDS)
 COMMUNITY_KERNELS = ["louvain", "leiden", "label_propagation"]
-# Per community kernel: the anchors whose time is the reference (the faster of them) and the anchor whose
-# modularity is the reference, with issue 4's targets (None: no target, shown for information).
-COMMUNITY_TARGETS = {
-    "louvain": dict(time_ref=["igraph", "networkit"], q_ref="igraph", max_ratio=1.0, q_slack=0.002),
-    "leiden": dict(time_ref=["igraph"], q_ref="leidenalg", max_ratio=1.0, q_slack=0.002),
-    "label_propagation": dict(time_ref=["igraph", "networkit"], q_ref="igraph", max_ratio=None, q_slack=None),
-}
-MODULARITY_TOLERANCE = 1e-9
-KERNELS = ["load", "components", "degree"]   # the default; --kernels chooses others
-LIBS = ["igraph", "networkit"]
-DEFAULT_GRAPHS = [
-    ("ca-AstroPh", os.path.join(os.environ.get("MESHWORK_RAW_DATA", "."), "snap-ca-AstroPh", "ca-AstroPh-undirected.txt")),
+ALL_PAIRS = ["betweenness_exact", "closeness", "harmonic"]
+LINEAR = ["load", "components", "degree", "pagerank", "kcore", "bridges", "articulation_points"]
+# The goals (issue 15): Meshwork's time over the faster anchor's, and the quality slack.
+GOALS = {"betweenness_exact": 0.5, "closeness": 0.5, "harmonic": 0.5}
+DEFAULT_GOAL = 1.0
+TIME_REF = ["igraph", "networkit"]
+Q_GATED = ["louvain", "leiden"]   # label propagation: reported, no quality goal
+Q_SLACK = 0.002
+# Below this on both sides a time is the machine's noise (scheduler ticks, page faults, a Python list
+# against a CLI's result arrays), not the kernel: reported, not gated. A regression that takes
+# Meshwork's time above it is gated again.
+MIN_GATED_S = 0.001
+# The CI suite: a real graph small enough for the all-pairs kernels, two generated communities a
+# decade apart (the time-per-size chart) and a graph with planted communities. About 8 minutes here.
+CI_SUITE = [
+    ("ca-GrQc", os.path.join(ROOT, "fixtures", "ca-grqc", "ca-grqc.edges"), KERNELS),
+    ("gen10k", "generate:10000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
+    ("lfr20k", "lfr:20000:0.3", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
+    ("gen100k", "generate:100000", LINEAR),
 ]
-
-
-def label(n):
-    if n % 1_000_000 == 0:
-        return "%dm" % (n // 1_000_000)
-    if n % 1_000 == 0:
-        return "%dk" % (n // 1_000)
-    return str(n)
 
 
 def log(msg):
@@ -104,7 +105,7 @@ def log(msg):
 
 def loadavg():
     try:
-        return os.getloadavg()
+        return list(os.getloadavg())
     except OSError:
         return None
 
@@ -124,40 +125,6 @@ def machine():
                 python=platform.python_version())
 
 
-# ---------------------------------------------------------------------------------------- Meshwork
-
-def run_meshwork(binary, args, workdir, keep=None):
-    """One fresh process; returns (stats dict, wall seconds, rusage of that child). With `keep`, the
-    output file is moved there (and its sha256 recorded) instead of deleted."""
-    stats = os.path.join(workdir, "stats.json")
-    out = os.path.join(workdir, "out.csv")
-    err = os.path.join(workdir, "stderr.txt")
-    for p in (stats, out):
-        if os.path.exists(p):
-            os.remove(p)
-    cmd = [binary] + args + ["--stats", stats, "-o", out]
-    with open(err, "w") as ferr:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=ferr)
-        _, status, ru = os.wait4(p.pid, 0)   # this child's own rusage (max RSS, CPU)
-        wall = time.perf_counter() - t0
-        p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode != 0:
-        with open(err) as f:
-            raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, f.read().strip()[-2000:]))
-    with open(stats) as f:
-        s = json.load(f)
-    if keep:
-        s["output_sha256"] = sha256(out)
-        os.replace(out, keep)
-    else:
-        os.remove(out)
-    s["process_wall"] = wall
-    s["process_cpu"] = ru.ru_utime + ru.ru_stime
-    s["process_maxrss_kib"] = ru.ru_maxrss
-    return s, wall
-
-
 def sha256(path):
     import hashlib
     h = hashlib.sha256()
@@ -167,209 +134,185 @@ def sha256(path):
     return h.hexdigest()
 
 
-def meshwork_figures(binary, path, runs, workdir, keepdir=None):
-    """Median seconds.compute per kernel over `runs` fresh processes (load: from the components runs).
-    Community kernels: the partition of the last run is kept as KEEPDIR/meshwork-KERNEL.csv."""
-    per = {k: [] for k in KERNELS if k != "load"}
-    if "components" not in per:
-        per["components"] = []   # the load figure and the graph counts come from these runs
-    for i in range(runs):
-        for kernel in per:
-            keep = os.path.join(keepdir, "meshwork-%s.csv" % kernel) if kernel in COMMUNITY_KERNELS else None
-            s, w = run_meshwork(binary, MESHWORK_COMMANDS[kernel] + [path], workdir, keep=keep)
-            per[kernel].append(s)
-            log("meshwork %-20s run %d: load %.4f compute %.4f (process %.3f s, max RSS %.1f MiB)"
-                % (kernel, i + 1, s["seconds"]["load"], s["seconds"]["compute"], w, s["process_maxrss_kib"] / 1024))
-    comp = per["components"]
-    first = comp[0]
-    figures = dict(
-        load=statistics.median(s["seconds"]["load"] for s in comp),
-        load_runs=[s["seconds"]["load"] for s in comp],
-        nodes=first["nodes"], edges=first["edges"], self_loops=first.get("self_loops"),
-        duplicate_edges=first.get("duplicate_edges"), graph_bytes=first.get("graph_bytes"),
-        bytes_per_edge=(first["graph_bytes"] / first["edges"]) if first.get("graph_bytes") and first["edges"] else None,
-        components_count=first.get("components"),
-        max_rss_mib=max(x["process_maxrss_kib"] for runs_ in per.values() for x in runs_) / 1024,
-        process_wall_components=[x["process_wall"] for x in comp],
-        process_cpu_components=[x["process_cpu"] for x in comp],
-    )
-    for kernel, stats in per.items():
-        figures[kernel] = statistics.median(s["seconds"]["compute"] for s in stats)
-        figures[kernel + "_runs"] = [s["seconds"]["compute"] for s in stats]
-        if kernel in COMMUNITY_KERNELS:
-            last = stats[-1]
-            figures[kernel + "_community"] = dict(
-                partition=os.path.join(keepdir, "meshwork-%s.csv" % kernel),
-                modularity=last.get("modularity"), communities=last.get("communities"),
-                levels=last.get("levels"), iterations=last.get("iterations"), moves=last.get("moves"),
-                modularity_runs=[s.get("modularity") for s in stats],
-                # same seed, fresh processes: the outputs must be byte-identical
-                identical_outputs=len(set(s["output_sha256"] for s in stats)) == 1)
-    return figures
+# ------------------------------------------------------------------------------------------- inputs
+
+def resolve(source, binary, python, cache):
+    """The edge-list path of a graph SOURCE (see the module's documentation), made if needed."""
+    os.makedirs(cache, exist_ok=True)
+    if source.startswith("generate:"):
+        members = int(source.split(":")[1])
+        path = os.path.join(cache, "gen%d-seed42.member.edges" % members)
+        if not os.path.exists(path):
+            dataset = path + ".dataset"
+            shutil.rmtree(dataset, ignore_errors=True)
+            t0 = time.perf_counter()
+            subprocess.run([binary, "generate", "--members", str(members), "--seed", "42", "-o", dataset], check=True,
+                           stdout=subprocess.DEVNULL)
+            subprocess.run([binary, "convert", dataset, "-o", path + ".partial"], check=True)
+            os.replace(path + ".partial", path)
+            shutil.rmtree(dataset)
+            log("generated %s in %.1f s" % (path, time.perf_counter() - t0))
+        return path
+    if source.startswith("lfr:"):
+        _, n, mu = source.split(":")
+        js = os.path.join(cache, "lfr-%s-%s.json" % (n, mu))
+        subprocess.run([python, os.path.join(HERE, "communities_check.py"), "lfr", "--outdir", cache, "--n", n,
+                        "--mu", mu, "--seed", "42", "--json", js], check=True)
+        with open(js) as f:
+            return json.load(f)[0]["edges"]
+    return os.path.abspath(source)
 
 
-def check_partitions(python, path, figures, outdir):
-    """networkx modularity and connectivity of Meshwork's kept partitions (communities_check.py check)."""
-    kernels = [k for k in COMMUNITY_KERNELS if k + "_community" in figures]
-    if not kernels:
-        return
-    js = os.path.join(outdir, "partition-check.json")
-    cmd = [python, os.path.join(HERE, "communities_check.py"), "check", path, "--json", js]
-    for k in kernels:
-        cmd += ["--partition", "%s=%s" % (k, figures[k + "_community"]["partition"])]
-    log("partition check: " + " ".join(cmd))
-    subprocess.run(cmd, check=True)
-    with open(js) as f:
-        res = json.load(f)
-    for k in kernels:
-        c = figures[k + "_community"]
-        r = res["partitions"][k]
-        c["networkx_modularity"] = r["networkx_modularity"]
-        c["disconnected_communities"] = r["disconnected_communities"]
-        c["modularity_diff"] = abs(c["modularity"] - r["networkx_modularity"])
-        c["modularity_agrees"] = c["modularity_diff"] <= MODULARITY_TOLERANCE
-        if not c["modularity_agrees"]:
-            log("!!!!!!!! MODULARITY MISMATCH %s on %s: stats %.12f, networkx %.12f (|diff| %.3g > %g) !!!!!!!!"
-                % (k, path, c["modularity"], r["networkx_modularity"], c["modularity_diff"], MODULARITY_TOLERANCE))
-        if not c["identical_outputs"]:
-            log("!!!!!!!! %s on %s: the same seed gave different outputs across runs !!!!!!!!" % (k, path))
-        if k == "leiden" and r["disconnected_communities"]:
-            log("!!!!!!!! leiden on %s: %d disconnected communities (e.g. %s) !!!!!!!!"
-                % (path, r["disconnected_communities"], r["disconnected_sample"]))
+def canonical(path, workdir):
+    """Writes the canonical file of PATH into WORKDIR (cached by content); returns (path, n, m)."""
+    import gzip
+    digest = sha256(path)[:16]
+    out = os.path.join(workdir, "canonical-%s.edges" % digest)
+    meta = out + ".json"
+    if os.path.exists(meta):
+        with open(meta) as f:
+            m = json.load(f)
+        return out, m["n"], m["m"]
+    with open(path, "rb") as f:
+        gz = f.read(2) == b"\x1f\x8b"
+    ids, seen, lines = {}, set(), []
+    with (gzip.open(path, "rb") if gz else open(path, "rb")) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2 or parts[0][:1] in (b"#", b"%"):
+                continue
+            a = ids.setdefault(parts[0], len(ids))
+            b = ids.setdefault(parts[1], len(ids))
+            if a == b:
+                continue
+            key = (min(a, b) << 32) | max(a, b)
+            if key not in seen:
+                seen.add(key)
+                lines.append("%d %d\n" % (min(a, b), max(a, b)))
+    os.makedirs(workdir, exist_ok=True)
+    with open(out + ".partial", "w") as f:
+        f.writelines(lines)
+    os.replace(out + ".partial", out)
+    with open(meta, "w") as f:
+        json.dump(dict(source=path, n=len(ids), m=len(lines)), f)
+    return out, len(ids), len(lines)
+
+
+# ---------------------------------------------------------------------------------------- Meshwork
+
+def run_meshwork(binary, args, workdir, keep=None):
+    """One fresh process; returns its --stats dict plus its wall time and peak RSS. With `keep`, the
+    output file is moved there instead of deleted."""
+    stats = os.path.join(workdir, "stats.json")
+    out = os.path.join(workdir, "out.csv")
+    for p in (stats, out):
+        if os.path.exists(p):
+            os.remove(p)
+    cmd = [binary] + args + ["--stats", stats, "-o", out]
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, ru = os.wait4(p.pid, 0)   # this child's own rusage (max RSS)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), os.waitstatus_to_exitcode(status),
+                                                       err.read().decode(errors="replace")[-2000:]))
+    with open(stats) as f:
+        s = json.load(f)
+    if keep:
+        os.replace(out, keep)
+    s["process_wall"] = wall
+    s["process_maxrss_mib"] = ru.ru_maxrss / 1024
+    return s
+
+
+def meshwork_kernel(binary, path, kernel, runs, seeds, workdir, keepdir=None):
+    """Figures of one kernel over `runs` fresh processes (community kernels: one per seed)."""
+    command = "components" if kernel == "load" else kernel
+    rec = dict(runs=[], max_rss_mib=0.0)
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        for i in range(len(seeds) if kernel in COMMUNITY_KERNELS else runs):
+            args = MESHWORK_COMMANDS[command] + [path]
+            keep = None
+            if kernel in COMMUNITY_KERNELS:
+                args += ["--seed", str(seeds[i])]
+                rec.setdefault("seeds", []).append(seeds[i])
+                keep = os.path.join(keepdir, "meshwork-%s.csv" % kernel) if keepdir else None
+            s = run_meshwork(binary, args, tmp, keep=keep)
+            rec["runs"].append(s["seconds"]["load" if kernel == "load" else "compute"])
+            rec["max_rss_mib"] = max(rec["max_rss_mib"], s["process_maxrss_mib"])
+            rec["nodes"], rec["edges"] = s["nodes"], s["edges"]
+            if kernel in COMMUNITY_KERNELS:
+                rec.setdefault("modularity", []).append(s["modularity"])
+                rec.setdefault("communities", []).append(s["communities"])
+    log("meshwork %-20s %s%s" % (kernel, " ".join("%.4f" % t for t in rec["runs"]),
+                                  (" Q " + " ".join("%.4f" % q for q in rec["modularity"])) if "modularity" in rec else ""))
+    return rec
 
 
 # ----------------------------------------------------------------------------------------- anchors
 
-def anchors_figures(python, anchors, name, path, outdir, fast_threshold):
-    results = os.path.join(outdir, "anchors.json")
-    md = os.path.join(outdir, "anchors.md")
-    cmd = [python, anchors, path, "--name", name, "--libs", ",".join(LIBS), "--kernels", ",".join(KERNELS),
-           "--nk-one-thread", "", "--tag", "compare", "--results", results, "--md", md,
-           "--workdir", os.path.join(outdir, "anchors-work"), "--fast-threshold", str(fast_threshold)]
-    log("anchors: " + " ".join(cmd))
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, stdout=sys.stderr)   # its log goes to stderr; stdout keeps only the table
-    log("anchors finished in %.1f s (exit %d)" % (time.perf_counter() - t0, p.returncode))
-    if not os.path.exists(results):
-        raise RuntimeError("anchors wrote no results (exit %d)" % p.returncode)
-    with open(results) as f:
-        R = json.load(f)
-    G = R["graphs"][name]
-    run = G["runs"]["compare"]
-    fig = {}
-    for lib, out in run["libs"].items():
-        for r in out.get("records", []):
-            if r.get("status") != "ok":
-                continue
-            fig.setdefault(r["impl"], {})[r["kernel"]] = dict(
-                t=r.get("time_s"), runs=r.get("runs"), mode=r.get("mode"), threads=r.get("threads"),
-                cpu_s=r.get("cpu_s"), loadavg_1min=r.get("loadavg_1min"), settings=r.get("settings"))
-    for m in run.get("modularity", []):
-        cell = fig.get(m["impl"], {}).get(m["kernel"])
-        if cell is not None:
-            cell["modularity"] = m["modularity"]
-            cell["communities"] = m["communities"]
-    memory = {lib: dict(peak_rss_end_mb=out.get("peak_rss_end_mb"), memory=out.get("memory"))
-              for lib, out in run["libs"].items()}
-    meta = G.get("meta", {})
-    return dict(impls=fig, memory=memory, versions=R.get("versions"), n=meta.get("n"), m=meta.get("m"),
-                raw_is_canonical=meta.get("raw_is_canonical"), prep_s=meta.get("prep_s"),
-                command=" ".join(cmd))
-
-
-# ------------------------------------------------------------------------------- planted partitions
-
-def lfr_nmi(binary, python, n, mus, seed, cachedir, outdir):
-    """LFR graphs (communities_check.py lfr, cached in CACHEDIR), Meshwork's three methods (seed 42, one
-    process each), igraph's multilevel / community_leiden and leidenalg (communities_check.py nmi), NMI
-    against the planted partition; one `meshwork compare-partitions` cross-check per graph (leiden)."""
-    helper = os.path.join(HERE, "communities_check.py")
-    os.makedirs(outdir, exist_ok=True)
-    gen = os.path.join(outdir, "lfr-graphs.json")
-    subprocess.run([python, helper, "lfr", "--outdir", cachedir, "--n", str(n), "--mu", mus, "--seed", str(seed),
-                    "--json", gen], check=True)
-    with open(gen) as f:
-        graphs = json.load(f)
-    study = dict(n=n, seed=seed, mus=mus, graphs=[], crosscheck=[])
-    for rec in graphs:
-        tag = "mu%.1f" % rec["mu"]
-        parts = []
-        rec["meshwork"] = {}
-        with tempfile.TemporaryDirectory(dir=outdir) as tmp:
-            for k in COMMUNITY_KERNELS:
-                keep = os.path.join(outdir, "%s-meshwork-%s.csv" % (tag, k))
-                st, _ = run_meshwork(binary, MESHWORK_COMMANDS[k] + [rec["edges"]], tmp, keep=keep)
-                rec["meshwork"][k] = dict(seconds=st["seconds"]["compute"], modularity=st.get("modularity"),
-                                          communities=st.get("communities"))
-                parts.append("meshwork %s=%s" % (k, keep))
-                log("lfr %s meshwork %s: %.3f s, Q %.4f, %d communities" % (
-                    tag, k, st["seconds"]["compute"], st.get("modularity"), st.get("communities")))
-        js = os.path.join(outdir, "%s-nmi.json" % tag)
-        cmd = [python, helper, "nmi", rec["edges"], "--planted", rec["planted"], "--json", js]
-        for p in parts:
-            cmd += ["--partition", p]
-        subprocess.run(cmd, check=True)
+def anchors_run(python, canon, kernels, libs, runs, seeds, workdir):
+    """anchors.py once per library; returns ({impl: {kernel: record}}, {lib: peak MiB}, versions)."""
+    impls, memory, versions = {}, {}, {}
+    for lib in libs:
+        js = os.path.join(workdir, "anchors-%s.json" % lib)
+        if lib == "leidenalg":
+            continue   # run by the igraph worker
+        cmd = [python, os.path.join(HERE, "anchors.py"), canon, "--lib", lib, "--kernels", ",".join(kernels),
+               "--runs", str(runs), "--seeds", ",".join(map(str, seeds)), "--json", js]
+        if lib == "igraph" and "leidenalg" in libs:
+            cmd.append("--leidenalg")
+        if os.path.exists(js):
+            os.remove(js)
+        p = subprocess.run(cmd)
+        if p.returncode != 0 or not os.path.exists(js):
+            raise RuntimeError("anchors.py --lib %s failed (exit %d)" % (lib, p.returncode))
         with open(js) as f:
-            rec["nmi"] = json.load(f)
-        for name, x in rec["nmi"]["partitions"].items():
-            log("lfr %s %-28s NMI %.4f (%d communities)" % (tag, name, x["nmi"], x["communities"]))
-        # cross-check with Meshwork's own compare-partitions (if the command exists)
-        p = subprocess.run([binary, "compare-partitions", os.path.join(outdir, "%s-meshwork-leiden.csv" % tag),
-                            rec["planted"], "--format", "json"], capture_output=True, text=True)
-        if p.returncode == 0:
-            mnmi = json.loads(p.stdout)["nmi"]
-            pnmi = rec["nmi"]["partitions"]["meshwork leiden"]["nmi"]
-            study["crosscheck"].append(dict(mu=rec["mu"], method="leiden", meshwork_nmi=mnmi, python_nmi=pnmi,
-                                            agree=abs(mnmi - pnmi) <= 1e-9))
-            if abs(mnmi - pnmi) > 1e-9:
-                log("!!!!!!!! compare-partitions NMI %.12f != Python %.12f (%s leiden) !!!!!!!!" % (mnmi, pnmi, tag))
-        else:
-            log("meshwork compare-partitions unavailable or failed (exit %d): %s" % (p.returncode, p.stderr[-300:]))
-        study["graphs"].append(rec)
-    return study
+            r = json.load(f)
+        for impl, ks in r["impls"].items():
+            impls.setdefault(impl, {}).update(ks)
+        memory[lib] = r["peak_rss_mib"]
+        versions.update(r["versions"])
+        versions[lib + "_threads"] = r["threads"]
+    return impls, memory, versions
 
 
-# ---------------------------------------------------------------------------------- the big graph
+# --------------------------------------------------------------------------------------- the gate
 
-def make_big(binary, members, seed, cachedir):
-    """meshwork generate --members N --seed S, meshwork convert, then ids relabelled to integers
-    (anchors_bench.py reads integer ids only) in order of first appearance. Returns the path."""
-    os.makedirs(cachedir, exist_ok=True)
-    base = os.path.join(cachedir, "gen%d-seed%d" % (members, seed))
-    final = base + ".int.edges"
-    if os.path.exists(final):
-        return final
-    dataset = base + ".dataset"
-    labelled = base + ".member.edges"
-    if not os.path.exists(labelled):
-        if os.path.exists(dataset):
-            shutil.rmtree(dataset)
-        t0 = time.perf_counter()
-        subprocess.run([binary, "generate", "--members", str(members), "--seed", str(seed), "-o", dataset], check=True)
-        log("generate: %.1f s" % (time.perf_counter() - t0))
-        t0 = time.perf_counter()
-        subprocess.run([binary, "convert", dataset, "-o", labelled + ".partial"], check=True)
-        os.replace(labelled + ".partial", labelled)
-        log("convert: %.1f s" % (time.perf_counter() - t0))
-        shutil.rmtree(dataset)
-    ids = {}
-    t0 = time.perf_counter()
-    with open(labelled, "rb") as fi, open(final + ".partial", "w") as fo:
-        out = []
-        for line in fi:
-            parts = line.split()
-            if len(parts) < 2 or parts[0].startswith(b"#"):
-                continue
-            a = ids.setdefault(parts[0], len(ids))
-            b = ids.setdefault(parts[1], len(ids))
-            out.append("%d %d\n" % (a, b))
-            if len(out) >= 1_000_000:
-                fo.write("".join(out))
-                out = []
-        fo.write("".join(out))
-    os.replace(final + ".partial", final)
-    log("relabelled %d vertices to integers in %.1f s -> %s" % (len(ids), time.perf_counter() - t0, final))
-    return final
+def best(rec):
+    return min(rec["runs"]) if rec and rec.get("runs") and not rec.get("error") else None
+
+
+def mean(xs):
+    return sum(xs) / len(xs) if xs else None
+
+
+def verdict(g, kernel):
+    """Ratio, goal and quality of one kernel on one graph, from every run so far."""
+    mw = g["meshwork"].get(kernel)
+    refs = {impl: best(g["anchors"].get(impl, {}).get(kernel)) for impl in TIME_REF}
+    refs = {k: v for k, v in refs.items() if v}
+    v = dict(kernel=kernel, goal=GOALS.get(kernel, DEFAULT_GOAL), meshwork_s=best(mw),
+             meshwork_median_s=statistics.median(mw["runs"]) if mw else None,
+             anchors_s={impl: best(g["anchors"].get(impl, {}).get(kernel)) for impl in ("igraph", "networkit", "leidenalg")})
+    v["ratio"] = None
+    v["faster_anchor"] = None
+    if refs and v["meshwork_s"] is not None:
+        v["faster_anchor"] = min(refs, key=refs.get)
+        v["ratio"] = v["meshwork_s"] / refs[v["faster_anchor"]]
+    v["gated"] = v["ratio"] is not None and max(v["meshwork_s"], refs[v["faster_anchor"]]) >= MIN_GATED_S
+    v["time_ok"] = not v["gated"] or v["ratio"] <= v["goal"]
+    v["q"] = mean(mw.get("modularity")) if mw else None
+    qs = {impl: mean(g["anchors"].get(impl, {}).get(kernel, {}).get("modularity")) for impl in TIME_REF}
+    qs = {k: q for k, q in qs.items() if q is not None}
+    v["q_ref_impl"] = max(qs, key=qs.get) if qs and kernel in Q_GATED else None
+    v["q_ref"] = qs[v["q_ref_impl"]] if v["q_ref_impl"] else None
+    v["q_ok"] = v["q"] is None or v["q_ref"] is None or v["q"] >= v["q_ref"] - Q_SLACK
+    v["ok"] = v["time_ok"] and v["q_ok"]
+    return v
 
 
 # ------------------------------------------------------------------------------------------ output
@@ -386,79 +329,141 @@ def fmt(t):
     return "%.2g" % t
 
 
-def table(results):
-    head = ["graph", "kernel", "meshwork s", "igraph s", "networkit s (2 thr)", "meshwork / best"]
-    rows = []
+HEAD = ["graph", "edges", "kernel", "Meshwork s", "igraph s", "NetworKit s", "leidenalg s", "ratio", "goal",
+        "Q Meshwork", "Q ref", "result"]
+
+
+def rows(results):
+    out = []
     for g in results["graphs"]:
-        mw = g["meshwork"]
-        an = g["anchors"]["impls"] if g.get("anchors") else {}
-        for k in [k for k in results.get("kernels", KERNELS) if k not in COMMUNITY_KERNELS]:
-            ig = an.get("igraph", {}).get(k, {}).get("t")
-            nk = an.get("networkit", {}).get(k, {}).get("t")
-            best = min([x for x in (ig, nk) if x is not None], default=None)
-            ratio = (mw[k] / best) if best else None
-            g.setdefault("ratios", {})[k] = ratio
-            rows.append([g["name"], k, fmt(mw[k]), fmt(ig), fmt(nk), ("%.2fx" % ratio) if ratio else "-"])
-        igr = an.get("igraph", {}).get("load_raw", {}).get("t")
-        nkr = an.get("networkit", {}).get("load_raw", {}).get("t")
-        if igr is not None or nkr is not None:
-            best = min([x for x in (igr, nkr) if x is not None])
-            rows.append([g["name"], "load vs load_raw", fmt(mw["load"]), fmt(igr), fmt(nkr),
-                         "%.2fx" % (mw["load"] / best)])
-    return head, rows
+        for v in g["verdicts"]:
+            a = v["anchors_s"]
+            result = ("ok" if v["gated"] or v["ratio"] is None else "ok (under 1 ms)") if v["ok"] else "**FAIL** (%s)" % ", ".join(
+                x for x, bad in (("time", not v["time_ok"]), ("quality", not v["q_ok"])) if bad)
+            out.append([g["name"], "{:,}".format(g["edges"]), v["kernel"], fmt(v["meshwork_s"]), fmt(a.get("igraph")),
+                        fmt(a.get("networkit")), fmt(a.get("leidenalg")),
+                        "%.2fx" % v["ratio"] if v["ratio"] is not None else "-", "%.1fx" % v["goal"],
+                        "%.4f" % v["q"] if v["q"] is not None else "-",
+                        "%.4f (%s)" % (v["q_ref"], v["q_ref_impl"]) if v["q_ref"] is not None else "-", result])
+    return out
 
 
-def fq(q):
-    return "-" if q is None else "%.4f" % q
+def render_text(head, body):
+    widths = [max(len(str(r[i])) for r in [head] + body) for i in range(len(head))]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
+                     for r in [head, ["-" * w for w in widths]] + body)
 
 
-def community_table(results):
-    """One row per graph and community kernel: Meshwork's time, modularity (stats and networkx),
-    communities and connectivity; each anchor's time and modularity; the ratio and the targets."""
-    head = ["graph", "kernel", "meshwork s", "meshwork Q (stats)", "Q networkx", "stats = networkx",
-            "communities", "all connected", "igraph s (Q)", "leidenalg s (Q)", "networkit s (Q, 2 thr)",
-            "time ratio", "Q - Q_ref", "targets"]
-    rows = []
+def render_md(results):
+    m = results["machine"]
+    v = results.get("versions", {})
+    L = ["# Meshwork vs igraph and NetworKit", "",
+         "Run %s-%s UTC on %s (%d CPUs, %.1f GiB); 1-minute load average %s before, %s after. "
+         "igraph %s, NetworKit %s (%s threads), leidenalg %s. Meshwork: `%s`." % (
+             results["started_utc"], results["finished_utc"][11:], m["cpu"], m["nproc"], m["mem_gib"],
+             "%.1f" % results["loadavg_before"][0] if results["loadavg_before"] else "?",
+             "%.1f" % results["loadavg_after"][0] if results["loadavg_after"] else "?",
+             v.get("igraph", "-"), v.get("networkit", "-"), v.get("networkit_threads", "-"), v.get("leidenalg", "-"),
+             os.path.relpath(results["meshwork"], ROOT)),
+         "",
+         "Seconds: the fastest of %d runs per side (community kernels: one run per seed %s), "
+         "Meshwork's `--stats` seconds.compute (load: seconds.load) in fresh processes, the anchors' "
+         "library call in one process each. Ratio = Meshwork / the faster of igraph and NetworKit; goal: "
+         "0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise (not gated when both sides take "
+         "under 1 ms: noise). Q = modularity, mean over the "
+         "seeds; the goal is Q >= Q ref - %.3f, Q ref = the better of igraph's and NetworKit's means (louvain, leiden). %s" % (
+             results["runs"], ", ".join(map(str, results["seeds"])), Q_SLACK,
+             "Re-measured after a first breach: %s." % ", ".join(results["remeasured"]) if results.get("remeasured")
+             else ""),
+         "",
+         "| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
+    L += ["| " + " | ".join(r) + " |" for r in rows(results)]
+    L += ["", "![ratios](ratios.svg)", "", "![times](times.svg)", "",
+          "Peak memory (MiB, whole process): " + "; ".join(
+              "%s: Meshwork %.0f, %s" % (g["name"], max((r.get("max_rss_mib", 0) for r in g["meshwork"].values()),
+                                                       default=0),
+                                         ", ".join("%s %.0f" % kv for kv in sorted(g["anchors_memory"].items())))
+              for g in results["graphs"]) + ".", ""]
+    lh, lr = lfr_table(results)
+    if lr:
+        L += ["Planted partitions (LFR, n = %d): NMI against the planted partition." % results["lfr_nmi"]["n"], "",
+              "| " + " | ".join(lh) + " |", "|" + "---|" * len(lh)] + ["| " + " | ".join(r) + " |" for r in lr] + [""]
+    L.append("Command: `%s`" % results["command"])
+    return "\n".join(L) + "\n"
+
+
+def write_outputs(results, outdir):
+    os.makedirs(outdir, exist_ok=True)
+    ratio_rows = [(g["name"], v["kernel"], v["ratio"], v["goal"], v["gated"]) for g in results["graphs"] for v in g["verdicts"]
+                  if v["ratio"] is not None]
+    charts.ratio_chart(ratio_rows, os.path.join(outdir, "ratios.svg"))
+    series = {}
     for g in results["graphs"]:
-        mw = g["meshwork"]
-        an = g["anchors"]["impls"] if g.get("anchors") else {}
-        for k in [k for k in results.get("kernels", KERNELS) if k in COMMUNITY_KERNELS]:
-            c = mw.get(k + "_community", {})
-            tgt = COMMUNITY_TARGETS[k]
-            cells = {impl: an.get(impl, {}).get(k) for impl in ("igraph", "leidenalg", "networkit")}
+        for v in g["verdicts"]:
+            for who, t in [("Meshwork", v["meshwork_s"])] + [(k, x) for k, x in sorted(v["anchors_s"].items())]:
+                if t is not None:
+                    series.setdefault(v["kernel"], {}).setdefault(who, []).append((g["edges"], t, g["name"]))
+    charts.times_chart(series, os.path.join(outdir, "times.svg"))
+    for name, text in (("compare.md", render_md(results)), ("compare.json", json.dumps(results, indent=1))):
+        with open(os.path.join(outdir, name + ".partial"), "w") as f:
+            f.write(text)
+        os.replace(os.path.join(outdir, name + ".partial"), os.path.join(outdir, name))
 
-            def cell(impl):
-                x = cells[impl]
-                return "-" if not x else "%s (%s)" % (fmt(x["t"]), fq(x.get("modularity")))
-            refs = [cells[i]["t"] for i in tgt["time_ref"] if cells.get(i) and cells[i].get("t") is not None]
-            ratio = mw[k] / min(refs) if refs else None
-            qref = (cells.get(tgt["q_ref"]) or {}).get("modularity")
-            dq = c.get("modularity") - qref if (qref is not None and c.get("modularity") is not None) else None
-            agrees = c.get("modularity_agrees")
-            verdict = []
-            if tgt["max_ratio"] is not None and ratio is not None:
-                verdict.append("time %s" % ("met" if ratio <= tgt["max_ratio"] else "MISSED"))
-            if tgt["q_slack"] is not None and dq is not None:
-                verdict.append("Q %s" % ("met" if dq >= -tgt["q_slack"] else "MISSED"))
-            if k == "leiden" and c.get("disconnected_communities") is not None:
-                verdict.append("connected %s" % ("met" if c["disconnected_communities"] == 0 else "MISSED"))
-            if agrees is False:
-                verdict.append("Q MISMATCH")
-            if c.get("identical_outputs") is False:
-                verdict.append("NONDETERMINISTIC")
-            g.setdefault("community_ratios", {})[k] = dict(time_ratio=ratio, dq=dq, verdict=verdict)
-            disc = c.get("disconnected_communities")
-            rows.append([
-                g["name"], k, fmt(mw[k]), "%.6f" % c["modularity"] if c.get("modularity") is not None else "-",
-                "%.6f" % c["networkx_modularity"] if c.get("networkx_modularity") is not None else "-",
-                "-" if agrees is None else ("yes (%.1g)" % c["modularity_diff"] if agrees else
-                                            "**MISMATCH %.3g**" % c["modularity_diff"]),
-                str(c.get("communities", "-")),
-                "-" if disc is None else ("yes" if disc == 0 else "**no: %d**" % disc),
-                cell("igraph"), cell("leidenalg"), cell("networkit"),
-                ("%.2fx" % ratio) if ratio else "-", ("%+.4f" % dq) if dq is not None else "-",
-                ", ".join(verdict) or "-"])
-    return head, rows
+
+# ------------------------------------------------------------------------------- planted partitions
+
+def check_partitions(python, path, g, outdir):
+    """networkx modularity and connectivity of Meshwork's kept partitions (communities_check.py check)."""
+    kernels = [k for k in COMMUNITY_KERNELS if k in g["meshwork"]]
+    if not kernels:
+        return
+    js = os.path.join(outdir, "partition-check.json")
+    cmd = [python, os.path.join(HERE, "communities_check.py"), "check", path, "--json", js]
+    for k in kernels:
+        cmd += ["--partition", "%s=%s" % (k, os.path.join(outdir, "meshwork-%s.csv" % k))]
+    subprocess.run(cmd, check=True)
+    with open(js) as f:
+        res = json.load(f)["partitions"]
+    for k in kernels:
+        mw = g["meshwork"][k]
+        c = dict(networkx_modularity=res[k]["networkx_modularity"], stats_modularity=mw["modularity"][-1],
+                 disconnected_communities=res[k]["disconnected_communities"])
+        c["agrees"] = abs(c["networkx_modularity"] - c["stats_modularity"]) <= 1e-9
+        mw["partition_check"] = c
+        log("partition check %s %s: networkx Q %.9f, stats Q %.9f (%s), %d disconnected communities" % (
+            g["name"], k, c["networkx_modularity"], c["stats_modularity"], "agree" if c["agrees"] else "DISAGREE",
+            c["disconnected_communities"]))
+
+
+def lfr_nmi(binary, python, n, mus, cachedir, outdir):
+    """LFR graphs (communities_check.py lfr, cached in CACHEDIR), Meshwork's three methods (seed 42, one
+    process each), igraph's multilevel / community_leiden and leidenalg (communities_check.py nmi), NMI
+    against the planted partition."""
+    helper = os.path.join(HERE, "communities_check.py")
+    os.makedirs(outdir, exist_ok=True)
+    gen = os.path.join(outdir, "lfr-graphs.json")
+    subprocess.run([python, helper, "lfr", "--outdir", cachedir, "--n", str(n), "--mu", mus, "--seed", "42",
+                    "--json", gen], check=True)
+    with open(gen) as f:
+        graphs = json.load(f)
+    study = dict(n=n, mus=mus, graphs=[])
+    for rec in graphs:
+        tag = "mu%.1f" % rec["mu"]
+        parts = []
+        with tempfile.TemporaryDirectory(dir=outdir) as tmp:
+            for k in COMMUNITY_KERNELS:
+                keep = os.path.join(outdir, "%s-meshwork-%s.csv" % (tag, k))
+                run_meshwork(binary, MESHWORK_COMMANDS[k] + [rec["edges"], "--seed", "42"], tmp, keep=keep)
+                parts.append("meshwork %s=%s" % (k, keep))
+        js = os.path.join(outdir, "%s-nmi.json" % tag)
+        cmd = [python, helper, "nmi", rec["edges"], "--planted", rec["planted"], "--json", js]
+        for p in parts:
+            cmd += ["--partition", p]
+        subprocess.run(cmd, check=True)
+        with open(js) as f:
+            rec["nmi"] = json.load(f)
+        study["graphs"].append(rec)
+    return study
 
 
 def lfr_table(results):
@@ -468,231 +473,137 @@ def lfr_table(results):
     names = ["meshwork louvain", "meshwork leiden", "meshwork label_propagation", "igraph multilevel",
              "igraph community_leiden", "leidenalg"]
     head = ["mu", "planted communities"] + ["%s NMI (communities)" % n for n in names]
-    rows = []
+    body = []
     for r in study["graphs"]:
         p = r["nmi"]["partitions"]
-        rows.append(["%.1f" % r["mu"], str(r["planted_communities"])] + [
+        body.append(["%.1f" % r["mu"], str(r["planted_communities"])] + [
             "%.4f (%d)" % (p[n]["nmi"], p[n]["communities"]) if n in p else "-" for n in names])
-    return head, rows
+    return head, body
 
 
-def render_text(head, rows):
-    widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
-    line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))  # noqa: E731
-    return "\n".join([line(head), line(["-" * w for w in widths])] + [line(r) for r in rows])
+# --------------------------------------------------------------------------------------------- main
 
-
-def render_md(results, head, rows):
-    L = ["# Meshwork vs igraph and NetworKit", ""]
-    m = results["machine"]
-    L.append("Run %s UTC on %s (%d CPUs, %.1f GiB), load average before %s, after %s. Versions: %s." % (
-        results["started_utc"], m["cpu"], m["nproc"], m["mem_gib"],
-        " ".join("%.2f" % x for x in results["loadavg_before"] or []),
-        " ".join("%.2f" % x for x in results["loadavg_after"] or []),
-        ", ".join("%s %s" % kv for kv in sorted((results.get("versions") or {}).items())
-                  if kv[0] in ("igraph", "networkit"))))
-    L.append("")
-    L.append("Seconds; Meshwork = median of %d fresh processes (`--stats` seconds.load / seconds.compute); "
-             "anchors = anchors_bench.py (median of 3 when the first run is under %.0f s, else 1 run). "
-             "Ratio = Meshwork / the faster of igraph and NetworKit (below 1: Meshwork is faster)."
-             % (results["runs"], results["fast_threshold"]))
-    L.append("")
-    L.append("| " + " | ".join(head) + " |")
-    L.append("|" + "---|" * len(head))
-    for r in rows:
-        L.append("| " + " | ".join(str(c) for c in r) + " |")
-    L.append("")
-    L.append("Not the same work for `load`: the anchors' `load` reads a clean canonical integer file "
-             "(made untimed by anchors_bench.py) with igraph `Graph.Read_Edgelist` + `simplify()` / NetworKit "
-             "`EdgeListReader` + `removeMultiEdges()`; Meshwork reads the raw file, ids as string tokens "
-             "interned to labels, and drops self-loops and duplicates itself. `load vs load_raw` compares "
-             "Meshwork's load with the anchors' raw-file load (numpy.loadtxt + relabel for igraph; "
-             "non-continuous EdgeListReader for NetworKit), measured only when the input is not canonical. "
-             "NetworKit runs with 2 threads, igraph and Meshwork with one.")
-    L.append("")
-    ch, cr = community_table(results)
-    if cr:
-        L.append("Community kernels (`meshwork communities --method M --seed 42`; Q = modularity, resolution 1; "
-                 "Meshwork's Q from `--stats`, recomputed with `networkx.community.modularity` on its written "
-                 "partition; anchors' Q from anchors_bench.py, igraph `Graph.modularity`). Time ratio: louvain and "
-                 "label_propagation / the faster of igraph and NetworKit; leiden / igraph `community_leiden`. "
-                 "Q - Q_ref: louvain and label_propagation against igraph, leiden against leidenalg. Targets "
-                 "(issue 4): time ratio <= 1.0x, Q - Q_ref >= -0.002, every Leiden community connected.")
-        L.append("")
-        L.append("| " + " | ".join(ch) + " |")
-        L.append("|" + "---|" * len(ch))
-        for r in cr:
-            L.append("| " + " | ".join(str(c) for c in r) + " |")
-        L.append("")
-    lh, lr = lfr_table(results)
-    if lr:
-        st = results["lfr_nmi"]
-        L.append("Planted partitions: LFR graphs (networkit LFRGenerator, n = %d, seed %d, gen_graphs.py's "
-                 "parameters, only mu varied), NMI = 2 I / (H_A + H_B) against the planted partition, computed in "
-                 "Python. Meshwork seed 42; igraph with random.seed(42)." % (st["n"], st["seed"]))
-        L.append("")
-        L.append("| " + " | ".join(lh) + " |")
-        L.append("|" + "---|" * len(lh))
-        for r in lr:
-            L.append("| " + " | ".join(str(c) for c in r) + " |")
-        L.append("")
-        for x in st.get("crosscheck", []):
-            L.append("- cross-check `meshwork compare-partitions` mu %.1f %s: nmi %.12f vs Python %.12f (%s)" % (
-                x["mu"], x["method"], x["meshwork_nmi"], x["python_nmi"], "agree" if x["agree"] else "DISAGREE"))
-        L.append("")
-    for g in results["graphs"]:
-        mw = g["meshwork"]
-        runs = "; ".join("%s runs %s" % (k, [round(x, 5) for x in mw[k + "_runs"]])
-                         for k in ["load"] + [k for k in MESHWORK_COMMANDS if k + "_runs" in mw])
-        L.append("- %s: `%s`, %s nodes, %s edges (Meshwork), graph_bytes %s = %.1f bytes/edge; %s; "
-                 "Meshwork max RSS %.0f MiB (whole process)." % (
-                     g["name"], g["path"], mw["nodes"], mw["edges"], mw["graph_bytes"], mw["bytes_per_edge"] or 0,
-                     runs, mw.get("max_rss_mib") or 0))
-        an = g.get("anchors") or {}
-        for impl, ks in sorted(an.get("impls", {}).items()):
-            L.append("  - %s: %s" % (impl, "; ".join("%s %s s (%s, runs %s)" % (
-                k, fmt(v["t"]), v["mode"], [round(x, 4) for x in v["runs"] or []]) for k, v in ks.items())))
-    L.append("")
-    L.append("Commands: `%s`" % results["command"])
-    for g in results["graphs"]:
-        if g.get("anchors"):
-            L.append("; `%s`" % g["anchors"]["command"])
-    return "\n".join(L) + "\n"
+def measure(g, binary, python, kernels, libs, runs, seeds, gdir):
+    """One round on one graph: Meshwork's kernels, then each anchor's; figures appended to g."""
+    for k in kernels:
+        rec = meshwork_kernel(binary, g["path"], k, runs, seeds, gdir, keepdir=gdir)
+        old = g["meshwork"].setdefault(k, dict(runs=[], max_rss_mib=0.0))
+        for key in ("runs", "modularity", "communities", "seeds"):
+            if key in rec:
+                old.setdefault(key, []).extend(rec[key])
+        old["max_rss_mib"] = max(old["max_rss_mib"], rec["max_rss_mib"])
+        g["nodes"], g["meshwork_edges"] = rec["nodes"], rec["edges"]
+    impls, memory, versions = anchors_run(python, g["canonical"], [k for k in kernels if k != "load"] or ["load"],
+                                          libs, runs, seeds, gdir)
+    for impl, ks in impls.items():
+        for k, rec in ks.items():
+            if k not in kernels:
+                continue
+            old = g["anchors"].setdefault(impl, {}).setdefault(k, dict(runs=[], settings=rec.get("settings")))
+            for key in ("runs", "modularity", "communities", "seeds"):
+                old.setdefault(key, []).extend(rec.get(key, []))
+            if rec.get("error"):
+                old["error"] = rec["error"]
+    for lib, mib in memory.items():
+        g["anchors_memory"][lib] = max(g["anchors_memory"].get(lib, 0), mib)
+    return versions
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--graph", action="append", default=[], metavar="NAME=PATH",
-                    help="a graph to compare (repeatable); default: ca-AstroPh and, if present, the big graph")
+    ap.add_argument("--suite", choices=["ci"], help="the graphs and kernels of the CI stage")
+    ap.add_argument("--graph", action="append", default=[], metavar="NAME=SOURCE", help="a graph (repeatable)")
+    ap.add_argument("--kernels", default=",".join(KERNELS),
+                    help="comma-separated kernels for --graph (default: all): %s" % ", ".join(KERNELS))
     ap.add_argument("--meshwork", default=os.path.join(ROOT, ".build", "release", "meshwork"),
                     help="the release binary (default: .build/release/meshwork at the repository root)")
-    ap.add_argument("--anchors", default=os.environ.get("MESHWORK_ANCHORS", "anchors_bench.py"),
-                    help="the anchors_bench.py runner (default: $MESHWORK_ANCHORS)")
     ap.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"),
-                    help="the Python with igraph and networkit (default: the venv made by setup.sh)")
-    ap.add_argument("--runs", type=int, default=3, help="Meshwork runs per command (median reported)")
-    ap.add_argument("--kernels", default=",".join(KERNELS),
-                    help="comma-separated kernels (default %%(default)s); known: load, %s" % ", ".join(MESHWORK_COMMANDS))
-    ap.add_argument("--fast-threshold", type=float, default=5.0, help="passed to anchors_bench.py")
-    ap.add_argument("--skip-anchors", action="store_true", help="Meshwork only (no ratios)")
-    ap.add_argument("--make-big", action="store_true",
-                    help="make the ~10M-edge graph first: meshwork generate --members BIG_MEMBERS --seed 42, "
-                         "meshwork convert, ids relabelled to integers")
-    ap.add_argument("--big-members", type=int, default=500_000,
-                    help="members of the big graph (500,000 gives about 10M edges: 100,000 gave 2.0M)")
-    ap.add_argument("--cache", default=os.path.join(BENCH, ".cache"), help="where the big graph is kept (gitignored)")
-    ap.add_argument("--out", default=os.path.join(HERE, "out"), help="work folder (gitignored)")
-    ap.add_argument("--md", default=None, help="Markdown table (default OUT/compare.md)")
-    ap.add_argument("--json", default=None, help="raw figures (default OUT/compare.json)")
-    ap.add_argument("--render", metavar="JSON", help="only re-render the table from an earlier --json file")
-    ap.add_argument("--lfr-nmi", action="store_true",
-                    help="also run the planted-partition study: LFR graphs with mixing --lfr-mu, NMI against the "
-                         "planted partition for Meshwork's three methods and igraph's (alone when no --graph is given)")
-    ap.add_argument("--lfr-n", type=int, default=20000, help="LFR nodes (default %(default)s)")
-    ap.add_argument("--lfr-mu", default="0.1,0.2,0.3,0.4,0.5", help="LFR mixing values (default %(default)s)")
-    ap.add_argument("--lfr-seed", type=int, default=42, help="networkit seed of the LFR graphs (default %(default)s)")
+                    help="the Python with the anchors (default: the venv made by setup.sh)")
+    ap.add_argument("--libs", default="igraph,networkit",
+                    help="anchor libraries: igraph, networkit; for reference also leidenalg (Leiden's reference "
+                         "implementation, slow: 13-22 s per run on 200k edges) and networkx")
+    ap.add_argument("--runs", type=int, default=3, help="runs per kernel and side (default 3)")
+    ap.add_argument("--seeds", default="1,2,3", help="community kernels' seeds (default 1,2,3)")
+    ap.add_argument("--gate", action="store_true", help="exit 1 when a kernel misses its goal")
+    ap.add_argument("--cache", default=os.path.join(BENCH, ".cache"), help="generated graphs (gitignored)")
+    ap.add_argument("--out", default=os.path.join(BENCH, "out"), help="outputs (default Benchmarks/out)")
+    ap.add_argument("--check-partitions", action="store_true",
+                    help="recompute Meshwork's modularity with networkx, check Leiden's connectivity")
+    ap.add_argument("--lfr-nmi", action="store_true", help="also the planted-partition study (NMI on LFR graphs)")
+    ap.add_argument("--lfr-n", type=int, default=20000)
+    ap.add_argument("--lfr-mu", default="0.1,0.2,0.3,0.4,0.5")
     args = ap.parse_args()
-    unknown = [k for k in args.kernels.split(",") if k != "load" and k not in MESHWORK_COMMANDS]
-    if unknown:
-        sys.exit("unknown kernels: %s" % ", ".join(unknown))
-    KERNELS[:] = args.kernels.split(",")
-
-    if args.render:
-        with open(args.render) as f:
-            results = json.load(f)
-        head, rows = table(results)
-        print(render_text(head, rows))
-        ch, cr = community_table(results)
-        if cr:
-            print()
-            print(render_text(ch, cr))
-        md = args.md or os.path.join(args.out, "compare.md")
-        with open(md, "w") as f:
-            f.write(render_md(results, head, rows))
-        log("wrote %s" % md)
-        return
 
     binary = os.path.abspath(args.meshwork)
     if not os.access(binary, os.X_OK):
         sys.exit("no Meshwork binary at %s: run `swift build -c release` at the root, or pass --meshwork" % binary)
-    graphs = []
+    if not os.access(args.python, os.X_OK):
+        sys.exit("no venv Python at %s: run Benchmarks/compare/setup.sh" % args.python)
+    kernels = [k for k in args.kernels.split(",") if k]
+    unknown = [k for k in kernels if k not in KERNELS]
+    if unknown:
+        sys.exit("unknown kernels: %s (known: %s)" % (", ".join(unknown), ", ".join(KERNELS)))
+    plan = list(CI_SUITE) if args.suite == "ci" else []
     for spec in args.graph:
-        name, _, path = spec.partition("=")
-        if not path:
-            sys.exit("--graph takes NAME=PATH")
-        graphs.append((name, os.path.abspath(path)))
-    big = os.path.join(args.cache, "gen%d-seed42.int.edges" % args.big_members)
-    if args.make_big:
-        big = make_big(binary, args.big_members, 42, args.cache)
-        if graphs:
-            graphs.append(("gen%s-member" % label(args.big_members), big))
-    if not graphs and not args.lfr_nmi:
-        graphs = [(n, os.path.normpath(p)) for n, p in DEFAULT_GRAPHS]
-        if os.path.exists(big):
-            graphs.append(("gen%s-member" % label(args.big_members), big))
-        else:
-            log("no big graph at %s (run with --make-big); comparing on %s only" % (big, graphs[0][0]))
-    wants_python = not args.skip_anchors or args.lfr_nmi or any(k in COMMUNITY_KERNELS for k in KERNELS)
-    if wants_python and not os.access(args.python, os.X_OK):
-        sys.exit("no venv Python at %s: run Benchmarks/compare/setup.sh (or pass --python)" % args.python)
-    if not args.skip_anchors:
-        if not os.path.exists(args.anchors):
-            sys.exit("no anchors script at %s (pass --anchors)" % args.anchors)
-        if not os.access(args.python, os.X_OK):
-            sys.exit("no venv Python at %s: run Benchmarks/compare/setup.sh (or pass --python)" % args.python)
-
-    os.makedirs(args.out, exist_ok=True)
+        name, _, source = spec.partition("=")
+        if not source:
+            sys.exit("--graph takes NAME=SOURCE")
+        plan.append((name, source, kernels))
+    if not plan and not args.lfr_nmi:
+        sys.exit("nothing to do: pass --suite ci, --graph NAME=SOURCE or --lfr-nmi")
+    libs = args.libs.split(",")
+    seeds = [int(s) for s in args.seeds.split(",")]
+    work = os.path.join(args.out, "work")
+    os.makedirs(work, exist_ok=True)
     results = dict(started_utc=time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), machine=machine(),
-                   loadavg_before=loadavg(), runs=args.runs, fast_threshold=args.fast_threshold,
-                   meshwork=binary, command=" ".join([sys.executable] + sys.argv), graphs=[],
-                   kernels=list(KERNELS))
-    for name, path in graphs:
-        log("graph %s: %s" % (name, path))
-        gdir = os.path.join(args.out, name)
+                   loadavg_before=loadavg(), runs=args.runs, seeds=seeds, meshwork=binary, libs=libs,
+                   command=" ".join(["python3", os.path.relpath(os.path.abspath(__file__), ROOT)] + sys.argv[1:]),
+                   graphs=[], versions={})
+    for name, source, ks in plan:
+        path = resolve(source, binary, args.python, args.cache)
+        gdir = os.path.join(work, name)
         os.makedirs(gdir, exist_ok=True)
-        g = dict(name=name, path=path, loadavg_start=loadavg())
-        with tempfile.TemporaryDirectory(dir=gdir) as tmp:
-            g["meshwork"] = meshwork_figures(binary, path, args.runs, tmp, keepdir=gdir)
-        g["loadavg_after_meshwork"] = loadavg()
-        check_partitions(args.python, path, g["meshwork"], gdir)
-        if not args.skip_anchors:
-            g["anchors"] = anchors_figures(args.python, args.anchors, name, path, gdir, args.fast_threshold)
-            results["versions"] = g["anchors"]["versions"]
-        g["loadavg_end"] = loadavg()
+        canon, n, m = canonical(path, args.cache)
+        log("graph %s: %s (%d vertices, %d edges)" % (name, path, n, m))
+        g = dict(name=name, source=source, path=path, canonical=canon, vertices=n, edges=m, kernels=ks,
+                 meshwork={}, anchors={}, anchors_memory={}, loadavg_start=loadavg())
+        results["versions"].update(measure(g, binary, args.python, ks, libs, args.runs, seeds, gdir))
+        if g.get("meshwork_edges") != m:
+            log("!!!! %s: Meshwork read %s edges, the canonical file has %d" % (name, g.get("meshwork_edges"), m))
+        if args.check_partitions:
+            check_partitions(args.python, path, g, gdir)
+        g["verdicts"] = [verdict(g, k) for k in ks]
         results["graphs"].append(g)
+    # Second round for the time breaches, both sides, before anything fails.
+    results["remeasured"] = []
+    for g in results["graphs"]:
+        # quality is deterministic (same seeds, same partitions): only time is measured again
+        again = [v["kernel"] for v in g["verdicts"] if not v["time_ok"]]
+        if again:
+            log("%s: %s missed a goal; measuring again" % (g["name"], ", ".join(again)))
+            measure(g, binary, args.python, again, libs, args.runs, seeds, os.path.join(work, g["name"]))
+            g["verdicts"] = [verdict(g, k) for k in g["kernels"]]
+            results["remeasured"] += ["%s %s" % (g["name"], k) for k in again]
     if args.lfr_nmi:
-        results["loadavg_before_lfr"] = loadavg()
-        results["lfr_nmi"] = lfr_nmi(binary, args.python, args.lfr_n, args.lfr_mu, args.lfr_seed, args.cache,
-                                     os.path.join(args.out, "lfr"))
+        results["lfr_nmi"] = lfr_nmi(binary, args.python, args.lfr_n, args.lfr_mu, args.cache,
+                                     os.path.join(work, "lfr"))
     results["loadavg_after"] = loadavg()
     results["finished_utc"] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
-
-    head, rows = table(results)
-    print(render_text(head, rows))
-    ch, cr = community_table(results)
-    if cr:
-        print()
-        print(render_text(ch, cr))
-        bad = [r for r in cr if "MISMATCH" in r[-1] or "NONDETERMINISTIC" in r[-1]]
-        if bad:
-            print("\n!!!!!!!! MODULARITY MISMATCH OR NONDETERMINISM: %s !!!!!!!!" % "; ".join(
-                "%s %s: %s" % (r[0], r[1], r[-1]) for r in bad))
+    write_outputs(results, args.out)
+    body = rows(results)
+    print(render_text(HEAD, body))
     lh, lr = lfr_table(results)
     if lr:
         print()
         print(render_text(lh, lr))
-        for x in results["lfr_nmi"]["crosscheck"]:
-            print("compare-partitions cross-check mu %.1f leiden: %.12f vs Python %.12f (%s)" % (
-                x["mu"], x["meshwork_nmi"], x["python_nmi"], "agree" if x["agree"] else "DISAGREE"))
-    print("\nload: anchors read a clean canonical integer file (+ simplify); Meshwork reads the raw file "
-          "(string tokens). NetworKit: 2 threads.")
-    md = args.md or os.path.join(args.out, "compare.md")
-    js = args.json or os.path.join(args.out, "compare.json")
-    with open(md, "w") as f:
-        f.write(render_md(results, head, rows))
-    with open(js, "w") as f:
-        json.dump(results, f, indent=1)
-    log("wrote %s and %s" % (md, js))
+    print("\n(seconds: fastest run per side; 1-minute load average %.1f -> %.1f on %d CPUs; %s)" % (
+        (results["loadavg_before"] or [0])[0], (results["loadavg_after"] or [0])[0], os.cpu_count(),
+        os.path.join(args.out, "compare.md")))
+    failed = ["%s %s" % (g["name"], v["kernel"]) for g in results["graphs"] for v in g["verdicts"] if not v["ok"]]
+    if failed:
+        print("compare: %d kernel(s) missed their goal: %s" % (len(failed), "; ".join(failed)))
+        if args.gate:
+            sys.exit(1)
 
 
 if __name__ == "__main__":
