@@ -73,7 +73,7 @@ def same_value(a, b, real):
 
 def is_real(column):
     return column in {"strength", "pagerank", "clustering", "ei_index", "expected_ei_index", "density",
-                      "mean_degree", "largest_component_share", "internal_weight", "external_weight",
+                      "mean_degree", "internal_weight", "external_weight", "weighted_ei_index",
                       "largest_component_share"} or column.startswith(("cross_share_", "ei_"))
 
 

@@ -16,8 +16,9 @@ nodes.csv order, periods in time order):
     components/              id,component                            (`meshwork components`)
     communities/             id,community (deterministic label propagation, see docs/spark.md)
     communities-quality/     communities,modularity,rounds
-    boundaries-LEVEL/        group,members,internal_ties,external_ties,internal_weight,
-                             external_weight,ei_index,expected_ei_index  (`meshwork boundaries`)
+    boundaries-LEVEL/        group,members,internal_ties,external_ties,ei_index,expected_ei_index,
+                             density[,internal_weight,external_weight,weighted_ei_index],name,level
+                             (`meshwork boundaries [--weighted]`)
     growth-PERIOD/           period_start,period_end,members,ties,new_ties,lost_ties,density,
                              mean_degree,largest_component_share,cross_share_L,ei_L...
                              (`meshwork growth`)
@@ -316,7 +317,7 @@ def modularity(data, membership, column):
 
 def level_groups(data, level):
     """Nodes of the level's kind, in nodes.csv order."""
-    return data.nodes.filter(F.col("kind") == level).select(F.col("id").alias("group"), "ord")
+    return data.nodes.filter(F.col("kind") == level).select(F.col("id").alias("group"), "name", "ord")
 
 
 def tie_groups(data, level):
@@ -327,10 +328,11 @@ def tie_groups(data, level):
 
 
 def boundaries(data, level):
-    """One row per group of the level (nodes.csv order): members, internal and external ties
-    (both members' groups known), their weights, E-I index (empty when no tie) and the expected
-    E-I index (2(N-n) - (n-1)) / (2(N-n) + (n-1)) of n members among the N placed (empty when
-    N < 2), as `meshwork boundaries`."""
+    """One row per group of the level (nodes.csv order), as `meshwork boundaries --level L`:
+    members; internal and external ties (ties with a member of unknown group left out); E-I index
+    (empty when no tie); expected E-I index (2(N-n) - (n-1)) / (2(N-n) + (n-1)) of n members among
+    the N placed (empty when N < 2); density of internal ties internal / (n (n-1) / 2) (empty below
+    2 members); with --weighted the summed weights and the weighted E-I index; name; level."""
     g = data.members.select(F.col("g_" + level).alias("group")).filter(F.col("group").isNotNull())
     sizes = g.groupBy("group").agg(F.count("*").alias("members"))
     placed = g.count()
@@ -343,18 +345,21 @@ def boundaries(data, level):
                .groupBy("group").agg(F.count("*").alias("external_ties"), F.sum("w").alias("external_weight")))
     n = F.coalesce("members", F.lit(0))
     internal, external = F.coalesce("internal_ties", F.lit(0)), F.coalesce("external_ties", F.lit(0))
+    iw, ew = F.coalesce("internal_weight", F.lit(0.0)), F.coalesce("external_weight", F.lit(0.0))
     big_n = F.lit(placed)
-    expected = F.when(big_n < 2, F.lit(None).cast("double")).otherwise(
+    none = F.lit(None).cast("double")
+    expected = F.when(big_n < 2, none).otherwise(
         (2.0 * (big_n - n) - (n - 1)) / (2.0 * (big_n - n) + (n - 1)))
+    columns = ["ord", "group", n.alias("members"), internal.alias("internal_ties"), external.alias("external_ties"),
+               F.when(internal + external == 0, none).otherwise((external - internal) / (external + internal)).alias("ei_index"),
+               expected.alias("expected_ei_index"),
+               F.when(n < 2, none).otherwise(internal / (n * (n - 1) / 2.0)).alias("density")]
+    if data.weighted:
+        columns += [iw.alias("internal_weight"), ew.alias("external_weight"),
+                    F.when(iw + ew == 0, none).otherwise((ew - iw) / (ew + iw)).alias("weighted_ei_index")]
+    columns += [F.coalesce("name", F.lit("")).alias("name"), F.lit(level).alias("level")]
     return (level_groups(data, level).join(sizes, "group", "left").join(inside, "group", "left")
-            .join(outside, "group", "left")
-            .select("ord", "group", n.alias("members"), internal.alias("internal_ties"),
-                    external.alias("external_ties"),
-                    F.coalesce("internal_weight", F.lit(0.0)).alias("internal_weight"),
-                    F.coalesce("external_weight", F.lit(0.0)).alias("external_weight"),
-                    F.when(internal + external == 0, F.lit(None).cast("double"))
-                    .otherwise((external - internal) / (external + internal)).alias("ei_index"),
-                    expected.alias("expected_ei_index")))
+            .join(outside, "group", "left").select(*columns))
 
 
 # ----------------------------------------------------------------------------------------------
