@@ -6,15 +6,15 @@ import Testing
 /// `meshwork export`'s writer (``DatasetExport``): interactions in gzipped parts for Spark.
 @Suite("Dataset export")
 struct DatasetExportTests {
-    static let nodes = """
+    static let nodes = #"""
         id,kind,name,parent
         O1,organisation,"Ward 1, east",
         A,member,"Smith, ""Jo""",O1
         B,member,B,O1
         C,member,C,O1
 
-        """
-    static let interactions = """
+        """#
+    static let interactions = #"""
         source,target,date,kind,weight
         A,B,2020-01-01,"lab, ""quoted""",1
         B,C,2020-01-02,message,2
@@ -22,7 +22,7 @@ struct DatasetExportTests {
         A,B,2020-02-01,message,1
         C,A,2020-02-02T10:00:00Z,mentoring,3
 
-        """
+        """#
     static let attendance = "event,member,date\nE1,A,2020-03-01\nE1,C,2020-03-01\n"
 
     /// The records of a CSV file (plain or gzip), header first.
