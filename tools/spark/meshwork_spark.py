@@ -263,20 +263,20 @@ def triangles(data, degree):
 
 
 def label_propagation(data, max_rounds=100):
-    """Deterministic label propagation: every member starts with its own ordinal as label; in
-    round r the members of colour r mod 2 (a hash of the ordinal) take the label with the largest
-    summed tie weight among their neighbours, keeping their own when it is among the largest and
-    otherwise taking the smallest of them. The two colours update in turn, so two neighbours of
-    different colours never swap labels back and forth; it stops when two rounds in a row change
-    nothing (or after max_rounds). Members without ties keep their own label. Communities are
-    numbered by decreasing size, ties by first member. This is not the CLI's randomised
-    asynchronous order (see docs/spark.md); the agreement check compares modularity instead.
+    """Deterministic label propagation: every member starts with its own ordinal as label. Each
+    round finds, for every member with ties, the labels of largest summed tie weight among its
+    neighbours (its best labels); it stops when every member holds one of its best labels (the
+    stopping rule of Raghavan et al.) or after max_rounds. Otherwise half of the members, chosen
+    by a hash of (member, round), move: a member keeps its label when it is among the best and
+    otherwise takes the smallest of them. Moving a different half each round keeps two
+    neighbours from swapping labels back and forth forever, as they would if all moved at once.
+    Members without ties keep their own label. Communities are numbered by decreasing size, ties
+    by first member. This is not the CLI's randomised sequential order (see docs/spark.md); the
+    agreement check compares partition quality instead.
     - Complexity: O(E) per round."""
     labels = data.members.select("ord", F.col("ord").alias("label")).localCheckpoint()
-    quiet, rounds = 0, 0
-    while quiet < 2 and rounds < max_rounds:
-        colour = rounds % 2
-        rounds += 1
+    rounds = 0
+    while True:
         votes = (data.arcs.join(labels.withColumnRenamed("ord", "b"), "b")
                  .groupBy(F.col("a").alias("ord"), "label").agg(F.sum("w").alias("votes")))
         best = votes.withColumn("top", F.max("votes").over(Window.partitionBy("ord"))).filter(
@@ -286,13 +286,14 @@ def label_propagation(data, max_rounds=100):
                   .groupBy("ord").agg(F.max(F.when(F.col("label") == F.col("own"), F.col("label"))).alias("keep"),
                                       F.min("label").alias("smallest"))
                   .select("ord", F.coalesce("keep", "smallest").alias("chosen")))
-        moving = F.pmod(F.xxhash64("ord"), F.lit(2)) == colour
-        updated = (labels.join(choice, "ord", "left")
-                   .select("ord", "label", F.when(moving & F.col("chosen").isNotNull(), F.col("chosen"))
-                           .otherwise(F.col("label")).alias("new")).localCheckpoint())
-        changed = updated.filter(F.col("label") != F.col("new")).limit(1).count()
-        labels = updated.select("ord", F.col("new").alias("label")).localCheckpoint()
-        quiet = quiet + 1 if changed == 0 else 0
+        step = (labels.join(choice, "ord", "left")
+                .select("ord", "label", F.coalesce("chosen", "label").alias("chosen")).localCheckpoint())
+        if rounds >= max_rounds or step.filter(F.col("label") != F.col("chosen")).limit(1).count() == 0:
+            break
+        rounds += 1
+        moving = F.pmod(F.xxhash64("ord", F.lit(rounds)), F.lit(2)) == 0
+        labels = step.select("ord", F.when(moving, F.col("chosen")).otherwise(F.col("label")).alias("label")) \
+            .localCheckpoint()
     sizes = labels.groupBy("label").agg(F.count("*").alias("size"), F.min("ord").alias("first"))
     ranked = sizes.withColumn("community", F.row_number().over(
         Window.orderBy(F.desc("size"), F.asc("first"))) - 1)
@@ -623,6 +624,7 @@ def main(argv=None):
     if "communities" in analyses:
         labels, rounds = label_propagation(data)
         labels = labels.localCheckpoint()
+        print(f"meshwork_spark: label propagation stopped after {rounds} rounds", file=sys.stderr)
         write_table(members.join(labels, "ord").select("ord", "id", "community"), out, "communities")
         quality = modularity(data, labels, "community")
         count = labels.select("community").distinct().count()
