@@ -17,7 +17,8 @@ struct Meshwork: ParsableCommand {
         subcommands: [
             Summary.self, Components.self, Centrality.self, Bridges.self, ArticulationPoints.self,
             BiconnectedComponents.self, EdgeBetweenness.self, Communities.self, Boundaries.self, Brokers.self, Growth.self, Report.self, Map.self,
-            Compare.self, ComparePartitions.self, Suggest.self, ResilienceCommand.self, Convert.self, Generate.self, Demo.self,
+            Compare.self, ComparePartitions.self, Suggest.self, ResilienceCommand.self, Convert.self, Export.self, Generate.self,
+            Demo.self,
         ]
     )
 }

@@ -1,0 +1,642 @@
+"""Meshwork's dataset analyses on Apache Spark, with DataFrames only (nothing but pyspark needed).
+
+    spark-submit --master 'local[*]' tools/spark/meshwork_spark.py DATASET OUT [--period quarter]
+
+DATASET is a Meshwork dataset directory on any path Spark reads (file:, hdfs:, s3a:, ...):
+nodes.csv, one or many interaction parts `interactions*.csv` / `interactions*.csv.gz` (as written
+by `meshwork export`) and an optional attendance.csv. The analyses run on the member network
+(docs/data-contract.md): one node per member, a tie between two members with at least one
+interaction or shared event attendance, its weight the sum of their records' weights, self-ties
+dropped. OUT receives one folder per table, CSV with a header in every part file; reading the part
+files in name order gives the rows in the CLI's order (members in nodes.csv order, groups in
+nodes.csv order, periods in time order):
+
+    summary/                 one JSON line: the figures of `meshwork summary --format json`
+    centrality/              id,degree,strength,pagerank,clustering   (`meshwork centrality`)
+    components/              id,component                            (`meshwork components`)
+    communities/             id,community (deterministic label propagation, see docs/spark.md)
+    communities-quality/     communities,modularity,rounds
+    boundaries-LEVEL/        group,members,internal_ties,external_ties,ei_index,expected_ei_index,
+                             density[,internal_weight,external_weight,weighted_ei_index],name,level
+                             (`meshwork boundaries [--weighted]`)
+    growth-PERIOD/           period_start,period_end,members,ties,new_ties,lost_ties,density,
+                             mean_degree,largest_component_share,cross_share_L,ei_L...
+                             (`meshwork growth`)
+
+The definitions, what differs from the CLI and how to run this on a cluster are in docs/spark.md.
+"""
+
+import argparse
+import datetime
+import json
+import math
+import sys
+
+from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import functions as F
+from pyspark.sql.utils import AnalysisException
+
+LEVELS = ["organisation", "region", "partner"]
+ALPHA = 0.85
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading
+
+
+def read_csv(spark, path, multiline=False):
+    """An RFC 4180 CSV with a header row, every column a string (bound by header name, not by
+    position). Spark's default escape character is a backslash; RFC 4180 doubles quotes instead.
+    A multi-line read keeps quoted line breaks but cannot split a file, so it is used only for the
+    small tables."""
+    frame = (spark.read.option("header", True).option("quote", '"').option("escape", '"')
+             .option("multiLine", multiline).option("mode", "FAILFAST").csv(path))
+    # A byte-order mark would stay in the first column's name.
+    return frame.toDF(*[c.lstrip("\ufeff") for c in frame.columns])
+
+
+def read_optional_csv(spark, path):
+    try:
+        return read_csv(spark, path)
+    except AnalysisException as error:
+        if "PATH_NOT_FOUND" in str(error) or "Path does not exist" in str(error):
+            return None
+        raise
+
+
+def utc_day(column):
+    """The UTC calendar day of an ISO 8601 date or date-time (UTC when it has no offset; the
+    session time zone is UTC)."""
+    return F.to_date(F.col(column).cast("timestamp"))
+
+
+class Dataset:
+    """The member network of a dataset: members (with their order in nodes.csv and their group at
+    each level) and ties (u, v ordinal pairs, u < v, summed weight, first day)."""
+
+    def __init__(self, spark, path, weighted):
+        self.spark = spark
+        self.weighted = weighted
+        nodes = read_csv(spark, path.rstrip("/") + "/nodes.csv", multiline=True)
+        # nodes.csv is read as one ordered stream: the increasing id follows the file's row order.
+        nodes = nodes.withColumn("ord", F.monotonically_increasing_id())
+        for column in ["name", "parent", "joined"]:
+            if column not in nodes.columns:
+                nodes = nodes.withColumn(column, F.lit(None).cast("string"))
+        nodes = nodes.select("id", "kind", "name", "parent", "joined", "ord").localCheckpoint()
+        self.nodes = nodes
+
+        # The group of a member at a level is its nearest ancestor of that kind.
+        parents = nodes.select(F.col("id").alias("pid"), F.col("kind").alias("pkind"),
+                               F.col("parent").alias("pparent"))
+        members = nodes.filter(F.col("kind") == "member").select(
+            "id", "name", "ord", F.col("parent").alias("a0"),
+            utc_day("joined").alias("joined"))
+        for hop in range(4):
+            members = (members.join(parents, F.col(f"a{hop}") == F.col("pid"), "left")
+                       .withColumnRenamed("pkind", f"k{hop}")
+                       .withColumn(f"a{hop + 1}", F.col("pparent")).drop("pid", "pparent"))
+        for level in LEVELS:
+            group = F.lit(None).cast("string")
+            for hop in reversed(range(4)):
+                group = F.when(F.col(f"k{hop}") == level, F.col(f"a{hop}")).otherwise(group)
+            members = members.withColumn("g_" + level, group)
+        self.members = members.select("id", "name", "ord", "joined",
+                                      *["g_" + level for level in LEVELS]).localCheckpoint()
+        self.n = self.members.count()
+
+        ids = self.members.select("id", "ord")
+        base = path.rstrip("/")
+        interactions = read_csv(spark, base + "/interactions*.csv{,.gz}")
+        weight = (F.col("weight").cast("double") if "weight" in interactions.columns
+                  else F.lit(1.0))
+        interactions = interactions.select(F.col("source"), F.col("target"),
+                                           F.coalesce(weight, F.lit(1.0)).alias("w"),
+                                           utc_day("date").alias("day"))
+        self.interaction_rows = interactions
+        pairs = (interactions
+                 .join(ids.withColumnRenamed("id", "source").withColumnRenamed("ord", "s"), "source")
+                 .join(ids.withColumnRenamed("id", "target").withColumnRenamed("ord", "t"), "target"))
+        self.self_loops_frame = pairs.filter(F.col("s") == F.col("t"))
+        records = pairs.filter(F.col("s") != F.col("t")).select(
+            F.least("s", "t").alias("u"), F.greatest("s", "t").alias("v"), "w", "day")
+
+        attendance = read_optional_csv(spark, base + "/attendance.csv")
+        self.attendance_rows = attendance
+        if attendance is not None:
+            # Every two attendance rows of one event by different members tie them once (weight 1,
+            # dated by the later row), as the CLI does: a member listed twice counts twice.
+            rows = (attendance.withColumn("rid", F.monotonically_increasing_id())
+                    .join(ids.withColumnRenamed("id", "member"), "member")
+                    .select("event", "rid", "ord", utc_day("date").alias("day")))
+            a, b = rows.alias("a"), rows.alias("b")
+            shared = (a.join(b, (F.col("a.event") == F.col("b.event")) & (F.col("a.rid") < F.col("b.rid"))
+                             & (F.col("a.ord") != F.col("b.ord")))
+                      .select(F.least("a.ord", "b.ord").alias("u"), F.greatest("a.ord", "b.ord").alias("v"),
+                              F.lit(1.0).alias("w"), F.greatest("a.day", "b.day").alias("day")))
+            records = records.unionByName(shared)
+        self.records = records
+        self.ties = (records.groupBy("u", "v")
+                     .agg(F.sum("w").alias("w"), F.min("day").alias("first"))
+                     .localCheckpoint())
+        # Both directions of every tie, with the weight the analyses use.
+        w = F.col("w") if weighted else F.lit(1.0)
+        self.arcs = (self.ties.select(F.col("u").alias("a"), F.col("v").alias("b"), w.alias("w"))
+                     .unionByName(self.ties.select(F.col("v").alias("a"), F.col("u").alias("b"), w.alias("w")))
+                     .localCheckpoint())
+
+
+# ----------------------------------------------------------------------------------------------
+# Analyses (each takes the Dataset and returns DataFrames keyed by member ordinal `ord`)
+
+
+def degrees(data):
+    """degree (distinct neighbours) and strength (summed weights; the degree unless weighted),
+    0 for members without ties."""
+    per = data.arcs.groupBy(F.col("a").alias("ord")).agg(F.count("*").alias("degree"),
+                                                          F.sum("w").alias("strength"))
+    return (data.members.select("ord").join(per, "ord", "left")
+            .select("ord", F.coalesce("degree", F.lit(0)).cast("long").alias("degree"),
+                    F.coalesce("strength", F.lit(0.0)).alias("strength")))
+
+
+def component_labels(data, arcs=None, vertices=None):
+    """The smallest member ordinal of each member's connected component: minimum-label
+    propagation with pointer jumping (each round a member takes the smallest label among its
+    own, its neighbours' and its label's label) until no label changes."""
+    arcs = data.arcs if arcs is None else arcs
+    vertices = data.members.select("ord") if vertices is None else vertices
+    labels = vertices.select("ord", F.col("ord").alias("label")).localCheckpoint()
+    while True:
+        pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), "b")
+                  .groupBy(F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
+        step = (labels.join(pulled, "ord", "left")
+                .select("ord", F.least("label", F.coalesce("pulled", "label")).alias("label")).localCheckpoint())
+        jumped = (step.join(step.select(F.col("ord").alias("label"), F.col("label").alias("jump")), "label", "left")
+                  .select("ord", F.least("label", F.coalesce("jump", "label")).alias("label"))
+                  .localCheckpoint())
+        changed = jumped.join(labels.withColumnRenamed("label", "old"), "ord").filter(
+            F.col("label") != F.col("old")).limit(1).count()
+        labels = jumped
+        if changed == 0:
+            return labels
+
+
+def components(data):
+    """Components numbered 0, 1, ... by decreasing size, ties to the component whose first
+    member (in nodes.csv order) comes first, as `meshwork components`."""
+    labels = component_labels(data)
+    sizes = labels.groupBy("label").agg(F.count("*").alias("size"))
+    ranked = sizes.withColumn("component", F.row_number().over(
+        Window.orderBy(F.desc("size"), F.asc("label"))) - 1)
+    return labels.join(ranked, "label").select("ord", "component", "size").localCheckpoint()
+
+
+def pagerank(data, degree):
+    """NetworkX's PageRank (alpha 0.85, dangling mass spread uniformly), solved exactly rather
+    than by power iteration: on an undirected graph the system (I - alpha W D^-1) z = 1 over the
+    members with ties becomes, with z = D^1/2 y, the symmetric positive definite system
+    (I - alpha D^-1/2 W D^-1/2) y = D^-1/2 1, whose condition number is at most
+    (1 + alpha) / (1 - alpha), so conjugate gradients reach a relative residual of 1e-14 in about 40 rounds (power
+    iteration needs about 200 for the same). The PageRank of a member with ties is c z, of one without, c,
+    with c making the values sum to 1 (the dangling and teleport mass per member).
+    - Complexity: O(E) per round, O(sqrt(kappa) log(1/tol)) rounds."""
+    nodes = (degree.filter(F.col("strength") > 0)
+             .select("ord", (1.0 / F.sqrt("strength")).alias("s")))
+    # x = 0, r = p = b = D^-1/2 1.
+    state = nodes.select("ord", "s", F.lit(0.0).alias("x"), F.col("s").alias("r"),
+                         F.col("s").alias("p")).localCheckpoint()
+    norm_b = state.agg(F.sum(F.col("s") * F.col("s"))).first()[0] or 0.0
+    rr = norm_b
+    rounds = 0
+    while rr > (1e-14 ** 2) * norm_b and rounds < 1000:
+        rounds += 1
+        # q = p - alpha S p, with (S p)_a = s_a * sum_b w_ab s_b p_b.
+        pushed = (data.arcs.join(state.select(F.col("ord").alias("b"), (F.col("s") * F.col("p")).alias("sp")), "b")
+                  .groupBy(F.col("a").alias("ord")).agg(F.sum(F.col("w") * F.col("sp")).alias("wsp")))
+        withq = (state.join(pushed, "ord", "left")
+                 .withColumn("q", F.col("p") - ALPHA * F.col("s") * F.coalesce("wsp", F.lit(0.0)))
+                 .drop("wsp").localCheckpoint())
+        pq = withq.agg(F.sum(F.col("p") * F.col("q"))).first()[0]
+        step = rr / pq
+        updated = withq.select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
+                               (F.col("r") - step * F.col("q")).alias("r"), "p").localCheckpoint()
+        rr_new = updated.agg(F.sum(F.col("r") * F.col("r"))).first()[0]
+        beta = rr_new / rr
+        state = updated.select("ord", "s", "x", "r", (F.col("r") + beta * F.col("p")).alias("p")).localCheckpoint()
+        rr = rr_new
+    z = state.select("ord", (F.col("x") / F.col("s")).alias("z"))
+    total_z = z.agg(F.sum("z")).first()[0] or 0.0
+    isolated = degree.filter(F.col("strength") == 0).count()
+    c = 1.0 / (total_z + isolated)
+    result = (degree.select("ord").join(z, "ord", "left")
+              .select("ord", (F.lit(c) * F.coalesce("z", F.lit(1.0))).alias("pagerank")))
+    return result, rounds
+
+
+def triangles(data, degree):
+    """Triangles through each member and its clustering coefficient 2T / (d (d - 1)) (0 below
+    degree 2), as NetworkX's `clustering`. Each tie is oriented from the lower to the higher
+    (degree, ordinal) end, so each triangle is found once from its lowest vertex, and no
+    vertex has more than sqrt(2E) out-ties.
+    - Complexity: O(E^1.5) work."""
+    rank = degree.select("ord", "degree")
+    ties = data.ties.select("u", "v")
+    ends = (ties.join(rank.select(F.col("ord").alias("u"), F.col("degree").alias("du")), "u")
+            .join(rank.select(F.col("ord").alias("v"), F.col("degree").alias("dv")), "v"))
+    low_u = (F.col("du") < F.col("dv")) | ((F.col("du") == F.col("dv")) & (F.col("u") < F.col("v")))
+    out = ends.select(F.when(low_u, F.col("u")).otherwise(F.col("v")).alias("x"),
+                      F.when(low_u, F.col("v")).otherwise(F.col("u")).alias("y")).localCheckpoint()
+    first, second = out.alias("p"), out.alias("q")
+    wedges = first.join(second, (F.col("p.x") == F.col("q.x")) & (F.col("p.y") < F.col("q.y"))).select(
+        F.col("p.x").alias("x"), F.col("p.y").alias("u"), F.col("q.y").alias("v"))
+    closed = wedges.join(ties, ["u", "v"])  # u < v in both
+    corners = (closed.select(F.explode(F.array("x", "u", "v")).alias("ord"))
+               .groupBy("ord").agg(F.count("*").alias("triangles")))
+    d = F.col("degree")
+    return (degree.select("ord", "degree").join(corners, "ord", "left")
+            .select("ord", F.coalesce("triangles", F.lit(0)).alias("triangles"),
+                    F.when(d < 2, F.lit(0.0)).otherwise(
+                        2.0 * F.coalesce("triangles", F.lit(0)) / (d * (d - 1))).alias("clustering")))
+
+
+def label_propagation(data, max_rounds=100):
+    """Deterministic label propagation: every member starts with its own ordinal as label. Each
+    round finds, for every member with ties, the labels of largest summed tie weight among its
+    neighbours (its best labels); it stops when every member holds one of its best labels (the
+    stopping rule of Raghavan et al.) or after max_rounds. Otherwise half of the members, chosen
+    by a hash of (member, round), move: a member keeps its label when it is among the best and
+    otherwise takes the smallest of them. Moving a different half each round keeps two
+    neighbours from swapping labels back and forth forever, as they would if all moved at once.
+    Members without ties keep their own label. Communities are numbered by decreasing size, ties
+    by first member. This is not the CLI's randomised sequential order (see docs/spark.md); the
+    agreement check compares partition quality instead.
+    - Complexity: O(E) per round."""
+    labels = data.members.select("ord", F.col("ord").alias("label")).localCheckpoint()
+    rounds = 0
+    while True:
+        votes = (data.arcs.join(labels.withColumnRenamed("ord", "b"), "b")
+                 .groupBy(F.col("a").alias("ord"), "label").agg(F.sum("w").alias("votes")))
+        best = votes.withColumn("top", F.max("votes").over(Window.partitionBy("ord"))).filter(
+            F.col("votes") == F.col("top"))
+        own = labels.withColumnRenamed("label", "own")
+        choice = (best.join(own, "ord")
+                  .groupBy("ord").agg(F.max(F.when(F.col("label") == F.col("own"), F.col("label"))).alias("keep"),
+                                      F.min("label").alias("smallest"))
+                  .select("ord", F.coalesce("keep", "smallest").alias("chosen")))
+        step = (labels.join(choice, "ord", "left")
+                .select("ord", "label", F.coalesce("chosen", "label").alias("chosen")).localCheckpoint())
+        if rounds >= max_rounds or step.filter(F.col("label") != F.col("chosen")).limit(1).count() == 0:
+            break
+        rounds += 1
+        moving = F.pmod(F.xxhash64("ord", F.lit(rounds)), F.lit(2)) == 0
+        labels = step.select("ord", F.when(moving, F.col("chosen")).otherwise(F.col("label")).alias("label")) \
+            .localCheckpoint()
+    sizes = labels.groupBy("label").agg(F.count("*").alias("size"), F.min("ord").alias("first"))
+    ranked = sizes.withColumn("community", F.row_number().over(
+        Window.orderBy(F.desc("size"), F.asc("first"))) - 1)
+    return labels.join(ranked, "label").select("ord", "community"), rounds
+
+
+def modularity(data, membership, column):
+    """Newman's modularity (resolution 1) of a partition of the member network:
+    sum over communities of L_c / m - (D_c / 2m)^2, weighted as the arcs are."""
+    group = membership.select("ord", F.col(column).alias("g"))
+    m = data.arcs.agg(F.sum("w")).first()[0] or 0.0
+    if m == 0:
+        return 0.0
+    m /= 2.0
+    inside = (data.arcs.join(group.withColumnRenamed("ord", "a"), "a")
+              .join(group.select(F.col("ord").alias("b"), F.col("g").alias("gb")), "b")
+              .filter(F.col("g") == F.col("gb")).agg(F.sum("w")).first()[0] or 0.0) / 2.0
+    totals = (data.arcs.join(group.withColumnRenamed("ord", "a"), "a").groupBy("g")
+              .agg(F.sum("w").alias("d")).agg(F.sum(F.col("d") * F.col("d"))).first()[0] or 0.0)
+    return inside / m - totals / (4.0 * m * m)
+
+
+def level_groups(data, level):
+    """Nodes of the level's kind, in nodes.csv order."""
+    return data.nodes.filter(F.col("kind") == level).select(F.col("id").alias("group"), "name", "ord")
+
+
+def tie_groups(data, level):
+    """Ties whose two members have a known group at `level`, with both groups."""
+    g = data.members.select("ord", F.col("g_" + level).alias("g")).filter(F.col("g").isNotNull())
+    return (data.ties.join(g.select(F.col("ord").alias("u"), F.col("g").alias("gu")), "u")
+            .join(g.select(F.col("ord").alias("v"), F.col("g").alias("gv")), "v"))
+
+
+def boundaries(data, level):
+    """One row per group of the level (nodes.csv order), as `meshwork boundaries --level L`:
+    members; internal and external ties (ties with a member of unknown group left out); E-I index
+    (empty when no tie); expected E-I index (2(N-n) - (n-1)) / (2(N-n) + (n-1)) of n members among
+    the N placed (empty when N < 2); density of internal ties internal / (n (n-1) / 2) (empty below
+    2 members); with --weighted the summed weights and the weighted E-I index; name; level."""
+    g = data.members.select(F.col("g_" + level).alias("group")).filter(F.col("group").isNotNull())
+    sizes = g.groupBy("group").agg(F.count("*").alias("members"))
+    placed = g.count()
+    ties = tie_groups(data, level)
+    inside = ties.filter(F.col("gu") == F.col("gv")).groupBy(F.col("gu").alias("group")).agg(
+        F.count("*").alias("internal_ties"), F.sum("w").alias("internal_weight"))
+    across = ties.filter(F.col("gu") != F.col("gv"))
+    outside = (across.select(F.col("gu").alias("group"), "w")
+               .unionByName(across.select(F.col("gv").alias("group"), "w"))
+               .groupBy("group").agg(F.count("*").alias("external_ties"), F.sum("w").alias("external_weight")))
+    n = F.coalesce("members", F.lit(0))
+    internal, external = F.coalesce("internal_ties", F.lit(0)), F.coalesce("external_ties", F.lit(0))
+    iw, ew = F.coalesce("internal_weight", F.lit(0.0)), F.coalesce("external_weight", F.lit(0.0))
+    big_n = F.lit(placed)
+    none = F.lit(None).cast("double")
+    expected = F.when(big_n < 2, none).otherwise(
+        (2.0 * (big_n - n) - (n - 1)) / (2.0 * (big_n - n) + (n - 1)))
+    columns = ["ord", "group", n.alias("members"), internal.alias("internal_ties"), external.alias("external_ties"),
+               F.when(internal + external == 0, none).otherwise((external - internal) / (external + internal)).alias("ei_index"),
+               expected.alias("expected_ei_index"),
+               F.when(n < 2, none).otherwise(internal / (n * (n - 1) / 2.0)).alias("density")]
+    if data.weighted:
+        columns += [iw.alias("internal_weight"), ew.alias("external_weight"),
+                    F.when(iw + ew == 0, none).otherwise((ew - iw) / (ew + iw)).alias("weighted_ei_index")]
+    columns += [F.coalesce("name", F.lit("")).alias("name"), F.lit(level).alias("level")]
+    return (level_groups(data, level).join(sizes, "group", "left").join(inside, "group", "left")
+            .join(outside, "group", "left").select(*columns))
+
+
+# ----------------------------------------------------------------------------------------------
+# Growth
+
+
+def period_start(day, period):
+    if period == "day":
+        return day
+    if period == "week":
+        return day - datetime.timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    if period == "quarter":
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    return day.replace(month=1, day=1)
+
+
+def next_period(start, period):
+    if period == "day":
+        return start + datetime.timedelta(days=1)
+    if period == "week":
+        return start + datetime.timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[period]
+    month = start.month - 1 + months
+    return start.replace(year=start.year + month // 12, month=month % 12 + 1, day=1)
+
+
+def period_column(day, period):
+    """The start of the calendar period (UTC; ISO weeks from Monday) holding `day`."""
+    if period == "day":
+        return day
+    unit = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}[period]
+    return F.to_date(F.date_trunc(unit, day))
+
+
+def largest_component_sizes(data, presence, starts, period):
+    """The size of the largest component of each period's cumulative network, over the members
+    present. Ties only join components, so one union-find pass over the ties in order of their
+    first day gives every period; it runs on the driver (O(members) memory), streaming the ties."""
+    parent, size = {}, {}
+
+    def find(x):
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    largest = 0
+    events = (presence.select(F.col("start"), F.lit(0).alias("kind"), F.col("ord").alias("u"), F.col("ord").alias("v"))
+              .unionByName(data.ties.select(period_column(F.col("first"), period).alias("start"), F.lit(1).alias("kind"),
+                                            "u", "v"))
+              .orderBy("start", "kind"))
+    result, position = [], 0
+    for row in events.toLocalIterator():
+        while position < len(starts) and starts[position] < row.start:
+            result.append(largest)
+            position += 1
+        if row.kind == 0:
+            parent[row.u], size[row.u] = row.u, 1
+            largest = max(largest, 1)
+            continue
+        ru, rv = find(row.u), find(row.v)
+        if ru != rv:
+            if size[ru] < size[rv]:
+                ru, rv = rv, ru
+            parent[rv] = ru
+            size[ru] += size[rv]
+            largest = max(largest, size[ru])
+    while position < len(starts):
+        result.append(largest)
+        position += 1
+    return result
+
+
+def growth(data, period, largest_component=True):
+    """One row per calendar period from that of the earliest dated record (interaction or
+    attendance row) to that of the latest, on the cumulative network, as `meshwork growth`
+    without --window: members present by the period's end (from the earlier of `joined` and
+    their first tie), ties, new ties, lost ties (0: the network only grows), density, mean degree,
+    largest component share, and per level the cross-boundary share and E-I index of the ties
+    whose two members' groups are known."""
+    spark = data.spark
+    dated = data.interaction_rows.select("day")
+    if data.attendance_rows is not None:
+        dated = dated.unionByName(data.attendance_rows.select(utc_day("date").alias("day")))
+    first_day, last_day = dated.agg(F.min("day"), F.max("day")).first()
+    if first_day is None:
+        return None
+    starts = []
+    start = period_start(first_day, period)
+    while start <= last_day:
+        starts.append(start)
+        start = next_period(start, period)
+    periods = spark.createDataFrame([(s, next_period(s, period) - datetime.timedelta(days=1)) for s in starts],
+                                    "start date, end date")
+
+    first_tie = (data.arcs.join(data.ties.select(F.col("u").alias("a"), F.col("v").alias("b"), "first"), ["a", "b"])
+                 .unionByName(data.arcs.join(data.ties.select(F.col("v").alias("a"), F.col("u").alias("b"), "first"),
+                                             ["a", "b"]))
+                 .groupBy(F.col("a").alias("ord")).agg(F.min("first").alias("tied")))
+    presence = (data.members.select("ord", "joined").join(first_tie, "ord", "left")
+                .select("ord", F.least("joined", "tied").alias("present"))
+                .filter(F.col("present").isNotNull())
+                .select("ord", period_column(F.col("present"), period).alias("start"))).localCheckpoint()
+    arrivals = presence.groupBy("start").agg(F.count("*").alias("arrived"))
+    tie_period = data.ties.select("u", "v", period_column(F.col("first"), period).alias("start"))
+    new = tie_period.groupBy("start").agg(F.count("*").alias("new_ties"))
+    table = (periods.join(arrivals, "start", "left").join(new, "start", "left")
+             .select("start", "end", F.coalesce("arrived", F.lit(0)).alias("arrived"),
+                     F.coalesce("new_ties", F.lit(0)).alias("new_ties")))
+    for level in LEVELS:
+        known = tie_groups(data, level).select(period_column(F.col("first"), period).alias("start"),
+                                               (F.col("gu") != F.col("gv")).alias("cross"))
+        counts = known.groupBy("start").agg(F.sum(F.col("cross").cast("long")).alias("e_" + level),
+                                            F.sum((~F.col("cross")).cast("long")).alias("i_" + level))
+        table = table.join(counts, "start", "left")
+    rows = sorted(table.collect(), key=lambda row: row.start)
+    # Members who are present before the first period (joined earlier) count from the start.
+    early = presence.filter(F.col("start") < starts[0]).count()
+    largest = largest_component_sizes(data, presence, starts, period) if largest_component else None
+
+    out = []
+    members = early
+    ties = 0
+    e = {level: 0 for level in LEVELS}
+    i = {level: 0 for level in LEVELS}
+    for index, row in enumerate(rows):
+        members += row.arrived
+        ties += row.new_ties
+        record = [row.start.isoformat(), row.end.isoformat(), members, ties, row.new_ties, 0,
+                  0.0 if members < 2 else 2.0 * ties / (members * (members - 1.0)),
+                  0.0 if members == 0 else 2.0 * ties / members]
+        if largest is not None:
+            record.append(0.0 if members == 0 else largest[index] / members)
+        for level in LEVELS:
+            e[level] += row["e_" + level] or 0
+            i[level] += row["i_" + level] or 0
+            total = e[level] + i[level]
+            record += [None, None] if total == 0 else [e[level] / total, (e[level] - i[level]) / total]
+        out.append(tuple(record))
+    columns = ["period_start", "period_end", "members", "ties", "new_ties", "lost_ties", "density", "mean_degree"]
+    types = ["string", "string", "long", "long", "long", "long", "double", "double"]
+    if largest is not None:
+        columns.append("largest_component_share")
+        types.append("double")
+    for level in LEVELS:
+        columns += ["cross_share_" + level, "ei_" + level]
+        types += ["double", "double"]
+    schema = ", ".join(f"{c} {t}" for c, t in zip(columns, types))
+    return spark.createDataFrame(out, schema)
+
+
+# ----------------------------------------------------------------------------------------------
+# Summary
+
+
+def summary(data, degree, comps, top=10):
+    """The figures of `meshwork summary --format json` for a dataset."""
+    n = data.n
+    ties = data.ties.count()
+    stats = degree.agg(F.max("degree"), F.sum((F.col("degree") == 0).cast("long"))).first()
+    sizes = comps.groupBy("component").agg(F.first("size").alias("size"))
+    count, largest = sizes.agg(F.count("*"), F.max("size")).first()
+    top_rows = (degree.join(data.members.select("ord", "id", "name"), "ord")
+                .orderBy(F.desc("degree"), F.asc("ord")).limit(top).collect())
+    records = data.records.count()
+    days = data.records.agg(F.min("day"), F.max("day")).first()
+    levels = {}
+    for level in LEVELS:
+        groups = data.nodes.filter(F.col("kind") == level).count()
+        member_groups = (data.members.filter(F.col("g_" + level).isNotNull())
+                         .groupBy("g_" + level).agg(F.count("*").alias("c")))
+        placed, with_members, biggest = member_groups.agg(F.sum("c"), F.count("*"), F.max("c")).first()
+        levels[level] = {"groups": groups, "groups_with_members": with_members or 0,
+                         "members_placed": placed or 0, "largest_group": biggest or 0}
+    return {
+        "nodes": n,
+        "ties": ties,
+        "directed": False,
+        "self_loops": data.self_loops_frame.count(),
+        "density": 0.0 if n < 2 else 2.0 * ties / (n * (n - 1.0)),
+        "mean_degree": 0.0 if n == 0 else 2.0 * ties / n,
+        "max_degree": stats[0] or 0,
+        "isolated_nodes": stats[1] or 0,
+        "components": count,
+        "largest_component": largest or 0,
+        "largest_component_share": 0.0 if n == 0 else (largest or 0) / n,
+        "top_by_degree": [{"id": r.id, "name": r.name or "", "degree": r.degree} for r in top_rows],
+        "interactions": records,
+        "first_date": days[0].isoformat() if days[0] else None,
+        "last_date": days[1].isoformat() if days[1] else None,
+        "levels": levels,
+    }
+
+
+# ----------------------------------------------------------------------------------------------
+# Writing and the command line
+
+
+def write_table(frame: DataFrame, out, name, order="ord"):
+    """Writes `frame` sorted by `order` (then without it) as CSV with a header under OUT/name;
+    the part files in name order hold the rows in order."""
+    columns = [c for c in frame.columns if c != order]
+    (frame.orderBy(order).select(*columns).write.mode("overwrite").option("header", True)
+     .option("quote", '"').option("escape", '"').csv(out.rstrip("/") + "/" + name))
+
+
+def write_json(spark, document, out, name):
+    spark.createDataFrame([(json.dumps(document),)], "value string").coalesce(1).write.mode("overwrite").text(
+        out.rstrip("/") + "/" + name)
+
+
+ANALYSES = ["summary", "centrality", "components", "communities", "boundaries", "growth"]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dataset", help="dataset directory (nodes.csv, interactions*.csv[.gz], attendance.csv)")
+    parser.add_argument("out", help="output directory (one folder per table)")
+    parser.add_argument("--analyses", default=",".join(ANALYSES),
+                        help="comma-separated subset of " + ",".join(ANALYSES))
+    parser.add_argument("--period", default="quarter", choices=["day", "week", "month", "quarter", "year"])
+    parser.add_argument("--weighted", action="store_true",
+                        help="tie weights count in strength, PageRank and label propagation (as the CLI's --weighted)")
+    parser.add_argument("--no-largest-component", action="store_true",
+                        help="leave largest_component_share out of growth (it is the one driver-side step)")
+    parser.add_argument("--shuffle-partitions", type=int, default=None,
+                        help="spark.sql.shuffle.partitions (default: Spark's, or the --conf given)")
+    args = parser.parse_args(argv)
+    analyses = [a for a in args.analyses.split(",") if a]
+    unknown = [a for a in analyses if a not in ANALYSES]
+    if unknown:
+        parser.error("unknown analyses: " + ", ".join(unknown))
+
+    builder = (SparkSession.builder.appName("meshwork")
+               .config("spark.sql.session.timeZone", "UTC"))
+    if args.shuffle_partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+
+    data = Dataset(spark, args.dataset, args.weighted)
+    out = args.out
+    degree = degrees(data).localCheckpoint() if set(analyses) & {"summary", "centrality"} else None
+    members = data.members.select("ord", "id")
+    comps = components(data) if set(analyses) & {"summary", "components"} else None
+    if "summary" in analyses:
+        write_json(spark, summary(data, degree, comps), out, "summary")
+    if "components" in analyses:
+        write_table(members.join(comps, "ord").select("ord", "id", "component"), out, "components")
+    if "centrality" in analyses:
+        ranks, rounds = pagerank(data, degree)
+        clustering = triangles(data, degree)
+        table = (members.join(degree, "ord").join(ranks, "ord").join(clustering, "ord")
+                 .select("ord", "id", "degree", "strength", "pagerank", "clustering"))
+        write_table(table, out, "centrality")
+        print(f"meshwork_spark: PageRank converged in {rounds} conjugate-gradient rounds", file=sys.stderr)
+    if "communities" in analyses:
+        labels, rounds = label_propagation(data)
+        labels = labels.localCheckpoint()
+        print(f"meshwork_spark: label propagation stopped after {rounds} rounds", file=sys.stderr)
+        write_table(members.join(labels, "ord").select("ord", "id", "community"), out, "communities")
+        quality = modularity(data, labels, "community")
+        count = labels.select("community").distinct().count()
+        spark.createDataFrame([(count, quality, rounds)], "communities long, modularity double, rounds long") \
+            .coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/communities-quality")
+    if "boundaries" in analyses:
+        for level in LEVELS:
+            write_table(boundaries(data, level), out, "boundaries-" + level)
+    if "growth" in analyses:
+        table = growth(data, args.period, largest_component=not args.no_largest_component)
+        if table is not None:
+            table.coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/growth-" + args.period)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
