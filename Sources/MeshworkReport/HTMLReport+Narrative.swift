@@ -39,11 +39,7 @@ struct ReportNarrative {
         }
         sentences.append(Sentence(text: size + ".", section: "growth", sectionTitle: "Growth"))
 
-        let share = network.nodes > 0 ? 100 * network.largestComponentShare : 0
-        var connected = "The largest connected group holds \(Self.percent(share)) of members (everyone in it can reach everyone "
-            + "else through ties); members have \(Self.decimal(network.meanDegree)) ties on average"
-        if network.isolatedNodes > 0 { connected += "; \(Self.count(network.isolatedNodes, "member")) \(network.isolatedNodes == 1 ? "has" : "have") no tie yet" }
-        sentences.append(Sentence(text: connected + ".", section: "maps", sectionTitle: "Maps"))
+        sentences.append(Self.connectedness(network))
 
         for (name, figures) in zip(levelNames, crossing) where figures.across + figures.inside > 0 && figures.groups >= 2 {
             let observed = 100 * Double(figures.across) / Double(figures.across + figures.inside)
@@ -91,6 +87,20 @@ struct ReportNarrative {
         }
     }
 
+    /// The opening of a report on a graph without hierarchy or dates (an edge list, GraphML): its
+    /// size, how connected it is, its communities, and what the other sections need.
+    init(network: NetworkSummary.Result, communities: Int) {
+        sentences.append(Sentence(text: "The network has \(Self.count(network.nodes, "member")) and \(Self.count(network.edges, "tie")).",
+                                  section: "summary", sectionTitle: "Summary"))
+        sentences.append(Self.connectedness(network))
+        sentences.append(Sentence(text: "The ties form \(Self.count(communities, "community", plural: "communities")) of members "
+                                  + "who are more tied to each other than to the rest.",
+                                  section: "communities", sectionTitle: "Communities"))
+        sentences.append(Sentence(text: "Growth, boundaries and bridges between groups need a dataset directory "
+                                  + "(members with organisations, regions and dated interactions).",
+                                  section: "growth", sectionTitle: "Growth"))
+    }
+
     /// The sentences as an HTML list (escaped), each ending with a link to its section.
     var html: String {
         var out = "<ul class=\"narrative\">\n"
@@ -98,6 +108,17 @@ struct ReportNarrative {
             out += "<li>\(_Page.escape(sentence.text)) <a href=\"#\(sentence.section)\">\(_Page.escape(sentence.sectionTitle)) →</a></li>\n"
         }
         return out + "</ul>\n"
+    }
+
+    /// The largest connected group, the mean number of ties and the members without one.
+    private static func connectedness(_ network: NetworkSummary.Result) -> Sentence {
+        let share = network.nodes > 0 ? 100 * network.largestComponentShare : 0
+        var text = "The largest connected group holds \(percent(share)) of members (everyone in it can reach everyone "
+            + "else through ties); members have \(decimal(network.meanDegree)) ties on average"
+        if network.isolatedNodes > 0 {
+            text += "; \(count(network.isolatedNodes, "member")) \(network.isolatedNodes == 1 ? "has" : "have") no tie yet"
+        }
+        return Sentence(text: text + ".", section: "maps", sectionTitle: "Maps")
     }
 
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {

@@ -50,9 +50,14 @@ public struct HTMLReport: Sendable {
     /// The whole page.
     public let html: String
 
+    /// - Throws: ``MapOptionError`` when spans are to be compared on an input without dates.
     public init(_ loaded: LoadedGraph, options: Options) throws {
         guard let community = loaded.community else {
-            throw MapOptionError("a report needs a dataset directory (members, groups and dated interactions)")
+            guard options.comparison == nil else {
+                throw MapOptionError("--before and --after compare dated spans: they need a dataset directory")
+            }
+            html = try Self.plainGraphPage(loaded, options: options)
+            return
         }
         var page = _Page(title: options.title)
         let summary = SummaryReport(loaded, top: options.top)
@@ -217,6 +222,48 @@ public struct HTMLReport: Sendable {
     /// The box a map is shown in, CSS pixels: the width of a section's content at the page's
     /// widest (1,100 px main, less paddings and borders: 986 px), and the maps' highest.
     static let mapBox = (width: 980.0, height: 720.0)
+
+    /// The report of an edge list or a GraphML file: what needs no hierarchy and no dates (the
+    /// figures, the member map coloured by community, the communities), and a sentence where each
+    /// of the other sections would be, saying what it needs.
+    static func plainGraphPage(_ loaded: LoadedGraph, options: Options) throws -> String {
+        var page = _Page(title: options.title)
+        let summary = SummaryReport(loaded, top: options.top)
+        let n = summary.network
+        page.section("Summary", id: "summary")
+        page.narrativePlaceholder()
+        page.facts([
+            ("Members", String(n.nodes)), ("Ties", String(n.edges)),
+            ("Mean ties per member", _format(n.meanDegree, 2)),
+            ("Largest connected group", "\(n.largestComponentSize) members (\(_format(100 * n.largestComponentShare, 1))%)"),
+            ("Members without ties", String(n.isolatedNodes)),
+        ])
+        let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
+        page.section("Maps", id: "maps")
+        if loaded.graph.vertexCount <= options.memberMapLimit {
+            var map = NetworkMap.Options()
+            map.colourBy = .communities
+            map.seed = options.seed
+            map.communities = communities.partition
+            map.threads = options.threads
+            let drawn = try Self.map(loaded, map)
+            page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
+        } else {
+            page.paragraph("The member map is left out above \(options.memberMapLimit) members.")
+        }
+        page.paragraph("Maps of organisations, regions and partners need a dataset directory: this input has no hierarchy.")
+        page.section("Growth", id: "growth")
+        page.paragraph("Growth over time needs dated interactions, which only a dataset directory has.")
+        page.section("Who connects across boundaries", id: "brokers")
+        page.paragraph("Boundary spanners need groups (organisations), which only a dataset directory has.")
+        page.section("Ties within and across groups", id: "boundaries")
+        page.paragraph("Ties within and across groups need groups (organisations, regions, partners), which only a dataset directory has.")
+        page.section("Communities", id: "communities")
+        page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))).")
+        page.narrative(ReportNarrative(network: n, communities: communities.count))
+        page.definitions()
+        return page.finish()
+    }
 
     /// A map as inline SVG (Graphviz's document without its XML prolog), with labels legible in
     /// ``mapBox``; its legend and notes come out of the drawing, to be written as page text.

@@ -1,3 +1,4 @@
+import MeshworkCore
 import MeshworkIO
 import MeshworkReport
 import MeshworkTestSupport
@@ -34,5 +35,24 @@ struct NarrativeTests {
         #expect(!sentences.contains { $0.text.contains("cross region boundaries") } || dataset == "lazega-lawyers")
         // The bridges sentence names members (or says nobody links organisations), never an empty list.
         #expect(sentences.contains { $0.text.hasPrefix("The strongest bridges between organisations are ") || $0.text.hasPrefix("No member yet links") })
+    }
+}
+
+@Suite("Report of a plain graph")
+struct PlainGraphReportTests {
+    @Test("an edge list gets the summary, the member map and the communities, and each missing section says what it needs")
+    func edgeList() throws {
+        let loaded = try Fixtures.load("karate/karate.edges")
+        let html = try HTMLReport(loaded, options: .init(threads: 2)).html
+        let sentences = try NarrativeTests.sentences(html)
+        #expect(sentences.count == 4 && sentences[0].text.hasPrefix("The network has 34 members and 78 ties."))
+        for section in ["summary", "maps", "growth", "brokers", "boundaries", "communities"] {
+            #expect(html.contains("<section id=\"\(section)\">"))
+        }
+        #expect(html.contains("Growth over time needs dated interactions"))
+        #expect(html.contains("<figure class=\"map\">"))
+        #expect(throws: MapOptionError.self) {
+            try HTMLReport(loaded, options: .init(comparison: (DateSpan(from: nil, until: nil), DateSpan(from: nil, until: nil))))
+        }
     }
 }

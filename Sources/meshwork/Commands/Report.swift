@@ -7,14 +7,16 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the HTML report of a community: maps, growth charts, boundary spanners, tables.",
         discussion: """
-        Writes one self-contained index.html into -o DIR (default: meshwork-report): the summary, \
-        a map per level (partners, regions, organisations) and of the members coloured by \
+        Writes one self-contained index.html into -o DIR (default: meshwork-report): opening \
+        sentences written from the figures, the summary, a map per level (partners, regions, organisations) and of the members coloured by \
         community (up to 5,000 members), growth charts by --period, the strongest boundary \
         spanners, the ties within and across groups at every level and across communities, how \
         the communities compare with the organisations, regions and partners, and the \
         definitions of every measure. It needs no network access. With --pseudonymise, members \
         appear by pseudonym and groups with fewer than --min-cell members (default 5) are \
-        suppressed in the tables. Prints the report's path.
+        suppressed in the tables. On an edge list or GraphML file (no hierarchy, no dates) the \
+        report holds the summary, the member map and the communities, and says what the other \
+        sections need. Prints the report's path.
         """)
 
     @OptionGroup var options: GraphOptions
