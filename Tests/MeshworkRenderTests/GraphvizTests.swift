@@ -63,19 +63,20 @@ struct GraphvizTests {
         #expect(GraphvizError.missingPluginRegistry.description.contains("dot -c"))
     }
 
-    @Test("four threads rendering maps at once, 25 times each, never crash and agree")
-    func concurrent() async throws {
+    /// Four workers render `rounds` maps each through every engine (PNG every fifth round) and the
+    /// neato SVGs must equal one rendered alone.
+    private func renderConcurrently(rounds: Int) async throws -> [Bool] {
         var map = MapDocument(engine: .neato)
         map.nodes = (0..<40).map { MapNode(id: "m\($0)", label: $0 < 3 ? "M\($0)" : nil, tooltip: "member \($0)") }
         map.edges = (0..<40).flatMap { i in [MapEdge(source: "m\(i)", target: "m\((i * 7 + 3) % 40)"),
                                              MapEdge(source: "m\(i)", target: "m\((i + 1) % 40)")] }
         let document = map
         let reference = try document.render(as: .svg)
-        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+        return try await withThrowingTaskGroup(of: Bool.self) { group in
             for worker in 0..<4 {
                 group.addTask {
                     var same = true
-                    for round in 0..<25 {
+                    for round in 0..<rounds {
                         var copy = document
                         copy.engine = [.neato, .sfdp, .fdp, .circo][(worker + round) % 4]
                         let bytes = try copy.render(as: round % 5 == 0 ? .png : .svg)
@@ -86,7 +87,17 @@ struct GraphvizTests {
             }
             return try await group.reduce(into: [Bool]()) { $0.append($1) }
         }
-        #expect(results == [true, true, true, true])
+    }
+
+    /// The default lane's twin of ``largeConcurrent()``: every engine on every worker, PNG and SVG.
+    @Test("four threads rendering maps at once, 6 times each, never crash and agree")
+    func concurrent() async throws {
+        #expect(try await renderConcurrently(rounds: 6) == [true, true, true, true])
+    }
+
+    @Test("four threads rendering maps at once, 25 times each, never crash and agree", .tags(.large), .largeLane)
+    func largeConcurrent() async throws {
+        #expect(try await renderConcurrently(rounds: 25) == [true, true, true, true])
     }
 
     @Test("automatic engine: neato for small maps, sfdp from 1,000 nodes")
