@@ -72,4 +72,45 @@ struct ResilienceTests {
         #expect(a.curves == b.curves && a.removed == [0, 2, 5, 7, 10])
         #expect(a.curves.allSatisfy { $0.groupPairsConnected.isEmpty })
     }
+
+    @Test("cut-offs are the brute-force ones: removing each member in turn, the members of one group left without a path to any other group", arguments: 0 ..< 6)
+    func cutOffsMatchBruteForce(seed: Int) {
+        let n = 30 + 10 * seed
+        let (graph, groups) = randomGraph(seed: UInt64(seed) &+ 77, n: n, m: n + n / 3, directed: false, weighted: false, groups: 3)
+        // Brute force: members of g reaching another group before v leaves and none after.
+        func reachesOther(_ removed: Set<VertexID>) -> [Bool] {
+            var reach = [Bool](repeating: false, count: n), seen = removed
+            for start in 0 ..< n where !seen.contains(VertexID(start)) {
+                var stack = [VertexID(start)], members: [VertexID] = []
+                seen.insert(VertexID(start))
+                while let u = stack.popLast() {
+                    members.append(u)
+                    for w in graph.neighbours(of: u) where !seen.contains(w) { seen.insert(w); stack.append(w) }
+                }
+                let known = Set(members.map { groups.group[Int($0)] }.filter { $0 >= 0 })
+                for u in members { reach[Int(u)] = known.count >= 2 }
+            }
+            return reach
+        }
+        let before = reachesOther([])
+        var expected: [CriticalMembers.CutOff] = []
+        for v in 0 ..< n {
+            let after = reachesOther([VertexID(v)])
+            var counts: [Int32: Int] = [:]
+            for u in 0 ..< n where u != v && groups.group[u] >= 0 && before[u] && !after[u] { counts[groups.group[u], default: 0] += 1 }
+            for (g, count) in counts { expected.append(.init(member: VertexID(v), group: g, membersCutOff: count)) }
+        }
+        expected.sort { $0.membersCutOff != $1.membersCutOff ? $0.membersCutOff > $1.membersCutOff
+            : ($0.member != $1.member ? $0.member < $1.member : $0.group < $1.group) }
+        #expect(CriticalMembers().run(graph, groups: groups) == expected)
+    }
+
+    @Test("the last member of a group in a ring of another group cuts that group off, though it separates nothing")
+    func lastOfItsGroup() {
+        var edges = EdgeBuffer(weighted: false, capacity: 4)
+        for (u, v) in [(0, 1), (1, 2), (2, 3), (3, 0)] { edges.append(Int32(u), Int32(v), weight: 1) }
+        let graph = edges.build(vertexCount: 4, directed: false).graph
+        let groups = Partition(groups: [0, 0, 0, 1], names: ["a", "b"])
+        #expect(CriticalMembers().run(graph, groups: groups) == [.init(member: 3, group: 0, membersCutOff: 3)])
+    }
 }

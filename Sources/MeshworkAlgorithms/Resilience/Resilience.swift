@@ -127,6 +127,95 @@ public struct KeyPlayers: Sendable {
     }
 }
 
+/// The members whose departure alone would cut some members of a group off from every other
+/// group: for each articulation point v whose component holds members of two or more groups, each
+/// piece left by v's removal whose members with a known group all belong to one group g has lost
+/// every path to the other groups; its members of g are cut off by v. A member that separates
+/// nothing cuts a group off only when it is the last of its own group in a component of two
+/// groups.
+///
+///     let critical = CriticalMembers().run(graph, groups: departments)
+///     critical.first   // (member, group, members cut off), the largest first
+///
+/// - Complexity: O(A × (V + E)) for A articulation points.
+public struct CriticalMembers: Sendable {
+    /// One member's departure and the group it would cut off (and how many of its members).
+    public struct CutOff: Sendable, Equatable {
+        public var member: VertexID
+        public var group: Int32
+        public var membersCutOff: Int
+
+        public init(member: VertexID, group: Int32, membersCutOff: Int) {
+            self.member = member
+            self.group = group
+            self.membersCutOff = membersCutOff
+        }
+    }
+
+    public init() {}
+
+    /// The cut-offs, the most members first (then by member, then by group).
+    public func run(_ graph: CSRGraph, groups: Partition) -> [CutOff] {
+        let n = graph.vertexCount
+        let cuts = CutStructure(components: false).run(graph)
+        var probe = _ComponentProbe(graph, groups: nil)
+        // Before: each vertex's component and whether that component holds two known groups.
+        _ = probe.label([][...])
+        let before = probe.components
+        // Per component, its first two known groups with their member counts, and whether it has a third.
+        var first = [Int32](repeating: -1, count: n), second = [Int32](repeating: -1, count: n)
+        var firstCount = [Int](repeating: 0, count: n), secondCount = [Int](repeating: 0, count: n)
+        var more = [Bool](repeating: false, count: n)
+        for v in 0 ..< n where groups.group[v] >= 0 {
+            let c = Int(before[v]), g = groups.group[v]
+            if first[c] < 0 || first[c] == g { first[c] = g; firstCount[c] += 1 }
+            else if second[c] < 0 || second[c] == g { second[c] = g; secondCount[c] += 1 }
+            else { more[c] = true }
+        }
+        let mixed = (0 ..< n).map { second[$0] >= 0 }
+        var found: [CutOff] = []
+        // A member who is the only one of its group in a component of exactly two groups leaves the
+        // other group's members there with no other group, whether or not it separates anything.
+        let isCut = cuts.isArticulationPoint
+        for v in 0 ..< n where groups.group[v] >= 0 && !isCut[v] {
+            let c = Int(before[v]), g = groups.group[v]
+            guard mixed[c], !more[c] else { continue }
+            if g == first[c] && firstCount[c] == 1 { found.append(CutOff(member: VertexID(v), group: second[c], membersCutOff: secondCount[c])) }
+            if g == second[c] && secondCount[c] == 1 { found.append(CutOff(member: VertexID(v), group: first[c], membersCutOff: firstCount[c])) }
+        }
+        var pieceGroup: [Int32] = [], pieceCount: [Int] = []
+        for v in cuts.articulationPoints where mixed[Int(before[Int(v)])] {
+            let pieces = probe.label([v][...]).count
+            let after = probe.components
+            // Per piece of v's component: its one known group (-1 none yet, -2 two or more) and
+            // how many of that group's members it holds.
+            pieceGroup.removeAll(keepingCapacity: true)
+            pieceGroup.append(contentsOf: repeatElement(-1, count: pieces))
+            pieceCount.removeAll(keepingCapacity: true)
+            pieceCount.append(contentsOf: repeatElement(0, count: pieces))
+            for u in 0 ..< n where after[u] >= 0 && before[u] == before[Int(v)] && groups.group[u] >= 0 {
+                let piece = Int(after[u]), g = groups.group[u]
+                if pieceGroup[piece] == -1 { pieceGroup[piece] = g } else if pieceGroup[piece] != g { pieceGroup[piece] = -2 }
+                pieceCount[piece] += 1
+            }
+            // v's component reached another group: every piece left with one group is cut off.
+            var byGroup: [(group: Int32, count: Int)] = []
+            for piece in 0 ..< pieces where pieceGroup[piece] >= 0 {
+                if let i = byGroup.firstIndex(where: { $0.group == pieceGroup[piece] }) {
+                    byGroup[i].count += pieceCount[piece]
+                } else {
+                    byGroup.append((pieceGroup[piece], pieceCount[piece]))
+                }
+            }
+            for (g, count) in byGroup { found.append(CutOff(member: v, group: g, membersCutOff: count)) }
+        }
+        return found.sorted {
+            $0.membersCutOff != $1.membersCutOff ? $0.membersCutOff > $1.membersCutOff
+                : ($0.member != $1.member ? $0.member < $1.member : $0.group < $1.group)
+        }
+    }
+}
+
 /// Components of a graph with some vertices removed, measured with buffers reused across calls.
 struct _ComponentProbe {
     let graph: CSRGraph
@@ -143,8 +232,11 @@ struct _ComponentProbe {
         component = [Int32](repeating: -1, count: graph.vertexCount)
     }
 
+    /// The component of each vertex after the last ``label(_:)`` (-1: removed).
+    var components: [Int32] { component }
+
     /// Labels the components left after removing `vertices`; returns their sizes.
-    private mutating func label(_ vertices: ArraySlice<VertexID>) -> [Int] {
+    mutating func label(_ vertices: ArraySlice<VertexID>) -> [Int] {
         let n = graph.vertexCount
         for i in 0 ..< n { removed[i] = false; component[i] = -1 }
         for v in vertices { removed[Int(v)] = true }

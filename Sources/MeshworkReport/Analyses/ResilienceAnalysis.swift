@@ -42,6 +42,10 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
     public let level: BoundaryLevel?
     /// The first members of each ordered curve (betweenness, brokerage, key players), for people.
     public let leaders: [(order: String, members: [String])]
+    /// Whose departure alone would cut members of a group off from every other group
+    /// (``CriticalMembers``), the most members first; empty without a level.
+    public let cutOffs: [CriticalMembers.CutOff]
+    private let groupNames: [String]
 
     public init(_ loaded: LoadedGraph, _ configuration: Configuration) throws {
         let graph = loaded.graph.isDirected ? loaded.graph.undirectedView() : loaded.graph
@@ -75,11 +79,31 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
                             randomOrders: configuration.randomOrders, seed: configuration.seed)
             .run(graph, groups: groups, orders: orders)
         leaders = orders.map { ($0.name, $0.vertices.prefix(10).map { loaded.labels[$0] }) }
+        cutOffs = groups.map { CriticalMembers().run(graph, groups: $0) } ?? []
+        groupNames = zip(level.map { [$0] } ?? [], groups.map { [$0] } ?? []).map { loaded.displayNames(of: $1, at: $0) }.first ?? []
+        labels = loaded.labels
+    }
+
+    private let labels: LabelTable
+
+    /// Writes `id,group,members_cut_off`: each member whose departure alone would leave members of
+    /// a group without a path to any other group, the most members first.
+    public func writeCutOffs(to path: String) throws {
+        var buffer = ByteBuffer()
+        buffer.append("id,group,members_cut_off\n")
+        for cut in cutOffs {
+            buffer.append(csvField: labels[cut.member])
+            buffer.append(",")
+            buffer.append(csvField: groupNames[Int(cut.group)])
+            buffer.append(",\(cut.membersCutOff)\n")
+        }
+        try writeAtomically(&buffer, to: path)
     }
 
     public var statistics: [(String, JSONValue)] {
         [("members", .int(members)), ("level", level.map { .string($0.description) } ?? .null),
-         ("first_removed", .object(leaders.map { ($0.order, .array($0.members.map(JSONValue.string))) }))]
+         ("first_removed", .object(leaders.map { ($0.order, .array($0.members.map(JSONValue.string))) })),
+         ("cut_offs", .int(cutOffs.count))]
     }
 
     /// Writes `order,removed,removed_share,largest_component_share,group_pairs_connected`, one row

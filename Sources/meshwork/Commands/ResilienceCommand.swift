@@ -18,8 +18,11 @@ struct ResilienceCommand: ParsableCommand {
         the 64 highest-degree members left whose removal fragments the network most; the first \
         --key-players, then by betweenness), and random: the mean (random), lowest (random_low) \
         and highest (random_high) over --random-orders shuffled orders drawn with --seed. \
-        --chart FILE draws the largest connected share as an SVG chart. The --stats file lists the \
-        first ten members of each order.
+        --chart FILE draws the largest connected share as an SVG chart. --cut-offs FILE writes \
+        `id,group,members_cut_off`: each member whose departure alone would leave members of a \
+        group of --level with no path to any other group (an articulation point whose removal \
+        leaves a piece of one group), the most members first. The --stats file lists the first \
+        ten members of each order and counts the cut-offs.
         """)
 
     @OptionGroup var options: GraphOptions
@@ -45,6 +48,9 @@ struct ResilienceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the chart (SVG) here.", valueName: "file"))
     var chart: String?
 
+    @Option(help: ArgumentHelp("Write the members whose departure would cut a group off here.", valueName: "file"))
+    var cutOffs: String?
+
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if !(maxShare > 0 && maxShare <= 1) { throw ValidationError("--max-share must be in (0, 1]") }
@@ -58,6 +64,7 @@ struct ResilienceCommand: ParsableCommand {
                                              randomOrders: randomOrders, seed: seed, threads: options.workerThreads))
         }, thenWrite: { analysis in
             if let chart { try analysis.writeChart(to: chart) }
+            if let cutOffs { try analysis.writeCutOffs(to: cutOffs) }
         })
     }
 }
