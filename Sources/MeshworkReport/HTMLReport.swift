@@ -110,17 +110,8 @@ public struct HTMLReport: Sendable {
             page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
                          + drawn.notes).joined(separator: " "), map: drawn)
         }
-        if loaded.graph.vertexCount <= options.memberMapLimit {
-            var map = NetworkMap.Options()
-            map.colourBy = .communities
-            map.seed = options.seed
-            map.communities = communities.partition
-            map.threads = options.threads
-            let drawn = try Self.map(loaded, map)
-            page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
-        } else {
-            page.paragraph("The member map is left out above \(options.memberMapLimit) members; the group maps above show the whole community.")
-        }
+        try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page,
+                           leftOut: "; the group maps above show the whole community")
 
         // Growth.
         page.section("Growth", id: "growth")
@@ -223,6 +214,23 @@ public struct HTMLReport: Sendable {
     /// widest (1,100 px main, less paddings and borders: 986 px), and the maps' highest.
     static let mapBox = (width: 980.0, height: 720.0)
 
+    /// The member map coloured by `communities`, or a sentence (ending with `leftOut`) when the
+    /// network has more members than ``Options/memberMapLimit``.
+    static func memberMap(_ loaded: LoadedGraph, communities: Partition, options: Options, into page: inout _Page,
+                          leftOut: String) throws {
+        guard loaded.graph.vertexCount <= options.memberMapLimit else {
+            page.paragraph("The member map is left out above \(options.memberMapLimit) members\(leftOut).")
+            return
+        }
+        var map = NetworkMap.Options()
+        map.colourBy = .communities
+        map.seed = options.seed
+        map.communities = communities
+        map.threads = options.threads
+        let drawn = try Self.map(loaded, map)
+        page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
+    }
+
     /// The report of an edge list or a GraphML file: what needs no hierarchy and no dates (the
     /// figures, the member map coloured by community, the communities), and a sentence where each
     /// of the other sections would be, saying what it needs.
@@ -240,17 +248,7 @@ public struct HTMLReport: Sendable {
         ])
         let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
         page.section("Maps", id: "maps")
-        if loaded.graph.vertexCount <= options.memberMapLimit {
-            var map = NetworkMap.Options()
-            map.colourBy = .communities
-            map.seed = options.seed
-            map.communities = communities.partition
-            map.threads = options.threads
-            let drawn = try Self.map(loaded, map)
-            page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
-        } else {
-            page.paragraph("The member map is left out above \(options.memberMapLimit) members.")
-        }
+        try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page, leftOut: "")
         page.paragraph("Maps of organisations, regions and partners need a dataset directory: this input has no hierarchy.")
         page.section("Growth", id: "growth")
         page.paragraph("Growth over time needs dated interactions, which only a dataset directory has.")
