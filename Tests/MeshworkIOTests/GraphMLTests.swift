@@ -488,6 +488,42 @@ struct GraphMLTests {
             #expect(error.description == "deep.graphml:1: elements nested more than 1000 deep (GraphML needs a handful)")
         }
     }
+
+    @Test("text that XML 1.0 cannot hold is refused by both writers before a file is made, naming it")
+    func unwritableText() throws {
+        let graph = EdgeBuffer(edges: [(0, 1)]).build(vertexCount: 2, directed: false).graph
+        var notUTF8 = LabelTable()
+        [UInt8]([0x61]).withUnsafeBufferPointer { _ = notUTF8.intern($0) }
+        [UInt8]([0xFF, 0x62]).withUnsafeBufferPointer { _ = notUTF8.intern($0) }
+        let cases: [(LabelTable, [String], String)] = [
+            (LabelTable(["a\u{1}b", "c"]), [], "node id \"a\\u{1}b\" holds the control character U+0001"),
+            (notUTF8, [], "node id \"\u{FFFD}b\" is not valid UTF-8"),
+            (LabelTable(["a", "b"]), ["ok", "x\u{1B}"], "value of attribute \"team\" \"x\\u{1B}\" holds the control character U+001B"),
+        ]
+        for (labels, team, expected) in cases {
+            let values = team.isEmpty ? [] : [team]
+            let names = team.isEmpty ? [] : ["team"]
+            for (format, suffix) in [("GraphML", ".graphml"), ("GEXF", ".gexf")] {
+                let path = temporaryPath(suffix)
+                do {
+                    if format == "GraphML" {
+                        try GraphMLWriter.write(graph, labels: labels, attributeNames: names, attributeValues: values, to: path)
+                    } else {
+                        try GEXFWriter.write(graph, labels: labels, attributeNames: names, attributeValues: values, to: path)
+                    }
+                    Issue.record("\(format) wrote \(expected)")
+                } catch let error as XMLTextError {
+                    #expect(error.description.hasPrefix("\(format): \(expected)"))
+                }
+                #expect(!FileManager.default.fileExists(atPath: path))
+            }
+        }
+        // Tab, newline and carriage return are allowed, as character references.
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GraphMLWriter.write(graph, labels: LabelTable(["a\tb", "c\r\nd"]), to: path)
+        #expect(try GraphMLReader(weighted: false).read(path: path).labels.labels == ["a\tb", "c\r\nd"])
+    }
 }
 
 private extension [UInt8] {

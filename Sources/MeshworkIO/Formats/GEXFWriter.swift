@@ -55,7 +55,8 @@ public enum GEXFWriter {
     /// `attributeValues[c][v]`, to `path` (standard output when `nil` or `-`).
     ///
     /// - Throws: ``OutputError`` when the file cannot be written or the labels, attribute columns
-    ///   or timeline do not match the graph.
+    ///   or timeline do not match the graph; ``XMLTextError`` when a label or attribute is not
+    ///   UTF-8 or holds a control character other than tab, newline and carriage return.
     /// - Complexity: O(V + E + total attribute length).
     public static func write(_ graph: CSRGraph, labels: LabelTable, attributeNames: [String] = [],
                              attributeValues: [[String]] = [], timeline: GEXFTimeline? = nil,
@@ -67,6 +68,8 @@ public enum GEXFWriter {
         else {
             throw OutputError(message: "GEXF: the labels, attribute columns or timeline do not match the graph")
         }
+        try XMLEscaping.checkWritable(format: "GEXF", labels: labels, vertexCount: n,
+                                      attributeNames: attributeNames, attributeValues: attributeValues)
         let nameColumn = attributeNames.firstIndex(of: "name")
         let out = try OutputFile(path: path)
         var buffer = ByteBuffer(capacity: 1 << 20)

@@ -6,8 +6,9 @@ import MeshworkCore
 /// order) and, for a weighted graph, a `weight` key of type `double` after them; `edgedefault`
 /// follows `graph.isDirected`. Nodes follow in id order, each with a `<data>` per non-empty
 /// attribute value; then edges in CSR order, an undirected edge once (from its smaller endpoint).
-/// Ids and values are XML-escaped (`& < > " '`, and control characters as character references);
-/// weights are the shortest decimal that reads back as the same number. The same input always gives the same bytes.
+/// Ids and values are XML-escaped (`& < > " '`, and tab, newline and carriage return as character
+/// references); a label or attribute that XML 1.0 cannot hold (not UTF-8, other control
+/// characters) throws ``XMLTextError`` before anything is written; weights are the shortest decimal that reads back as the same number. The same input always gives the same bytes.
 ///
 ///     let graph = try EdgeBuffer(weightedEdges: [(0, 1, 2.5)]).build(vertexCount: 2, directed: false).graph
 ///     try GraphMLWriter.write(graph, labels: LabelTable(["alice", "bob"]),
@@ -23,7 +24,8 @@ public enum GraphMLWriter {
     ///
     /// - Throws: ``OutputError`` when the file cannot be written, when `labels` has fewer labels
     ///   than the graph has vertices, or when the attribute columns do not match `attributeNames`
-    ///   and the vertex count.
+    ///   and the vertex count; ``XMLTextError`` when a label or attribute is not UTF-8 or holds a
+    ///   control character other than tab, newline and carriage return.
     /// - Complexity: O(V + E + total attribute length).
     public static func write(_ graph: CSRGraph, labels: LabelTable, attributeNames: [String] = [],
                              attributeValues: [[String]] = [], to path: String?) throws {
@@ -35,6 +37,8 @@ public enum GraphMLWriter {
               attributeValues.allSatisfy({ $0.count == n }) else {
             throw OutputError(message: "GraphML: attribute columns do not match the names or the vertex count")
         }
+        try XMLEscaping.checkWritable(format: "GraphML", labels: labels, vertexCount: n,
+                                      attributeNames: attributeNames, attributeValues: attributeValues)
         let out = try OutputFile(path: path)
         var buffer = ByteBuffer(capacity: 1 << 20)
         buffer.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

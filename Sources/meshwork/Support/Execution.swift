@@ -23,6 +23,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as InputError {
         printError(error.description)
         throw ExitCode(65)
+    } catch let error as XMLTextError {
+        printError(error.description)
+        throw ExitCode(65)
     } catch {
         guard let status = exitStatus(of: error) else { throw error }
         printNotice(String(describing: error))
