@@ -50,9 +50,20 @@ struct GrowthExtensionsTests {
         return GrowthSeries(community, period: period, window: window, levels: HierarchyLevel.allCases.map { community.partition($0) })
     }
 
+    /// On the workplace study by day; `largeConsistency` on the e-mail network by month (1,005
+    /// ego series, each a pass over its 50,460 interactions).
     @Test("unit weights give the plain series; ego degrees add up to twice the ties", arguments: [nil, 2])
     func consistency(window: Int?) throws {
-        let series = try Self.series(window, dataset: "email-eu-core-temporal", period: .month)
+        try consistency(try Self.series(window, dataset: "workplace-invs15", period: .day))
+    }
+
+    @Test("unit weights give the plain series; ego degrees add up to twice the ties, e-mail network by month",
+          .tags(.large), .largeLane, arguments: [nil, 2])
+    func largeConsistency(window: Int?) throws {
+        try consistency(try Self.series(window, dataset: "email-eu-core-temporal", period: .month))
+    }
+
+    func consistency(_ series: GrowthSeries) throws {
         let rows = series.compute()
         #expect(series.compute(weights: [Int](repeating: 1, count: series.community.memberCount)) == rows)
         var degrees = [Int](repeating: 0, count: rows.count), gained = degrees, lost = degrees
@@ -85,9 +96,18 @@ struct GrowthExtensionsTests {
         #expect(year.reduce(0, +) > 0 && zip(year, founding).allSatisfy { !($0 == 1 && $1 == 1) })
     }
 
+    /// On the workplace study by day; `largeBootstrap` on the example community by quarter.
     @Test("bootstrap intervals do not depend on the thread count and bracket low <= high")
     func bootstrap() throws {
-        let series = try Self.series()
+        try bootstrap(try Self.series(dataset: "workplace-invs15", period: .day))
+    }
+
+    @Test("bootstrap intervals do not depend on the thread count, the example community", .tags(.large), .largeLane)
+    func largeBootstrap() throws {
+        try bootstrap(try Self.series())
+    }
+
+    func bootstrap(_ series: GrowthSeries) throws {
         let names = HierarchyLevel.allCases.map(\.rawValue)
         let one = GrowthBootstrap(replicates: 24, seed: 5, threads: 1).run(series, levelNames: names)
         let two = GrowthBootstrap(replicates: 24, seed: 5, threads: 2).run(series, levelNames: names)
@@ -108,8 +128,8 @@ struct GrowthExtensionsTests {
 struct GrowthRandomTests {
     /// A community of `members` members in 2 partners, 4 regions and 8 organisations (some members
     /// without one), with random dated interactions (some with non-members and self-interactions)
-    /// and random joined dates.
-    static func community(seed: UInt64, members: Int, interactions: Int) -> Community {
+    /// and random joined dates, over `days` days from 2019-11-20.
+    static func community(seed: UInt64, members: Int, interactions: Int, days: Int) -> Community {
         var rng = SplitMix64(seed: seed)
         var ids: [String] = [], kinds: [NodeKind] = [], parents: [Int32] = [], joined: [Int32] = []
         func node(_ id: String, _ kind: NodeKind, _ parent: Int32, _ day: Int32 = Int32.min) {
@@ -120,13 +140,13 @@ struct GrowthRandomTests {
         for o in 0..<8 { node("O\(o)", .organisation, Int32(2 + o % 4)) }
         let start = CivilDate(year: 2019, month: 11, day: 20)!.daysSinceEpoch
         for m in 0..<members {
-            let day = rng.below(3) == 0 ? Int32.min : start + Int32(rng.below(1100))
+            let day = rng.below(3) == 0 ? Int32.min : start + Int32(rng.below(days))
             node("M\(m)", .member, rng.below(7) == 0 ? -1 : Int32(6 + rng.below(8)), day)
         }
         var log = InteractionLog()
         for _ in 0..<interactions {
             let a = Int32(6 + 8 + rng.below(members)), b = rng.below(20) == 0 ? Int32(rng.below(14)) : Int32(14 + rng.below(members))
-            let time = Int64(start) * 86_400 + Int64(rng.below(1100 * 86_400))
+            let time = Int64(start) * 86_400 + Int64(rng.below(days * 86_400))
             log.append(source: a, target: rng.below(30) == 0 ? a : b, time: time, kind: 0, weight: 1)
         }
         log.kindNames = ["interaction"]
@@ -135,10 +155,22 @@ struct GrowthRandomTests {
                          attributeNames: [], attributeValues: [], interactions: log)
     }
 
-    @Test("incremental and rebuilt series are identical", arguments: 0..<10)
+    /// Every period length and windows on random communities over 300 days (two years, four or
+    /// five quarters): rebuilding a network per day is the cost, so the three-year span runs in
+    /// the large lane.
+    @Test("incremental and rebuilt series are identical", arguments: 0..<6)
     func incrementalMatchesRebuild(seed: Int) {
+        Self.incrementalMatchesRebuild(seed: seed, days: 300)
+    }
+
+    @Test("incremental and rebuilt series are identical over three years", .tags(.large), .largeLane, arguments: 0..<10)
+    func largeIncrementalMatchesRebuild(seed: Int) {
+        Self.incrementalMatchesRebuild(seed: seed, days: 1100)
+    }
+
+    static func incrementalMatchesRebuild(seed: Int, days: Int) {
         var rng = SplitMix64(seed: UInt64(seed) &+ 90)
-        let community = Self.community(seed: UInt64(seed), members: 5 + rng.below(120), interactions: rng.below(600))
+        let community = Self.community(seed: UInt64(seed), members: 5 + rng.below(120), interactions: rng.below(600), days: days)
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for period in PeriodLength.allCases {
             for window in [nil, 1, 3] {
