@@ -171,8 +171,8 @@ struct ExtremeWeightTests {
                 #expect(louvain.partition.groupCount >= 1 && leiden.partition.groupCount >= 1)
             }
             let partition = Louvain(seed: seed).run(g).partition
-            let q = Modularity.score(of: partition, in: g)
-            Self.finite([q, Modularity.constantPotts(of: partition, in: g)], "modularity", draw, seed)
+            let q = Modularity().run(g, partition: partition).quality
+            Self.finite([q, Modularity(quality: .cpm).run(g, partition: partition).quality], "modularity", draw, seed)
             #expect(q >= -0.5 && q <= 1, "modularity \(q) (\(draw), seed \(seed))")
             let quotient = g.quotient(by: partition)
             Self.finite(quotient.tieWeights + quotient.internalWeight, "quotient", draw, seed)

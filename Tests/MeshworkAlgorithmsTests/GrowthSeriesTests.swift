@@ -1,4 +1,4 @@
-import MeshworkAlgorithms
+@testable import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
 import MeshworkTestSupport
@@ -20,10 +20,10 @@ struct GrowthSeriesTests {
         let community = try #require(try Fixtures.load(dataset).community)
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for window in [nil, 1, 2, 5] {
-            let series = GrowthSeries(community, period: period, window: window, levels: levels)
-            let rows = series.compute()
-            #expect(rows == series.rebuild(), "window \(String(describing: window))")
-            #expect(rows.count == series.count)
+            let series = GrowthSeries(period: period, window: window).run(community, levels: levels)
+            let rebuilt = GrowthSeries(period: period, window: window, method: .rebuild).run(community, levels: levels)
+            #expect(series.rows == rebuilt.rows, "window \(String(describing: window))")
+            #expect(series.rows.count == series.count)
         }
     }
 
@@ -45,9 +45,11 @@ struct GrowthSeriesTests {
 
 @Suite("Growth: weights, cohorts, ego, bootstrap")
 struct GrowthExtensionsTests {
-    static func series(_ window: Int? = nil, dataset: String = "example-community", period: PeriodLength = .quarter) throws -> GrowthSeries {
+    static func series(_ window: Int? = nil, dataset: String = "example-community", period: PeriodLength = .quarter,
+                       cohort: Cohort? = nil) throws -> GrowthSeries.Result {
         let community = try #require(try Fixtures.load(dataset).community)
-        return GrowthSeries(community, period: period, window: window, levels: HierarchyLevel.allCases.map { community.partition($0) })
+        return GrowthSeries(period: period, window: window, cohort: cohort)
+            .run(community, levels: HierarchyLevel.allCases.map { community.partition($0) })
     }
 
     /// On the workplace study by day; `largeConsistency` on the e-mail network by month (1,005
@@ -63,9 +65,9 @@ struct GrowthExtensionsTests {
         try consistency(try Self.series(window, dataset: "email-eu-core-temporal", period: .month))
     }
 
-    func consistency(_ series: GrowthSeries) throws {
-        let rows = series.compute()
-        #expect(series.compute(weights: [Int](repeating: 1, count: series.community.memberCount)) == rows)
+    func consistency(_ series: GrowthSeries.Result) throws {
+        let rows = series.rows
+        #expect(series.records.rows(weights: [Int](repeating: 1, count: series.community.memberCount)) == rows)
         var degrees = [Int](repeating: 0, count: rows.count), gained = degrees, lost = degrees
         for member in 0..<series.community.memberCount {
             let ego = EgoGrowth(member: VertexID(member)).run(series)
@@ -80,10 +82,11 @@ struct GrowthExtensionsTests {
 
     @Test("a cohort's series is the series of the community among its members")
     func cohort() throws {
-        let series = try Self.series()
-        let founding = series.weights(of: .founding)
+        let series = try Self.series(cohort: .founding)
+        let founding = try #require(series.weights)
         #expect(founding.contains(1) && founding.contains(0))
-        let rows = series.compute(weights: founding)
+        #expect(series.records.weights(of: .founding) == founding)
+        let rows = series.rows
         #expect(rows.allSatisfy { $0.members == rows[0].members && $0.newcomers == 0 || $0.periodStart == rows[0].periodStart })
         // Brute force: ties among cohort members in the final network.
         let graph = series.community.memberNetwork(weighted: false).graph
@@ -92,7 +95,7 @@ struct GrowthExtensionsTests {
             for q in graph.row(Int32(u)) where Int(graph.targets[q]) > u && founding[Int(graph.targets[q])] == 1 { ties += 1 }
         }
         #expect(rows.last?.ties == ties)
-        let year = series.weights(of: .joinedIn(year: 2016))
+        let year = try #require(try Self.series(cohort: .joinedIn(year: 2016)).weights)
         #expect(year.reduce(0, +) > 0 && zip(year, founding).allSatisfy { !($0 == 1 && $1 == 1) })
     }
 
@@ -107,12 +110,12 @@ struct GrowthExtensionsTests {
         try bootstrap(try Self.series())
     }
 
-    func bootstrap(_ series: GrowthSeries) throws {
+    func bootstrap(_ series: GrowthSeries.Result) throws {
         let names = HierarchyLevel.allCases.map(\.rawValue)
         let one = GrowthBootstrap(replicates: 24, seed: 5, threads: 1).run(series, levelNames: names)
         let two = GrowthBootstrap(replicates: 24, seed: 5, threads: 2).run(series, levelNames: names)
         #expect(one.low.description == two.low.description && one.high.description == two.high.description)
-        let rows = series.compute()
+        let rows = series.rows
         for (measure, name) in one.names.enumerated() {
             for p in rows.indices where !one.low[measure][p].isNaN {
                 #expect(one.low[measure][p] <= one.high[measure][p], "\(name) period \(p)")
@@ -174,8 +177,9 @@ struct GrowthRandomTests {
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for period in PeriodLength.allCases {
             for window in [nil, 1, 3] {
-                let series = GrowthSeries(community, period: period, window: window, levels: levels)
-                #expect(series.compute() == series.rebuild(), "\(period) window \(String(describing: window))")
+                let rows = GrowthSeries(period: period, window: window).run(community, levels: levels).rows
+                let rebuilt = GrowthSeries(period: period, window: window, method: .rebuild).run(community, levels: levels).rows
+                #expect(rows == rebuilt, "\(period) window \(String(describing: window))")
             }
         }
     }
