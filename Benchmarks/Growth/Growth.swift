@@ -1,7 +1,7 @@
 // Growth suite (issue 6): the quarterly growth series of genN's generated dataset with the three
 // hierarchy levels (organisation, region, partner), cumulative and with a 4-quarter window, as
 // `meshwork growth DIR --period quarter --basic [--window 4]` computes it. What is timed is
-// `GrowthSeries(community, period: .quarter, [window: 4,] levels: ...).compute()`: the series'
+// `GrowthSeries(period: .quarter[, window: 4]).run(community, levels: ...)`: the series'
 // set-up (tie records in time order, presence) and the incremental pass. Loading the dataset and the
 // partitions are not measured; the non-basic columns (clustering, path length, modularity per
 // period) are not in this suite.
@@ -21,12 +21,12 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("growth_quarter.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
-                blackHole(GrowthSeries(input.0, period: .quarter, levels: input.1).compute())
+                blackHole(GrowthSeries(period: .quarter).run(input.0, levels: input.1))
             }
         } setup: { try setup() }
         Benchmark("growth_quarter_window4.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
-                blackHole(GrowthSeries(input.0, period: .quarter, window: 4, levels: input.1).compute())
+                blackHole(GrowthSeries(period: .quarter, window: 4).run(input.0, levels: input.1))
             }
         } setup: { try setup() }
     }

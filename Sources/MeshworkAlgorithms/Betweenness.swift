@@ -177,20 +177,21 @@ public struct Betweenness: Sendable {
     /// Sum over `sources` of the dependencies (per vertex, or per CSR entry when `edges`), before
     /// any scaling, merged in block order.
     ///
-    /// Locality: for vertex scores on a graph of `_renumberVertices` vertices or more, from
-    /// `_renumberSources` sources or more (and `renumber`), the searches run on a copy of the rows
+    /// Locality: for vertex scores on a graph of `renumberFrom` vertices or more (by default
+    /// `_renumberVertices`; `nil`: never), from `_renumberSources` sources or more, the searches run on a copy of the rows
     /// renumbered so that communities are numbered together (`_LocalityOrder.communityOrder`), and
     /// the sums are mapped back. Each renumbered row keeps its entries in their original order and
     /// the sources keep their order (every block holds the same sources), so each search visits the
     /// same vertices in the same order and adds the same numbers in the same order: the result is
     /// bit-identical to the search on the original numbering. The copy costs 4 bytes per adjacency
     /// entry (12 weighted) during the call.
-    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool, renumber: Bool = true) -> [Double] {
+    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool,
+                       renumberFrom: Int? = Betweenness._renumberVertices) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }
         let useWeights = weighted && graph.weights != nil
-        if renumber && !edges && n >= Self._renumberVertices && sources.count >= Self._renumberSources {
+        if let renumberFrom, !edges && n >= renumberFrom && sources.count >= Self._renumberSources {
             let newID = _LocalityOrder.communityOrder(graph)
             let rows = graph.permutedRowsKeepingOrder(newID: newID)
             let renumberedSources = sources.map { newID[Int($0)] }

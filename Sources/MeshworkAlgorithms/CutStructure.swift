@@ -7,7 +7,7 @@ import MeshworkCore
 ///     //  |  /    |
 ///     //  3      4 - 5
 ///     let cuts = CutStructure().run(graph)
-///     cuts.bridges                 // [(1, 2), (2, 4), (4, 5)]
+///     cuts.bridges                 // [{1, 2}, {2, 4}, {4, 5}]
 ///     cuts.isArticulationPoint[1]  // true
 ///
 /// One depth-first search with low-points (Hopcroft & Tarjan 1973), written with an explicit stack
@@ -34,10 +34,31 @@ public struct CutStructure: Sendable {
 }
 
 extension CutStructure {
+    /// An edge of the undirected view, `u < v`; edges sort by `u`, then `v`.
+    public struct Edge: Sendable, Hashable, Comparable {
+        public var u: VertexID
+        public var v: VertexID
+
+        public init(u: VertexID, v: VertexID) {
+            self.u = u
+            self.v = v
+        }
+
+        public static func < (a: Edge, b: Edge) -> Bool { (a.u, a.v) < (b.u, b.v) }
+    }
+
+    /// Every edge of the undirected view once with its biconnected component (``Result/edgeTable()``).
+    public struct EdgeTable: Sendable, Equatable {
+        /// The edges (`u < v`), in row order.
+        public var edges: [Edge]
+        /// The biconnected component of each edge.
+        public var components: [Int32]
+    }
+
     /// The bridges, articulation points and biconnected components of a graph.
     public struct Result: Sendable {
-        /// Bridge edges `(u, v)` with `u < v`, sorted.
-        public let bridges: [(VertexID, VertexID)]
+        /// Bridge edges, sorted.
+        public let bridges: [Edge]
         /// Whether removing each vertex disconnects its component.
         public let isArticulationPoint: [Bool]
         /// The biconnected component of each adjacency entry of ``graph`` (the undirected view), parallel
@@ -66,7 +87,7 @@ extension CutStructure {
             var edgeStack: [Int32] = []                    // adjacency positions of tree and back edges
             var component = [Int32](repeating: -1, count: trackComponents ? graph.targets.count : 0)
             var articulation = [Bool](repeating: false, count: n)
-            var bridges: [(VertexID, VertexID)] = []
+            var bridges: [Edge] = []
             var components: Int32 = 0
             var time: Int32 = 0
             graph.offsets.withUnsafeBufferPointer { offsets in
@@ -110,7 +131,7 @@ extension CutStructure {
                         if low[u] < low[w] { low[w] = low[u] }
                         if low[u] >= discovery[w] {
                             if w != root { articulation[w] = true }
-                            if low[u] > discovery[w] { bridges.append((VertexID(min(w, u)), VertexID(max(w, u)))) }
+                            if low[u] > discovery[w] { bridges.append(Edge(u: VertexID(min(w, u)), v: VertexID(max(w, u)))) }
                             if trackComponents {
                                 // Pop the edges of the biconnected component closed at the tree edge (w, u).
                                 while let position = edgeStack.popLast() {
@@ -142,7 +163,7 @@ extension CutStructure {
                 }
             }}}}}}}}
             // Tree edges go from lower to higher discovery time, so bridges come out unsorted.
-            self.bridges = bridges.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            self.bridges = bridges.sorted()
             isArticulationPoint = articulation
             edgeComponent = component
             componentCount = Int(components)
@@ -154,16 +175,16 @@ extension CutStructure.Result {
     /// Every edge once (`u < v`, in row order) with its biconnected component, components
     /// renumbered by decreasing size (edges), ties broken by their first edge.
     /// - Complexity: O(E + C log C).
-    public func edgeTable() -> (edges: [(VertexID, VertexID)], components: [Int32]) {
-        var edges: [(VertexID, VertexID)] = []
+    public func edgeTable() -> CutStructure.EdgeTable {
+        var edges: [CutStructure.Edge] = []
         var raw: [Int32] = []
         for u in 0..<graph.vertexCount {
             for p in graph.row(VertexID(u)) where Int(graph.targets[p]) > u {
-                edges.append((VertexID(u), graph.targets[p]))
+                edges.append(CutStructure.Edge(u: VertexID(u), v: graph.targets[p]))
                 raw.append(edgeComponent[p])
             }
         }
         let canonical = Partition(groups: raw).canonicalised()
-        return (edges, canonical.group)
+        return CutStructure.EdgeTable(edges: edges, components: canonical.group)
     }
 }

@@ -52,7 +52,7 @@ public struct BoundaryReport: Sendable {
         /// Display names of the groups (node names for hierarchy levels, else the group names).
         public var displayNames: [String]
         public var mixing: GroupMixing.Result
-        public var ties: BoundaryTies?
+        public var ties: BoundaryTies.Result?
         /// Groups whose figures are suppressed.
         public var suppressed: [Bool]
         /// The permutation p-values, when asked for.
@@ -91,7 +91,7 @@ public struct BoundaryReport: Sendable {
         if options.weakTies != nil { edgeScores = EdgeBetweenness(threads: options.threads).run(graph.undirectedView()).scores }
         self.levels = requested.indices.map { i in
             let partition = partitions[i]
-            var ties = cut.map { BoundaryTies(graph, partition: partition, bridges: $0.bridges, edgeBetweenness: edgeScores) }
+            var ties = cut.map { BoundaryTies().run(graph, partition: partition, bridges: $0.bridges, edgeBetweenness: edgeScores) }
             let sizes = partition.sizes
             let suppressed = sizes.map { options.minimumCell > 1 && $0 < options.minimumCell }
             if var found = ties {
@@ -160,9 +160,10 @@ public struct BoundaryReport: Sendable {
         for level in levels {
             let m = level.mixing
             let names = level.partition.names
-            var entries: [(a: Int32, b: Int32, ties: Int, weight: Double)] = m.pairs
+            var entries = m.pairs
             for g in 0..<m.groupCount where m.internalTies[g] > 0 {
-                entries.append((Int32(g), Int32(g), m.internalTies[g], m.internalWeight[g]))
+                entries.append(GroupMixing.Result.GroupPair(a: Int32(g), b: Int32(g), ties: m.internalTies[g],
+                                                            weight: m.internalWeight[g]))
             }
             entries.sort { ($0.a, $0.b) < ($1.a, $1.b) }
             for e in entries where !level.suppressed[Int(e.a)] && !level.suppressed[Int(e.b)] {

@@ -56,7 +56,7 @@ public struct BrokerReport: Sendable {
         groupsReached = roles.groupsReached
         let cut = CutStructure(components: false).run(graph)
         var onBridge = [Bool](repeating: false, count: graph.vertexCount)
-        for (u, v) in cut.bridges { onBridge[Int(u)] = true; onBridge[Int(v)] = true }
+        for bridge in cut.bridges { onBridge[Int(bridge.u)] = true; onBridge[Int(bridge.v)] = true }
         self.onBridge = onBridge
         isArticulationPoint = cut.isArticulationPoint
     }

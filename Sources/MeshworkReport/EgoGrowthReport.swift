@@ -19,8 +19,8 @@ public struct EgoGrowthReport: Sendable {
                  seed: UInt64) throws {
         guard let community = loaded.community else { preconditionFailure("a growth series needs a dataset") }
         guard let node = community.ids.id(of: id), community.memberIndex[Int(node)] >= 0 else { return nil }
-        let series = GrowthSeries(community, period: period, window: window,
-                                  levels: try loaded.partitions(levels, seed: seed))
+        let series = GrowthSeries(period: period, window: window)
+            .run(community, levels: try loaded.partitions(levels, seed: seed))
         ego = EgoGrowth(member: community.memberIndex[Int(node)]).run(series)
         periodStarts = (0..<series.count).map { series.periods?.start($0).description ?? "" }
         periodEnds = (0..<series.count).map { series.periods?.end($0).description ?? "" }

@@ -9,7 +9,7 @@ import MeshworkIO
 /// largest_component_share`, `cross_share_L,ei_L` for each level L, then `active_members,
 /// newcomers,retained_ties,components`, `integration_L` for each level (the share of the period's
 /// newcomers who made a tie across L within `integrationPeriods` periods of joining), and unless
-/// `basic`, `clustering,mean_path_length,modularity` (see ``GrowthSeries/NetworkMeasures``).
+/// `basic`, `clustering,mean_path_length,modularity` (see ``GrowthNetworkMeasures``).
 /// With a `cohort`, the series is that of the network among the cohort's members and the
 /// integration and network-measure columns are left out. With `bootstrap` B, each of `density,
 /// mean_degree, largest_component_share` and `cross_share_L` is followed by `_low` and `_high`:
@@ -53,7 +53,7 @@ public struct GrowthReport: Sendable {
     public let period: PeriodLength
     public let levelNames: [String]
     public let integration: [[Double]]
-    public let measures: GrowthSeries.NetworkMeasures?
+    public let measures: GrowthNetworkMeasures.Result?
     public let intervals: GrowthBootstrap.Result?
 
     /// The series of `loaded`'s community by `period` (when `nil`, ``GrowthSeries/automaticPeriod(_:)``)
@@ -66,20 +66,18 @@ public struct GrowthReport: Sendable {
         guard let community = loaded.community else { preconditionFailure("a growth series needs a dataset") }
         let period = period ?? GrowthSeries.automaticPeriod(community)
         self.period = period
-        let series = GrowthSeries(community, period: period, window: window,
-                                  levels: try loaded.partitions(levels, seed: options.seed))
-        let weights = options.cohort.map { series.weights(of: $0) }
-        rows = series.compute(weights: weights)
+        let series = GrowthSeries(period: period, window: window, cohort: options.cohort)
+            .run(community, levels: try loaded.partitions(levels, seed: options.seed))
+        rows = series.rows
         let names = levels.map(\.description)
         levelNames = names
         let whole = options.cohort == nil
-        integration = whole ? levels.indices.map { series.newcomerIntegration(level: $0, within: options.integrationPeriods) } : []
+        integration = whole ? NewcomerIntegration(within: options.integrationPeriods).run(series).shares : []
         measures = options.basic || !whole ? nil
-            : series.networkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit,
-                                     order: loaded.labels.labelOrder(), threads: options.threads)
+            : GrowthNetworkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, threads: options.threads)
+                .run(series, order: loaded.labels.labelOrder())
         intervals = options.bootstrap.map {
-            GrowthBootstrap(replicates: $0, seed: options.seed, threads: options.threads)
-                .run(series, levelNames: names, weights: weights)
+            GrowthBootstrap(replicates: $0, seed: options.seed, threads: options.threads).run(series, levelNames: names)
         }
     }
 

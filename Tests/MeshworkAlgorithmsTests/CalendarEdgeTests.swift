@@ -47,14 +47,15 @@ struct CalendarEdgeTests {
             "attendance.csv": "event,member,date\ne,a,9999-12-31\ne,c,9999-12-31\n"])
         defer { Scratch.remove(dir) }
         let community = try DatasetReader().read(directory: dir)
-        let series = GrowthSeries(community, period: length, levels: HierarchyLevel.allCases.map { community.partition($0) })
+        let levels = HierarchyLevel.allCases.map { community.partition($0) }
+        let series = GrowthSeries(period: length).run(community, levels: levels)
         let periods = try #require(series.periods)
         #expect(periods.index(ofDay: Self.last) == periods.count - 1)
-        let rows = series.compute()
+        let rows = series.rows
         #expect(rows.count == periods.count)
         #expect(rows.last?.ties == 3)
-        #expect(rows == series.rebuild())
-        #expect(series.weights(of: .joinedIn(year: 9999)) == [0, 1, 1])
+        #expect(rows == GrowthSeries(period: length, method: .rebuild).run(community, levels: levels).rows)
+        #expect(GrowthSeries(period: length, cohort: .joinedIn(year: 9999)).run(community, levels: levels).weights == [0, 1, 1])
         #expect(EgoGrowth(member: 2).run(series).degree.last == 2)
     }
 }

@@ -17,10 +17,10 @@ struct CutStructureTests {
         let loaded = try Fixtures.load(entry)
         let cuts = CutStructure().run(loaded.graph)
         let labels = loaded.labels
-        #expect(cuts.bridges.map { [labels[$0.0], labels[$0.1]] } == (try rows(entry.name + ".bridges.csv")))
+        #expect(cuts.bridges.map { [labels[$0.u], labels[$0.v]] } == (try rows(entry.name + ".bridges.csv")))
         #expect(cuts.articulationPoints.map { [labels[$0]] } == (try rows(entry.name + ".articulation.csv")))
         let table = cuts.edgeTable()
-        let mine = zip(table.edges, table.components).map { [labels[$0.0.0], labels[$0.0.1], String($0.1)] }
+        let mine = zip(table.edges, table.components).map { [labels[$0.0.u], labels[$0.0.v], String($0.1)] }
         #expect(mine == (try rows(entry.name + ".biconnected.csv")))
     }
 
@@ -32,7 +32,7 @@ struct CutStructureTests {
         let g = EdgeBuffer(edges: [(0, 1), (1, 4), (4, 0), (1, 2), (2, 3), (3, 5), (5, 2)])
             .build(vertexCount: 7, directed: false).graph
         let cuts = CutStructure().run(g)
-        #expect(cuts.bridges.map { [$0.0, $0.1] } == [[1, 2]])
+        #expect(cuts.bridges.map { [$0.u, $0.v] } == [[1, 2]])
         #expect(cuts.articulationPoints == [1, 2])
         #expect(cuts.componentCount == 3)
     }
@@ -62,7 +62,7 @@ struct CutStructureTests {
                 }
             }
         }
-        #expect(cuts.bridges.map { [$0.0, $0.1] } == expectedBridges)
+        #expect(cuts.bridges.map { [$0.u, $0.v] } == expectedBridges)
         for v in 0..<n {
             var keep = [Bool](repeating: true, count: n)
             keep[v] = false

@@ -1,5 +1,5 @@
 import Foundation
-import MeshworkAlgorithms
+@testable import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkTestSupport
 import Testing
@@ -81,14 +81,11 @@ struct ExtremeWeightTests {
         }
     }
 
-    /// A chain of `k` diamonds `c(i) - {a(i), b(i)} - c(i+1)`: 2^k shortest paths end to end, more
-    /// than a Double counts for k > 1023. Every path between the two sides of a cut vertex c(i)
-    /// passes through it, and so does one of the two between a(i-1) and b(i-1), and between a(i)
-    /// and b(i): betweenness (left vertices) x (right vertices) + 1/2 + 1/2.
-    @Test("weighted betweenness past 2^1024 shortest paths")
-    func manyShortestPaths() {
+    /// A chain of `k` diamonds `c(i) - {a(i), b(i)} - c(i+1)` at the largest accepted weight:
+    /// 2^k shortest paths end to end, more than a Double counts for k > 1023. Vertex `3i` is c(i),
+    /// `3i + 1` and `3i + 2` are a(i) and b(i).
+    static func diamonds(_ k: Int) -> CSRGraph {
         let weight = AcceptedWeights.range.upperBound
-        let k = 1100, n = 3 * k + 1
         var edges = EdgeBuffer(weighted: true)
         for i in 0..<k {
             let (c, a, b, next) = (Int32(3 * i), Int32(3 * i + 1), Int32(3 * i + 2), Int32(3 * i + 3))
@@ -97,7 +94,43 @@ struct ExtremeWeightTests {
                 edges.append(middle, next, weight: weight)
             }
         }
-        let g = edges.build(vertexCount: n, directed: false).graph
+        return edges.build(vertexCount: 3 * k + 1, directed: false).graph
+    }
+
+    /// The searches from the two ends of 1,100 diamonds, which count 2^1100 paths and fall back to
+    /// log2 counts: every shortest path from c(0) to a vertex past c(i) passes through c(i), and
+    /// half of those to c(i+1) and beyond through a(i), so c(i)'s dependency is the number of
+    /// vertices past it and a(i)'s half the number from c(i+1) on; from the other end, c(i)'s is
+    /// the number before it. The tie c(i) - a(i) carries the path to a(i) and half of the others. (The whole betweenness,
+    /// every source, is `largeManyShortestPaths`.)
+    @Test("weighted betweenness past 2^1024 shortest paths, from the overflowing sources")
+    func manyShortestPaths() {
+        let k = 1100, n = 3 * k + 1
+        let g = Self.diamonds(k)
+        let kernel = Betweenness(weighted: true)
+        let fromFirst = kernel._dependencies(g, sources: [0], edges: false)
+        let fromLast = kernel._dependencies(g, sources: [Int32(n - 1)], edges: false)
+        let edges = kernel._dependencies(g, sources: [0], edges: true)
+        Self.finite(fromFirst + fromLast, "dependencies on diamonds", .allHighest, 0)
+        Self.finite(edges, "edge dependencies on diamonds", .allHighest, 0)
+        for i in [1, 700, 1024, 1099] {
+            let before = Double(3 * i), after = Double(n - 3 * i - 1)
+            #expect(agrees(fromFirst[3 * i], after, tolerance: 1e-9), "c(\(i)) from c(0): \(fromFirst[3 * i]) vs \(after)")
+            #expect(agrees(fromLast[3 * i], before, tolerance: 1e-9), "c(\(i)) from c(k): \(fromLast[3 * i]) vs \(before)")
+            #expect(agrees(fromFirst[3 * i + 1], (after - 2) / 2, tolerance: 1e-9), "a(\(i)) from c(0): \(fromFirst[3 * i + 1])")
+            let tie = g.edgeIndex(Int32(3 * i), Int32(3 * i + 1))!
+            #expect(agrees(edges[tie], 1 + (after - 2) / 2, tolerance: 1e-9), "c(\(i)) - a(\(i)) from c(0): \(edges[tie])")
+        }
+    }
+
+    /// The whole betweenness of the 1,100 diamonds, every source (the ends' searches overflow, the
+    /// middle's do not): every path between the two sides of a cut vertex c(i) passes through it,
+    /// and so does one of the two between a(i-1) and b(i-1), and between a(i) and b(i):
+    /// betweenness (left vertices) x (right vertices) + 1/2 + 1/2.
+    @Test("weighted betweenness past 2^1024 shortest paths, every source", .tags(.large), .largeLane)
+    func largeManyShortestPaths() {
+        let k = 1100, n = 3 * k + 1
+        let g = Self.diamonds(k)
         let scores = Betweenness(weighted: true).run(g).scores
         Self.finite(scores, "betweenness on diamonds", .allHighest, 0)
         for i in [1, 700, 1024, 1099] {
@@ -138,8 +171,8 @@ struct ExtremeWeightTests {
                 #expect(louvain.partition.groupCount >= 1 && leiden.partition.groupCount >= 1)
             }
             let partition = Louvain(seed: seed).run(g).partition
-            let q = Modularity.score(of: partition, in: g)
-            Self.finite([q, Modularity.constantPotts(of: partition, in: g)], "modularity", draw, seed)
+            let q = Modularity().run(g, partition: partition).quality
+            Self.finite([q, Modularity(quality: .cpm).run(g, partition: partition).quality], "modularity", draw, seed)
             #expect(q >= -0.5 && q <= 1, "modularity \(q) (\(draw), seed \(seed))")
             let quotient = g.quotient(by: partition)
             Self.finite(quotient.tieWeights + quotient.internalWeight, "quotient", draw, seed)

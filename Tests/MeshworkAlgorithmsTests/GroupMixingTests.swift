@@ -131,7 +131,7 @@ struct GroupMixingTests {
         #expect(agrees(m.expectedNetworkEI, (9.0 - 6) / 15, tolerance: 1e-15))
         // Mixing matrix e = [[6, 1], [1, 6]] / 14: r = (12/14 − 1/2) / (1 − 1/2).
         #expect(agrees(m.assortativity, (12.0 / 14 - 0.5) / 0.5, tolerance: 1e-15))
-        let ties = BoundaryTies(graph, partition: Partition(groups: [0, 0, 0, 1, 1, 1]), bridges: CutStructure().run(graph).bridges)
+        let ties = BoundaryTies().run(graph, partition: Partition(groups: [0, 0, 0, 1, 1, 1]), bridges: CutStructure().run(graph).bridges)
         #expect(ties.count == 1 && ties.source == [2] && ties.target == [3])
         #expect(ties.isBridge == [true] && ties.isSoleTie == [true])
     }
@@ -184,12 +184,12 @@ struct GroupMixingTests {
         let graph = edges.build(vertexCount: 5, directed: false).graph
         let partition = Partition(groups: [0, 0, 1, 1, 2])
         let cut = CutStructure().run(graph)
-        let ties = BoundaryTies(graph, partition: partition, bridges: cut.bridges)
+        let ties = BoundaryTies().run(graph, partition: partition, bridges: cut.bridges)
         #expect(ties.source == [0, 1, 3] && ties.target == [2, 3, 4])
         #expect(ties.isSoleTie == [false, false, true])
         #expect(ties.isBridge == [false, false, true])
-        let ranked = BoundaryTies(graph, partition: partition, bridges: cut.bridges,
-                                  edgeBetweenness: EdgeBetweenness(threads: 1).run(graph).scores)
+        let ranked = BoundaryTies().run(graph, partition: partition, bridges: cut.bridges,
+                                        edgeBetweenness: EdgeBetweenness(threads: 1).run(graph).scores)
         #expect(ranked.source.first == 3 && ranked.target.first == 4, "the bridge carries the most paths")
         #expect(ranked.betweenness == ranked.betweenness?.sorted(by: >))
     }

@@ -1,5 +1,6 @@
 @testable import MeshworkAlgorithms
 import MeshworkCore
+import MeshworkTestSupport
 import Testing
 
 @Suite("Locality order")
@@ -34,13 +35,29 @@ struct LocalityOrderTests {
         #expect(after * 4 < before)
     }
 
-    @Test("renumbered Brandes gives the same bits", arguments: [(false, false), (true, false), (false, true)])
+    static let kinds = [(false, false), (true, false), (false, true)]
+
+    /// The searches on the renumbered rows (renumbering from 4,000 vertices on) against the plain
+    /// ones, from `_renumberSources` sources.
+    @Test("renumbered Brandes gives the same bits", arguments: kinds)
     func sameBits(directed: Bool, weighted: Bool) {
-        let g = scattered(Betweenness._renumberVertices + 40 * 10, directed: directed, weighted: weighted)
+        sameBits(vertices: 4_000, renumberFrom: 4_000, directed: directed, weighted: weighted)
+    }
+
+    /// The same at the size where `Betweenness` renumbers by default (`_renumberVertices`).
+    @Test("renumbered Brandes gives the same bits at the default size", .tags(.large), .largeLane, arguments: kinds)
+    func largeSameBits(directed: Bool, weighted: Bool) {
+        sameBits(vertices: Betweenness._renumberVertices + 40 * 10, renumberFrom: Betweenness._renumberVertices,
+                 directed: directed, weighted: weighted)
+    }
+
+    func sameBits(vertices: Int, renumberFrom: Int, directed: Bool, weighted: Bool) {
+        let g = scattered(vertices, directed: directed, weighted: weighted)
         let kernel = Betweenness(weighted: weighted, threads: 2)
         let sources = (0..<Betweenness._renumberSources).map { Int32($0 * 997 % g.vertexCount) }.sorted()
-        let renumbered = kernel._dependencies(g, sources: sources, edges: false)
-        let plain = kernel._dependencies(g, sources: sources, edges: false, renumber: false)
+        let renumbered = kernel._dependencies(g, sources: sources, edges: false, renumberFrom: renumberFrom)
+        let plain = kernel._dependencies(g, sources: sources, edges: false, renumberFrom: nil)
+        #expect(_LocalityOrder.communityOrder(g) != (0..<Int32(vertices)).map { $0 }, "the renumbering moves vertices")
         #expect(renumbered.map(\.bitPattern) == plain.map(\.bitPattern))
     }
 }

@@ -53,7 +53,7 @@ struct ModularityTests {
         for (partition, values) in [(partitions.louvain, expected.louvain), (partitions.blocks, expected.blocks)] {
             #expect(partition.groupCount == values.communities)
             for (resolution, value) in values.modularity {
-                let q = Modularity.score(of: partition, in: loaded.graph, resolution: Double(resolution)!)
+                let q = Modularity(resolution: Double(resolution)!).run(loaded.graph, partition: partition).quality
                 #expect(agrees(q, value, tolerance: 1e-12), "resolution \(resolution): \(q) vs \(value)")
             }
         }
@@ -62,19 +62,19 @@ struct ModularityTests {
     @Test("two triangles joined by an edge")
     func twoTrianglesByHand() {
         let split = Partition(groups: [0, 0, 0, 1, 1, 1])
-        #expect(agrees(Modularity.score(of: split, in: twoTriangles()), 6.0 / 7 - 0.5, tolerance: 1e-15))
-        #expect(agrees(Modularity.score(of: Partition(groups: [0, 0, 0, 0, 0, 0]), in: twoTriangles()), 0, tolerance: 1e-15))
+        #expect(agrees(Modularity().run(twoTriangles(), partition: split).quality, 6.0 / 7 - 0.5, tolerance: 1e-15))
+        #expect(agrees(Modularity().run(twoTriangles(), partition: Partition(groups: [0, 0, 0, 0, 0, 0])).quality, 0, tolerance: 1e-15))
         // CPM: Σ_c L_c − γ n_c (n_c − 1) / 2 = 2 (3 − 0.5 · 3).
-        #expect(Modularity.constantPotts(of: split, in: twoTriangles(), resolution: 0.5) == 3)
-        #expect(Modularity.constantPotts(of: Partition(groups: [0, 1, 2, 3, 4, 5]), in: twoTriangles()) == 0)
+        #expect(Modularity(quality: .cpm, resolution: 0.5).run(twoTriangles(), partition: split).quality == 3)
+        #expect(Modularity(quality: .cpm).run(twoTriangles(), partition: Partition(groups: [0, 1, 2, 3, 4, 5])).quality == 0)
     }
 
     @Test("unknown vertices count as singletons; no edges gives 0")
     func edgeCases() {
         let withUnknown = Partition(groups: [0, 0, 0, -1, 1, 1])
         let explicit = Partition(groups: [0, 0, 0, 2, 1, 1])
-        #expect(Modularity.score(of: withUnknown, in: twoTriangles()) == Modularity.score(of: explicit, in: twoTriangles()))
+        #expect(Modularity().run(twoTriangles(), partition: withUnknown).quality == Modularity().run(twoTriangles(), partition: explicit).quality)
         let empty = EdgeBuffer(weighted: false).build(vertexCount: 3, directed: false).graph
-        #expect(Modularity.score(of: Partition(groups: [0, 0, 1]), in: empty) == 0)
+        #expect(Modularity().run(empty, partition: Partition(groups: [0, 0, 1])).quality == 0)
     }
 }

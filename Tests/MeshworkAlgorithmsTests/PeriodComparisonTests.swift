@@ -18,8 +18,8 @@ struct PeriodComparisonTests {
         let community = try #require(try Fixtures.load(dataset).community)
         let levels = HierarchyLevel.allCases.map { community.partition($0) }
         for window in [nil, 1] as [Int?] {
-            let series = GrowthSeries(community, period: .quarter, window: window, levels: levels)
-            let rows = series.compute()
+            let series = GrowthSeries(period: .quarter, window: window).run(community, levels: levels)
+            let rows = series.rows
             let periods = try #require(series.periods)
             for q in 1..<min(rows.count, 8) {
                 func span(_ p: Int) -> DateSpan { DateSpan(from: window == nil ? nil : periods.start(p), until: periods.end(p)) }

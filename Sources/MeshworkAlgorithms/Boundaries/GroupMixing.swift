@@ -47,6 +47,21 @@ public struct GroupMixing: Sendable {
 extension GroupMixing {
     /// The mixing of one level's groups.
     public struct Result: Sendable {
+        /// The ties between two groups `a` and `b` (ordered on directed graphs) and their weight.
+        public struct GroupPair: Sendable, Equatable {
+            public var a: Int32
+            public var b: Int32
+            public var ties: Int
+            public var weight: Double
+
+            public init(a: Int32, b: Int32, ties: Int, weight: Double) {
+                self.a = a
+                self.b = b
+                self.ties = ties
+                self.weight = weight
+            }
+        }
+
         /// Members with each group.
         public var members: [Int]
         /// Ties (arcs) with both ends in each group, and the sum of their weights.
@@ -58,7 +73,7 @@ extension GroupMixing {
         /// The mixing between groups: one entry per pair of groups with a tie between them
         /// (`a < b` on undirected graphs, ordered on directed ones), with tie counts and weights,
         /// sorted by `(a, b)`. Ties inside a group are in `internalTies`.
-        public var pairs: [(a: Int32, b: Int32, ties: Int, weight: Double)]
+        public var pairs: [GroupPair]
         /// Members whose group is known (N).
         public var knownMembers: Int
         /// Ties with an end whose group is unknown (left out of every figure).
@@ -201,13 +216,14 @@ extension GroupMixing {
                 // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
                 let tieGraph = crossCounts[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
                 let weightGraph = crossWeights[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
-                var pairs: [(a: Int32, b: Int32, ties: Int, weight: Double)] = []
+                var pairs: [Result.GroupPair] = []
                 for a in 0..<partition.groupCount {
                     // Undirected rows hold each pair twice: keep a < b.
                     for p in tieGraph.row(VertexID(a)) {
                         let b = tieGraph.targets[p]
                         if !graph.isDirected && Int(b) < a { continue }
-                        pairs.append((Int32(a), b, Int(tieGraph.weights![p]), weightGraph.weights![p]))
+                        pairs.append(Result.GroupPair(a: Int32(a), b: b, ties: Int(tieGraph.weights![p]),
+                                                      weight: weightGraph.weights![p]))
                     }
                 }
                 return Result(members: partition.sizes, internalTies: internalTies[level],

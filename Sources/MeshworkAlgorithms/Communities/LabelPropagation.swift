@@ -80,7 +80,7 @@ public struct LabelPropagation: Sendable {
             }
         }
         let partition = _partition(membership: label, order: order)
-        return CommunityResult(partition: partition, quality: Modularity.score(of: partition, in: graph),
+        return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
                                levels: 0, iterations: sweeps, moves: moves)
     }
 }

@@ -1,7 +1,39 @@
 import MeshworkCore
 
-/// The quality of a partition: modularity and the constant Potts model.
-public enum Modularity {
+/// The quality of a partition: modularity (the default) or the constant Potts model, with a
+/// resolution γ.
+///
+///     Modularity().run(graph, partition: communities).quality
+///     Modularity(quality: .cpm, resolution: 0.05).run(graph, partition: communities).quality
+///
+/// - Complexity: O(V + E) time, O(groups) space.
+public struct Modularity: Sendable {
+    /// Which quality: Newman-Girvan modularity, or the constant Potts model (undirected).
+    public var quality: CommunityQuality
+    /// γ (1: plain modularity).
+    public var resolution: Double
+
+    public init(quality: CommunityQuality = .modularity, resolution: Double = 1) {
+        self.quality = quality
+        self.resolution = resolution
+    }
+
+    /// The quality of `partition` in `graph`.
+    /// - Precondition: `partition` has a group (or unknown) for every vertex of `graph`.
+    public func run(_ graph: CSRGraph, partition: Partition) -> Result {
+        precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
+        switch quality {
+        case .modularity: return Result(quality: Self.modularity(of: partition, in: graph, resolution: resolution))
+        case .cpm: return Result(quality: Self.constantPotts(of: partition, in: graph, resolution: resolution))
+        }
+    }
+
+    /// The quality of a partition.
+    public struct Result: Sendable, Equatable {
+        /// Q for modularity, H for the constant Potts model.
+        public var quality: Double
+    }
+
     /// Newman-Girvan modularity with resolution γ, as NetworkX's `modularity(G, communities,
     /// weight, resolution)`:
     ///
@@ -12,13 +44,9 @@ public enum Modularity {
     /// sum of its members' strengths. A vertex whose group is unknown counts as a community of its
     /// own. The graph without edges has modularity 0 (NetworkX raises instead).
     ///
-    ///     Modularity.score(of: communities, in: graph)
-    ///
-    /// - Complexity: O(V + E) time, O(groups) space.
     /// - Note: Newman & Girvan, Phys. Rev. E 69:026113, 2004; Reichardt & Bornholdt, Phys. Rev. E
     ///   74:016110, 2006 (resolution).
-    public static func score(of partition: Partition, in graph: CSRGraph, resolution: Double = 1) -> Double {
-        precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
+    private static func modularity(of partition: Partition, in graph: CSRGraph, resolution: Double) -> Double {
         let (group, groupCount) = knownGroups(partition)
         var inside = [Double](repeating: 0, count: groupCount)
         var outStrength = [Double](repeating: 0, count: groupCount)
@@ -80,11 +108,9 @@ public enum Modularity {
     /// The constant Potts model quality H = Σ_c [ L_c − γ n_c (n_c − 1) / 2 ] of an undirected
     /// partition (leidenalg's `CPMVertexPartition` with unit node weights).
     ///
-    /// - Complexity: O(V + E).
     /// - Note: Traag, Van Dooren & Nesterov, "Narrow scope for resolution-limit-free community
     ///   detection", Phys. Rev. E 84:016114, 2011.
-    public static func constantPotts(of partition: Partition, in graph: CSRGraph, resolution: Double = 1) -> Double {
-        precondition(partition.vertexCount == graph.vertexCount, "a group for every vertex")
+    private static func constantPotts(of partition: Partition, in graph: CSRGraph, resolution: Double) -> Double {
         let (group, groupCount) = knownGroups(partition)
         var inside = [Double](repeating: 0, count: groupCount)
         var size = [Double](repeating: 0, count: groupCount)

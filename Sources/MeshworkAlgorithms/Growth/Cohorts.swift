@@ -27,11 +27,11 @@ public enum Cohort: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-extension GrowthSeries {
-    /// 1 for the members of `cohort`, 0 for the others: pass to ``compute(weights:)`` for the
-    /// series of the network among the cohort's members.
+extension _GrowthRecords {
+    /// 1 for the members of `cohort`, 0 for the others: the weights of the series of the network
+    /// among the cohort's members (``GrowthSeries/cohort``).
     /// - Complexity: O(M).
-    public func weights(of cohort: Cohort) -> [Int] {
+    func weights(of cohort: Cohort) -> [Int] {
         return (0..<community.memberCount).map { m in
             switch cohort {
             case .founding:

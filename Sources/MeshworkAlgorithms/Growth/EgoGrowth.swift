@@ -2,12 +2,13 @@ import MeshworkCore
 
 /// One member's growth: its ties period by period, and how many boundaries they cross.
 ///
-/// The member's network in a period follows the series' rule (cumulative, or the last K periods
-/// with a window). Per period: whether the member is present, its degree, the ties it gained and
+/// The member's network in a period follows ``GrowthSeries``' rule (cumulative, or the last K
+/// periods with a window). Per period: whether the member is present, its degree, the ties it gained and
 /// lost since the previous period, and per boundary level the share of its ties (to members whose
 /// group, and its own, are known) that cross the level's boundary and the number of distinct
 /// groups among its contacts.
 ///
+///     let series = GrowthSeries(period: .quarter).run(community, levels: [regions])
 ///     let ego = EgoGrowth(member: 17).run(series)
 ///     ego.degree[p]; ego.groupsReached[0][p]
 ///
@@ -20,10 +21,10 @@ public struct EgoGrowth: Sendable {
         self.member = member
     }
 
-    /// The member's growth through `series`' periods.
+    /// The member's growth through `series`' periods (its cohort, if any, is ignored).
     /// - Precondition: `member` is a member of `series.community`.
-    public func run(_ series: GrowthSeries) -> Result {
-        Result(series, member: Int(member))
+    public func run(_ series: GrowthSeries.Result) -> Result {
+        Result(series.records, member: Int(member))
     }
 }
 
@@ -41,7 +42,7 @@ extension EgoGrowth {
         /// `groupsReached[level][period]`: distinct known groups among its contacts.
         public var groupsReached: [[Int]] = []
 
-        init(_ series: GrowthSeries, member: Int) {
+        init(_ series: _GrowthRecords, member: Int) {
             self.member = VertexID(member)
             let periods = series.count
             let m = series.community.memberCount

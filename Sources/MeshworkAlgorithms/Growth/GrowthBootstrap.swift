@@ -4,7 +4,7 @@ import MeshworkCore
 ///
 /// Each of B replicates draws as many members as the community has, uniformly with replacement,
 /// and recomputes the whole series with every member counted as often as it was drawn
-/// (``GrowthSeries/compute(weights:)``: a tie between two drawn members counts once per pair of
+/// (as a cohort's series is, ``GrowthSeries/cohort``: a tie between two drawn members counts once per pair of
 /// copies; copies of one member are not tied to each other). The interval of a measure in a period
 /// is the 2.5th to 97.5th percentile of its B replicate values (linear interpolation between order
 /// statistics, as numpy's default); undefined replicate values (no tie, no member) are left out.
@@ -17,13 +17,14 @@ import MeshworkCore
 /// recorded; and the measures are not recomputed for a different set of periods. Treat the
 /// intervals as a sensitivity band, not as exact confidence intervals.
 ///
+///     let series = GrowthSeries(period: .quarter).run(community, levels: [regions])
 ///     let bands = GrowthBootstrap(replicates: 200, seed: 7).run(series, levelNames: ["region"])
 ///     bands.low[0][p]   // density, 2.5th percentile
 ///
 /// The replicates run in parallel over fixed blocks and are merged in replicate order, so the
 /// intervals depend on the seed only, not on `threads`.
 ///
-/// - Complexity: B times the series' cost (``GrowthSeries/compute(weights:)``) plus O(B · M) draws.
+/// - Complexity: B times the incremental series' cost (``GrowthSeries``) plus O(B · M) draws.
 /// - Note: Snijders & Borgatti, "Non-parametric standard errors and tests for network statistics",
 ///   Connections 22(2), 1999; Efron & Tibshirani, *An Introduction to the Bootstrap*, 1993.
 public struct GrowthBootstrap: Sendable {
@@ -40,12 +41,11 @@ public struct GrowthBootstrap: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// The intervals of `series`' measures.
-    /// - Parameters:
-    ///   - levelNames: names for the series' levels, used in `names` (`cross_share_<name>`).
-    ///   - weights: resample within the members these weights keep (a cohort); `nil`: everyone.
-    public func run(_ series: GrowthSeries, levelNames: [String], weights: [Int]? = nil) -> Result {
-        Result(series, levelNames: levelNames, replicates: replicates, seed: seed, threads: threads, weights: weights)
+    /// The intervals of `series`' measures; a cohort's series resamples within the cohort.
+    /// - Parameter levelNames: names for the series' levels, used in `names` (`cross_share_<name>`).
+    public func run(_ series: GrowthSeries.Result, levelNames: [String]) -> Result {
+        Result(series.records, levelNames: levelNames, replicates: replicates, seed: seed, threads: threads,
+               weights: series.weights)
     }
 
     /// The `q` quantile of sorted values by linear interpolation (numpy's default); NaN when empty.
@@ -68,7 +68,7 @@ extension GrowthBootstrap {
         public let high: [[Double]]
         public let replicates: Int
 
-        init(_ series: GrowthSeries, levelNames: [String], replicates: Int, seed: UInt64, threads: Int,
+        init(_ series: _GrowthRecords, levelNames: [String], replicates: Int, seed: UInt64, threads: Int,
              weights base: [Int]?) {
             precondition(replicates >= 1, "at least one replicate")
             let m = series.community.memberCount
@@ -92,7 +92,7 @@ extension GrowthBootstrap {
                         } else {
                             for _ in 0..<m { weights[rng.below(m)] += 1 }
                         }
-                        let rows = series.compute(weights: weights)
+                        let rows = series.rows(weights: weights)
                         var flat = [Double](repeating: .nan, count: measureCount * periods)
                         for (p, row) in rows.enumerated() {
                             flat[p] = row.density

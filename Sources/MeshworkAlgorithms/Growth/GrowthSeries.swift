@@ -52,24 +52,96 @@ public struct GrowthRow: Sendable, Equatable {
 /// first tie. Periods run from the one holding the earliest dated record to the one holding the
 /// latest (``Community/recordTimes``). Definitions of every column: docs/data-contract.md, "Growth".
 ///
-/// ``compute(_:)`` is incremental: each period adds its records to the previous network (and, with
-/// a window, removes the records that fall out of it), keeping a record count per tie; components
-/// come from a union-find in cumulative mode and from one search over the present ties per period
-/// with a window. ``rebuild(_:)`` builds every period's network from scratch with
+/// The ``Method/incremental`` series adds each period's records to the previous network (and,
+/// with a window, removes the records that fall out of it), keeping a record count per tie;
+/// components come from a union-find in cumulative mode and from one search over the present ties
+/// per period with a window. ``Method/rebuild`` builds every period's network from scratch with
 /// ``Community/memberNetwork(from:through:weighted:directed:)``; the two give identical rows
 /// (tested), and the second exists to check the first.
 ///
-///     let series = GrowthSeries(community, period: .quarter, levels: [regions])
-///     for row in series.compute() { print(row.periodEnd, row.ties, row.crossShare(0)) }
+///     let series = GrowthSeries(period: .quarter).run(community, levels: [regions])
+///     for row in series.rows { print(row.periodEnd, row.ties, row.crossShare(0)) }
 ///
-/// - Complexity: ``compute(_:)`` O(R + P · L + M α(M)) cumulative, plus O(P (M + E)) with a
-///   window, for R tie records, P periods, L levels and M members; memory O(M + R + E).
+/// With a ``cohort`` the series is the network among the cohort's members (see ``Result/weights``).
+/// The result feeds ``GrowthBootstrap``, ``GrowthNetworkMeasures`` and ``NewcomerIntegration``;
+/// ``EgoGrowth`` follows one member by the same rule.
+///
+/// - Complexity: ``Method/incremental``: O(R + P · L + M α(M)) cumulative, plus O(P (M + E)) with
+///   a window, for R tie records, P periods, L levels and M members; memory O(M + R + E).
 public struct GrowthSeries: Sendable {
-    public let community: Community
-    public let periods: CalendarPeriods?
-    public let window: Int?
+    /// How the rows are computed.
+    public enum Method: Sendable, Equatable {
+        /// Each period's records added to the previous network (the default).
+        case incremental
+        /// Every period's network built from scratch: slower, for checking ``incremental``.
+        case rebuild
+    }
+
+    /// The length of a period.
+    public var period: PeriodLength
+    /// K: each period's network holds the records of the last K periods (at least 1); `nil`: all
+    /// records so far.
+    public var window: Int?
+    /// Follow only this cohort's members (``Method/incremental`` only); `nil`: everyone.
+    public var cohort: Cohort?
+    public var method: Method
+
+    public init(period: PeriodLength, window: Int? = nil, cohort: Cohort? = nil, method: Method = .incremental) {
+        self.period = period
+        self.window = window
+        self.cohort = cohort
+        self.method = method
+    }
+
+    /// The series of `community` with, per boundary level, each member's group (or unknown).
+    /// - Precondition: `window` is at least 1; every level has a group for every member; no
+    ///   cohort with ``Method/rebuild``.
+    public func run(_ community: Community, levels: [Partition] = []) -> Result {
+        precondition(cohort == nil || method == .incremental, "a cohort's series is computed incrementally")
+        let records = _GrowthRecords(community, period: period, window: window, levels: levels)
+        let weights = cohort.map { records.weights(of: $0) }
+        let rows = method == .incremental ? records.rows(weights: weights) : records.rebuiltRows()
+        return Result(rows: rows, weights: weights, records: records)
+    }
+
+    /// The period length for `community`'s series when none is asked for:
+    /// ``PeriodLength/automatic(from:through:)`` over the days of its first and last dated record
+    /// (month when it has none: the series is then empty whatever the length).
+    public static func automaticPeriod(_ community: Community) -> PeriodLength {
+        guard let times = community.recordTimes else { return .month }
+        return .automatic(from: CalendarPeriods.day(of: times.lowerBound), through: CalendarPeriods.day(of: times.upperBound))
+    }
+}
+
+extension GrowthSeries {
+    /// A community's growth series.
+    public struct Result: Sendable {
+        /// One row per period, in time order.
+        public let rows: [GrowthRow]
+        /// The cohort's weights (1 for its members, 0 for the others); `nil` without a cohort.
+        public let weights: [Int]?
+        /// The series' tie records and member presence, for the measures that take a series.
+        let records: _GrowthRecords
+
+        public var community: Community { records.community }
+        /// The periods; `nil` when the community has no dated record.
+        public var periods: CalendarPeriods? { records.periods }
+        public var window: Int? { records.window }
+        public var levels: [Partition] { records.levels }
+        /// The number of periods.
+        public var count: Int { records.count }
+    }
+}
+
+/// The tie records of a community in time order, with their period, and when each member becomes
+/// present: what every growth measure reads (``GrowthSeries``, ``EgoGrowth``, ``GrowthBootstrap``,
+/// ``GrowthNetworkMeasures``, ``NewcomerIntegration``).
+struct _GrowthRecords: Sendable {
+    let community: Community
+    let periods: CalendarPeriods?
+    let window: Int?
     /// Boundary levels: each member's group (or unknown).
-    public let levels: [Partition]
+    let levels: [Partition]
 
     /// Tie records (member pairs, u < v, self-pairs dropped) in time order, with their period.
     let recordU: [Int32]
@@ -80,7 +152,7 @@ public struct GrowthSeries: Sendable {
     /// The day of each member's first tie record, if any.
     let firstTieDay: [CivilDate?]
 
-    public init(_ community: Community, period: PeriodLength, window: Int? = nil, levels: [Partition] = []) {
+    init(_ community: Community, period: PeriodLength, window: Int?, levels: [Partition]) {
         precondition(window.map { $0 >= 1 } ?? true, "a window of at least one period")
         for level in levels { precondition(level.vertexCount == community.memberCount, "a group for every member") }
         self.community = community
@@ -121,15 +193,7 @@ public struct GrowthSeries: Sendable {
     }
 
     /// The number of periods.
-    public var count: Int { periods?.count ?? 0 }
-
-    /// The period length for `community`'s series when none is asked for:
-    /// ``PeriodLength/automatic(from:through:)`` over the days of its first and last dated record
-    /// (month when it has none: the series is then empty whatever the length).
-    public static func automaticPeriod(_ community: Community) -> PeriodLength {
-        guard let times = community.recordTimes else { return .month }
-        return .automatic(from: CalendarPeriods.day(of: times.lowerBound), through: CalendarPeriods.day(of: times.upperBound))
-    }
+    var count: Int { periods?.count ?? 0 }
 
     /// The first record of each period, and the end: `starts[p] ..< starts[p + 1]`.
     var recordStarts: [Int] {
@@ -149,7 +213,7 @@ public struct GrowthSeries: Sendable {
         return (members, newcomers)
     }
 
-    /// The series, incrementally: each period's records are added to the previous network.
+    /// The rows, incrementally: each period's records are added to the previous network.
     ///
     /// With `weights`, member m counts `weights[m]` times (0: left out), as in a node bootstrap
     /// (Snijders & Borgatti 1999) or a cohort: members, newcomers and active members sum the
@@ -157,7 +221,7 @@ public struct GrowthSeries: Sendable {
     /// largest component sums its members' weights (an isolated member's copies are separate
     /// components of one), and `components` counts distinct members. Weights of 1 give the plain
     /// series.
-    public func compute(weights: [Int]? = nil) -> [GrowthRow] {
+    func rows(weights: [Int]?) -> [GrowthRow] {
         guard let periods else { return [] }
         let m = community.memberCount
         precondition(weights.map { $0.count == m } ?? true, "a weight for every member")
@@ -251,8 +315,8 @@ public struct GrowthSeries: Sendable {
         return rows
     }
 
-    /// The series rebuilt from scratch for every period, for checking ``compute()``.
-    public func rebuild() -> [GrowthRow] {
+    /// The rows rebuilt from scratch for every period, for checking ``rows(weights:)``.
+    func rebuiltRows() -> [GrowthRow] {
         guard let periods else { return [] }
         let starts = recordStarts
         let (membersByPeriod, newcomers) = presence(nil)
@@ -343,75 +407,5 @@ struct _UnionFind {
         size[Int(ra)] += size[Int(rb)]
         largest = max(largest, size[Int(ra)])
         unions += 1
-    }
-}
-
-extension GrowthSeries {
-    /// Measures of each period's network that need the network itself: average clustering over
-    /// the present members, mean shortest-path length, and the modularity of its Leiden partition.
-    public struct NetworkMeasures: Sendable, Equatable {
-        /// NetworkX `average_clustering` over the present members (isolated ones count 0); NaN
-        /// without members.
-        public var clustering: [Double]
-        /// Mean hops over ordered pairs of present members joined by a path: exact from every
-        /// present member up to `exactPathLimit` members, else estimated from `sampledSources`
-        /// sampled sources; NaN without such a pair.
-        public var meanPathLength: [Double]
-        /// Modularity (resolution 1) of the Leiden partition (`seed`) of the period's network.
-        public var modularity: [Double]
-    }
-
-    /// The per-period network measures, each period's network built from its records
-    /// (``Community/memberNetwork(from:through:weighted:directed:)``).
-    ///
-    /// - Complexity: per period O(R + E) to build the network, plus triangle counting, the searches
-    ///   (O(S · E) for S sources) and Leiden.
-    public func networkMeasures(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 500,
-                                order: [VertexID]? = nil, threads: Int = Parallelism.defaultThreads) -> NetworkMeasures {
-        guard let periods else { return NetworkMeasures(clustering: [], meanPathLength: [], modularity: []) }
-        let rows = compute()
-        var clustering: [Double] = [], meanPath: [Double] = [], modularity: [Double] = []
-        var rng = SplitMix64(seed: seed)
-        for p in 0..<periods.count {
-            let from = window.map { periods.startTime(max(0, p - $0 + 1)) }
-            let graph = community.memberNetwork(from: from, through: periods.endTime(p), weighted: false).graph
-            let present = (0..<graph.vertexCount).filter { presentFrom[$0] <= p }.map { VertexID($0) }
-            let members = rows[p].members
-            let local = Clustering.local(graph, weighted: false)
-            clustering.append(members == 0 ? .nan : present.reduce(0.0) { $0 + local[Int($1)] } / Double(members))
-            var sources = present
-            if sources.count > exactPathLimit {
-                sources.shuffle(using: &rng)
-                sources = Array(sources.prefix(sampledSources)).sorted()
-            }
-            let totals = Closeness(threads: threads).totals(graph, of: sources)
-            let pairs = totals.reached.reduce(0) { $0 + $1 - 1 }
-            meanPath.append(pairs == 0 ? .nan : totals.distanceSum.reduce(0, +) / Double(pairs))
-            modularity.append(Leiden(seed: seed).run(graph, order: order).quality)
-        }
-        return NetworkMeasures(clustering: clustering, meanPathLength: meanPath, modularity: modularity)
-    }
-
-    /// Newcomer integration at boundary level `level`: for each period, the share of its newcomers
-    /// (whose group at the level is known) who made a tie across the level's boundary within
-    /// `within` periods of becoming present (their first period included); NaN without such
-    /// newcomers. Near the end of the series fewer than `within` periods can be observed.
-    ///
-    /// - Complexity: O(R + M) for R tie records and M members.
-    public func newcomerIntegration(level: Int, within: Int) -> [Double] {
-        let groups = levels[level].group
-        var firstCross = [Int](repeating: Int.max, count: community.memberCount)
-        for r in 0..<recordU.count {
-            let u = Int(recordU[r]), v = Int(recordV[r])
-            guard groups[u] >= 0, groups[v] >= 0, groups[u] != groups[v] else { continue }
-            firstCross[u] = min(firstCross[u], Int(recordPeriod[r]))
-            firstCross[v] = min(firstCross[v], Int(recordPeriod[r]))
-        }
-        var newcomers = [Int](repeating: 0, count: count), integrated = newcomers
-        for m in 0..<community.memberCount where presentFrom[m] < count && groups[m] >= 0 {
-            newcomers[presentFrom[m]] += 1
-            if firstCross[m] != Int.max && firstCross[m] - presentFrom[m] < within { integrated[presentFrom[m]] += 1 }
-        }
-        return (0..<count).map { newcomers[$0] == 0 ? .nan : Double(integrated[$0]) / Double(newcomers[$0]) }
     }
 }

@@ -72,7 +72,7 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
         }
         let partition = consensus?.partition ?? result.partition
         modularity = consensus == nil && configuration.method != .labelPropagation && configuration.quality == .modularity
-            && configuration.resolution == 1 ? result.quality : Modularity.score(of: partition, in: loaded.graph)
+            && configuration.resolution == 1 ? result.quality : Modularity().run(loaded.graph, partition: partition).quality
         self.configuration = configuration
         self.result = result
         self.consensus = consensus
@@ -125,15 +125,15 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
         if method != .labelPropagation {
             extra.insert(("quality", .string(quality.rawValue)), at: 3)
             if quality == .cpm {
-                extra.append(("cpm", .double(Modularity.constantPotts(of: partition, in: graph,
-                                                                      resolution: configuration.resolution))))
+                let cpm = Modularity(quality: .cpm, resolution: configuration.resolution).run(graph, partition: partition)
+                extra.append(("cpm", .double(cpm.quality)))
             }
         }
         if let consensus {
             let stability = consensus.stability
             extra.append(("runs", .int(consensus.runs.count)))
             extra.append(("runs_modularity", .array(consensus.runs.map {
-                .double(Modularity.score(of: $0, in: graph))
+                .double(Modularity().run(graph, partition: $0).quality)
             })))
             extra.append(("consensus_rounds", .int(consensus.rounds)))
             extra.append(("consensus_converged", .bool(consensus.converged)))

@@ -34,8 +34,8 @@ public struct ComponentAnalysis: AnalysisOutput, Sendable {
 ///
 /// - Complexity: O(V + E).
 public struct BridgeAnalysis: AnalysisOutput, Sendable {
-    /// Bridge edges `(u, v)` with `u < v`, sorted.
-    public let bridges: [(VertexID, VertexID)]
+    /// Bridge edges (`u < v`), sorted.
+    public let bridges: [CutStructure.Edge]
     public let labels: LabelTable
 
     public init(_ loaded: LoadedGraph) {
@@ -45,7 +45,7 @@ public struct BridgeAnalysis: AnalysisOutput, Sendable {
 
     /// Writes `source,target`, one row per bridge, ordered by the endpoints' input order.
     public func write(to path: String?) throws {
-        try EdgeTableWriter.write(labels: labels, edges: bridges, to: path)
+        try EdgeTableWriter.write(labels: labels, edges: bridges.map { ($0.u, $0.v) }, to: path)
     }
 
     public var statistics: [(String, JSONValue)] { [("bridges", .int(bridges.count))] }
@@ -79,7 +79,7 @@ public struct ArticulationPointAnalysis: AnalysisOutput, Sendable {
 /// - Complexity: O(V + E), then O(E log E) to number the components.
 public struct BiconnectedComponentAnalysis: AnalysisOutput, Sendable {
     /// Each tie (source before target in input order) and its component.
-    public let edges: [(VertexID, VertexID)]
+    public let edges: [CutStructure.Edge]
     public let components: [Int32]
     public let componentCount: Int
     public let labels: LabelTable
@@ -95,7 +95,7 @@ public struct BiconnectedComponentAnalysis: AnalysisOutput, Sendable {
 
     /// Writes `source,target,component`, one row per tie.
     public func write(to path: String?) throws {
-        try EdgeTableWriter.write(labels: labels, edges: edges,
+        try EdgeTableWriter.write(labels: labels, edges: edges.map { ($0.u, $0.v) },
                                   columns: [.integers(name: "component", values: components)], to: path)
     }
 
