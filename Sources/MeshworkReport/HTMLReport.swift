@@ -69,16 +69,16 @@ public struct HTMLReport: Sendable {
         page.narrativePlaceholder()
         let n = summary.network
         var facts: [(String, String)] = [
-            ("Members", String(n.nodes)), ("Ties", String(n.edges)),
-            ("Mean ties per member", _format(n.meanDegree, 2)),
-            ("Largest connected group", "\(n.largestComponentSize) members (\(_format(100 * n.largestComponentShare, 1))%)"),
-            ("Members without ties", String(n.isolatedNodes)),
+            ("Members", _thousands(n.nodes)), ("Ties", _thousands(n.edges)),
+            ("Mean ties per member", _significant(n.meanDegree)),
+            ("Largest connected group", "\(_thousands(n.largestComponentSize)) members (\(_format(100 * n.largestComponentShare, 1))%)"),
+            ("Members without ties", _thousands(n.isolatedNodes)),
         ]
         if let hierarchy = summary.hierarchy {
             if let first = hierarchy.firstDay, let last = hierarchy.lastDay {
-                facts.append(("Interactions", "\(hierarchy.interactions), \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))"))
+                facts.append(("Interactions", "\(_thousands(hierarchy.interactions)), \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))"))
             }
-            for level in hierarchy.levels { facts.append(("\(level.level.rawValue.capitalized)s", String(level.groupsWithMembers))) }
+            for level in hierarchy.levels { facts.append(("\(level.level.rawValue.capitalized)s", _thousands(level.groupsWithMembers))) }
         }
         page.facts(facts)
 
@@ -152,9 +152,10 @@ public struct HTMLReport: Sendable {
                        spanners.map { v in
                 let i = Int(v)
                 let node = community.members[i]
-                return [loaded.labels[v], community.names[Int(node)], brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : "",
-                        String(across[i]), _format(brokers.moduleRoles.participation[i], 2), _format(brokers.burtEffectiveSize[i], 1),
-                        brokers.moduleRoles.role[i]?.rawValue ?? ""]
+                return [_Cell(loaded.labels[v]), _Cell(community.names[Int(node)]),
+                        _Cell(brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : ""),
+                        .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
+                        _Cell(brokers.moduleRoles.role[i]?.rawValue ?? "")]
             })
         }
 
@@ -166,8 +167,8 @@ public struct HTMLReport: Sendable {
         page.table(["Level", "Groups", "Ties inside", "Ties across", "E-I index", "Expected E-I", "Assortativity"],
                    boundaries.levels.map { level in
             let m = level.mixing
-            return [level.level.description, String(m.groupCount), String(m.totalInternal), String(m.totalExternal),
-                    _format(m.networkEI, 3), _format(m.expectedNetworkEI, 3), _format(m.assortativity, 3)]
+            return [_Cell(level.level.description), .count(m.groupCount), .count(m.totalInternal), .count(m.totalExternal),
+                    .measure(m.networkEI), .measure(m.expectedNetworkEI), .measure(m.assortativity)]
         })
         for level in boundaries.levels.prefix(levels.count) {
             let m = level.mixing
@@ -176,20 +177,20 @@ public struct HTMLReport: Sendable {
             page.subsection("Largest \(level.level.description)s")
             page.table(["Group", "Name", "Members", "Ties inside", "Ties across", "E-I index"],
                        biggest.prefix(options.top).map { g in
-                if level.suppressed[g] { return [level.partition.names[g], level.displayNames[g], "fewer than \(options.minimumCell)", "", "", ""] }
-                return [level.partition.names[g], level.displayNames[g], String(m.members[g]), String(m.internalTies[g]),
-                        String(m.externalTies[g]), _format(ei[g], 3)]
+                if level.suppressed[g] { return [_Cell(level.partition.names[g]), _Cell(level.displayNames[g]), _Cell("fewer than \(options.minimumCell)"), "", "", ""] }
+                return [_Cell(level.partition.names[g]), _Cell(level.displayNames[g]), .count(m.members[g]), .count(m.internalTies[g]),
+                        .count(m.externalTies[g]), .measure(ei[g])]
             })
         }
 
         // Communities.
         page.section("Communities", id: "communities")
-        var rows: [[String]] = []
+        var rows: [[_Cell]] = []
         for level in levels {
             let comparison = PartitionComparison().run(communities.partition, community.partition(level))
-            rows.append([level.rawValue, _format(comparison.normalizedMutualInformation, 3), _format(comparison.adjustedRandIndex, 3)])
+            rows.append([_Cell(level.rawValue), .measure(comparison.normalizedMutualInformation), .measure(comparison.adjustedRandIndex)])
         }
-        page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))). "
+        page.paragraph("Leiden found \(communities.count) communities (modularity \(_significant(communities.quality))). "
             + "How closely they follow each level (1: exactly, 0: not at all):")
         page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
 
@@ -241,10 +242,10 @@ public struct HTMLReport: Sendable {
         page.section("Summary", id: "summary")
         page.narrativePlaceholder()
         page.facts([
-            ("Members", String(n.nodes)), ("Ties", String(n.edges)),
-            ("Mean ties per member", _format(n.meanDegree, 2)),
-            ("Largest connected group", "\(n.largestComponentSize) members (\(_format(100 * n.largestComponentShare, 1))%)"),
-            ("Members without ties", String(n.isolatedNodes)),
+            ("Members", _thousands(n.nodes)), ("Ties", _thousands(n.edges)),
+            ("Mean ties per member", _significant(n.meanDegree)),
+            ("Largest connected group", "\(_thousands(n.largestComponentSize)) members (\(_format(100 * n.largestComponentShare, 1))%)"),
+            ("Members without ties", _thousands(n.isolatedNodes)),
         ])
         let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
         page.section("Maps", id: "maps")
@@ -257,7 +258,7 @@ public struct HTMLReport: Sendable {
         page.section("Ties within and across groups", id: "boundaries")
         page.paragraph("Ties within and across groups need groups (organisations, regions, partners), which only a dataset directory has.")
         page.section("Communities", id: "communities")
-        page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))).")
+        page.paragraph("Leiden found \(communities.count) communities (modularity \(_significant(communities.quality))).")
         page.narrative(ReportNarrative(network: n, communities: communities.count))
         page.definitions()
         return page.finish()
@@ -339,9 +340,16 @@ struct _Page {
         body += "<div class=\"charts\">\n" + svgs.map { "<div class=\"chart\">\($0)</div>\n" }.joined() + "</div>\n"
     }
 
-    mutating func table(_ headers: [String], _ rows: [[String]]) {
+    /// A table; a cell with a full-precision value (``_Cell/value``) carries it as `data-value`,
+    /// which the table's CSV download keeps instead of the rounded text.
+    mutating func table(_ headers: [String], _ rows: [[_Cell]]) {
         body += "<table><thead><tr>" + headers.map { "<th>\(_Page.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-        for row in rows { body += "<tr>" + row.map { "<td>\(_Page.escape($0))</td>" }.joined() + "</tr>\n" }
+        for row in rows {
+            body += "<tr>" + row.map { cell in
+                let value = cell.value.map { " data-value=\"\(_Page.escape($0))\"" } ?? ""
+                return "<td\(value)>\(_Page.escape(cell.text))</td>"
+            }.joined() + "</tr>\n"
+        }
         body += "</tbody></table>\n"
     }
 
@@ -404,7 +412,7 @@ struct _Page {
     .chart svg { width: 100%; height: auto; }
     table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 0.92em; }
     th, td { border-bottom: 1px solid #e3e3e3; padding: 0.35em 0.6em; text-align: left; }
-    th { background: #f0f5f9; }
+    th { background: #f0f5f9; } td[data-value] { font-variant-numeric: tabular-nums; }
     dl.definitions dt { font-weight: bold; margin-top: 0.6em; } dl.definitions dd { margin-left: 1em; }
     footer { text-align: center; color: #777; font-size: 0.85em; padding: 2em; }
     g.node:hover ellipse, g.node:hover polygon { stroke: #000; stroke-width: 2; }

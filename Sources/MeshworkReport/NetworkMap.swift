@@ -500,8 +500,8 @@ private struct Context {
         String(format: share < 0.1 ? "%.1f%%" : "%.0f%%", 100 * share)
     }
 
-    /// A measure for a tooltip: integers as integers, otherwise four significant digits.
+    /// A measure for a tooltip: integers as integers, otherwise three significant digits.
     private static func figure(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : _significant(value)
     }
 }

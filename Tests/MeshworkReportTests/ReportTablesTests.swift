@@ -1,0 +1,87 @@
+import Foundation
+import MeshworkCore
+import MeshworkIO
+import MeshworkReport
+import MeshworkTestSupport
+import Testing
+
+/// The report's tables as a reader and a spreadsheet see them: rounded numbers on the page, the
+/// full-precision value in each cell's `data-value` (what "Download CSV" writes).
+@Suite("Report tables")
+struct ReportTablesTests {
+    /// Every `<td>` of the page: its `data-value` (if any) and its text.
+    static func cells(_ html: String) -> [(value: String?, text: String)] {
+        var cells: [(String?, String)] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<td") {
+            let tagEnd = rest[open.upperBound...].firstIndex(of: ">")!
+            let attributes = rest[open.upperBound ..< tagEnd]
+            let close = rest[tagEnd...].range(of: "</td>")!
+            let value = attributes.range(of: "data-value=\"").map { start in
+                String(attributes[start.upperBound...].prefix { $0 != "\"" })
+            }
+            cells.append((value, String(rest[rest.index(after: tagEnd) ..< close.lowerBound])))
+            rest = rest[close.upperBound...]
+        }
+        return cells
+    }
+
+    /// The number a cell shows ("2,240", "-4.6 points", "23.4%", "+9"), its decimals, and whether
+    /// it is a percentage; `nil` for text.
+    static func shown(_ text: String) -> (number: Double, decimals: Int, percent: Bool, digits: String)? {
+        var body = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " points", with: "")
+        let percent = body.hasSuffix("%") || text.hasSuffix(" points")
+        if body.hasSuffix("%") { body.removeLast() }
+        if body.hasPrefix("+") { body.removeFirst() }
+        guard let number = Double(body), body.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        let decimals = body.firstIndex(of: ".").map { body.distance(from: $0, to: body.endIndex) - 1 } ?? 0
+        return (number, decimals, percent, body.filter(\.isNumber))
+    }
+
+    @Test("numbers show three significant digits (percentages one decimal), and data-value keeps the full value",
+          arguments: ["workplace-invs15", "lazega-lawyers"])
+    func rounding(dataset: String) throws {
+        let loaded = try Fixtures.load(dataset)
+        let spans = (before: DateSpan(from: nil, until: nil), after: DateSpan(from: nil, until: nil))
+        let html = try HTMLReport(loaded, options: .init(threads: 2, comparison: spans)).html
+        let cells = Self.cells(html)
+        #expect(cells.count > 50)
+        var measures = 0
+        for (value, text) in cells {
+            guard let shown = Self.shown(text) else { continue }
+            guard let value else {
+                // Without a full value the cell shows it whole: an integer (an id, a count below 1,000).
+                #expect(shown.decimals == 0 && !text.contains(","), "\(text) is rounded but keeps no full value")
+                continue
+            }
+            let full = try #require(Double(value), "data-value \(value)")
+            #expect(NumberFormatting.shortest(full) == value, "data-value \(value) is not the shortest round trip")
+            let scaled = shown.percent ? 100 * full : full
+            var unit = 1.0
+            for _ in 0..<shown.decimals { unit /= 10 }
+            #expect(abs(scaled - shown.number) <= unit / 2 + 1e-9, "\(text) does not show \(value)")
+            if full == full.rounded() && !shown.percent {
+                #expect(shown.number == full, "\(text): a count is shown whole")
+            } else if shown.percent {
+                #expect(shown.decimals == 1, "\(text): one decimal for a percentage")
+            } else if shown.decimals != 3 || !text.hasPrefix("0.0") {
+                // Three significant digits (a p-value keeps its three decimals: 0.001).
+                let significant = shown.digits.drop { $0 == "0" }
+                #expect(significant.count == 3 || (significant.count < 3 && shown.decimals == 0), "\(text) for \(value)")
+                measures += 1
+            }
+        }
+        #expect(measures > 10)
+    }
+
+    @Test("the summary figures: the mean number of ties to three significant digits")
+    func summaryFigures() throws {
+        // Through the page: the mean degree fact of a graph whose mean degree is known.
+        // 7 members, 10 ties: mean degree 20/7 = 2.857142... shown "2.86".
+        let path = try Scratch.file("a b\na c\na d\nb c\nb d\nc d\nd e\ne f\nf g\ne g\n")
+        defer { Scratch.remove(path) }
+        let loaded = try GraphLoader.load(path, options: LoadOptions())
+        let html = try HTMLReport(loaded, options: .init(threads: 1)).html
+        #expect(html.contains("<dt>Mean ties per member</dt><dd>2.86</dd>"))
+    }
+}
