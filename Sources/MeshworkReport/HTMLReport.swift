@@ -94,9 +94,7 @@ public struct HTMLReport: Sendable {
             let groups = community.partition(level)
             let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
             if populated.count < 2 {
-                let name = populated.first.map { g in
-                    community.ids.id(of: groups.names[g]).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? groups.names[g]
-                }
+                let name = populated.first.map { Self.groupName(community, groups.names[$0]) }
                 page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
                                ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
                 continue
@@ -148,14 +146,19 @@ public struct HTMLReport: Sendable {
             if spanners.count < options.top {
                 page.paragraph("Only \(spanners.count) members have a tie across an organisation boundary.")
             }
-            page.table(["Member", "Name", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"],
-                       spanners.map { v in
+            // Members and organisations by name (their ids when unnamed); the ids in a last
+            // column when some member has a name.
+            let names = spanners.map { community.names[Int(community.members[Int($0)])] }
+            let named = names.contains { !$0.isEmpty }
+            page.table(["Member", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"]
+                       + (named ? ["Id"] : []),
+                       zip(spanners, names).map { v, name in
                 let i = Int(v)
-                let node = community.members[i]
-                return [_Cell(loaded.labels[v]), _Cell(community.names[Int(node)]),
-                        _Cell(brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : ""),
+                let group = brokers.partition.group[i]
+                return [_Cell(name.isEmpty ? loaded.labels[v] : name),
+                        _Cell(group >= 0 ? Self.groupName(community, brokers.partition.names[Int(group)]) : ""),
                         .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
-                        _Cell(brokers.moduleRoles.role[i]?.rawValue ?? "")]
+                        _Cell(brokers.moduleRoles.role[i].map(Self.words) ?? "")] + (named ? [_Cell(loaded.labels[v])] : [])
             })
         }
 
@@ -167,32 +170,54 @@ public struct HTMLReport: Sendable {
         page.table(["Level", "Groups", "Ties inside", "Ties across", "E-I index", "Expected E-I", "Assortativity"],
                    boundaries.levels.map { level in
             let m = level.mixing
-            return [_Cell(level.level.description), .count(m.groupCount), .count(m.totalInternal), .count(m.totalExternal),
-                    .measure(m.networkEI), .measure(m.expectedNetworkEI), .measure(m.assortativity)]
+            let word = level.level.description
+            // A level with one group has no boundary: its E-I index (-1) would read as a finding.
+            let mixing: [_Cell] = m.members.count(where: { $0 > 0 }) < 2 ? ["", "", ""]
+                : [.measure(m.networkEI), .measure(m.expectedNetworkEI), .measure(m.assortativity)]
+            return [_Cell(word.prefix(1).uppercased() + word.dropFirst()), .count(m.groupCount), .count(m.totalInternal),
+                    .count(m.totalExternal)] + mixing
         })
         for level in boundaries.levels.prefix(levels.count) {
             let m = level.mixing
             let ei = m.eiIndex
+            let word = level.level.description
+            let populated = (0..<m.groupCount).filter { m.members[$0] > 0 }
+            if populated.count == 1 {
+                page.paragraph("All \(_thousands(m.members[populated[0]])) members with a known \(word) are in one, "
+                    + "\(Self.shownName(level, populated[0])): every tie stays inside it.")
+                continue
+            }
             let biggest = (0..<m.groupCount).sorted { m.members[$0] != m.members[$1] ? m.members[$0] > m.members[$1] : $0 < $1 }
-            page.subsection("Largest \(level.level.description)s")
-            page.table(["Group", "Name", "Members", "Ties inside", "Ties across", "E-I index"],
-                       biggest.prefix(options.top).map { g in
-                if level.suppressed[g] { return [_Cell(level.partition.names[g]), _Cell(level.displayNames[g]), _Cell("fewer than \(options.minimumCell)"), "", "", ""] }
-                return [_Cell(level.partition.names[g]), _Cell(level.displayNames[g]), .count(m.members[g]), .count(m.internalTies[g]),
-                        .count(m.externalTies[g]), .measure(ei[g])]
+            let shown = Array(biggest.prefix(options.top))
+            // Groups by name (their ids when unnamed); the ids in a last column when they differ.
+            let named = shown.contains { Self.shownName(level, $0) != level.partition.names[$0] }
+            page.subsection("Largest \(word)s")
+            page.table([word.prefix(1).uppercased() + word.dropFirst(), "Members", "Ties inside", "Ties across", "E-I index"]
+                       + (named ? ["Id"] : []),
+                       shown.map { g in
+                let id: [_Cell] = named ? [_Cell(level.partition.names[g])] : []
+                if level.suppressed[g] { return [_Cell(Self.shownName(level, g)), _Cell("fewer than \(options.minimumCell)"), "", "", ""] + id }
+                return [_Cell(Self.shownName(level, g)), .count(m.members[g]), .count(m.internalTies[g]),
+                        .count(m.externalTies[g]), .measure(ei[g])] + id
             })
         }
 
         // Communities.
         page.section("Communities", id: "communities")
         var rows: [[_Cell]] = []
-        for level in levels {
+        // Levels with one group are left out: every grouping "agrees" with them no more than chance.
+        for level in levels where community.partition(level).sizes.count(where: { $0 > 0 }) > 1 {
             let comparison = PartitionComparison().run(communities.partition, community.partition(level))
-            rows.append([_Cell(level.rawValue), .measure(comparison.normalizedMutualInformation), .measure(comparison.adjustedRandIndex)])
+            rows.append([_Cell(level.rawValue.prefix(1).uppercased() + level.rawValue.dropFirst()),
+                         .measure(comparison.normalizedMutualInformation), .measure(comparison.adjustedRandIndex)])
         }
-        page.paragraph("Leiden found \(communities.count) communities (modularity \(_significant(communities.quality))). "
-            + "How closely they follow each level (1: exactly, 0: not at all):")
-        page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
+        let found = "Leiden found \(communities.count) communities (modularity \(_significant(communities.quality)))."
+        if rows.isEmpty {
+            page.paragraph(found)
+        } else {
+            page.paragraph(found + " How closely they follow each level (1: exactly, 0: not at all):")
+            page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
+        }
 
         // The opening sentences, from the figures above.
         let agreement = PartitionComparison().run(communities.partition, community.partition(.organisation)).normalizedMutualInformation
@@ -209,6 +234,30 @@ public struct HTMLReport: Sendable {
 
         page.definitions()
         html = page.finish()
+    }
+
+    /// The name of the node `id` of `community` (an organisation, region or partner), or `id`
+    /// when it has none.
+    static func groupName(_ community: Community, _ id: String) -> String {
+        community.ids.id(of: id).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+    }
+
+    /// Group `g` of a boundary level as a table shows it: its name, or its id when unnamed.
+    static func shownName(_ level: BoundaryReport.Level, _ g: Int) -> String {
+        level.displayNames[g].isEmpty ? level.partition.names[g] : level.displayNames[g]
+    }
+
+    /// A module role in words, with its code from Guimerà & Amaral (2005) for readers of the paper.
+    static func words(_ role: ModuleRole) -> String {
+        switch role {
+        case .ultraPeripheral: return "Keeps to own group (R1)"
+        case .peripheral: return "Mostly within own group (R2)"
+        case .nonHubConnector: return "Connects a few groups (R3)"
+        case .nonHubKinless: return "Spread over many groups (R4)"
+        case .provincialHub: return "Hub of own group (R5)"
+        case .connectorHub: return "Hub linking groups (R6)"
+        case .kinlessHub: return "Hub spread over many groups (R7)"
+        }
     }
 
     /// The box a map is shown in, CSS pixels: the width of a section's content at the page's
@@ -365,7 +414,7 @@ struct _Page {
             ("Brokerage across organisations", "Gould & Fernandez (1989): the pairs (each pair once) of otherwise unconnected contacts a member links, counting only those where the contacts or the member sit in different organisations (itinerant, representative, gatekeeper and liaison roles)."),
             ("Participation", "Guimera & Amaral (2005): 1 − Σ (share of the member's ties into each group)². 0 when all its ties stay in one group; near 1 when they spread evenly over many."),
             ("Effective size", "Burt (1992): the number of a member's contacts, less their redundancy (how much they are tied to one another)."),
-            ("Role", "Guimera & Amaral's roles from participation and the within-group z-score of ties: hubs (R5-R7) have many ties inside their group; connectors (R3, R6) spread them across groups."),
+            ("Role", "Guimera & Amaral's (2005) roles, from participation and from how far a member's ties inside its group exceed its group's average (z-score of 2.5 or more: a hub, R5-R7). Keeps to own group (R1) or mostly within it (R2): participation up to 0.05 or 0.62; connects a few groups (R3): up to 0.80; spread over many groups (R4): above. A hub of its own group (R5) has participation up to 0.30, a hub linking groups (R6) up to 0.75, a hub spread over many groups (R7) above."),
             ("Communities", "Groups found by the Leiden algorithm (Traag, Waltman & van Eck 2019), maximising modularity: more ties inside than chance would give. Each community is connected."),
             ("Normalised mutual information, adjusted Rand index", "How closely two groupings agree: 1 identical, 0 no more than chance."),
             ("Newcomers, active members", "Members whose first tie or joining date falls in the period; members with an interaction in the period."),

@@ -1,4 +1,5 @@
 import Foundation
+import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
 import MeshworkReport
@@ -83,5 +84,49 @@ struct ReportTablesTests {
         let loaded = try GraphLoader.load(path, options: LoadOptions())
         let html = try HTMLReport(loaded, options: .init(threads: 1)).html
         #expect(html.contains("<dt>Mean ties per member</dt><dd>2.86</dd>"))
+    }
+
+    /// The rows (cells' text) of the first table after `marker`.
+    static func table(after marker: String, in html: String) throws -> [[String]] {
+        let start = try #require(html.range(of: marker))
+        let end = try #require(html[start.upperBound...].range(of: "</table>"))
+        return html[start.upperBound ..< end.lowerBound].components(separatedBy: "<tr>").dropFirst().map { row in
+            cells(row).map(\.text) + (row.contains("<th>") ? row.components(separatedBy: "<th>").dropFirst()
+                .map { String($0.prefix { $0 != "<" }) } : [])
+        }
+    }
+
+    @Test("tables name organisations and regions by their nodes.csv names, ids last; a one-group level gets a sentence")
+    func names() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let community = try #require(loaded.community)
+        let html = try HTMLReport(loaded, options: .init(threads: 2)).html
+        var organisations: [String: String] = [:]  // id -> name
+        for node in 0 ..< community.kinds.count where community.kinds[node] == .organisation {
+            organisations[community.ids[Int32(node)]] = community.names[node]
+        }
+        try #require(organisations.count == 12 && organisations.values.allSatisfy { $0.hasPrefix("Department ") })
+
+        let brokers = try Self.table(after: "<section id=\"brokers\">", in: html)
+        #expect(brokers[0] == ["Member", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"])
+        #expect(brokers.count == 16)
+        for row in brokers.dropFirst() {
+            #expect(Set(organisations.values).contains(row[1]), "\(row[1]) is not an organisation's name")
+            #expect(ModuleRole.allCases.contains { row[5].hasSuffix("(\($0.rawValue.prefix(2)))") } && !row[5].contains("kinless"), "\(row[5])")
+        }
+
+        let groups = try Self.table(after: "<h3>Largest organisations</h3>", in: html)
+        #expect(groups[0].first == "Organisation" && groups[0].last == "Id")
+        #expect(groups.count == 13)
+        for row in groups.dropFirst() { #expect(organisations[row.last!] == row[0], "\(row)") }
+
+        // One region, one partner: a sentence each, no table, no E-I index of -1.
+        #expect(!html.contains("<h3>Largest regions</h3>") && !html.contains("<h3>Largest partners</h3>"))
+        #expect(html.contains("All 232 members with a known region are in one, InVS office building (France)"))
+        let levels = try Self.table(after: "<section id=\"boundaries\">", in: html)
+        let region = try #require(levels.first { $0.first == "Region" })
+        #expect(region[4 ... 6].allSatisfy { $0.isEmpty }, "\(region)")
+        let agreement = try Self.table(after: "<section id=\"communities\">", in: html)
+        #expect(agreement.map { $0[0] } == ["Level", "Organisation"])
     }
 }
