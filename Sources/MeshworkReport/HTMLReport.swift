@@ -277,7 +277,16 @@ public struct HTMLReport: Sendable {
         map.seed = options.seed
         map.communities = communities
         map.threads = options.threads
-        let drawn = try Self.map(loaded, map)
+        var drawn = try Self.map(loaded, map)
+        // The other colourings the page can switch to: each hierarchy level with two groups or more.
+        var levels: [BoundaryLevel] = []
+        if let community = loaded.community {
+            levels = HierarchyLevel.allCases.filter { community.partition($0).sizes.count(where: { $0 > 0 }) > 1 }.map { .hierarchy($0) }
+        }
+        if !levels.isEmpty {
+            drawn.colourings = try ([.communities] + levels).map { try NetworkMap.memberColouring(loaded, by: $0, options: map) }
+            drawn.elementIDs = (0..<loaded.graph.vertexCount).map { DOTEscaping.elementID(loaded.labels[Int32($0)]) }
+        }
         page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
     }
 
@@ -338,6 +347,11 @@ struct _Map {
     /// The words for dashed ties, when the map dashes some.
     var crossing: String?
     var notes: [String]
+    /// A member map's colourings the page can switch between, the drawn one first (empty: the
+    /// map has one colouring).
+    var colourings: [NetworkMap.MemberColouring] = []
+    /// The SVG element ids of the members, in the colourings' (vertex) order.
+    var elementIDs: [String] = []
 }
 
 /// The HTML page being written: escaped text, tables, figures, one stylesheet.
@@ -373,16 +387,65 @@ struct _Page {
         body += "</dl>\n"
     }
 
+    /// A map, its legend and its caption. A map with several colourings gets one legend per
+    /// colouring (all but the first `hidden`), their fills as JSON for ``ReportScript``'s switch,
+    /// and the caption's "coloured by community" marked for it to change; without the script, the
+    /// page shows the first colouring.
     mutating func figure(_ caption: String, map: _Map) {
-        var legend = ""
-        if let title = map.legendTitle { legend += "<li class=\"title\">\(_Page.escape(title))</li>" }
-        for entry in map.legend {
-            legend += "<li><span class=\"swatch\" style=\"background:\(_Page.escape(entry.colour))\"></span>\(_Page.escape(entry.label))</li>"
+        func legend(_ title: String?, _ entries: [LegendEntry]) -> String {
+            var legend = ""
+            if let title { legend += "<li class=\"title\">\(_Page.escape(title))</li>" }
+            for entry in entries {
+                legend += "<li><span class=\"swatch\" style=\"background:\(_Page.escape(entry.colour))\"></span>\(_Page.escape(entry.label))</li>"
+            }
+            if let crossing = map.crossing { legend += "<li><span class=\"dash\"></span>\(_Page.escape(crossing))</li>" }
+            return legend
         }
-        if let crossing = map.crossing { legend += "<li><span class=\"dash\"></span>\(_Page.escape(crossing))</li>" }
-        body += "<figure class=\"map\"><div class=\"svg\">\(map.svg)</div>"
-            + (legend.isEmpty ? "" : "<ul class=\"legend\">\(legend)</ul>")
-            + "<figcaption>\(_Page.escape(caption))</figcaption></figure>\n"
+        var legends: String
+        var caption = _Page.escape(caption)
+        if map.colourings.count > 1 {
+            legends = map.colourings.enumerated().map { k, colouring in
+                "<ul class=\"legend\" data-colouring=\"\(k)\"\(k == 0 ? "" : " hidden")>\(legend(colouring.title, colouring.legend))</ul>"
+            }.joined()
+            legends += "<script type=\"application/json\" class=\"colourings\">\(Self.colouringsJSON(map))</script>"
+            caption = caption.replacingFirst("coloured by community", with: "coloured by <span class=\"coloured-by\">community</span>")
+        } else {
+            let text = legend(map.legendTitle, map.legend)
+            legends = text.isEmpty ? "" : "<ul class=\"legend\">\(text)</ul>"
+        }
+        body += "<figure class=\"map\"><div class=\"svg\">\(map.svg)</div>" + legends + "<figcaption>\(caption)</figcaption></figure>\n"
+    }
+
+    /// `{"ids": [element ids], "levels": [{"title", "word", "colours": [distinct fills], "fills": [index per member]}]}`,
+    /// safe inside a `<script>` element (no `<`).
+    static func colouringsJSON(_ map: _Map) -> String {
+        func string(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "<", ">", "&", "\u{00}" ... "\u{1F}":
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let levels = map.colourings.map { colouring in
+            var colours: [String] = [], index: [String: Int] = [:]
+            let fills = colouring.fills.map { fill in
+                if let k = index[fill] { return k }
+                index[fill] = colours.count
+                colours.append(fill)
+                return colours.count - 1
+            }
+            return "{\"title\":\(string(colouring.title)),\"word\":\(string(colouring.title.lowercased())),"
+                + "\"colours\":[\(colours.map(string).joined(separator: ","))],"
+                + "\"fills\":[\(fills.map(String.init).joined(separator: ","))]}"
+        }
+        return "{\"ids\":[\(map.elementIDs.map(string).joined(separator: ","))],\"levels\":[\(levels.joined(separator: ","))]}"
     }
 
     mutating func charts(_ svgs: [String]) {
@@ -453,7 +516,7 @@ struct _Page {
     dl.facts dt { font-size: 0.85em; color: #555; } dl.facts dd { margin: 0; font-size: 1.3em; font-weight: bold; }
     figure.map { margin: 1em 0; } figure.map .svg svg { max-width: 100%; height: auto; max-height: \(Int(HTMLReport.mapBox.height))px; display: block; margin: 0 auto; }
     ul.legend { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.3em 1.2em; list-style: none; padding: 0; margin: 0.6em 0; font-size: 0.9em; }
-    ul.legend .title { font-weight: bold; }
+    ul.legend .title { font-weight: bold; } ul.legend[hidden] { display: none; }
     ul.legend .swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #4d4d4d; margin-right: 0.35em; vertical-align: -0.1em; }
     ul.legend .dash { display: inline-block; width: 1.6em; border-top: 2px dashed #333; margin-right: 0.35em; vertical-align: 0.3em; }
     figcaption { text-align: center; color: #555; font-size: 0.9em; }
