@@ -32,11 +32,17 @@ public struct HTMLReport: Sendable {
         public var threads: Int
         /// Two spans to compare side by side in a section of their own (``PeriodComparison``).
         public var comparison: (before: DateSpan, after: DateSpan)?
+        /// Told when each long step starts (`seconds` nil) and when it ends (its wall-clock
+        /// seconds): "communities (Leiden)", "maps", "member map", "growth", ... Nothing it is told
+        /// goes into the page.
+        public var progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
                     memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
-                    comparison: (before: DateSpan, after: DateSpan)? = nil) {
+                    comparison: (before: DateSpan, after: DateSpan)? = nil,
+                    progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)? = nil) {
             self.comparison = comparison
+            self.progress = progress
             self.title = title
             self.seed = seed
             self.period = period
@@ -84,37 +90,26 @@ public struct HTMLReport: Sendable {
 
         // Leiden once: the member map's colours, the `communities` boundary level and the
         // Communities section all use it.
-        let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: order)
+        let communities = options.step("communities (Leiden)") {
+            Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: order)
+        }
 
         // Maps.
         page.section("Maps", id: "maps")
         page.paragraph("Circles are groups (sized by members) or members (sized by ties); lines are ties, thicker "
             + "for more ties. Hover over a circle for its name and figures.")
-        for level in levels.reversed() {
-            let groups = community.partition(level)
-            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
-            if populated.count < 2 {
-                let name = populated.first.map { Self.groupName(community, groups.names[$0]) }
-                page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
-                               ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
-                continue
-            }
-            var map = NetworkMap.Options()
-            map.level = .groups(.hierarchy(level))
-            map.seed = options.seed
-            map.communities = communities.partition
-            map.topGroups = 60
-            let drawn = try Self.map(loaded, map)
-            page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
-                         + drawn.notes).joined(separator: " "), map: drawn)
+        try options.step("maps") { try Self.groupMaps(loaded, community, communities: communities.partition, options: options, into: &page) }
+        try options.step("member map") {
+            try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page,
+                               leftOut: "; the group maps above show the whole community")
         }
-        try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page,
-                           leftOut: "; the group maps above show the whole community")
 
         // Growth.
         page.section("Growth", id: "growth")
-        let growth = try GrowthReport(loaded, period: options.period, window: nil, levels: levels.map { .hierarchy($0) },
-                                      options: .init(basic: true, seed: options.seed, threads: options.threads))
+        let growth = try options.step("growth") {
+            try GrowthReport(loaded, period: options.period, window: nil, levels: levels.map { .hierarchy($0) },
+                             options: .init(basic: true, seed: options.seed, threads: options.threads))
+        }
         let labels = growth.rows.map { $0.periodStart.description }
         func chart(_ title: String, _ series: [(String, [Double])]) -> String {
             var chart = LineChart(title: title, xLabels: labels)
@@ -131,13 +126,16 @@ public struct HTMLReport: Sendable {
         ])
 
         if let spans = options.comparison {
-            page.comparison(community, before: spans.before, after: spans.after, seed: options.seed, threads: options.threads)
+            options.step("comparison of two spans") {
+                page.comparison(community, before: spans.before, after: spans.after, seed: options.seed, threads: options.threads)
+            }
         }
 
         // Boundary spanners.
         page.section("Who connects across boundaries", id: "brokers")
-        let brokers = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed,
-                                       threads: options.threads)
+        let brokers = try options.step("boundary spanners (brokerage)") {
+            try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed, threads: options.threads)
+        }
         let across = brokers.crossBrokerage
         let spanners = brokers.strongest(options.top)
         if spanners.isEmpty {
@@ -164,9 +162,10 @@ public struct HTMLReport: Sendable {
 
         // Boundaries.
         page.section("Ties within and across groups", id: "boundaries")
-        let boundaries = try BoundaryReport(loaded, levels: levels.map { .hierarchy($0) } + [.communities],
-                                            options: .init(minimumCell: options.minimumCell, seed: options.seed,
-                                                           communities: communities.partition))
+        let boundaries = try options.step("boundaries") {
+            try BoundaryReport(loaded, levels: levels.map { .hierarchy($0) } + [.communities],
+                               options: .init(minimumCell: options.minimumCell, seed: options.seed, communities: communities.partition))
+        }
         page.table(["Level", "Groups", "Ties inside", "Ties across", "E-I index", "Expected E-I", "Assortativity"],
                    boundaries.levels.map { level in
             let m = level.mixing
@@ -260,6 +259,30 @@ public struct HTMLReport: Sendable {
         }
     }
 
+    /// A map per hierarchy level with two groups or more (partners, regions, organisations), or
+    /// the sentence that says why a level has none.
+    static func groupMaps(_ loaded: LoadedGraph, _ community: Community, communities: Partition, options: Options,
+                          into page: inout _Page) throws {
+        for level in HierarchyLevel.allCases.reversed() {
+            let groups = community.partition(level)
+            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
+            if populated.count < 2 {
+                let name = populated.first.map { Self.groupName(community, groups.names[$0]) }
+                page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
+                               ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
+                continue
+            }
+            var map = NetworkMap.Options()
+            map.level = .groups(.hierarchy(level))
+            map.seed = options.seed
+            map.communities = communities
+            map.topGroups = 60
+            let drawn = try Self.map(loaded, map)
+            page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
+                         + drawn.notes).joined(separator: " "), map: drawn)
+        }
+    }
+
     /// The box a map is shown in, CSS pixels: the width of a section's content at the page's
     /// widest (1,100 px main, less paddings and borders: 986 px), and the maps' highest.
     static let mapBox = (width: 980.0, height: 720.0)
@@ -305,9 +328,13 @@ public struct HTMLReport: Sendable {
             ("Largest connected group", "\(_thousands(n.largestComponentSize)) members (\(_format(100 * n.largestComponentShare, 1))%)"),
             ("Members without ties", _thousands(n.isolatedNodes)),
         ])
-        let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
+        let communities = options.step("communities (Leiden)") {
+            Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
+        }
         page.section("Maps", id: "maps")
-        try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page, leftOut: "")
+        try options.step("member map") {
+            try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page, leftOut: "")
+        }
         page.paragraph("Maps of organisations, regions and partners need a dataset directory: this input has no hierarchy.")
         page.section("Growth", id: "growth")
         page.paragraph("Growth over time needs dated interactions, which only a dataset directory has.")
@@ -552,5 +579,18 @@ private extension String {
         }
         if open { out += "</section>\n" }
         return out
+    }
+}
+
+extension HTMLReport.Options {
+    /// Runs `body`, telling ``progress`` when it starts and how long it took.
+    func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        guard let progress else { return try body() }
+        progress(name, nil)
+        let start = ContinuousClock.now
+        let result = try body()
+        let elapsed = start.duration(to: .now)
+        progress(name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return result
     }
 }
