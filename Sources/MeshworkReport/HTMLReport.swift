@@ -111,16 +111,23 @@ public struct HTMLReport: Sendable {
                              options: .init(basic: true, seed: options.seed, threads: options.threads))
         }
         let labels = growth.rows.map { $0.periodStart.description }
-        func chart(_ title: String, _ series: [(String, [Double])]) -> String {
+        func chart(_ title: String, percent: Bool = false, _ series: [(String, [Double])]) -> String {
             var chart = LineChart(title: title, xLabels: labels)
+            chart.percent = percent
             for (name, values) in series { chart.add(LineChart.Series(name: name, values: values)) }
             return chart.svg
         }
+        // A level whose members are all in one group has no boundary to cross: no line.
+        let bounded = levels.indices.filter { community.partition(levels[$0]).sizes.count(where: { $0 > 0 }) > 1 }
         page.charts([
             chart("Members and ties", [("members", growth.rows.map { Double($0.members) }), ("ties", growth.rows.map { Double($0.ties) })]),
             chart("Mean ties per member", [("mean degree", growth.rows.map(\.meanDegree))]),
-            chart("Share of ties crossing a boundary", levels.indices.map { l in (levels[l].rawValue, growth.rows.map { $0.crossShare(l) }) }),
-            chart("Share of members in the largest connected group", [("largest component", growth.rows.map(\.largestComponentShare))]),
+        ] + (bounded.isEmpty ? [] : [
+            chart(bounded.count == 1 ? "Share of ties across \(levels[bounded[0]].rawValue)s" : "Share of ties crossing a boundary", percent: true,
+                  bounded.map { l in ("across \(levels[l].rawValue)s", growth.rows.map { $0.crossShare(l) }) }),
+        ]) + [
+            chart("Share of members in the largest connected group", percent: true,
+                  [("largest component", growth.rows.map(\.largestComponentShare))]),
             chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
                                                    ("active", growth.rows.map { Double($0.activeMembers) })]),
         ])

@@ -129,4 +129,27 @@ struct ReportTablesTests {
         let agreement = try Self.table(after: "<section id=\"communities\">", in: html)
         #expect(agreement.map { $0[0] } == ["Level", "Organisation"])
     }
+
+    /// The growth section's charts (their SVG text), in page order.
+    static func charts(_ html: String) -> [String] {
+        html.components(separatedBy: "<div class=\"chart\">").dropFirst().map { String($0.components(separatedBy: "</svg>")[0]) }
+    }
+
+    @Test("charts: shares read in percent, thousands separated, no line for a level of one group",
+          arguments: [("workplace-invs15", ["Share of ties across organisations"], [String]()),
+                      ("lazega-lawyers", ["Share of ties crossing a boundary"], ["across organisations", "across regions"])])
+    func charts(dataset: String, titles: [String], lines: [String]) throws {
+        let html = try HTMLReport(Fixtures.load(dataset), options: .init(threads: 2)).html
+        let charts = Self.charts(html)
+        #expect(charts.count == 5)
+        let crossing = try #require(charts.first { chart in titles.contains { chart.contains(">\($0)</text>") } })
+        #expect(crossing.contains(">0%</text>") && !crossing.contains(">0.2</text>"))
+        for line in lines { #expect(crossing.contains(">\(line)</text>"), "\(line)") }
+        #expect(!crossing.contains("partner"))
+        let largest = try #require(charts.first { $0.contains(">Share of members in the largest connected group</text>") })
+        #expect(largest.contains(">100%</text>"))
+        if dataset == "workplace-invs15" {
+            #expect(charts[0].contains(">4,000</text>") && !charts[0].contains(">4000</text>"))
+        }
+    }
 }
