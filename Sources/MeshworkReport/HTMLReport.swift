@@ -119,18 +119,25 @@ public struct HTMLReport: Sendable {
         }
         // A level whose members are all in one group has no boundary to cross: no line.
         let bounded = levels.indices.filter { community.partition(levels[$0]).sizes.count(where: { $0 > 0 }) > 1 }
-        page.charts([
-            chart("Members and ties", [("members", growth.rows.map { Double($0.members) }), ("ties", growth.rows.map { Double($0.ties) })]),
-            chart("Mean ties per member", [("mean degree", growth.rows.map(\.meanDegree))]),
-        ] + (bounded.isEmpty ? [] : [
-            chart(bounded.count == 1 ? "Share of ties across \(levels[bounded[0]].rawValue)s" : "Share of ties crossing a boundary", percent: true,
-                  bounded.map { l in ("across \(levels[l].rawValue)s", growth.rows.map { $0.crossShare(l) }) }),
-        ]) + [
-            chart("Share of members in the largest connected group", percent: true,
-                  [("largest component", growth.rows.map(\.largestComponentShare))]),
-            chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
-                                                   ("active", growth.rows.map { Double($0.activeMembers) })]),
-        ])
+        if growth.rows.count < 2 {
+            // One period: a chart would be a dot.
+            page.paragraph(growth.rows.first.map {
+                "All dated records fall in one \(growth.period.rawValue), from \($0.periodStart): growth over time needs records in at least two."
+            } ?? "No dated record: no growth over time.")
+        } else {
+            page.charts([
+                chart("Members and ties", [("members", growth.rows.map { Double($0.members) }), ("ties", growth.rows.map { Double($0.ties) })]),
+                chart("Mean ties per member", [("mean degree", growth.rows.map(\.meanDegree))]),
+            ] + (bounded.isEmpty ? [] : [
+                chart(bounded.count == 1 ? "Share of ties across \(levels[bounded[0]].rawValue)s" : "Share of ties crossing a boundary", percent: true,
+                      bounded.map { l in ("across \(levels[l].rawValue)s", growth.rows.map { $0.crossShare(l) }) }),
+            ]) + [
+                chart("Share of members in the largest connected group", percent: true,
+                      [("largest component", growth.rows.map(\.largestComponentShare))]),
+                chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
+                                                       ("active", growth.rows.map { Double($0.activeMembers) })]),
+            ])
+        }
 
         if let spans = options.comparison {
             options.step("comparison of two spans") {
