@@ -114,6 +114,7 @@ public struct HTMLReport: Sendable {
         func chart(_ title: String, percent: Bool = false, _ series: [(String, [Double])]) -> String {
             var chart = LineChart(title: title, xLabels: labels)
             chart.percent = percent
+            chart.xTitle = "Start of each \(growth.period.rawValue)"
             for (name, values) in series { chart.add(LineChart.Series(name: name, values: values)) }
             return chart.svg
         }

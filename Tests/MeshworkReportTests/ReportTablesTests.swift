@@ -150,6 +150,7 @@ struct ReportTablesTests {
         #expect(largest.contains(">100%</text>"))
         if dataset == "workplace-invs15" {
             #expect(charts[0].contains(">4,000</text>") && !charts[0].contains(">4000</text>"))
+            #expect(charts.allSatisfy { $0.contains(">Start of each day</text>") })
         }
     }
 

@@ -37,6 +37,8 @@ struct LineChart: Sendable {
     var height = 320.0
     /// The values are shares of 1: the axis reads in percent (0.25 -> "25%").
     var percent = false
+    /// What the x labels are ("Start of each quarter"), written under them.
+    var xTitle: String?
 
     init(title: String, xLabels: [String]) {
         self.title = title
@@ -51,7 +53,7 @@ struct LineChart: Sendable {
     // Text is 14 px in the 640-px drawing: about 10.5 CSS px where the report shows two charts
     // side by side (480 px each).
     // The right margin holds half of a date label centred on the last period.
-    private let left = 72.0, right = 44.0, top = 40.0, bottom = 56.0
+    private let left = 72.0, right = 44.0, top = 40.0, bottom = 72.0
 
     /// The chart as an SVG document.
     var svg: String {
@@ -81,6 +83,9 @@ struct LineChart: Sendable {
         let every = max(1, (count + 5) / 6)
         for i in stride(from: 0, to: count, by: every) {
             out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">\(Self.escape(xLabels[i]))</text>\n"
+        }
+        if let xTitle {
+            out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - bottom + 38))\" text-anchor=\"middle\" fill=\"#555\">\(Self.escape(xTitle))</text>\n"
         }
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555\"/>\n"
         for (k, s) in series.enumerated() {
