@@ -116,6 +116,16 @@ struct Progress: Sendable {
         line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     }
 
+    /// Runs `body` between the two ``step(_:_:_:)`` lines of `name`.
+    func timed<T>(_ label: String, _ name: String, _ body: () throws -> T) rethrows -> T {
+        step(label, name, nil)
+        let start = ContinuousClock.now
+        let result = try body()
+        let elapsed = start.duration(to: .now)
+        step(label, name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return result
+    }
+
     /// ``step(_:_:_:)`` for a library's progress callback, or `nil` when nothing is shown.
     func callback(_ label: String) -> (@Sendable (String, Double?) -> Void)? {
         guard enabled else { return nil }
