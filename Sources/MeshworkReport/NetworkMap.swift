@@ -148,6 +148,13 @@ private struct Context {
         let labelled = topK(values, options.labels ?? 10)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: shown.vertexCount))
         let singleCentre = ego?.centre.count { $0 } == 1
+        // The member's organisation by name in its tooltip (the report's click panel), when the
+        // colours show another level.
+        var organisation: (Partition, [String])?
+        if colourLevel != .hierarchy(.organisation), let groups = loaded.community?.partition(.organisation),
+           groups.sizes.count(where: { $0 > 0 }) > 1 {
+            organisation = (groups, try groupNames(groups, level: .hierarchy(.organisation)))
+        }
         for v in 0..<shown.vertexCount {
             let id = loaded.labels[original[v]]
             let name = memberName(original[v]) ?? id
@@ -156,6 +163,9 @@ private struct Context {
             var tooltip = name == id ? id : "\(name) (\(id))"
             tooltip += " · \(options.sizeBy.rawValue) \(Self.figure(values[v]))"
             tooltip += " · " + (group < 0 ? "\(Self.singular(colourLevel)) unknown" : names[Int(group)])
+            if let (groups, organisationNames) = organisation, groups.group[Int(original[v])] >= 0 {
+                tooltip += " · " + organisationNames[Int(groups.group[Int(original[v])])]
+            }
             map.nodes.append(MapNode(
                 id: id, label: labelled[v] || (centre && singleCentre) ? name : nil, tooltip: tooltip,
                 fill: colouring.fills[v],

@@ -64,4 +64,23 @@ struct MapColouringTests {
         let plain = try HTMLReport(Fixtures.load("karate/karate.edges"), options: .init(threads: 1)).html
         #expect(!plain.contains("data-colouring=\"") && !plain.contains("class=\"colourings\">"))
     }
+
+    @Test("a member coloured by community names its organisation in its tooltip (the report's click panel)")
+    func organisationInTooltip() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let community = try #require(loaded.community)
+        let organisations = community.partition(.organisation)
+        let map = try NetworkMap.document(loaded, options: NetworkMap.Options())
+        for node in map.nodes {
+            let v = try #require(loaded.labels.id(of: node.id))
+            let g = organisations.group[Int(v)]
+            guard g >= 0 else { continue }
+            let name = community.names[Int(community.ids.id(of: organisations.names[Int(g)])!)]
+            #expect(node.tooltip.hasSuffix(" · \(name)") && node.tooltip.contains(" · Community "), "\(node.tooltip)")
+        }
+        var byOrganisation = NetworkMap.Options()
+        byOrganisation.colourBy = .hierarchy(.organisation)
+        let coloured = try NetworkMap.document(loaded, options: byOrganisation)
+        #expect(coloured.nodes.allSatisfy { $0.tooltip.components(separatedBy: " · Department ").count <= 2 })
+    }
 }
