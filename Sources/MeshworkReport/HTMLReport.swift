@@ -197,7 +197,9 @@ public struct HTMLReport: Sendable {
             let word = level.level.description
             let populated = (0..<m.groupCount).filter { m.members[$0] > 0 }
             if populated.count == 1 {
-                page.paragraph("All \(_thousands(m.members[populated[0]])) members with a known \(word) are in one, "
+                // A suppressed group's size stays out of the page, as in its table.
+                let members = level.suppressed[populated[0]] ? "" : "\(_thousands(m.members[populated[0]])) "
+                page.paragraph("All \(members)members with a known \(word) are in one, "
                     + "\(Self.shownName(level, populated[0])): every tie stays inside it.")
                 continue
             }

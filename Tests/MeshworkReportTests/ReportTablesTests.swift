@@ -128,6 +128,10 @@ struct ReportTablesTests {
         #expect(region[4 ... 6].allSatisfy { $0.isEmpty }, "\(region)")
         let agreement = try Self.table(after: "<section id=\"communities\">", in: html)
         #expect(agreement.map { $0[0] } == ["Level", "Organisation"])
+        // A group below the minimum cell keeps its size out of that sentence too.
+        let suppressed = try HTMLReport(loaded, options: .init(minimumCell: 300, threads: 2)).html
+        #expect(suppressed.contains("All members with a known region are in one, InVS office building (France): every tie stays inside it."))
+        #expect(!suppressed.contains("All 232 members with a known region"))
     }
 
     /// The growth section's charts (their SVG text), in page order.
