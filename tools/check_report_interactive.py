@@ -6,11 +6,14 @@
 Copies the page with a probe script that, once the page has loaded, (1) counts the opening
 sentences of the summary, (2) presses the first map's zoom button and reads its viewBox before
 and after, (3) searches for the name on the first map label of the last map (a member on the
-member map) with the page's own search and counts the circles it outlines, (4) counts the tables
-and their "Download CSV" buttons, and (5) collects every script error. It prints the page with
+member map) with the page's own search and counts the circles it outlines, (4) picks the second
+entry of the member map's "Colour by" menu (when it has one) and counts the circles refilled and
+the legends shown, (5) counts the tables and their "Download CSV" buttons, and (6) collects every
+script error. It prints the page with
 `chromium --headless --dump-dom`, reads the probe's findings, prints them, and exits 1 unless:
 at least five opening sentences, the zoom changed the view, the search found and outlined at
-least one circle, every table has its button, and no script error occurred.
+least one circle, the colouring switch refilled circles and showed only the chosen legend, every
+table has its button, and no script error occurred.
 """
 import json
 import os
@@ -38,6 +41,22 @@ window.addEventListener('load', () => {
     out.query = labels.length ? labels[0].textContent : '';
     out.found = window.meshworkSearch && out.query ? window.meshworkSearch(out.query) : 0;
     out.outlined = document.querySelectorAll('g.node.found').length;
+  }
+  // The member map's "Colour by" menu: pick its second colouring, count the circles refilled and
+  // the legends shown.
+  const select = document.querySelector('select.colour-by');
+  out.colourings = select ? select.options.length : 0;
+  if (select && select.options.length > 1) {
+    const figure = select.closest('figure');
+    const fills = () => Array.from(figure.querySelectorAll('.svg g.node:not(.label) ellipse')).map(e => e.getAttribute('fill'));
+    const before = fills();
+    select.value = '1';
+    select.dispatchEvent(new Event('change'));
+    const after = fills();
+    out.refilled = before.filter((fill, i) => fill !== after[i]).length;
+    out.legendsShown = Array.from(figure.querySelectorAll('ul.legend')).filter(ul => !ul.hidden).map(ul => ul.dataset.colouring);
+    out.colouredBy = figure.dataset.colouring;
+    out.captionWord = (figure.querySelector('.coloured-by') || {}).textContent;
   }
   out.tables = document.querySelectorAll('main table').length;
   out.csvButtons = document.querySelectorAll('button.csv').length;
@@ -81,6 +100,11 @@ def main() -> int:
         problems.append("zoom did not change the first map's view")
     if found.get("found", 0) < 1 or found.get("outlined", 0) < 1:
         problems.append(f"search for {found.get('query')!r} outlined no circle")
+    if found.get("colourings", 0) > 1:
+        if found.get("refilled", 0) < 1:
+            problems.append("switching the member map's colouring refilled no circle")
+        if found.get("legendsShown") != ["1"] or found.get("captionWord") != found.get("colouredBy"):
+            problems.append("switching the member map's colouring did not switch its legend and caption")
     if found.get("csvButtons") != found.get("tables"):
         problems.append("a table has no Download CSV button")
     if found.get("errors"):

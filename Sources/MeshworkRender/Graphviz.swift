@@ -48,9 +48,10 @@ public enum Graphviz {
         return centres
     }
 
-    /// Renders `dot`, whose nodes all carry a pinned `pos` (`"x,y!"`, inches: through the
-    /// library, without `neato -n`'s flag, the `nop` engine reads positions as neato does), without
-    /// moving them; edges are drawn straight.
+    /// Renders `dot`, whose nodes all carry a pinned `pos` (`"x,y!"`, points) and whose graph says
+    /// `layout=nop` (Graphviz honours the positions, in points as `neato -n`, only then: under
+    /// another layout name, the nop engine laid out and packed unconnected nodes), without moving
+    /// them; edges are drawn straight.
     /// - Throws: ``GraphvizError`` as ``render(_:engine:format:)``.
     static func renderPositioned(_ dot: String, format: RenderFormat) throws -> [UInt8] {
         let plugins = GraphvizContext.shared.plugins

@@ -5,13 +5,15 @@
 ///     map.edges = [MapEdge(source: "a", target: "b")]
 ///     let svg = try map.render(as: .svg)
 ///
-/// The same document always gives byte-identical DOT: nodes are written sorted by id and edges by
+/// The same document always gives byte-identical DOT: nodes are written sorted by id (labelled
+/// nodes last, so that they are drawn on top) and edges by
 /// their ends' ids (each edge with its smaller id first), numbers with three decimals, and the
 /// layout seed is fixed (`start=1`). neato then gives byte-identical drawings too; sfdp and fdp
 /// do not (their layouts vary between runs of one process).
 ///
 /// In SVG every node is a `<g>` whose `id` is ``DOTEscaping/elementID(_:prefix:)`` of its id and
-/// whose `class` is `node` plus its ``MapNode/classes``; ties are `<g class="edge tie">`, with
+/// whose `class` is `node` plus its ``MapNode/classes`` (and `labelled` when its label is drawn:
+/// such circles have a dark outline); ties are `<g class="edge tie">`, with
 /// `crossing` added when they cross a group boundary; hovering shows the tooltips. All user text
 /// is escaped (``DOTEscaping``). The legend is the graph's label, below the map: a coloured square
 /// and a name per group, then the ``notes``.
@@ -111,7 +113,7 @@ public struct MapDocument: Sendable {
     }
 
     /// The DOT document; with `centres` (points, by element id), every node pinned there (`pos`
-    /// in inches) and
+    /// in points, under `layout=nop`) and
     /// `labels` written as boxes of their own in `fontSize`, for Graphviz's `nop` engine.
     private func text(centres: [String: (x: Double, y: Double)]?, labels: [LabelPlacement.Box], fontSize: Double) -> String {
         var out = "graph \"meshwork\" {\n"
@@ -119,7 +121,13 @@ public struct MapDocument: Sendable {
         out += "\tnode [shape=circle, style=filled, fixedsize=true, label=\"\", color=\"#4D4D4D\", "
             + "penwidth=0.5, fontname=\"Helvetica\", fontsize=10];\n"
         out += "\tedge [color=\"#80808099\"];\n"
-        for node in nodes.sorted(by: { $0.id < $1.id }) { write(node, centre: centres?[DOTEscaping.elementID(node.id)], to: &out) }
+        // A labelled node is outlined and drawn after the others, so that on a dense map the
+        // circle its label names stands out, on top: the labels drawn (placed boxes; xlabels in
+        // the DOT before placement).
+        let labelled = centres == nil ? Set(nodes.lazy.filter { $0.label != nil }.map(\.id)) : Set(labels.map(\.id))
+        for node in nodes.sorted(by: { (labelled.contains($0.id) ? 1 : 0, $0.id) < (labelled.contains($1.id) ? 1 : 0, $1.id) }) {
+            write(node, centre: centres?[DOTEscaping.elementID(node.id)], labelled: labelled.contains(node.id), to: &out)
+        }
         let tooltips = Dictionary(nodes.map { ($0.id, $0.tooltip) }, uniquingKeysWith: { first, _ in first })
         for label in labels.sorted(by: { $0.id < $1.id }) {
             let name = DOTEscaping.quotedVerbatim(DOTEscaping.elementID(label.id, prefix: "l-"))
@@ -128,7 +136,7 @@ public struct MapDocument: Sendable {
                 + "height=\(DOTEscaping.fixed(label.height / 72)), fontsize=\(DOTEscaping.fixed(fontSize)), "
                 + "fontcolor=\"#1A1A1A\", label=\(DOTEscaping.quoted(label.text)), "
                 + "tooltip=\(DOTEscaping.quoted(tooltips[label.id] ?? label.text)), "
-                + "pos=\"\(DOTEscaping.fixed(label.x / 72)),\(DOTEscaping.fixed(label.y / 72))!\"];\n"
+                + "pos=\"\(DOTEscaping.fixed(label.x)),\(DOTEscaping.fixed(label.y))!\"];\n"
         }
         let ordered = edges.map { $0.source <= $0.target ? $0 : MapEdge(
             source: $0.target, target: $0.source, width: $0.width, crossesBoundary: $0.crossesBoundary,
@@ -142,7 +150,10 @@ public struct MapDocument: Sendable {
     /// Graph attributes: the engine and its settings, a fixed seed, the size bound and the legend.
     /// With `pinned` (every node has its `pos`), no overlap removal: it would move the nodes.
     private func graphAttributes(pinned: Bool) -> [(String, String)] {
-        var attributes: [(String, String)] = [("layout", engine.rawValue)]
+        // Pinned: Graphviz reads `pos` in points and keeps every node there only under the graph's
+        // own `layout=nop`; under sfdp's name, the nop engine moved the label boxes (unconnected
+        // nodes) away from their circles, as packed components (measured: 80 to 210 points).
+        var attributes: [(String, String)] = [("layout", pinned ? "nop" : engine.rawValue)]
         switch pinned ? nil : engine {
         case nil: attributes += [("overlap", "true"), ("splines", "false")]
         case .neato: attributes += [("overlap", "false"), ("splines", "false"), ("start", "1")]
@@ -183,18 +194,23 @@ public struct MapDocument: Sendable {
         edges.contains(where: \.crossesBoundary) && edges.contains { !$0.crossesBoundary }
     }
 
-    private func write(_ node: MapNode, centre: (x: Double, y: Double)?, to out: inout String) {
+    private func write(_ node: MapNode, centre: (x: Double, y: Double)?, labelled: Bool, to out: inout String) {
         let name = DOTEscaping.quotedVerbatim(DOTEscaping.elementID(node.id))
         let size = DOTEscaping.fixed(node.size)
         out += "\t\(name) [id=\(name)"
-        if !node.classes.isEmpty {
-            out += ", class=" + DOTEscaping.quotedVerbatim(node.classes.map(DOTEscaping.classToken).joined(separator: " "))
+        let classes = node.classes.map(DOTEscaping.classToken) + (labelled ? ["labelled"] : [])
+        if !classes.isEmpty {
+            out += ", class=" + DOTEscaping.quotedVerbatim(classes.joined(separator: " "))
         }
         out += ", width=\(size), height=\(size), fillcolor=\"\(safeColour(node.fill))\""
         out += ", tooltip=" + DOTEscaping.quoted(node.tooltip)
-        if node.emphasised { out += ", penwidth=3, color=\"#000000\"" }
+        if node.emphasised {
+            out += ", penwidth=3, color=\"#000000\""
+        } else if labelled {
+            out += ", penwidth=1.5, color=\"#1A1A1A\""
+        }
         if let centre {
-            out += ", pos=\"\(DOTEscaping.fixed(centre.x / 72)),\(DOTEscaping.fixed(centre.y / 72))!\""
+            out += ", pos=\"\(DOTEscaping.fixed(centre.x)),\(DOTEscaping.fixed(centre.y))!\""
         } else if let label = node.label {
             out += ", xlabel=" + DOTEscaping.quoted(label)
         }

@@ -25,7 +25,9 @@ package enum DemoRun {
     /// Writes `index.html` (the ``HTMLReport``), `summary.txt`, `summary.json` and `members.csv` into
     /// `output` (created if missing).
     /// - Complexity: O(dataset size).
-    package static func run(dataset: String, output: String, threads: Int = Parallelism.defaultThreads) throws -> Result {
+    /// `progress` is told of the report's long steps (``HTMLReport/Options/progress``).
+    package static func run(dataset: String, output: String, threads: Int = Parallelism.defaultThreads,
+                            progress: (@Sendable (String, Double?) -> Void)? = nil) throws -> Result {
         let loaded = try GraphLoader.load(dataset, options: LoadOptions())
         try makeDirectory(output)
         let report = SummaryReport(loaded, top: 10)
@@ -47,7 +49,7 @@ package enum DemoRun {
             columns.append(.strings(name: name, values: values))
         }
         try NodeTableWriter.write(labels: loaded.labels, columns: columns, to: output + "/members.csv")
-        let html = try HTMLReport(loaded, options: .init(title: "Example improvement community", threads: threads))
+        let html = try HTMLReport(loaded, options: .init(title: "Example improvement community", threads: threads, progress: progress))
         try html.write(to: output)
         return Result(outputDirectory: output, summaryText: report.text, reportPath: HTMLReport.indexPath(in: output))
     }

@@ -1,5 +1,6 @@
 import MeshworkAlgorithms
 import MeshworkCore
+import MeshworkIO
 
 extension _Page {
     /// The "Two spans compared" section of the report: ``PeriodComparison`` of `before` and `after`
@@ -18,26 +19,30 @@ extension _Page {
             + "its last day. A p-value says how often random assignment of the same members to groups of the same "
             + "sizes gives a share of ties across groups at least as far from what chance predicts "
             + "(\(permutations) shuffles; 0.001 is the smallest it can show).")
-        func change(_ a: Double, _ b: Double, digits: Int) -> String {
-            let text = _format(b - a, digits)
-            return b - a > 0 ? "+" + text : text
+        // On the page: counts, percentages and changes in percentage points; in the CSV: the
+        // counts, the shares of 1 and their differences at full precision.
+        func change(_ a: Int, _ b: Int) -> _Cell {
+            _Cell(b > a ? "+" + _thousands(b - a) : _thousands(b - a), value: String(b - a))
         }
-        func percent(_ value: Double) -> String { value.isFinite ? _format(100 * value, 1) + "%" : "" }
+        func points(_ a: Double, _ b: Double) -> _Cell {
+            guard a.isFinite && b.isFinite else { return "" }
+            let text = _format(100 * (b - a), 1)
+            return _Cell((b - a > 0 ? "+" + text : text) + " points", value: NumberFormatting.shortest(b - a))
+        }
         let (a, b) = (result.before, result.after)
-        var rows: [[String]] = [
-            ["Members present by the end", String(a.members), String(b.members), change(Double(a.members), Double(b.members), digits: 0), "", ""],
-            ["Ties", String(a.ties), String(b.ties), change(Double(a.ties), Double(b.ties), digits: 0), "", ""],
-            ["Share of members in the largest connected group", percent(a.largestComponentShare), percent(b.largestComponentShare),
-             change(100 * a.largestComponentShare, 100 * b.largestComponentShare, digits: 1) + " points", "", ""],
+        var rows: [[_Cell]] = [
+            ["Members present by the end", .count(a.members), .count(b.members), change(a.members, b.members), "", ""],
+            ["Ties", .count(a.ties), .count(b.ties), change(a.ties, b.ties), "", ""],
+            ["Share of members in the largest connected group", .share(a.largestComponentShare), .share(b.largestComponentShare),
+             points(a.largestComponentShare, b.largestComponentShare), "", ""],
         ]
         for (level, figures) in zip(levels, result.levels) {
             let (x, y) = (figures.before, figures.after)
             let name = level.rawValue
-            rows.append(["Share of ties across \(name)s", percent(x.crossShare), percent(y.crossShare),
-                         change(100 * x.crossShare, 100 * y.crossShare, digits: 1) + " points",
-                         _format(x.pValue, 3), _format(y.pValue, 3)])
-            rows.append(["Members who broker between \(name)s", String(x.brokers), String(y.brokers),
-                         change(Double(x.brokers), Double(y.brokers), digits: 0), "", ""])
+            rows.append([_Cell("Share of ties across \(name)s"), .share(x.crossShare), .share(y.crossShare),
+                         points(x.crossShare, y.crossShare), .decimals(x.pValue, 3), .decimals(y.pValue, 3)])
+            rows.append([_Cell("Members who broker between \(name)s"), .count(x.brokers), .count(y.brokers),
+                         change(x.brokers, y.brokers), "", ""])
         }
         table(["Figure", "Earlier span", "Later span", "Change", "p (earlier)", "p (later)"], rows)
         var moves = ["\(result.tiesGained) ties are new in the later span, \(result.tiesLost) of the earlier span's ties "

@@ -32,11 +32,17 @@ public struct HTMLReport: Sendable {
         public var threads: Int
         /// Two spans to compare side by side in a section of their own (``PeriodComparison``).
         public var comparison: (before: DateSpan, after: DateSpan)?
+        /// Told when each long step starts (`seconds` nil) and when it ends (its wall-clock
+        /// seconds): "communities (Leiden)", "maps", "member map", "growth", ... Nothing it is told
+        /// goes into the page.
+        public var progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
                     memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
-                    comparison: (before: DateSpan, after: DateSpan)? = nil) {
+                    comparison: (before: DateSpan, after: DateSpan)? = nil,
+                    progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)? = nil) {
             self.comparison = comparison
+            self.progress = progress
             self.title = title
             self.seed = seed
             self.period = period
@@ -69,77 +75,82 @@ public struct HTMLReport: Sendable {
         page.narrativePlaceholder()
         let n = summary.network
         var facts: [(String, String)] = [
-            ("Members", String(n.nodes)), ("Ties", String(n.edges)),
-            ("Mean ties per member", _format(n.meanDegree, 2)),
-            ("Largest connected group", "\(n.largestComponentSize) members (\(_format(100 * n.largestComponentShare, 1))%)"),
-            ("Members without ties", String(n.isolatedNodes)),
+            ("Members", _thousands(n.nodes)), ("Ties", _thousands(n.edges)),
+            ("Mean ties per member", _significant(n.meanDegree)),
+            ("Largest connected group", "\(_thousands(n.largestComponentSize)) members (\(_format(100 * n.largestComponentShare, 1))%)"),
+            ("Members without ties", _thousands(n.isolatedNodes)),
         ]
         if let hierarchy = summary.hierarchy {
             if let first = hierarchy.firstDay, let last = hierarchy.lastDay {
-                facts.append(("Interactions", "\(hierarchy.interactions), \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))"))
+                facts.append(("Interactions", "\(_thousands(hierarchy.interactions)), \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))"))
             }
-            for level in hierarchy.levels { facts.append(("\(level.level.rawValue.capitalized)s", String(level.groupsWithMembers))) }
+            for level in hierarchy.levels { facts.append(("\(level.level.rawValue.capitalized)s", _thousands(level.groupsWithMembers))) }
         }
         page.facts(facts)
 
         // Leiden once: the member map's colours, the `communities` boundary level and the
         // Communities section all use it.
-        let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: order)
+        let communities = options.step("communities (Leiden)") {
+            Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: order)
+        }
 
         // Maps.
         page.section("Maps", id: "maps")
         page.paragraph("Circles are groups (sized by members) or members (sized by ties); lines are ties, thicker "
             + "for more ties. Hover over a circle for its name and figures.")
-        for level in levels.reversed() {
-            let groups = community.partition(level)
-            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
-            if populated.count < 2 {
-                let name = populated.first.map { g in
-                    community.ids.id(of: groups.names[g]).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? groups.names[g]
-                }
-                page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
-                               ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
-                continue
-            }
-            var map = NetworkMap.Options()
-            map.level = .groups(.hierarchy(level))
-            map.seed = options.seed
-            map.communities = communities.partition
-            map.topGroups = 60
-            let drawn = try Self.map(loaded, map)
-            page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
-                         + drawn.notes).joined(separator: " "), map: drawn)
+        try options.step("maps") { try Self.groupMaps(loaded, community, communities: communities.partition, options: options, into: &page) }
+        try options.step("member map") {
+            try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page,
+                               leftOut: "; the group maps above show the whole community")
         }
-        try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page,
-                           leftOut: "; the group maps above show the whole community")
 
         // Growth.
         page.section("Growth", id: "growth")
-        let growth = try GrowthReport(loaded, period: options.period, window: nil, levels: levels.map { .hierarchy($0) },
-                                      options: .init(basic: true, seed: options.seed, threads: options.threads))
+        let growth = try options.step("growth") {
+            try GrowthReport(loaded, period: options.period, window: nil, levels: levels.map { .hierarchy($0) },
+                             options: .init(basic: true, seed: options.seed, threads: options.threads))
+        }
         let labels = growth.rows.map { $0.periodStart.description }
-        func chart(_ title: String, _ series: [(String, [Double])]) -> String {
+        func chart(_ title: String, percent: Bool = false, _ series: [(String, [Double])]) -> String {
             var chart = LineChart(title: title, xLabels: labels)
+            chart.percent = percent
+            chart.xTitle = "Start of each \(growth.period.rawValue)"
             for (name, values) in series { chart.add(LineChart.Series(name: name, values: values)) }
             return chart.svg
         }
-        page.charts([
-            chart("Members and ties", [("members", growth.rows.map { Double($0.members) }), ("ties", growth.rows.map { Double($0.ties) })]),
-            chart("Mean ties per member", [("mean degree", growth.rows.map(\.meanDegree))]),
-            chart("Share of ties crossing a boundary", levels.indices.map { l in (levels[l].rawValue, growth.rows.map { $0.crossShare(l) }) }),
-            chart("Share of members in the largest connected group", [("largest component", growth.rows.map(\.largestComponentShare))]),
-            chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
-                                                   ("active", growth.rows.map { Double($0.activeMembers) })]),
-        ])
+        // A level whose members are all in one group has no boundary to cross: no line.
+        let bounded = levels.indices.filter { community.partition(levels[$0]).sizes.count(where: { $0 > 0 }) > 1 }
+        if growth.rows.count < 2 {
+            // One period: a chart would be a dot.
+            page.paragraph(growth.rows.first.map {
+                "All dated records fall in one \(growth.period.rawValue), from \($0.periodStart): growth over time needs records in at least two."
+            } ?? "No dated record: no growth over time.")
+        } else {
+            page.charts([
+                chart("Members and ties", [("members", growth.rows.map { Double($0.members) }), ("ties", growth.rows.map { Double($0.ties) })]),
+                chart("Mean ties per member", [("mean degree", growth.rows.map(\.meanDegree))]),
+            ] + (bounded.isEmpty ? [] : [
+                chart(bounded.count == 1 ? "Share of ties across \(levels[bounded[0]].rawValue)s" : "Share of ties crossing a boundary", percent: true,
+                      bounded.map { l in ("across \(levels[l].rawValue)s", growth.rows.map { $0.crossShare(l) }) }),
+            ]) + [
+                chart("Share of members in the largest connected group", percent: true,
+                      [("largest component", growth.rows.map(\.largestComponentShare))]),
+                chart("Newcomers and active members", [("newcomers", growth.rows.map { Double($0.newcomers) }),
+                                                       ("active", growth.rows.map { Double($0.activeMembers) })]),
+            ])
+        }
 
         if let spans = options.comparison {
-            page.comparison(community, before: spans.before, after: spans.after, seed: options.seed, threads: options.threads)
+            options.step("comparison of two spans") {
+                page.comparison(community, before: spans.before, after: spans.after, seed: options.seed, threads: options.threads)
+            }
         }
 
         // Boundary spanners.
         page.section("Who connects across boundaries", id: "brokers")
-        let brokers = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed,
-                                       threads: options.threads)
+        let brokers = try options.step("boundary spanners (brokerage)") {
+            try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed, threads: options.threads)
+        }
         let across = brokers.crossBrokerage
         let spanners = brokers.strongest(options.top)
         if spanners.isEmpty {
@@ -148,50 +159,81 @@ public struct HTMLReport: Sendable {
             if spanners.count < options.top {
                 page.paragraph("Only \(spanners.count) members have a tie across an organisation boundary.")
             }
-            page.table(["Member", "Name", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"],
-                       spanners.map { v in
+            // Members and organisations by name (their ids when unnamed); the ids in a last
+            // column when some member has a name.
+            let names = spanners.map { community.names[Int(community.members[Int($0)])] }
+            let named = names.contains { !$0.isEmpty }
+            page.table(["Member", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"]
+                       + (named ? ["Id"] : []),
+                       zip(spanners, names).map { v, name in
                 let i = Int(v)
-                let node = community.members[i]
-                return [loaded.labels[v], community.names[Int(node)], brokers.partition.group[i] >= 0 ? brokers.partition.names[Int(brokers.partition.group[i])] : "",
-                        String(across[i]), _format(brokers.moduleRoles.participation[i], 2), _format(brokers.burtEffectiveSize[i], 1),
-                        brokers.moduleRoles.role[i]?.rawValue ?? ""]
+                let group = brokers.partition.group[i]
+                return [_Cell(name.isEmpty ? loaded.labels[v] : name),
+                        _Cell(group >= 0 ? Self.groupName(community, brokers.partition.names[Int(group)]) : ""),
+                        .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
+                        _Cell(brokers.moduleRoles.role[i].map(Self.words) ?? "")] + (named ? [_Cell(loaded.labels[v])] : [])
             })
         }
 
         // Boundaries.
         page.section("Ties within and across groups", id: "boundaries")
-        let boundaries = try BoundaryReport(loaded, levels: levels.map { .hierarchy($0) } + [.communities],
-                                            options: .init(minimumCell: options.minimumCell, seed: options.seed,
-                                                           communities: communities.partition))
+        let boundaries = try options.step("boundaries") {
+            try BoundaryReport(loaded, levels: levels.map { .hierarchy($0) } + [.communities],
+                               options: .init(minimumCell: options.minimumCell, seed: options.seed, communities: communities.partition))
+        }
         page.table(["Level", "Groups", "Ties inside", "Ties across", "E-I index", "Expected E-I", "Assortativity"],
                    boundaries.levels.map { level in
             let m = level.mixing
-            return [level.level.description, String(m.groupCount), String(m.totalInternal), String(m.totalExternal),
-                    _format(m.networkEI, 3), _format(m.expectedNetworkEI, 3), _format(m.assortativity, 3)]
+            let word = level.level.description
+            // A level with one group has no boundary: its E-I index (-1) would read as a finding.
+            let mixing: [_Cell] = m.members.count(where: { $0 > 0 }) < 2 ? ["", "", ""]
+                : [.measure(m.networkEI), .measure(m.expectedNetworkEI), .measure(m.assortativity)]
+            return [_Cell(word.prefix(1).uppercased() + word.dropFirst()), .count(m.groupCount), .count(m.totalInternal),
+                    .count(m.totalExternal)] + mixing
         })
         for level in boundaries.levels.prefix(levels.count) {
             let m = level.mixing
             let ei = m.eiIndex
+            let word = level.level.description
+            let populated = (0..<m.groupCount).filter { m.members[$0] > 0 }
+            if populated.count == 1 {
+                // A suppressed group's size stays out of the page, as in its table.
+                let members = level.suppressed[populated[0]] ? "" : "\(_thousands(m.members[populated[0]])) "
+                page.paragraph("All \(members)members with a known \(word) are in one, "
+                    + "\(Self.shownName(level, populated[0])): every tie stays inside it.")
+                continue
+            }
             let biggest = (0..<m.groupCount).sorted { m.members[$0] != m.members[$1] ? m.members[$0] > m.members[$1] : $0 < $1 }
-            page.subsection("Largest \(level.level.description)s")
-            page.table(["Group", "Name", "Members", "Ties inside", "Ties across", "E-I index"],
-                       biggest.prefix(options.top).map { g in
-                if level.suppressed[g] { return [level.partition.names[g], level.displayNames[g], "fewer than \(options.minimumCell)", "", "", ""] }
-                return [level.partition.names[g], level.displayNames[g], String(m.members[g]), String(m.internalTies[g]),
-                        String(m.externalTies[g]), _format(ei[g], 3)]
+            let shown = Array(biggest.prefix(options.top))
+            // Groups by name (their ids when unnamed); the ids in a last column when they differ.
+            let named = shown.contains { Self.shownName(level, $0) != level.partition.names[$0] }
+            page.subsection("Largest \(word)s")
+            page.table([word.prefix(1).uppercased() + word.dropFirst(), "Members", "Ties inside", "Ties across", "E-I index"]
+                       + (named ? ["Id"] : []),
+                       shown.map { g in
+                let id: [_Cell] = named ? [_Cell(level.partition.names[g])] : []
+                if level.suppressed[g] { return [_Cell(Self.shownName(level, g)), _Cell("fewer than \(options.minimumCell)"), "", "", ""] + id }
+                return [_Cell(Self.shownName(level, g)), .count(m.members[g]), .count(m.internalTies[g]),
+                        .count(m.externalTies[g]), .measure(ei[g])] + id
             })
         }
 
         // Communities.
         page.section("Communities", id: "communities")
-        var rows: [[String]] = []
-        for level in levels {
+        var rows: [[_Cell]] = []
+        // Levels with one group are left out: every grouping "agrees" with them no more than chance.
+        for level in levels where community.partition(level).sizes.count(where: { $0 > 0 }) > 1 {
             let comparison = PartitionComparison().run(communities.partition, community.partition(level))
-            rows.append([level.rawValue, _format(comparison.normalizedMutualInformation, 3), _format(comparison.adjustedRandIndex, 3)])
+            rows.append([_Cell(level.rawValue.prefix(1).uppercased() + level.rawValue.dropFirst()),
+                         .measure(comparison.normalizedMutualInformation), .measure(comparison.adjustedRandIndex)])
         }
-        page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))). "
-            + "How closely they follow each level (1: exactly, 0: not at all):")
-        page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
+        let found = "Leiden found \(communities.count) communities (modularity \(_significant(communities.quality)))."
+        if rows.isEmpty {
+            page.paragraph(found)
+        } else {
+            page.paragraph(found + " How closely they follow each level (1: exactly, 0: not at all):")
+            page.table(["Level", "Normalised mutual information", "Adjusted Rand index"], rows)
+        }
 
         // The opening sentences, from the figures above.
         let agreement = PartitionComparison().run(communities.partition, community.partition(.organisation)).normalizedMutualInformation
@@ -208,6 +250,54 @@ public struct HTMLReport: Sendable {
 
         page.definitions()
         html = page.finish()
+    }
+
+    /// The name of the node `id` of `community` (an organisation, region or partner), or `id`
+    /// when it has none.
+    static func groupName(_ community: Community, _ id: String) -> String {
+        community.ids.id(of: id).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+    }
+
+    /// Group `g` of a boundary level as a table shows it: its name, or its id when unnamed.
+    static func shownName(_ level: BoundaryReport.Level, _ g: Int) -> String {
+        level.displayNames[g].isEmpty ? level.partition.names[g] : level.displayNames[g]
+    }
+
+    /// A module role in words, with its code from Guimerà & Amaral (2005) for readers of the paper.
+    static func words(_ role: ModuleRole) -> String {
+        switch role {
+        case .ultraPeripheral: return "Keeps to own group (R1)"
+        case .peripheral: return "Mostly within own group (R2)"
+        case .nonHubConnector: return "Connects a few groups (R3)"
+        case .nonHubKinless: return "Spread over many groups (R4)"
+        case .provincialHub: return "Hub of own group (R5)"
+        case .connectorHub: return "Hub linking groups (R6)"
+        case .kinlessHub: return "Hub spread over many groups (R7)"
+        }
+    }
+
+    /// A map per hierarchy level with two groups or more (partners, regions, organisations), or
+    /// the sentence that says why a level has none.
+    static func groupMaps(_ loaded: LoadedGraph, _ community: Community, communities: Partition, options: Options,
+                          into page: inout _Page) throws {
+        for level in HierarchyLevel.allCases.reversed() {
+            let groups = community.partition(level)
+            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
+            if populated.count < 2 {
+                let name = populated.first.map { Self.groupName(community, groups.names[$0]) }
+                page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
+                               ?? "No member has a known \(level.rawValue): no map of \(level.rawValue)s.")
+                continue
+            }
+            var map = NetworkMap.Options()
+            map.level = .groups(.hierarchy(level))
+            map.seed = options.seed
+            map.communities = communities
+            map.topGroups = 60
+            let drawn = try Self.map(loaded, map)
+            page.figure((["\(level.rawValue.capitalized)s and the ties between them: circles sized by members, lines by ties."]
+                         + drawn.notes).joined(separator: " "), map: drawn)
+        }
     }
 
     /// The box a map is shown in, CSS pixels: the width of a section's content at the page's
@@ -227,7 +317,16 @@ public struct HTMLReport: Sendable {
         map.seed = options.seed
         map.communities = communities
         map.threads = options.threads
-        let drawn = try Self.map(loaded, map)
+        var drawn = try Self.map(loaded, map)
+        // The other colourings the page can switch to: each hierarchy level with two groups or more.
+        var levels: [BoundaryLevel] = []
+        if let community = loaded.community {
+            levels = HierarchyLevel.allCases.filter { community.partition($0).sizes.count(where: { $0 > 0 }) > 1 }.map { .hierarchy($0) }
+        }
+        if !levels.isEmpty {
+            drawn.colourings = try ([.communities] + levels).map { try NetworkMap.memberColouring(loaded, by: $0, options: map) }
+            drawn.elementIDs = (0..<loaded.graph.vertexCount).map { DOTEscaping.elementID(loaded.labels[Int32($0)]) }
+        }
         page.figure((["Members, coloured by community."] + drawn.notes).joined(separator: " "), map: drawn)
     }
 
@@ -241,14 +340,18 @@ public struct HTMLReport: Sendable {
         page.section("Summary", id: "summary")
         page.narrativePlaceholder()
         page.facts([
-            ("Members", String(n.nodes)), ("Ties", String(n.edges)),
-            ("Mean ties per member", _format(n.meanDegree, 2)),
-            ("Largest connected group", "\(n.largestComponentSize) members (\(_format(100 * n.largestComponentShare, 1))%)"),
-            ("Members without ties", String(n.isolatedNodes)),
+            ("Members", _thousands(n.nodes)), ("Ties", _thousands(n.edges)),
+            ("Mean ties per member", _significant(n.meanDegree)),
+            ("Largest connected group", "\(_thousands(n.largestComponentSize)) members (\(_format(100 * n.largestComponentShare, 1))%)"),
+            ("Members without ties", _thousands(n.isolatedNodes)),
         ])
-        let communities = Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
+        let communities = options.step("communities (Leiden)") {
+            Leiden(seed: options.seed).run(loaded.graph.undirectedView(), order: loaded.labels.labelOrder())
+        }
         page.section("Maps", id: "maps")
-        try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page, leftOut: "")
+        try options.step("member map") {
+            try Self.memberMap(loaded, communities: communities.partition, options: options, into: &page, leftOut: "")
+        }
         page.paragraph("Maps of organisations, regions and partners need a dataset directory: this input has no hierarchy.")
         page.section("Growth", id: "growth")
         page.paragraph("Growth over time needs dated interactions, which only a dataset directory has.")
@@ -257,7 +360,7 @@ public struct HTMLReport: Sendable {
         page.section("Ties within and across groups", id: "boundaries")
         page.paragraph("Ties within and across groups need groups (organisations, regions, partners), which only a dataset directory has.")
         page.section("Communities", id: "communities")
-        page.paragraph("Leiden found \(communities.count) communities (modularity \(_format(communities.quality, 3))).")
+        page.paragraph("Leiden found \(communities.count) communities (modularity \(_significant(communities.quality))).")
         page.narrative(ReportNarrative(network: n, communities: communities.count))
         page.definitions()
         return page.finish()
@@ -288,6 +391,11 @@ struct _Map {
     /// The words for dashed ties, when the map dashes some.
     var crossing: String?
     var notes: [String]
+    /// A member map's colourings the page can switch between, the drawn one first (empty: the
+    /// map has one colouring).
+    var colourings: [NetworkMap.MemberColouring] = []
+    /// The SVG element ids of the members, in the colourings' (vertex) order.
+    var elementIDs: [String] = []
 }
 
 /// The HTML page being written: escaped text, tables, figures, one stylesheet.
@@ -323,25 +431,81 @@ struct _Page {
         body += "</dl>\n"
     }
 
+    /// A map, its legend and its caption. A map with several colourings gets one legend per
+    /// colouring (all but the first `hidden`), their fills as JSON for ``ReportScript``'s switch,
+    /// and the caption's "coloured by community" marked for it to change; without the script, the
+    /// page shows the first colouring.
     mutating func figure(_ caption: String, map: _Map) {
-        var legend = ""
-        if let title = map.legendTitle { legend += "<li class=\"title\">\(_Page.escape(title))</li>" }
-        for entry in map.legend {
-            legend += "<li><span class=\"swatch\" style=\"background:\(_Page.escape(entry.colour))\"></span>\(_Page.escape(entry.label))</li>"
+        func legend(_ title: String?, _ entries: [LegendEntry]) -> String {
+            var legend = ""
+            if let title { legend += "<li class=\"title\">\(_Page.escape(title))</li>" }
+            for entry in entries {
+                legend += "<li><span class=\"swatch\" style=\"background:\(_Page.escape(entry.colour))\"></span>\(_Page.escape(entry.label))</li>"
+            }
+            if let crossing = map.crossing { legend += "<li><span class=\"dash\"></span>\(_Page.escape(crossing))</li>" }
+            return legend
         }
-        if let crossing = map.crossing { legend += "<li><span class=\"dash\"></span>\(_Page.escape(crossing))</li>" }
-        body += "<figure class=\"map\"><div class=\"svg\">\(map.svg)</div>"
-            + (legend.isEmpty ? "" : "<ul class=\"legend\">\(legend)</ul>")
-            + "<figcaption>\(_Page.escape(caption))</figcaption></figure>\n"
+        var legends: String
+        var caption = _Page.escape(caption)
+        if map.colourings.count > 1 {
+            legends = map.colourings.enumerated().map { k, colouring in
+                "<ul class=\"legend\" data-colouring=\"\(k)\"\(k == 0 ? "" : " hidden")>\(legend(colouring.title, colouring.legend))</ul>"
+            }.joined()
+            legends += "<script type=\"application/json\" class=\"colourings\">\(Self.colouringsJSON(map))</script>"
+            caption = caption.replacingFirst("coloured by community", with: "coloured by <span class=\"coloured-by\">community</span>")
+        } else {
+            let text = legend(map.legendTitle, map.legend)
+            legends = text.isEmpty ? "" : "<ul class=\"legend\">\(text)</ul>"
+        }
+        body += "<figure class=\"map\"><div class=\"svg\">\(map.svg)</div>" + legends + "<figcaption>\(caption)</figcaption></figure>\n"
+    }
+
+    /// `{"ids": [element ids], "levels": [{"title", "word", "colours": [distinct fills], "fills": [index per member]}]}`,
+    /// safe inside a `<script>` element (no `<`).
+    static func colouringsJSON(_ map: _Map) -> String {
+        func string(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "<", ">", "&", "\u{00}" ... "\u{1F}":
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let levels = map.colourings.map { colouring in
+            var colours: [String] = [], index: [String: Int] = [:]
+            let fills = colouring.fills.map { fill in
+                if let k = index[fill] { return k }
+                index[fill] = colours.count
+                colours.append(fill)
+                return colours.count - 1
+            }
+            return "{\"title\":\(string(colouring.title)),\"word\":\(string(colouring.title.lowercased())),"
+                + "\"colours\":[\(colours.map(string).joined(separator: ","))],"
+                + "\"fills\":[\(fills.map(String.init).joined(separator: ","))]}"
+        }
+        return "{\"ids\":[\(map.elementIDs.map(string).joined(separator: ","))],\"levels\":[\(levels.joined(separator: ","))]}"
     }
 
     mutating func charts(_ svgs: [String]) {
         body += "<div class=\"charts\">\n" + svgs.map { "<div class=\"chart\">\($0)</div>\n" }.joined() + "</div>\n"
     }
 
-    mutating func table(_ headers: [String], _ rows: [[String]]) {
+    /// A table; a cell with a full-precision value (``_Cell/value``) carries it as `data-value`,
+    /// which the table's CSV download keeps instead of the rounded text.
+    mutating func table(_ headers: [String], _ rows: [[_Cell]]) {
         body += "<table><thead><tr>" + headers.map { "<th>\(_Page.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-        for row in rows { body += "<tr>" + row.map { "<td>\(_Page.escape($0))</td>" }.joined() + "</tr>\n" }
+        for row in rows {
+            body += "<tr>" + row.map { cell in
+                let value = cell.value.map { " data-value=\"\(_Page.escape($0))\"" } ?? ""
+                return "<td\(value)>\(_Page.escape(cell.text))</td>"
+            }.joined() + "</tr>\n"
+        }
         body += "</tbody></table>\n"
     }
 
@@ -357,7 +521,7 @@ struct _Page {
             ("Brokerage across organisations", "Gould & Fernandez (1989): the pairs (each pair once) of otherwise unconnected contacts a member links, counting only those where the contacts or the member sit in different organisations (itinerant, representative, gatekeeper and liaison roles)."),
             ("Participation", "Guimera & Amaral (2005): 1 − Σ (share of the member's ties into each group)². 0 when all its ties stay in one group; near 1 when they spread evenly over many."),
             ("Effective size", "Burt (1992): the number of a member's contacts, less their redundancy (how much they are tied to one another)."),
-            ("Role", "Guimera & Amaral's roles from participation and the within-group z-score of ties: hubs (R5-R7) have many ties inside their group; connectors (R3, R6) spread them across groups."),
+            ("Role", "Guimera & Amaral's (2005) roles, from participation and from how far a member's ties inside its group exceed its group's average (z-score of 2.5 or more: a hub, R5-R7). Keeps to own group (R1) or mostly within it (R2): participation up to 0.05 or 0.62; connects a few groups (R3): up to 0.80; spread over many groups (R4): above. A hub of its own group (R5) has participation up to 0.30, a hub linking groups (R6) up to 0.75, a hub spread over many groups (R7) above."),
             ("Communities", "Groups found by the Leiden algorithm (Traag, Waltman & van Eck 2019), maximising modularity: more ties inside than chance would give. Each community is connected."),
             ("Normalised mutual information, adjusted Rand index", "How closely two groupings agree: 1 identical, 0 no more than chance."),
             ("Newcomers, active members", "Members whose first tie or joining date falls in the period; members with an interaction in the period."),
@@ -396,7 +560,7 @@ struct _Page {
     dl.facts dt { font-size: 0.85em; color: #555; } dl.facts dd { margin: 0; font-size: 1.3em; font-weight: bold; }
     figure.map { margin: 1em 0; } figure.map .svg svg { max-width: 100%; height: auto; max-height: \(Int(HTMLReport.mapBox.height))px; display: block; margin: 0 auto; }
     ul.legend { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.3em 1.2em; list-style: none; padding: 0; margin: 0.6em 0; font-size: 0.9em; }
-    ul.legend .title { font-weight: bold; }
+    ul.legend .title { font-weight: bold; } ul.legend[hidden] { display: none; }
     ul.legend .swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #4d4d4d; margin-right: 0.35em; vertical-align: -0.1em; }
     ul.legend .dash { display: inline-block; width: 1.6em; border-top: 2px dashed #333; margin-right: 0.35em; vertical-align: 0.3em; }
     figcaption { text-align: center; color: #555; font-size: 0.9em; }
@@ -404,7 +568,7 @@ struct _Page {
     .chart svg { width: 100%; height: auto; }
     table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 0.92em; }
     th, td { border-bottom: 1px solid #e3e3e3; padding: 0.35em 0.6em; text-align: left; }
-    th { background: #f0f5f9; }
+    th { background: #f0f5f9; } td[data-value] { font-variant-numeric: tabular-nums; }
     dl.definitions dt { font-weight: bold; margin-top: 0.6em; } dl.definitions dd { margin-left: 1em; }
     footer { text-align: center; color: #777; font-size: 0.85em; padding: 2em; }
     g.node:hover ellipse, g.node:hover polygon { stroke: #000; stroke-width: 2; }
@@ -432,5 +596,18 @@ private extension String {
         }
         if open { out += "</section>\n" }
         return out
+    }
+}
+
+extension HTMLReport.Options {
+    /// Runs `body`, telling ``progress`` when it starts and how long it took.
+    func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        guard let progress else { return try body() }
+        progress(name, nil)
+        let start = ContinuousClock.now
+        let result = try body()
+        let elapsed = start.duration(to: .now)
+        progress(name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return result
     }
 }

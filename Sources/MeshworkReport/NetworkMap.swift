@@ -83,6 +83,35 @@ public enum NetworkMap {
     }
 }
 
+extension NetworkMap {
+    /// A member map's colours at one level: each member's fill and the legend, the same as
+    /// ``document(_:options:)`` draws when `colourBy` is that level. The report uses them to switch
+    /// the member map's colouring in the page without drawing it again.
+    public struct MemberColouring: Sendable, Equatable {
+        public var level: BoundaryLevel
+        /// The legend's title: "Community", "Organisation", or an attribute's column name.
+        public var title: String
+        /// Each member's fill (`#RRGGBB`), in vertex order of the graph.
+        public var fills: [String]
+        public var legend: [LegendEntry]
+    }
+
+    /// The colours of every member of `loaded` at `level` (communities: `options.communities`, or
+    /// Leiden with `options.seed`).
+    /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
+    /// - Complexity: O(V + G log G), plus Leiden when communities are needed and not given.
+    public static func memberColouring(_ loaded: LoadedGraph, by level: BoundaryLevel, options: Options) throws -> MemberColouring {
+        var graph = loaded.graph
+        if graph.isDirected { graph = graph.undirectedView() }
+        var options = options
+        if options.communities == nil && level == .communities {
+            options.communities = Leiden(seed: options.seed).run(graph, order: loaded.labels.labelOrder()).partition
+        }
+        let context = Context(loaded: loaded, graph: graph, options: options)
+        return try context.colouring(level, of: (0..<Int32(graph.vertexCount)).map { $0 }).colouring
+    }
+}
+
 /// Bad map options that only the input can reveal.
 public struct MapOptionError: Error, Sendable, CustomStringConvertible {
     public var description: String
@@ -113,16 +142,19 @@ private struct Context {
             CSRGraph(isDirected: false, offsets: graph.offsets, targets: graph.targets, weights: weights).induced(keeping: $0).graph.weights
         } ?? weights
         let colourLevel = options.colourBy ?? .communities
-        // Ranked over the whole network, not the shown members: a colour (and a community's
-        // number) means the same group on every map of a run, ego maps included.
-        let full = try partition(colourLevel).canonicalised()
-        let colours = Partition(groups: original.map { full.group[Int($0)] }, names: full.names)
-        let names = try groupNames(colours, level: colourLevel)
+        let (colours, names, colouring) = try self.colouring(colourLevel, of: original)
         let values = sizeValues(shown)
         let largest = values.max() ?? 0
         let labelled = topK(values, options.labels ?? 10)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: shown.vertexCount))
         let singleCentre = ego?.centre.count { $0 } == 1
+        // The member's organisation by name in its tooltip (the report's click panel), when the
+        // colours show another level.
+        var organisation: (Partition, [String])?
+        if colourLevel != .hierarchy(.organisation), let groups = loaded.community?.partition(.organisation),
+           groups.sizes.count(where: { $0 > 0 }) > 1 {
+            organisation = (groups, try groupNames(groups, level: .hierarchy(.organisation)))
+        }
         for v in 0..<shown.vertexCount {
             let id = loaded.labels[original[v]]
             let name = memberName(original[v]) ?? id
@@ -131,9 +163,12 @@ private struct Context {
             var tooltip = name == id ? id : "\(name) (\(id))"
             tooltip += " · \(options.sizeBy.rawValue) \(Self.figure(values[v]))"
             tooltip += " · " + (group < 0 ? "\(Self.singular(colourLevel)) unknown" : names[Int(group)])
+            if let (groups, organisationNames) = organisation, groups.group[Int(original[v])] >= 0 {
+                tooltip += " · " + organisationNames[Int(groups.group[Int(original[v])])]
+            }
             map.nodes.append(MapNode(
                 id: id, label: labelled[v] || (centre && singleCentre) ? name : nil, tooltip: tooltip,
-                fill: group < 0 ? Palette.unknown : Palette.colour(ofRank: Int(group)),
+                fill: colouring.fills[v],
                 size: 0.12 + 0.5 * (largest > 0 ? (values[v] / largest).squareRoot() : 0),
                 classes: ["member", groupClass(colours, group)] + (centre ? ["ego"] : []), emphasised: centre))
         }
@@ -151,8 +186,7 @@ private struct Context {
         }
         map.legendTitle = Self.title(colourLevel)
         map.crossingLabel = "tie across " + Self.plural(colourLevel)
-        map.legend = Palette.legend(groupNames: names, shown: Set(colours.group.lazy.filter { $0 >= 0 }.map(Int.init)),
-                                    hasUnknown: colours.group.contains(Partition.unknown))
+        map.legend = colouring.legend
         map.notes = (ego.map { [$0.note] } ?? []) + [backboneNote(backbone, weighted: shownWeights != nil)]
         var checked = [(colourLevel, colours)]
         if colourLevel != .hierarchy(.organisation), let organisations = loaded.community?.partition(.organisation),
@@ -165,6 +199,19 @@ private struct Context {
             if let note = shareNote(share, level: level) { map.notes.append(note) }
         }
         return map
+    }
+
+    /// The colours of the members `shown` (vertices of the whole graph) at `level`: their groups
+    /// ranked over the whole network, not the shown members, so that a colour (and a community's
+    /// number) means the same group on every map of a run, ego maps included.
+    func colouring(_ level: BoundaryLevel, of shown: [Int32]) throws -> (groups: Partition, names: [String], colouring: NetworkMap.MemberColouring) {
+        let full = try partition(level).canonicalised()
+        let groups = Partition(groups: shown.map { full.group[Int($0)] }, names: full.names)
+        let names = try groupNames(groups, level: level)
+        let fills = groups.group.map { $0 < 0 ? Palette.unknown : Palette.colour(ofRank: Int($0)) }
+        let legend = Palette.legend(groupNames: names, shown: Set(groups.group.lazy.filter { $0 >= 0 }.map(Int.init)),
+                                    hasUnknown: groups.group.contains(Partition.unknown))
+        return (groups, names, NetworkMap.MemberColouring(level: level, title: Self.title(level), fills: fills, legend: legend))
     }
 
     /// The caption line on the drawn ties: the rule, and their count and weight as shares of all.
@@ -224,7 +271,8 @@ private struct Context {
         let external = externalTies(groups)
         let groupNames = try groupNames(groups, level: level)
         let (colourLevel, colours) = try groupColours(groups, level: level, present: present)
-        let colourNames = try colourLevel.map { try self.groupNames(colours, level: $0) } ?? groupNames
+        // In rank order, as the fills: without a colour level, the groups ranked by members.
+        let colourNames = try self.groupNames(colours, level: colourLevel ?? level)
         let largest = Double(quotient.members.max() ?? 0)
         let labelled = topK(quotient.members.map(Double.init), options.labels ?? 40)
         var map = MapDocument(engine: options.engine ?? .automatic(nodeCount: present.count { $0 }))
@@ -500,8 +548,8 @@ private struct Context {
         String(format: share < 0.1 ? "%.1f%%" : "%.0f%%", 100 * share)
     }
 
-    /// A measure for a tooltip: integers as integers, otherwise four significant digits.
+    /// A measure for a tooltip: integers as integers, otherwise three significant digits.
     private static func figure(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : _significant(value)
     }
 }

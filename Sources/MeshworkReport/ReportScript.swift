@@ -6,6 +6,9 @@
 /// - a search box in the header finds members and groups by name or id (any part, any case),
 ///   outlines every match, scrolls to the first and zooms to it;
 /// - clicking a circle shows its name and figures (the tooltip Graphviz wrote) in a panel;
+/// - a member map with several colourings (its figure holds their fills as JSON, and one legend
+///   each, all but the first `hidden`) gets a "Colour by" menu that refills its circles, shows that
+///   colouring's legend and rewrites the caption's level;
 /// - every table gets a "Download CSV" button (RFC 4180; a cell's `data-value`, the full-precision
 ///   number, when it has one, else its text).
 ///
@@ -21,6 +24,7 @@ enum ReportScript {
     #details { position: fixed; right: 1em; bottom: 1em; max-width: 24em; background: white; border: 1px solid #999; border-radius: 6px; padding: 0.6em 1em; box-shadow: 0 2px 8px rgba(0,0,0,0.25); display: none; }
     #details.shown { display: block; } #details button { float: right; border: 0; background: none; font-size: 1.2em; cursor: pointer; }
     button.csv { font-size: 0.85em; margin: -0.5em 0 1em; cursor: pointer; }
+    .map-controls label { margin-right: 1em; } .map-controls select { font-size: 1em; margin-left: 0.3em; }
 
     """
 
@@ -67,6 +71,39 @@ enum ReportScript {
           setViewBox(svg, [x - dx / rect.width * w, y - dy / rect.height * h, w, h]);
         });
         window.addEventListener('pointerup', () => { if (drag) { svg.classList.remove('dragging'); } drag = null; });
+      });
+
+      // Colourings: refill the member map's circles by another level.
+      document.querySelectorAll('figure.map').forEach(figure => {
+        const data = figure.querySelector('script.colourings'), svg = figure.querySelector('.svg svg');
+        const controls = figure.querySelector('.map-controls');
+        if (!data || !svg || !controls) return;
+        const spec = JSON.parse(data.textContent);
+        const byId = new Map();
+        svg.querySelectorAll('g.node').forEach(g => { if (!g.classList.contains('label')) byId.set(g.id, g.querySelector('ellipse, polygon')); });
+        const shapes = spec.ids.map(id => byId.get(id));
+        const legends = Array.from(figure.querySelectorAll('ul.legend[data-colouring]'));
+        const word = figure.querySelector('.coloured-by');
+        const label = document.createElement('label');
+        label.textContent = 'Colour by';
+        const select = document.createElement('select');
+        select.className = 'colour-by';
+        spec.levels.forEach((level, k) => {
+          const option = document.createElement('option');
+          option.value = String(k); option.textContent = level.title;
+          select.appendChild(option);
+        });
+        function apply(k) {
+          const level = spec.levels[k];
+          shapes.forEach((shape, v) => { if (shape) shape.setAttribute('fill', level.colours[level.fills[v]]); });
+          legends.forEach((legend, i) => { legend.hidden = i !== k; });
+          if (word) word.textContent = level.word;
+          figure.dataset.colouring = level.word;
+        }
+        select.addEventListener('change', () => apply(Number(select.value)));
+        label.appendChild(select);
+        controls.insertBefore(label, controls.firstChild);
+        figure.dataset.colouring = spec.levels[0].word;
       });
 
       // Circles (not label boxes) with their tooltip text.

@@ -6,14 +6,15 @@ import Testing
 /// pixels high where the drawing is shown.
 @Suite("Map labels")
 struct MapLabelTests {
-    /// A ring of 24 members with long names, every third one labelled.
-    static func ring(display: MapDisplay) -> MapDocument {
-        var map = MapDocument(engine: .neato)
+    /// A ring of 24 members with long names, every third one labelled, and two members without
+    /// ties (Graphviz packs unconnected pieces: they must not move the labels).
+    static func ring(display: MapDisplay, engine: LayoutEngine = .neato) -> MapDocument {
+        var map = MapDocument(engine: engine)
         map.display = display
         map.nodes = (0..<24).map { i in
             MapNode(id: "m\(i)", label: i % 3 == 0 ? "Class PSI* \(i) of the north-east school" : nil,
                     tooltip: "m\(i)", size: 0.15 + Double(i % 5) / 10)
-        }
+        } + [MapNode(id: "alone0", tooltip: "alone0"), MapNode(id: "alone1", tooltip: "alone1")]
         map.edges = (0..<24).flatMap { i in
             [MapEdge(source: "m\(i)", target: "m\((i + 1) % 24)"), MapEdge(source: "m\(i)", target: "m\((i + 7) % 24)")]
         }
@@ -27,10 +28,10 @@ struct MapLabelTests {
         return (1..<match.count).compactMap { match[$0].substring.flatMap { Double($0) } }
     }
 
-    @Test("labels sit against their node, inside the drawing, at least 11 px where shown",
-          arguments: [MapDisplay(), MapDisplay(width: 300, height: 300)])
-    func legible(display: MapDisplay) throws {
-        let map = Self.ring(display: display)
+    @Test("labels sit against their outlined node, inside the drawing, at least 11 px where shown",
+          arguments: zip([MapDisplay(), MapDisplay(width: 300, height: 300), MapDisplay()], [LayoutEngine.neato, .neato, .sfdp]))
+    func legible(display: MapDisplay, engine: LayoutEngine) throws {
+        let map = Self.ring(display: display, engine: engine)
         let svg = String(decoding: try map.render(as: .svg), as: UTF8.self)
         #expect(svg == String(decoding: try map.render(as: .svg), as: UTF8.self), "deterministic")
         let size = Self.numbers(svg[...], #"<svg width="([\d.]+)pt" height="([\d.]+)pt""#)
@@ -64,8 +65,25 @@ struct MapLabelTests {
             let dx = max(x0 - circle.x, 0, circle.x - x1), dy = max(y0 - circle.y, 0, circle.y - y1)
             let gap = (dx * dx + dy * dy).squareRoot() - circle.r
             #expect(gap <= 0.3 * fontSize + 1, "\(id) is \(gap) pt from its circle")
+            // Its circle is outlined, and drawn after (on top of) every unlabelled circle.
+            let node = try #require(svg.range(of: "<g id=\"n&#45;\(id)\" class=\"node labelled\">"))
+            #expect(svg[node.upperBound...].prefix(600).contains("stroke=\"#1a1a1a\" stroke-width=\"1.5\""), "\(id) outlined")
+            for other in (0..<24).filter({ $0 % 3 != 0 }).map({ "m\($0)" }) + ["alone0"] {
+                #expect(svg.range(of: "<g id=\"n&#45;\(other)\" class=\"node\">")!.lowerBound < node.lowerBound)
+            }
         }
         if display.width == nil { #expect(svg.contains(">Class PSI* 0 of the north&#45;east school<")) }
+    }
+
+    @Test("the DOT output carries the labels as xlabels on outlined nodes, last, for Graphviz to place")
+    func dotLabels() {
+        let dot = Self.ring(display: MapDisplay()).dot
+        let lines = dot.split(separator: "\n").filter { $0.contains("tooltip=") }
+        let labelled = lines.filter { $0.contains("xlabel=") }
+        #expect(labelled.count == 8 && lines.count == 26)
+        #expect(labelled.allSatisfy { $0.contains("class=\"labelled\"") && $0.contains("penwidth=1.5, color=\"#1A1A1A\"") })
+        #expect(Array(lines.suffix(8)) == labelled, "labelled nodes come last")
+        #expect(dot.contains("xlabel=\"Class PSI* 0 of the north-east school\"") && !dot.contains("pos=") && !dot.contains("layout=nop"))
     }
 
     @Test("dashes only when a map has ties both within and across groups")

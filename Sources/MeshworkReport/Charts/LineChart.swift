@@ -35,6 +35,10 @@ struct LineChart: Sendable {
     var series: [Series] = []
     var width = 640.0
     var height = 320.0
+    /// The values are shares of 1: the axis reads in percent (0.25 -> "25%").
+    var percent = false
+    /// What the x labels are ("Start of each quarter"), written under them.
+    var xTitle: String?
 
     init(title: String, xLabels: [String]) {
         self.title = title
@@ -46,7 +50,10 @@ struct LineChart: Sendable {
         self.series.append(series)
     }
 
-    private let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
+    // Text is 14 px in the 640-px drawing: about 10.5 CSS px where the report shows two charts
+    // side by side (480 px each).
+    // The right margin holds half of a date label centred on the last period.
+    private let left = 72.0, right = 44.0, top = 40.0, bottom = 72.0
 
     /// The chart as an SVG document.
     var svg: String {
@@ -62,20 +69,23 @@ struct LineChart: Sendable {
         func y(_ v: Double) -> Double { top + plotHeight - (v - low) / (high - low) * plotHeight }
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" "
-        out += "viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n"
+        out += "viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\" font-size=\"14\" role=\"img\">\n"
         out += "<title>\(Self.escape(title))</title>\n"
-        out += "<text x=\"\(f(left))\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
+        out += "<text x=\"16\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
         // Horizontal grid and y ticks.
         var tick = low
         while tick <= high + step / 2 {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y(tick)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\"/>\n"
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(Self.number(tick))</text>\n"
+            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(percent ? Self.number(100 * tick) + "%" : Self.number(tick))</text>\n"
             tick += step
         }
-        // X labels, at most 8.
-        let every = max(1, (count + 7) / 8)
+        // X labels, at most 6 (a date is about 80 px wide at 14 px).
+        let every = max(1, (count + 5) / 6)
         for i in stride(from: 0, to: count, by: every) {
-            out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(Self.escape(xLabels[i]))</text>\n"
+            out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">\(Self.escape(xLabels[i]))</text>\n"
+        }
+        if let xTitle {
+            out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - bottom + 38))\" text-anchor=\"middle\" fill=\"#555\">\(Self.escape(xTitle))</text>\n"
         }
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555\"/>\n"
         for (k, s) in series.enumerated() {
@@ -143,9 +153,11 @@ struct LineChart: Sendable {
         return k >= 0 ? v : 1 / v
     }
 
-    /// A tick label: up to 4 significant decimals, no trailing zeros.
+    /// A tick label: up to 4 decimals, no trailing zeros; whole numbers from 1,000 up with
+    /// thousands separators.
     static func number(_ v: Double) -> String {
         let rounded = (v * 10_000).rounded() / 10_000
+        if abs(rounded) >= 1_000 && rounded == rounded.rounded() && abs(rounded) < 1e15 { return _thousands(Int(rounded)) }
         return NumberFormatting.shortest(rounded == 0 ? 0 : rounded)
     }
 

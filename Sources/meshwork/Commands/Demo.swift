@@ -22,12 +22,16 @@ struct Demo: ParsableCommand {
     @Option(help: ArgumentHelp("The dataset to analyse (default: the bundled example community).", valueName: "dir"))
     var dataset: String?
 
+    @Flag(help: "No progress lines on stderr (they are shown only on a terminal).")
+    var quiet = false
+
     func run() throws {
         try reportingErrors {
             let path = try dataset ?? DemoRun.writeExample(into: output)
-            Progress().phase("analysing \(path)")
+            let progress = Progress(quiet: quiet)
+            progress.phase("analysing \(path)")
             let result = try DemoRun.run(dataset: path, output: output,
-                                         threads: Parallelism.defaultThreads)
+                                         threads: Parallelism.defaultThreads, progress: progress.callback("report"))
             print(result.summaryText, terminator: "")
             print("\nResults written to \(result.outputDirectory)/")
             print("Open the report: \(result.reportPath)")

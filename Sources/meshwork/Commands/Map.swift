@@ -124,8 +124,14 @@ struct Map: ParsableCommand {
         return request
     }
 
+    @Flag(help: "No progress lines on stderr (they are shown only on a terminal).")
+    var quiet = false
+
     func run() throws {
-        try runAnalysis(options) { try MapAnalysis($0, options: request, format: outputFormat) }
+        let progress = Progress(quiet: quiet)
+        try runAnalysis(options, quiet: quiet) { loaded in
+            try progress.timed("map", "layout and drawing") { try MapAnalysis(loaded, options: request, format: outputFormat) }
+        }
     }
 }
 

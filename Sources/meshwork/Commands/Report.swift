@@ -16,7 +16,8 @@ struct Report: ParsableCommand {
         appear by pseudonym and groups with fewer than --min-cell members (default 5) are \
         suppressed in the tables. On an edge list or GraphML file (no hierarchy, no dates) the \
         report holds the summary, the member map and the communities, and says what the other \
-        sections need. Prints the report's path.
+        sections need. Prints the report's path. On a terminal, each long step is shown on stderr \
+        with its time ("report: communities (Leiden)… 3.2 s"); --quiet hides them.
         """)
 
     @OptionGroup var options: GraphOptions
@@ -39,16 +40,20 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("With --before: the later span, FROM..UNTIL.", valueName: "span"))
     var after: DateSpan?
 
+    @Flag(help: "No progress lines on stderr (they are shown only on a terminal).")
+    var quiet = false
+
     func validate() throws {
         if (before == nil) != (after == nil) { throw ValidationError("--before and --after go together") }
     }
 
     func run() throws {
-        try runAnalysis(options) {
+        try runAnalysis(options, quiet: quiet) {
             try HTMLReport($0, options: .init(
                 title: title, seed: seed, period: period,
                 minimumCell: options.minimumCell(minCell), threads: options.workerThreads,
-                comparison: before.flatMap { before in after.map { (before, $0) } }))
+                comparison: before.flatMap { before in after.map { (before, $0) } },
+                progress: Progress(quiet: quiet).callback("report")))
         }
         print(HTMLReport.indexPath(in: options.output))
     }

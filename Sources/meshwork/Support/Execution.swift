@@ -52,11 +52,11 @@ private func exitStatus(of error: any Error) -> Int32? {
 /// `secondary` outputs (`write`), prints its notices on stderr, and writes the `--stats` file with
 /// its statistics. Errors map to exit statuses as in ``reportingErrors(_:)``; an
 /// ``AnalysisInputError`` names the GRAPH argument (usage: 64; data: 65 as `GRAPH:0: message`).
-func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, _ analysis: (LoadedGraph) throws -> Output,
+func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, quiet: Bool = false, _ analysis: (LoadedGraph) throws -> Output,
                                          thenWrite secondary: (Output) throws -> Void = { _ in }) throws {
     try reportingErrors {
         var timer = PhaseTimer()
-        let loaded = try loadGraph(options, &timer)
+        let loaded = try loadGraph(options, &timer, quiet: quiet)
         let output: Output
         do {
             output = try analysis(loaded)
@@ -105,9 +105,35 @@ struct PhaseTimer {
     func seconds(_ name: String) -> Double { phases.first { $0.0 == name }?.1 ?? 0 }
 }
 
-/// Progress messages on stderr, shown only when stderr is a terminal.
-struct Progress {
-    let enabled = isatty(2) != 0
+/// Progress messages on stderr, shown only when stderr is a terminal (and not `--quiet`).
+struct Progress: Sendable {
+    let enabled: Bool
+
+    init(quiet: Bool = false) { enabled = !quiet && isatty(2) != 0 }
+
+    /// `label: step…` when a step starts (`seconds` nil), then ` 3.2 s` and a new line on the
+    /// same line when it ends.
+    func step(_ label: String, _ name: String, _ seconds: Double?) {
+        guard enabled else { return }
+        var line = seconds.map { " \(($0 * 10).rounded() / 10) s\n" } ?? "\(label): \(name)…"
+        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
+    /// Runs `body` between the two ``step(_:_:_:)`` lines of `name`.
+    func timed<T>(_ label: String, _ name: String, _ body: () throws -> T) rethrows -> T {
+        step(label, name, nil)
+        let start = ContinuousClock.now
+        let result = try body()
+        let elapsed = start.duration(to: .now)
+        step(label, name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return result
+    }
+
+    /// ``step(_:_:_:)`` for a library's progress callback, or `nil` when nothing is shown.
+    func callback(_ label: String) -> (@Sendable (String, Double?) -> Void)? {
+        guard enabled else { return nil }
+        return { @Sendable [self] name, seconds in step(label, name, seconds) }
+    }
 
     func phase(_ text: String) {
         if enabled { printError("meshwork: \(text)…") }
@@ -150,9 +176,9 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
 }
 
 /// Loads GRAPH (pseudonymised with --pseudonymise), timing the load and showing progress.
-private func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> LoadedGraph {
+private func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer, quiet: Bool = false) throws -> LoadedGraph {
     let pseudonyms = options.pseudonymise ? try Pseudonymiser.loadingKey(file: options.pseudonymKey) : nil
-    Progress().phase("loading \(options.graph)")
+    Progress(quiet: quiet).phase("loading \(options.graph)")
     var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
     if let pseudonyms {
         loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)

@@ -1,0 +1,39 @@
+import Foundation
+import MeshworkCore
+import MeshworkIO
+import MeshworkReport
+import MeshworkTestSupport
+import Testing
+
+/// The report tells its caller about its long steps (the CLI prints them on a terminal), and
+/// nothing it tells goes into the page.
+@Suite("Report progress")
+struct ReportProgressTests {
+    /// The (step, seconds) pairs a report reported, in order.
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [(String, Double?)] = []
+        func add(_ step: String, _ seconds: Double?) { lock.withLock { entries.append((step, seconds)) } }
+        var all: [(step: String, seconds: Double?)] { lock.withLock { entries } }
+    }
+
+    @Test("each step is told when it starts and how long it took, in page order; the page is the same without it")
+    func steps() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let log = Log()
+        let spans = (before: try #require(DateSpan(parsing: "..2015-06-05")), after: try #require(DateSpan(parsing: "2015-06-08..")))
+        let told = try HTMLReport(loaded, options: .init(threads: 2, comparison: spans, progress: log.add)).html
+        let silent = try HTMLReport(loaded, options: .init(threads: 2, comparison: spans)).html
+        #expect(told == silent)
+        let steps = ["communities (Leiden)", "maps", "member map", "growth", "comparison of two spans",
+                     "boundary spanners (brokerage)", "boundaries"]
+        #expect(log.all.map(\.step) == steps.flatMap { [$0, $0] })
+        for (k, entry) in log.all.enumerated() {
+            if k % 2 == 0 { #expect(entry.seconds == nil) } else { #expect(entry.seconds.map { $0 >= 0 && $0 < 600 } == true) }
+        }
+        // A plain graph: its two steps.
+        let plain = Log()
+        _ = try HTMLReport(Fixtures.load("karate/karate.edges"), options: .init(threads: 1, progress: plain.add))
+        #expect(plain.all.map(\.step) == ["communities (Leiden)", "communities (Leiden)", "member map", "member map"])
+    }
+}
