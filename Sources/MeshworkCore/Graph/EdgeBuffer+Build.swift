@@ -12,11 +12,39 @@ extension EdgeBuffer {
     /// - Complexity: O(V + E · threads) time (each worker reads every edge; the scattered writes,
     ///   the costly part, are shared); O(V + E) extra space during the build.
     public func build(vertexCount: Int, directed: Bool, threads: Int = Parallelism.defaultThreads) -> GraphBuild {
+        sources.withUnsafeBufferPointer { sources in
+        targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
+            Self.build(sources: sources, targets: targets, weights: isWeighted ? weights : nil, vertexOf: nil,
+                       vertexCount: vertexCount, directed: directed, threads: threads)
+        }}}
+    }
+
+    /// ``build(vertexCount:directed:threads:)`` straight from edge columns held elsewhere (a
+    /// dataset's interaction log), without copying them into a buffer first. With `vertexOf`, an
+    /// endpoint `x` stands for the vertex `vertexOf[x]`, and an edge with an endpoint mapped to a
+    /// negative value is left out (neither kept nor counted as a self-loop); `weights` is `nil`
+    /// for an unweighted graph.
+    ///
+    /// - Complexity: as ``build(vertexCount:directed:threads:)``; no space for the input edges.
+    package static func build(sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>,
+                              weights: UnsafeBufferPointer<Double>?, vertexOf: UnsafeBufferPointer<Int32>?,
+                              vertexCount: Int, directed: Bool, threads: Int) -> GraphBuild {
         precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "too many vertices")
+        precondition(sources.count == targets.count && (weights.map { $0.count == sources.count } ?? true))
         let n = vertexCount
-        var selfLoops = 0
-        for i in 0..<count where sources[i] == targets[i] { selfLoops += 1 }
-        let kept = count - selfLoops
+        let isWeighted = weights != nil
+        var selfLoops = 0, kept = 0
+        if let vertexOf {
+            for i in 0..<sources.count {
+                let u = vertexOf[Int(sources[i])], v = vertexOf[Int(targets[i])]
+                if u < 0 || v < 0 { continue }
+                if u == v { selfLoops += 1 } else { kept += 1 }
+            }
+        } else {
+            for i in 0..<sources.count where sources[i] == targets[i] { selfLoops += 1 }
+            kept = sources.count - selfLoops
+        }
         let entryCount = directed ? kept : 2 * kept
         precondition(entryCount < Int(Int32.max), "too many edges for 32-bit CSR offsets")
         let workers = max(1, min(threads, 16, n))
@@ -28,9 +56,6 @@ extension EdgeBuffer {
         var byHeadWeight = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
         var rowTargets = HugePages.array(repeating: Int32(0), count: entryCount)
         var rowWeights = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
-        sources.withUnsafeBufferPointer { sources in
-        targets.withUnsafeBufferPointer { targets in
-        weights.withUnsafeBufferPointer { weights in
         headStart.withUnsafeMutableBufferPointer { headStart in
         rowStart.withUnsafeMutableBufferPointer { rowStart in
         rowLength.withUnsafeMutableBufferPointer { rowLength in
@@ -38,7 +63,8 @@ extension EdgeBuffer {
         byHeadWeight.withUnsafeMutableBufferPointer { byHeadWeight in
         rowTargets.withUnsafeMutableBufferPointer { rowTargets in
         rowWeights.withUnsafeMutableBufferPointer { rowWeights in
-            let pass = _BuildPass(sources: sources, targets: targets, weights: weights, headStart: headStart,
+            let pass = _BuildPass(sources: sources, targets: targets, weights: weights ?? UnsafeBufferPointer(start: nil, count: 0),
+                                  vertexOf: vertexOf, headStart: headStart,
                                   rowStart: rowStart, rowLength: rowLength, byHeadTail: byHeadTail,
                                   byHeadWeight: byHeadWeight, rowTargets: rowTargets, rowWeights: rowWeights,
                                   directed: directed, weighted: isWeighted)
@@ -53,7 +79,7 @@ extension EdgeBuffer {
             let byTails = _BuildPass.balancedRanges(rowStart, workers)
             forEachWorker(workers) { pass.scatterByTail(tails: byTails[$0]) }
             forEachWorker(workers) { pass.mergeDuplicates(tails: byTails[$0]) }
-        }}}}}}}}}}
+        }}}}}}}
         byHeadTail = []
         byHeadWeight = []
 
@@ -103,6 +129,8 @@ extension EdgeBuffer {
 /// ranges, which is what makes sharing them safe.
 struct _BuildPass {
     let sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
+    /// The vertex of each endpoint id (negative: the edge is left out), or `nil`: ids are vertices.
+    let vertexOf: UnsafeBufferPointer<Int32>?
     let headStart: UnsafeMutableBufferPointer<Int32>, rowStart: UnsafeMutableBufferPointer<Int32>
     let rowLength: UnsafeMutableBufferPointer<Int32>
     let byHeadTail: UnsafeMutableBufferPointer<Int32>, byHeadWeight: UnsafeMutableBufferPointer<Double>
@@ -134,12 +162,23 @@ struct _BuildPass {
         starts.withUnsafeBufferPointer { balancedRanges($0, workers) }
     }
 
+    /// The two vertices of input edge `i`, or `nil` when it is left out (a self-loop, or an
+    /// endpoint that is not a vertex).
+    @inline(__always)
+    func ends(_ i: Int) -> (Int32, Int32)? {
+        var u = sources[i], v = targets[i]
+        if let vertexOf {
+            u = vertexOf[Int(u)]; v = vertexOf[Int(v)]
+            if u < 0 || v < 0 { return nil }
+        }
+        return u == v ? nil : (u, v)
+    }
+
     /// Entries per head (`headStart[v + 1]`) and per tail row (`rowStart[v + 1]`) for `vertices`.
     func count(vertices: Range<Int>) {
         let low = Int32(vertices.lowerBound), width = UInt32(vertices.count)
         for i in 0..<sources.count {
-            let u = sources[i], v = targets[i]
-            if u == v { continue }
+            guard let (u, v) = ends(i) else { continue }
             if UInt32(bitPattern: v &- low) < width { headStart[Int(v) + 1] &+= 1 }
             if UInt32(bitPattern: u &- low) < width { rowStart[Int(u) + 1] &+= 1 }
             if !directed {
@@ -156,8 +195,7 @@ struct _BuildPass {
         var cursor = Array(headStart[heads.lowerBound ..< heads.upperBound])
         cursor.withUnsafeMutableBufferPointer { cursor in
             for i in 0..<sources.count {
-                let u = sources[i], v = targets[i]
-                if u == v { continue }
+                guard let (u, v) = ends(i) else { continue }
                 if UInt32(bitPattern: v &- low) < width {
                     let slot = Int(v &- low), p = Int(cursor[slot])
                     cursor[slot] &+= 1
