@@ -17,6 +17,8 @@ public struct DatasetReader: Sendable {
     public var threads: Int
     /// The longest line and the largest file accepted.
     public var limits: InputLimits
+    /// Told of each file read and of the ordering of the records as each ends; `nil`: not told.
+    public var progress: LoadProgress?
 
     public init(threads: Int = Parallelism.defaultThreads, limits: InputLimits = InputLimits()) {
         self.threads = max(1, threads)
@@ -28,8 +30,10 @@ public struct DatasetReader: Sendable {
 
     public func read(directory: String) throws -> Community {
         var problems = ProblemLog()
+        var steps = LoadSteps(progress)
         let nodes = try readNodes(directory + "/nodes.csv", &problems)
         try problems.throwIfAny()
+        steps.done("reading nodes.csv")
         let interactionsPath = directory + "/interactions.csv"
         try Self.requireFile(interactionsPath, "interactions.csv")
         // Attendance first, so that the log is allocated once with room for its co-attendance ties;
@@ -39,9 +43,11 @@ public struct DatasetReader: Sendable {
         let attendanceStatus = PathStatus(attendancePath)
         if case .unreachable(let reason) = attendanceStatus { throw InputError(file: attendancePath, line: 0, reason) }
         let attendance = attendanceStatus != .absent ? try readAttendance(attendancePath, nodes, &attendanceProblems) : nil
+        if attendance != nil { steps.done("reading attendance.csv") }
         var log = InteractionLog()
         log.reserveCapacity(fileSize(interactionsPath) / 32 + (attendance?.pairBound ?? 0))
         try readInteractions(interactionsPath, nodes, &log, &problems)
+        steps.done("reading interactions.csv")
         var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
         problems.append(attendanceProblems)
         try problems.throwIfAny()
@@ -60,6 +66,7 @@ public struct DatasetReader: Sendable {
             attendance.project(into: &log)
         }
         log.sortByTime()
+        steps.done(attendance != nil ? "adding the co-attendance ties in date order" : "ordering the interactions by date")
         var community = Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
                                   joined: nodes.joined, attributeNames: nodes.attributeNames,
                                   attributeValues: nodes.attributeValues, interactions: log)

@@ -102,9 +102,20 @@ struct PhaseTimer {
     func seconds(_ name: String) -> Double { phases.first { $0.0 == name }?.1 ?? 0 }
 }
 
-/// Progress messages on stderr, shown only when stderr is a terminal.
+/// Progress messages on stderr, shown only when stderr is a terminal or `forced` (`--progress`).
 struct Progress {
-    let enabled = isatty(2) != 0
+    let enabled: Bool
+
+    init(forced: Bool = false) { enabled = forced || isatty(2) != 0 }
+
+    /// The load's steps that take a second or more, one line each as it ends
+    /// (`meshwork: load: reading interactions.csv… 6.1 s`); `nil` when not enabled.
+    var loadSteps: LoadProgress? {
+        guard enabled else { return nil }
+        return { step, seconds in
+            if seconds >= 1 { printError("meshwork: load: \(step)… \((seconds * 10).rounded() / 10) s") }
+        }
+    }
 
     func phase(_ text: String) {
         if enabled { printError("meshwork: \(text)…") }
@@ -149,7 +160,7 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
 /// Loads GRAPH (pseudonymised with --pseudonymise), timing the load and showing progress.
 private func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> LoadedGraph {
     let pseudonyms = options.pseudonymise ? try Pseudonymiser.loadingKey(file: options.pseudonymKey) : nil
-    Progress().phase("loading \(options.graph)")
+    Progress(forced: options.progress).phase("loading \(options.graph)")
     var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
     if let pseudonyms {
         loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)

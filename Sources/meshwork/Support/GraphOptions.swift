@@ -33,6 +33,10 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write timings and counts as JSON to this file.", valueName: "file"))
     var stats: String?
 
+    @Flag(help: ArgumentHelp("Report each step of loading that takes a second or more on stderr, even when stderr is not a terminal.",
+                             discussion: "On a terminal these lines are shown anyway."))
+    var progress = false
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -61,7 +65,7 @@ struct GraphOptions: ParsableArguments {
                     columns: columns.flatMap(EdgeColumns.init(parsing:)),
                     limits: InputLimits(maxLineBytes: maxLineBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxLineBytes,
                                         maxInputBytes: maxInputBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxInputBytes),
-                    span: span)
+                    span: span, progress: Progress(forced: progress).loadSteps)
     }
 
     /// `--from` and `--until` as a span, or `nil` when neither is given (or one is not a date:
