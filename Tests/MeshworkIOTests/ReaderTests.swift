@@ -78,6 +78,28 @@ struct ReaderTests {
                 == ["2020-02-02", "2020-02-03", "2020-02-03"])
     }
 
+    @Test("the load tells each of its steps, in order, when asked to")
+    func loadSteps() throws {
+        final class Steps: @unchecked Sendable {
+            let lock = NSLock()
+            var names: [String] = [], seconds: [Double] = []
+            func add(_ name: String, _ took: Double) { lock.withLock { names.append(name); seconds.append(took) } }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let steps = Steps()
+        _ = try GraphLoader.load(root.appendingPathComponent("fixtures/example-community").path,
+                                 options: LoadOptions(span: DateSpan(from: nil, until: CivilDate(year: 2020, month: 6, day: 30)),
+                                                      progress: steps.add))
+        #expect(steps.names == ["reading nodes.csv", "reading attendance.csv", "reading interactions.csv",
+                                "adding the co-attendance ties in date order", "restricting to ..2020-06-30",
+                                "building the member network", "labelling the members"])
+        #expect(steps.seconds.allSatisfy { $0 >= 0 })
+        let edges = Steps()
+        _ = try GraphLoader.load(root.appendingPathComponent("fixtures/karate/karate.edges").path,
+                                 options: LoadOptions(progress: edges.add))
+        #expect(edges.names == ["reading the edge list", "building the graph"])
+    }
+
     @Test("co-attendance ties in date order are merged into the log where a stable sort puts them", arguments: [false, true])
     func attendanceMergedInOrder(eventsOutOfOrder: Bool) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-merge-\(UUID().uuidString)").path
