@@ -107,4 +107,36 @@ struct EdgeBufferTests {
             #expect(other.selfLoops == one.selfLoops && other.duplicateEdges == one.duplicateEdges)
         }
     }
+
+    @Test("built from columns through a vertex map: the graph of the mapped edges, ids left out as edges", arguments: 0..<8)
+    func vertexMap(seed: UInt64) {
+        var rng = SplitMix64(seed: 200 + seed)
+        let ids = 1 + rng.below(200)
+        // About a third of the ids are not vertices; the others are numbered in id order.
+        var vertexOf = [Int32](repeating: -1, count: ids)
+        var n: Int32 = 0
+        for id in 0..<ids where rng.below(3) != 0 { vertexOf[id] = n; n += 1 }
+        let directed = seed % 2 == 1, weighted = seed % 4 < 2
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
+        var mapped = EdgeBuffer(weighted: weighted)
+        for _ in 0..<rng.below(8 * ids) {
+            let a = Int32(rng.below(ids)), b = rng.below(5) == 0 ? a : Int32(rng.below(ids))
+            let w = 1 + Double(rng.below(1000)) / 7
+            sources.append(a); targets.append(b); weights.append(w)
+            if vertexOf[Int(a)] >= 0 && vertexOf[Int(b)] >= 0 { mapped.append(vertexOf[Int(a)], vertexOf[Int(b)], weight: w) }
+        }
+        let expected = mapped.build(vertexCount: Int(n), directed: directed, threads: 1)
+        for threads in [1, 3] {
+            let built = sources.withUnsafeBufferPointer { s in targets.withUnsafeBufferPointer { t in
+                weights.withUnsafeBufferPointer { w in vertexOf.withUnsafeBufferPointer { map in
+                    EdgeBuffer.build(sources: s, targets: t, weights: weighted ? w : nil, vertexOf: map,
+                                     vertexCount: Int(n), directed: directed, threads: threads)
+                }}}}
+            #expect(built.graph.offsets == expected.graph.offsets)
+            #expect(built.graph.targets == expected.graph.targets)
+            #expect(built.graph.weights?.map(\.bitPattern) == expected.graph.weights?.map(\.bitPattern))
+            #expect(built.graph.inSources == expected.graph.inSources)
+            #expect(built.selfLoops == expected.selfLoops && built.duplicateEdges == expected.duplicateEdges)
+        }
+    }
 }

@@ -78,6 +78,54 @@ struct ReaderTests {
                 == ["2020-02-02", "2020-02-03", "2020-02-03"])
     }
 
+    @Test("the load tells each of its steps, in order, when asked to")
+    func loadSteps() throws {
+        final class Steps: @unchecked Sendable {
+            let lock = NSLock()
+            var names: [String] = [], seconds: [Double] = []
+            func add(_ name: String, _ took: Double) { lock.withLock { names.append(name); seconds.append(took) } }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let steps = Steps()
+        _ = try GraphLoader.load(root.appendingPathComponent("fixtures/example-community").path,
+                                 options: LoadOptions(span: DateSpan(from: nil, until: CivilDate(year: 2020, month: 6, day: 30)),
+                                                      progress: steps.add))
+        #expect(steps.names == ["reading nodes.csv", "reading attendance.csv", "reading interactions.csv",
+                                "adding the co-attendance ties in date order", "restricting to ..2020-06-30",
+                                "building the member network", "labelling the members"])
+        #expect(steps.seconds.allSatisfy { $0 >= 0 })
+        let edges = Steps()
+        _ = try GraphLoader.load(root.appendingPathComponent("fixtures/karate/karate.edges").path,
+                                 options: LoadOptions(progress: edges.add))
+        #expect(edges.names == ["reading the edge list", "building the graph"])
+    }
+
+    @Test("co-attendance ties in date order are merged into the log where a stable sort puts them", arguments: [false, true])
+    func attendanceMergedInOrder(eventsOutOfOrder: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meshwork-merge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("id,kind\nA,member\nB,member\nC,member\n".utf8).write(to: URL(fileURLWithPath: dir + "/nodes.csv"))
+        try Data("source,target,date,kind,weight\nA,B,2020-01-01,lab,0.1\nA,B,2020-02-01,lab,0.2\nC,B,2020-03-01,lab,1\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/interactions.csv"))
+        // Event F listed first puts its ties before E's, out of date order: they are then sorted.
+        let e = "E,A,2020-01-01\nE,B,2020-01-01\n", f = "F,A,2020-02-01\nF,B,2020-02-01\nF,C,2020-02-01\n"
+        try Data(("event,member,date\n" + (eventsOutOfOrder ? f + e : e + f)).utf8)
+            .write(to: URL(fileURLWithPath: dir + "/attendance.csv"))
+        let log = try DatasetReader().read(directory: dir).interactions
+        let day = { (text: String) -> Int64 in
+            let parts = text.split(separator: "-").map { Int($0)! }
+            return Int64(CivilDate(year: parts[0], month: parts[1], day: parts[2])!.daysSinceEpoch) * 86_400
+        }
+        let lab = Int32(log.kindNames.firstIndex(of: "lab")!), event = Int32(log.kindNames.firstIndex(of: "event")!)
+        // At equal times the interactions come first, then the ties in attendance order.
+        #expect(log.times == ["2020-01-01", "2020-01-01", "2020-02-01", "2020-02-01", "2020-02-01", "2020-02-01", "2020-03-01"].map(day))
+        #expect(log.kinds == [lab, event, lab, event, event, event, lab])
+        #expect(log.sources == [0, 0, 0, 0, 0, 1, 2])
+        #expect(log.targets == [1, 1, 1, 1, 2, 2, 1])
+        #expect(log.weights == [0.1, 1, 0.2, 1, 1, 1, 1])
+    }
+
     @Test("a dataset larger than one chunk reads the same on one and two threads, with file line numbers",
           .tags(.large), .largeLane)
     func largeChunkedInteractions() throws {

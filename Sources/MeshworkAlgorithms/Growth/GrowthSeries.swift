@@ -226,21 +226,27 @@ struct _GrowthRecords: Sendable {
         let m = community.memberCount
         precondition(weights.map { $0.count == m } ?? true, "a weight for every member")
         // Every tie of all time, once: the network of any period is a subset of it.
-        var all = EdgeBuffer(weighted: false, capacity: recordU.count)
-        for i in 0..<recordU.count { all.append(recordU[i], recordV[i]) }
-        let graph = all.build(vertexCount: m, directed: false).graph
-        let tieOf = recordU.indices.map { graph.edgeIndex(recordU[$0], recordV[$0])! }
-        var tieSource = [Int32](repeating: 0, count: graph.targets.count)
-        for v in 0..<m { for q in graph.row(VertexID(v)) { tieSource[q] = Int32(v) } }
+        // Built straight from the record columns; a record's tie is its entry in its smaller
+        // member's row (4 bytes per record; per tie entry below: 4 for the count, 1 for presence,
+        // 1 for the touched flag, and 4 for the twin with a window).
+        let graph = recordU.withUnsafeBufferPointer { us in
+            recordV.withUnsafeBufferPointer { vs in
+                EdgeBuffer.build(sources: us, targets: vs, weights: nil, vertexOf: nil, vertexCount: m, directed: false,
+                                 threads: Parallelism.defaultThreads)
+            }
+        }.graph
+        let tieOf = recordU.indices.map { Int32(graph.edgeIndex(recordU[$0], recordV[$0])!) }
         // With a window, components search both directions of a tie: its entry in the larger
         // end's row is flagged along with the tie's own.
-        var twin: [Int] = []
+        var twin: [Int32] = []
         if window != nil {
-            twin = [Int](repeating: -1, count: graph.targets.count)
-            for q in 0..<graph.targets.count where Int(tieSource[q]) < Int(graph.targets[q]) {
-                let back = graph.edgeIndex(graph.targets[q], tieSource[q])!
-                twin[q] = back
-                twin[back] = q
+            twin = [Int32](repeating: -1, count: graph.targets.count)
+            for u in 0..<m {
+                for q in graph.row(VertexID(u)) where u < Int(graph.targets[q]) {
+                    let back = graph.edgeIndex(graph.targets[q], VertexID(u))!
+                    twin[q] = Int32(back)
+                    twin[back] = Int32(q)
+                }
             }
         }
         let weight = weights ?? [Int](repeating: 1, count: m)
@@ -254,9 +260,10 @@ struct _GrowthRecords: Sendable {
         for p in stride(from: 1, to: periods.count, by: 1) { distinctPresent[p] += distinctPresent[p - 1] }
         var count = [Int32](repeating: 0, count: graph.targets.count)
         var present = [Bool](repeating: false, count: graph.targets.count)
-        var stamp = [Int32](repeating: -1, count: graph.targets.count)
+        var queued = [Bool](repeating: false, count: graph.targets.count)
         var activeStamp = [Int32](repeating: -1, count: m)
-        var touched: [Int] = []
+        // The ties whose record count changed this period, each once, with their smaller member.
+        var touched: [(tie: Int32, u: Int32)] = []
         var unionFind = _UnionFind(weights: weight)
         var ties = 0
         var inside = [Int](repeating: 0, count: levels.count), across = inside
@@ -266,25 +273,28 @@ struct _GrowthRecords: Sendable {
             var active = 0
             let mark = Int32(p)
             for r in starts[p]..<starts[p + 1] {
-                let tie = tieOf[r]
+                let tie = Int(tieOf[r])
                 count[tie] += 1
-                if stamp[tie] != mark { stamp[tie] = mark; touched.append(tie) }
+                if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], recordU[r])) }
                 let u = Int(recordU[r]), v = Int(recordV[r])
                 if activeStamp[u] != mark { activeStamp[u] = mark; active += weight[u] }
                 if activeStamp[v] != mark { activeStamp[v] = mark; active += weight[v] }
             }
             if let window, p >= window {
                 for r in starts[p - window]..<starts[p - window + 1] {
-                    let tie = tieOf[r]
+                    let tie = Int(tieOf[r])
                     count[tie] -= 1
-                    if stamp[tie] != mark { stamp[tie] = mark; touched.append(tie) }
+                    if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], recordU[r])) }
                 }
             }
             var newTies = 0, lostTies = 0
-            for tie in touched where (count[tie] > 0) != present[tie] {
+            for (entry, smaller) in touched {
+                let tie = Int(entry)
+                queued[tie] = false
+                guard (count[tie] > 0) != present[tie] else { continue }
                 present[tie].toggle()
-                if window != nil { present[twin[tie]] = present[tie] }
-                let u = Int(tieSource[tie]), v = Int(graph.targets[tie])  // u < v
+                if window != nil { present[Int(twin[tie])] = present[tie] }
+                let u = Int(smaller), v = Int(graph.targets[tie])  // u < v
                 let copies = weight[u] * weight[v]
                 guard copies > 0 else { continue }
                 let change = present[tie] ? copies : -copies

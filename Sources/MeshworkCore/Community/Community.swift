@@ -69,18 +69,20 @@ public struct Community: Sendable {
     /// weight is the sum of its interactions' weights. `threads` workers build it (the graph is the
     /// same for any number).
     ///
-    /// - Complexity: O(M + k) time and space for k interactions in the range.
+    /// - Complexity: O(M + k) time for k interactions in the range; the graph is built straight
+    ///   from the log's columns, with no copy of the k records.
     public func memberNetwork(from: Int64? = nil, through: Int64? = nil, weighted: Bool,
                               directed: Bool = false, threads: Int = Parallelism.defaultThreads) -> GraphBuild {
         let range = interactions.range(from: from, through: through)
-        var edges = EdgeBuffer(weighted: weighted, capacity: range.count)
-        for i in range {
-            let u = memberIndex[Int(interactions.sources[i])]
-            let v = memberIndex[Int(interactions.targets[i])]
-            if u < 0 || v < 0 { continue }
-            edges.append(u, v, weight: interactions.weights[i])
-        }
-        return edges.build(vertexCount: memberCount, directed: directed, threads: threads)
+        return interactions.sources.withUnsafeBufferPointer { sources in
+        interactions.targets.withUnsafeBufferPointer { targets in
+        interactions.weights.withUnsafeBufferPointer { weights in
+        memberIndex.withUnsafeBufferPointer { memberIndex in
+            EdgeBuffer.build(sources: UnsafeBufferPointer(rebasing: sources[range]),
+                             targets: UnsafeBufferPointer(rebasing: targets[range]),
+                             weights: weighted ? UnsafeBufferPointer(rebasing: weights[range]) : nil,
+                             vertexOf: memberIndex, vertexCount: memberCount, directed: directed, threads: threads)
+        }}}}
     }
 
     /// The ancestor of `node` of the given kind, or -1 when the chain stops short of it.

@@ -7,18 +7,48 @@ extension EdgeBuffer {
     /// duplicates are then adjacent and are merged. Each pass splits the vertices into `threads`
     /// ranges and a worker writes only the entries of its range, reading the input in order, so
     /// every entry lands where the one-thread build puts it: the graph (weights included, summed in
-    /// input order) is bit-identical for any `threads`.
+    /// input order) is bit-identical for any `threads`. An undirected graph is sorted and merged
+    /// once, each edge `{u, v}` as `min -> max`, and then mirrored into both rows.
     ///
     /// - Complexity: O(V + E · threads) time (each worker reads every edge; the scattered writes,
-    ///   the costly part, are shared); O(V + E) extra space during the build.
+    ///   the costly part, are shared); O(V + E) extra space during the build: 8 bytes per input
+    ///   edge (16 more with weights) for the sorts, then the graph and, undirected, its upper half.
     public func build(vertexCount: Int, directed: Bool, threads: Int = Parallelism.defaultThreads) -> GraphBuild {
+        sources.withUnsafeBufferPointer { sources in
+        targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
+            Self.build(sources: sources, targets: targets, weights: isWeighted ? weights : nil, vertexOf: nil,
+                       vertexCount: vertexCount, directed: directed, threads: threads)
+        }}}
+    }
+
+    /// ``build(vertexCount:directed:threads:)`` straight from edge columns held elsewhere (a
+    /// dataset's interaction log), without copying them into a buffer first. With `vertexOf`, an
+    /// endpoint `x` stands for the vertex `vertexOf[x]`, and an edge with an endpoint mapped to a
+    /// negative value is left out (neither kept nor counted as a self-loop); `weights` is `nil`
+    /// for an unweighted graph.
+    ///
+    /// - Complexity: as ``build(vertexCount:directed:threads:)``; no space for the input edges.
+    package static func build(sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>,
+                              weights: UnsafeBufferPointer<Double>?, vertexOf: UnsafeBufferPointer<Int32>?,
+                              vertexCount: Int, directed: Bool, threads: Int) -> GraphBuild {
         precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "too many vertices")
+        precondition(sources.count == targets.count && (weights.map { $0.count == sources.count } ?? true))
         let n = vertexCount
-        var selfLoops = 0
-        for i in 0..<count where sources[i] == targets[i] { selfLoops += 1 }
-        let kept = count - selfLoops
-        let entryCount = directed ? kept : 2 * kept
-        precondition(entryCount < Int(Int32.max), "too many edges for 32-bit CSR offsets")
+        let isWeighted = weights != nil
+        var selfLoops = 0, kept = 0
+        if let vertexOf {
+            for i in 0..<sources.count {
+                let u = vertexOf[Int(sources[i])], v = vertexOf[Int(targets[i])]
+                if u < 0 || v < 0 { continue }
+                if u == v { selfLoops += 1 } else { kept += 1 }
+            }
+        } else {
+            for i in 0..<sources.count where sources[i] == targets[i] { selfLoops += 1 }
+            kept = sources.count - selfLoops
+        }
+        let entryCount = kept
+        precondition((directed ? kept : 2 * kept) < Int(Int32.max), "too many edges for 32-bit CSR offsets")
         let workers = max(1, min(threads, 16, n))
 
         var headStart = [Int32](repeating: 0, count: n + 1)
@@ -28,9 +58,6 @@ extension EdgeBuffer {
         var byHeadWeight = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
         var rowTargets = HugePages.array(repeating: Int32(0), count: entryCount)
         var rowWeights = [Double](repeating: 0, count: isWeighted ? entryCount : 0)
-        sources.withUnsafeBufferPointer { sources in
-        targets.withUnsafeBufferPointer { targets in
-        weights.withUnsafeBufferPointer { weights in
         headStart.withUnsafeMutableBufferPointer { headStart in
         rowStart.withUnsafeMutableBufferPointer { rowStart in
         rowLength.withUnsafeMutableBufferPointer { rowLength in
@@ -38,10 +65,11 @@ extension EdgeBuffer {
         byHeadWeight.withUnsafeMutableBufferPointer { byHeadWeight in
         rowTargets.withUnsafeMutableBufferPointer { rowTargets in
         rowWeights.withUnsafeMutableBufferPointer { rowWeights in
-            let pass = _BuildPass(sources: sources, targets: targets, weights: weights, headStart: headStart,
+            let pass = _BuildPass(sources: sources, targets: targets, weights: weights ?? UnsafeBufferPointer(start: nil, count: 0),
+                                  vertexOf: vertexOf, headStart: headStart,
                                   rowStart: rowStart, rowLength: rowLength, byHeadTail: byHeadTail,
                                   byHeadWeight: byHeadWeight, rowTargets: rowTargets, rowWeights: rowWeights,
-                                  directed: directed, weighted: isWeighted)
+                                  ordered: !directed, weighted: isWeighted)
             let even = (0...workers).map { $0 * n / workers }
             forEachWorker(workers) { pass.count(vertices: even[$0] ..< even[$0 + 1]) }
             for v in 0..<n {
@@ -53,7 +81,7 @@ extension EdgeBuffer {
             let byTails = _BuildPass.balancedRanges(rowStart, workers)
             forEachWorker(workers) { pass.scatterByTail(tails: byTails[$0]) }
             forEachWorker(workers) { pass.mergeDuplicates(tails: byTails[$0]) }
-        }}}}}}}}}}
+        }}}}}}}
         byHeadTail = []
         byHeadWeight = []
 
@@ -69,13 +97,48 @@ extension EdgeBuffer {
             : total == entryCount ? rowWeights : Self.gather(rowWeights, rowStart, offsets, workers)
 
         guard directed else {
-            let graph = CSRGraph(isDirected: false, offsets: offsets, targets: outTargets, weights: outWeights)
-            return GraphBuild(graph: graph, selfLoops: selfLoops, duplicateEdges: removedEntries / 2)
+            let full = Self.mirror(vertexCount: n, offsets: offsets, targets: outTargets, weights: outWeights)
+            let graph = CSRGraph(isDirected: false, offsets: full.offsets, targets: full.targets, weights: full.weights)
+            return GraphBuild(graph: graph, selfLoops: selfLoops, duplicateEdges: removedEntries)
         }
         let transpose = Self.transpose(vertexCount: n, offsets: offsets, targets: outTargets, weights: outWeights)
         let graph = CSRGraph(isDirected: true, offsets: offsets, targets: outTargets, weights: outWeights,
                              inOffsets: transpose.offsets, inSources: transpose.targets, inWeights: transpose.weights)
         return GraphBuild(graph: graph, selfLoops: selfLoops, duplicateEdges: removedEntries)
+    }
+
+    /// The undirected CSR whose upper half is `offsets`/`targets`/`weights` (row u holding its
+    /// targets above u, sorted): row v is every u < v whose row holds v, in order of u, followed by
+    /// v's own row, so it comes out sorted, and both entries of a tie carry its weight.
+    /// - Complexity: O(V + E).
+    static func mirror(vertexCount n: Int, offsets: [Int32], targets: [Int32], weights: [Double]?)
+        -> (offsets: [Int32], targets: [Int32], weights: [Double]?) {
+        var below = [Int32](repeating: 0, count: n)
+        for t in targets { below[Int(t)] &+= 1 }
+        var full = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n { full[v + 1] = full[v] &+ below[v] &+ (offsets[v + 1] &- offsets[v]) }
+        var outTargets = HugePages.array(repeating: Int32(0), count: 2 * targets.count)
+        var outWeights = [Double](repeating: 0, count: weights == nil ? 0 : 2 * targets.count)
+        var cursor = Array(full.dropLast())
+        targets.withUnsafeBufferPointer { targets in
+        outTargets.withUnsafeMutableBufferPointer { outTargets in
+        outWeights.withUnsafeMutableBufferPointer { outWeights in
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            for u in 0..<n {
+                let start = Int(offsets[u]), own = Int(full[u] &+ below[u]) - start
+                for p in start ..< Int(offsets[u + 1]) {
+                    let t = Int(targets[p]), q = Int(cursor[t])
+                    cursor[t] &+= 1
+                    outTargets[own + p] = targets[p]
+                    outTargets[q] = Int32(u)
+                    if let weights {
+                        outWeights[own + p] = weights[p]
+                        outWeights[q] = weights[p]
+                    }
+                }
+            }
+        }}}}
+        return (full, outTargets, weights == nil ? nil : outWeights)
     }
 
     /// `rows[from[v] ..< from[v] + (to[v + 1] - to[v])]` moved to `to[v] ..< to[v + 1]`, for every v.
@@ -103,11 +166,14 @@ extension EdgeBuffer {
 /// ranges, which is what makes sharing them safe.
 struct _BuildPass {
     let sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
+    /// The vertex of each endpoint id (negative: the edge is left out), or `nil`: ids are vertices.
+    let vertexOf: UnsafeBufferPointer<Int32>?
     let headStart: UnsafeMutableBufferPointer<Int32>, rowStart: UnsafeMutableBufferPointer<Int32>
     let rowLength: UnsafeMutableBufferPointer<Int32>
     let byHeadTail: UnsafeMutableBufferPointer<Int32>, byHeadWeight: UnsafeMutableBufferPointer<Double>
     let rowTargets: UnsafeMutableBufferPointer<Int32>, rowWeights: UnsafeMutableBufferPointer<Double>
-    let directed: Bool, weighted: Bool
+    /// Each edge taken as `min -> max` (an undirected graph's upper half); otherwise as given.
+    let ordered: Bool, weighted: Bool
 
     /// Contiguous vertex ranges holding about equal numbers of entries under the prefix sums `starts`.
     static func balancedRanges(_ starts: UnsafeBufferPointer<Int32>, _ workers: Int) -> [Range<Int>] {
@@ -134,18 +200,25 @@ struct _BuildPass {
         starts.withUnsafeBufferPointer { balancedRanges($0, workers) }
     }
 
+    /// The two vertices of input edge `i`, or `nil` when it is left out (a self-loop, or an
+    /// endpoint that is not a vertex).
+    @inline(__always)
+    func ends(_ i: Int) -> (Int32, Int32)? {
+        var u = sources[i], v = targets[i]
+        if let vertexOf {
+            u = vertexOf[Int(u)]; v = vertexOf[Int(v)]
+            if u < 0 || v < 0 { return nil }
+        }
+        return u == v ? nil : ordered && v < u ? (v, u) : (u, v)
+    }
+
     /// Entries per head (`headStart[v + 1]`) and per tail row (`rowStart[v + 1]`) for `vertices`.
     func count(vertices: Range<Int>) {
         let low = Int32(vertices.lowerBound), width = UInt32(vertices.count)
         for i in 0..<sources.count {
-            let u = sources[i], v = targets[i]
-            if u == v { continue }
+            guard let (u, v) = ends(i) else { continue }
             if UInt32(bitPattern: v &- low) < width { headStart[Int(v) + 1] &+= 1 }
             if UInt32(bitPattern: u &- low) < width { rowStart[Int(u) + 1] &+= 1 }
-            if !directed {
-                if UInt32(bitPattern: u &- low) < width { headStart[Int(u) + 1] &+= 1 }
-                if UInt32(bitPattern: v &- low) < width { rowStart[Int(v) + 1] &+= 1 }
-            }
         }
     }
 
@@ -156,19 +229,12 @@ struct _BuildPass {
         var cursor = Array(headStart[heads.lowerBound ..< heads.upperBound])
         cursor.withUnsafeMutableBufferPointer { cursor in
             for i in 0..<sources.count {
-                let u = sources[i], v = targets[i]
-                if u == v { continue }
+                guard let (u, v) = ends(i) else { continue }
                 if UInt32(bitPattern: v &- low) < width {
                     let slot = Int(v &- low), p = Int(cursor[slot])
                     cursor[slot] &+= 1
                     byHeadTail[p] = u
                     if weighted { byHeadWeight[p] = weights[i] }
-                }
-                if !directed && UInt32(bitPattern: u &- low) < width {
-                    let slot = Int(u &- low), q = Int(cursor[slot])
-                    cursor[slot] &+= 1
-                    byHeadTail[q] = v
-                    if weighted { byHeadWeight[q] = weights[i] }
                 }
             }
         }

@@ -17,6 +17,8 @@ public struct DatasetReader: Sendable {
     public var threads: Int
     /// The longest line and the largest file accepted.
     public var limits: InputLimits
+    /// Told of each file read and of the ordering of the records as each ends; `nil`: not told.
+    public var progress: LoadProgress?
 
     public init(threads: Int = Parallelism.defaultThreads, limits: InputLimits = InputLimits()) {
         self.threads = max(1, threads)
@@ -28,8 +30,10 @@ public struct DatasetReader: Sendable {
 
     public func read(directory: String) throws -> Community {
         var problems = ProblemLog()
+        var steps = LoadSteps(progress)
         let nodes = try readNodes(directory + "/nodes.csv", &problems)
         try problems.throwIfAny()
+        steps.done("reading nodes.csv")
         let interactionsPath = directory + "/interactions.csv"
         try Self.requireFile(interactionsPath, "interactions.csv")
         // Attendance first, so that the log is allocated once with room for its co-attendance ties;
@@ -39,29 +43,30 @@ public struct DatasetReader: Sendable {
         let attendanceStatus = PathStatus(attendancePath)
         if case .unreachable(let reason) = attendanceStatus { throw InputError(file: attendancePath, line: 0, reason) }
         let attendance = attendanceStatus != .absent ? try readAttendance(attendancePath, nodes, &attendanceProblems) : nil
+        if attendance != nil { steps.done("reading attendance.csv") }
         var log = InteractionLog()
         log.reserveCapacity(fileSize(interactionsPath) / 32 + (attendance?.pairBound ?? 0))
         try readInteractions(interactionsPath, nodes, &log, &problems)
-        let interactionCount = log.count
+        steps.done("reading interactions.csv")
         var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
-        if let attendance {
-            if let first = attendance.timeOf.min(), let last = attendance.timeOf.max() {
-                span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
-            }
-            log.reserveCapacity(log.count + attendance.pairBound)
-            attendance.project(into: &log)
-        }
         problems.append(attendanceProblems)
         try problems.throwIfAny()
-        // Every row of interactions.csv is in the log, in file order (attendance adds ties of
-        // weight 1 after them, which cannot lift a sum at most 1e100 above it).
+        // Every row of interactions.csv is in the log, in file order.
         if let overflow = TieWeightSums.firstOverflow(sources: log.sources, targets: log.targets,
-                                                      weights: log.weights, count: interactionCount) {
+                                                      weights: log.weights, count: log.count) {
             let i = overflow.record
             throw InputError(file: interactionsPath, line: try Self.line(ofRow: i, in: interactionsPath, limits: limits), TieWeightSums.message(
                 weight: log.weights[i], nodes.ids[log.sources[i]], nodes.ids[log.targets[i]], sum: overflow.sum))
         }
+        // Attendance adds ties of weight 1, which cannot lift a sum at most 1e100 above it.
+        if let attendance {
+            if let first = attendance.timeOf.min(), let last = attendance.timeOf.max() {
+                span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
+            }
+            attendance.project(into: &log)
+        }
         log.sortByTime()
+        steps.done(attendance != nil ? "adding the co-attendance ties in date order" : "ordering the interactions by date")
         var community = Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
                                   joined: nodes.joined, attributeNames: nodes.attributeNames,
                                   attributeValues: nodes.attributeValues, interactions: log)
@@ -236,7 +241,9 @@ public struct DatasetReader: Sendable {
 
         /// Every two members at the same event are tied (kind `event`, weight 1), dated by the later
         /// of their two attendance dates. Attendees are taken in file order, so the result is
-        /// deterministic.
+        /// deterministic. When the log and these ties are each in time order (the usual case: files
+        /// written in date order), the ties are merged into the log where sorting it would put
+        /// them; otherwise they are appended (and the log must then be sorted).
         func project(into log: inout InteractionLog) {
             let kind: Int32
             if let existing = log.kindNames.firstIndex(of: "event") {
@@ -245,12 +252,33 @@ public struct DatasetReader: Sendable {
                 kind = Int32(log.kindNames.count)
                 log.kindNames.append("event")
             }
-            for e in 0..<eventStart.count - 1 {
-                let attendees = order[eventStart[e]..<eventStart[e + 1]]
-                for (offset, a) in attendees.enumerated() {
-                    for b in attendees.dropFirst(offset + 1) where memberOf[a] != memberOf[b] {
-                        log.append(source: memberOf[a], target: memberOf[b], time: max(timeOf[a], timeOf[b]),
-                                   kind: kind, weight: 1)
+            var count = 0, last = Int64.min, inOrder = true
+            forEachTie(reversed: false) { _, _, time in
+                count += 1
+                if time < last { inOrder = false }
+                last = time
+            }
+            guard inOrder && log.isSortedByTime else {
+                log.reserveCapacity(log.count + count)
+                forEachTie(reversed: false) { log.append(source: $0, target: $1, time: $2, kind: kind, weight: 1) }
+                return
+            }
+            log.mergeInTimeOrder(count: count, kind: kind, weight: 1) { forEachTie(reversed: true, $0) }
+        }
+
+        /// Calls `body` with each co-attendance tie (two members, the later attendance time): by
+        /// event, then by first and second attendee in file order; or all of that backwards.
+        private func forEachTie(reversed: Bool, _ body: (Int32, Int32, Int64) -> Void) {
+            let eventCount = eventStart.count - 1
+            for step in 0..<eventCount {
+                let e = reversed ? eventCount - 1 - step : step
+                let first = eventStart[e], end = eventStart[e + 1]
+                for i in 0..<(end - first) {
+                    let a = reversed ? end - 1 - i : first + i
+                    for j in 0..<(end - 1 - a) {
+                        let b = reversed ? end - 1 - j : a + 1 + j
+                        let x = order[a], y = order[b]
+                        if memberOf[x] != memberOf[y] { body(memberOf[x], memberOf[y], max(timeOf[x], timeOf[y])) }
                     }
                 }
             }

@@ -14,15 +14,19 @@ public struct LoadOptions: Sendable {
     public var limits: InputLimits
     /// Datasets only: analyse the community over these days (``Community/restricted(to:)``).
     public var span: DateSpan?
+    /// Told of each step of the load as it ends (datasets: reading each file, ordering the
+    /// records, building the member network; other inputs: reading, building); `nil`: not told.
+    public var progress: LoadProgress?
 
     public init(directed: Bool = false, weighted: Bool = false, threads: Int = Parallelism.defaultThreads, columns: EdgeColumns? = nil,
-                limits: InputLimits = InputLimits(), span: DateSpan? = nil) {
+                limits: InputLimits = InputLimits(), span: DateSpan? = nil, progress: LoadProgress? = nil) {
         self.directed = directed
         self.weighted = weighted
         self.threads = max(1, threads)
         self.columns = columns
         self.limits = limits
         self.span = span
+        self.progress = progress
     }
 }
 
@@ -100,11 +104,20 @@ public enum GraphLoader {
             case .unreachable(let reason): throw InputError(file: nodes, line: 0, reason)
             }
             if options.columns != nil { throw LoadOptionError(description: "--columns applies to edge lists, not to a dataset directory") }
-            var community = try DatasetReader(threads: options.threads, limits: options.limits).read(directory: path)
-            if let span = options.span { community = community.restricted(to: span) }
+            var reader = DatasetReader(threads: options.threads, limits: options.limits)
+            reader.progress = options.progress
+            var community = try reader.read(directory: path)
+            var steps = LoadSteps(options.progress)
+            if let span = options.span {
+                community = community.restricted(to: span)
+                steps.done("restricting to \(span)")
+            }
             let built = community.memberNetwork(weighted: options.weighted, directed: options.directed,
                                                 threads: options.threads)
-            return LoadedGraph(graph: built.graph, labels: community.memberLabelTable,
+            steps.done("building the member network")
+            let labels = community.memberLabelTable
+            steps.done("labelling the members")
+            return LoadedGraph(graph: built.graph, labels: labels,
                                selfLoops: built.selfLoops, duplicateEdges: built.duplicateEdges, source: .dataset,
                                community: community, attributeNames: [], attributeValues: [], span: options.span)
         }
@@ -112,11 +125,14 @@ public enum GraphLoader {
         let lowered = path.lowercased()
         let isGraphML = lowered.hasSuffix(".graphml") || lowered.hasSuffix(".graphml.gz")
         if isGraphML && options.columns != nil { throw LoadOptionError(description: "--columns applies to edge lists, not to GraphML") }
+        var steps = LoadSteps(options.progress)
         let edges = isGraphML ? try GraphMLReader(weighted: options.weighted, limits: options.limits).read(path: path)
                               : try EdgeListReader(weighted: options.weighted, columns: options.columns,
                                                    limits: options.limits).read(path: path)
         let directed = isGraphML && !options.directed ? (edges.declaredDirected ?? false) : options.directed
+        steps.done("reading \(isGraphML ? "GraphML" : "the edge list")")
         let built = edges.edges.build(vertexCount: edges.labels.count, directed: directed, threads: options.threads)
+        steps.done("building the graph")
         return LoadedGraph(graph: built.graph, labels: edges.labels, selfLoops: built.selfLoops,
                            duplicateEdges: built.duplicateEdges, source: isGraphML ? .graphML : .edgeList,
                            community: nil, attributeNames: edges.attributeNames,

@@ -124,12 +124,9 @@ struct Map: ParsableCommand {
         return request
     }
 
-    @Flag(help: "No progress lines on stderr (they are shown only on a terminal).")
-    var quiet = false
-
     func run() throws {
-        let progress = Progress(quiet: quiet)
-        try runAnalysis(options, quiet: quiet) { loaded in
+        let progress = options.progressLines
+        try runAnalysis(options) { loaded in
             try progress.timed("map", "layout and drawing") { try MapAnalysis(loaded, options: request, format: outputFormat) }
         }
     }

@@ -40,20 +40,17 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("With --before: the later span, FROM..UNTIL.", valueName: "span"))
     var after: DateSpan?
 
-    @Flag(help: "No progress lines on stderr (they are shown only on a terminal).")
-    var quiet = false
-
     func validate() throws {
         if (before == nil) != (after == nil) { throw ValidationError("--before and --after go together") }
     }
 
     func run() throws {
-        try runAnalysis(options, quiet: quiet) {
+        try runAnalysis(options) {
             try HTMLReport($0, options: .init(
                 title: title, seed: seed, period: period,
                 minimumCell: options.minimumCell(minCell), threads: options.workerThreads,
                 comparison: before.flatMap { before in after.map { (before, $0) } },
-                progress: Progress(quiet: quiet).callback("report")))
+                progress: options.progressLines.callback("report")))
         }
         print(HTMLReport.indexPath(in: options.output))
     }

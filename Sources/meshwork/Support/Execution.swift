@@ -52,11 +52,11 @@ private func exitStatus(of error: any Error) -> Int32? {
 /// `secondary` outputs (`write`), prints its notices on stderr, and writes the `--stats` file with
 /// its statistics. Errors map to exit statuses as in ``reportingErrors(_:)``; an
 /// ``AnalysisInputError`` names the GRAPH argument (usage: 64; data: 65 as `GRAPH:0: message`).
-func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, quiet: Bool = false, _ analysis: (LoadedGraph) throws -> Output,
+func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, _ analysis: (LoadedGraph) throws -> Output,
                                          thenWrite secondary: (Output) throws -> Void = { _ in }) throws {
     try reportingErrors {
         var timer = PhaseTimer()
-        let loaded = try loadGraph(options, &timer, quiet: quiet)
+        let loaded = try loadGraph(options, &timer)
         let output: Output
         do {
             output = try analysis(loaded)
@@ -105,11 +105,12 @@ struct PhaseTimer {
     func seconds(_ name: String) -> Double { phases.first { $0.0 == name }?.1 ?? 0 }
 }
 
-/// Progress messages on stderr, shown only when stderr is a terminal (and not `--quiet`).
+/// Progress messages on stderr, shown when stderr is a terminal or `forced` (`--progress`), and
+/// never with `quiet` (`--quiet`).
 struct Progress: Sendable {
     let enabled: Bool
 
-    init(quiet: Bool = false) { enabled = !quiet && isatty(2) != 0 }
+    init(forced: Bool = false, quiet: Bool = false) { enabled = !quiet && (forced || isatty(2) != 0) }
 
     /// `label: step…` when a step starts (`seconds` nil), then ` 3.2 s` and a new line on the
     /// same line when it ends.
@@ -133,6 +134,15 @@ struct Progress: Sendable {
     func callback(_ label: String) -> (@Sendable (String, Double?) -> Void)? {
         guard enabled else { return nil }
         return { @Sendable [self] name, seconds in step(label, name, seconds) }
+    }
+
+    /// The load's steps that take a second or more, one line each as it ends
+    /// (`meshwork: load: reading interactions.csv… 6.1 s`); `nil` when not enabled.
+    var loadSteps: LoadProgress? {
+        guard enabled else { return nil }
+        return { step, seconds in
+            if seconds >= 1 { printError("meshwork: load: \(step)… \((seconds * 10).rounded() / 10) s") }
+        }
     }
 
     func phase(_ text: String) {
@@ -176,9 +186,9 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
 }
 
 /// Loads GRAPH (pseudonymised with --pseudonymise), timing the load and showing progress.
-private func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer, quiet: Bool = false) throws -> LoadedGraph {
+private func loadGraph(_ options: GraphOptions, _ timer: inout PhaseTimer) throws -> LoadedGraph {
     let pseudonyms = options.pseudonymise ? try Pseudonymiser.loadingKey(file: options.pseudonymKey) : nil
-    Progress(quiet: quiet).phase("loading \(options.graph)")
+    options.progressLines.phase("loading \(options.graph)")
     var loaded = try GraphLoader.load(options.graph, options: options.loadOptions)
     if let pseudonyms {
         loaded = try pseudonyms.pseudonymised(loaded, keepingAttributes: options.keptAttributes)

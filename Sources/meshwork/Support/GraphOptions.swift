@@ -33,6 +33,16 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write timings and counts as JSON to this file.", valueName: "file"))
     var stats: String?
 
+    @Flag(help: ArgumentHelp("Progress lines on stderr for the long steps (loading, and the report's and map's steps), even when stderr is not a terminal.",
+                             discussion: "On a terminal these lines are shown anyway, unless --quiet."))
+    var progress = false
+
+    @Flag(help: "No progress lines on stderr, even on a terminal.")
+    var quiet = false
+
+    /// The progress lines that --progress and --quiet ask for.
+    var progressLines: Progress { Progress(forced: progress, quiet: quiet) }
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -61,7 +71,7 @@ struct GraphOptions: ParsableArguments {
                     columns: columns.flatMap(EdgeColumns.init(parsing:)),
                     limits: InputLimits(maxLineBytes: maxLineBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxLineBytes,
                                         maxInputBytes: maxInputBytes.flatMap(InputLimits.parseSize) ?? InputLimits.defaultMaxInputBytes),
-                    span: span)
+                    span: span, progress: progressLines.loadSteps)
     }
 
     /// `--from` and `--until` as a span, or `nil` when neither is given (or one is not a date:
@@ -82,6 +92,7 @@ struct GraphOptions: ParsableArguments {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if progress && quiet { throw ValidationError("--progress and --quiet contradict each other") }
         if pseudonymKey != nil && !pseudonymise { throw ValidationError("--pseudonym-key needs --pseudonymise") }
         for (flag, value) in [("--max-line-bytes", maxLineBytes), ("--max-input-bytes", maxInputBytes)] {
             if let value, InputLimits.parseSize(value) == nil {
