@@ -26,6 +26,9 @@ public struct HTMLReport: Sendable {
         public var period: PeriodLength?
         /// Member maps are drawn up to this many members; larger communities get group maps only.
         public var memberMapLimit: Int
+        /// Introductions and who holds the network together are computed up to this many members
+        /// (their costs grow faster than the ties); larger communities get a pointer to the commands.
+        public var cultivationLimit: Int
         /// Rows of the broker and group tables.
         public var top: Int
         public var minimumCell: Int
@@ -38,7 +41,7 @@ public struct HTMLReport: Sendable {
         public var progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
-                    memberMapLimit: Int = 5_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
+                    memberMapLimit: Int = 5_000, cultivationLimit: Int = 20_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
                     comparison: (before: DateSpan, after: DateSpan)? = nil,
                     progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)? = nil) {
             self.comparison = comparison
@@ -47,6 +50,7 @@ public struct HTMLReport: Sendable {
             self.seed = seed
             self.period = period
             self.memberMapLimit = memberMapLimit
+            self.cultivationLimit = cultivationLimit
             self.top = top
             self.minimumCell = minimumCell
             self.threads = threads
@@ -173,6 +177,17 @@ public struct HTMLReport: Sendable {
                         .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
                         _Cell(brokers.moduleRoles.role[i].map(Self.words) ?? "")] + (named ? [_Cell(loaded.labels[v])] : [])
             })
+        }
+
+        // Introductions and resilience: all-pairs work, left to the commands on a large community.
+        if loaded.graph.vertexCount <= options.cultivationLimit {
+            try options.step("introductions") { try page.introductions(loaded, community, options: options) }
+            try options.step("who holds the network together") { try page.resilience(loaded, community, options: options) }
+        } else {
+            page.section("Introductions worth making", id: "introductions")
+            page.paragraph("With more than \(_thousands(options.cultivationLimit)) members this section is left out of the report: "
+                + "run meshwork suggest for the introductions worth making and meshwork resilience --cut-offs FILE for who "
+                + "holds the network together.")
         }
 
         // Boundaries.
@@ -522,6 +537,8 @@ struct _Page {
             ("Participation", "Guimera & Amaral (2005): 1 − Σ (share of the member's ties into each group)². 0 when all its ties stay in one group; near 1 when they spread evenly over many."),
             ("Effective size", "Burt (1992): the number of a member's contacts, less their redundancy (how much they are tied to one another)."),
             ("Role", "Guimera & Amaral's (2005) roles, from participation and from how far a member's ties inside its group exceed its group's average (z-score of 2.5 or more: a hub, R5-R7). Keeps to own group (R1) or mostly within it (R2): participation up to 0.05 or 0.62; connects a few groups (R3): up to 0.80; spread over many groups (R4): above. A hub of its own group (R5) has participation up to 0.30, a hub linking groups (R6) up to 0.75, a hub spread over many groups (R7) above."),
+            ("Introductions worth making", "Pairs not yet tied, ranked by resource allocation (Zhou, Lü & Zhang 2009: the sum over shared contacts of 1 ÷ the contact's ties), raised for a pair whose organisations have few ties between them (twice the score for a first tie)."),
+            ("Who holds the network together", "Members removed in turn (by betweenness, by brokerage across organisations, a key-player set chosen to fragment the network most (Borgatti 2006), or at random: the mean of 10 orders with their range) and the share of members left in the largest connected group after each step."),
             ("Communities", "Groups found by the Leiden algorithm (Traag, Waltman & van Eck 2019), maximising modularity: more ties inside than chance would give. Each community is connected."),
             ("Normalised mutual information, adjusted Rand index", "How closely two groupings agree: 1 identical, 0 no more than chance."),
             ("Newcomers, active members", "Members whose first tie or joining date falls in the period; members with an interaction in the period."),

@@ -26,7 +26,7 @@ struct ReportProgressTests {
         let silent = try HTMLReport(loaded, options: .init(threads: 2, comparison: spans)).html
         #expect(told == silent)
         let steps = ["communities (Leiden)", "maps", "member map", "growth", "comparison of two spans",
-                     "boundary spanners (brokerage)", "boundaries"]
+                     "boundary spanners (brokerage)", "introductions", "who holds the network together", "boundaries"]
         #expect(log.all.map(\.step) == steps.flatMap { [$0, $0] })
         for (k, entry) in log.all.enumerated() {
             if k % 2 == 0 { #expect(entry.seconds == nil) } else { #expect(entry.seconds.map { $0 >= 0 && $0 < 600 } == true) }

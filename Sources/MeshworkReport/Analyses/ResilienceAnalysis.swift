@@ -130,6 +130,8 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
     public var chart: String {
         let labels = result.removed.map { members > 0 ? "\(NumberFormatting.shortest((1000 * Double($0) / Double(members)).rounded() / 10))%" : "0%" }
         var chart = LineChart(title: "Share of members still in the largest connected group, as members leave", xLabels: labels)
+        chart.percent = true
+        chart.xTitle = "Share of members who left"
         let low = result.curves.first { $0.order == "random_low" }, high = result.curves.first { $0.order == "random_high" }
         for curve in result.curves where !curve.order.hasPrefix("random_") {
             let band = curve.order == "random" ? low.flatMap { l in high.map { (l.largestComponentShare, $0.largestComponentShare) } } : nil
