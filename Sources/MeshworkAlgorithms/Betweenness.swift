@@ -83,7 +83,14 @@ public struct Betweenness: Sendable {
     /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted.
     func vertexScores(_ graph: CSRGraph) -> [Double] {
         let n = graph.vertexCount
-        var scores = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: false)
+        var scores: [Double]
+        if !graph.isDirected && !(weighted && graph.weights != nil) {
+            // Twins share their dependencies: one search per class, counted once per member.
+            let twins = _TwinClasses(graph)
+            scores = _dependencies(graph, sources: twins.representatives, edges: false, multiplicity: twins.sizes)
+        } else {
+            scores = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: false)
+        }
         let scale = graph.isDirected ? 1.0 : 0.5
         for v in scores.indices { scores[v] *= scale }
         return scores
@@ -113,6 +120,7 @@ public struct Betweenness: Sendable {
         let n = graph.vertexCount
         let k = min(samples, n)
         guard k > 0 else { return [Double](repeating: 0, count: n) }
+        if k == n { return vertexScores(graph) }  // every source: the exact scores
         var pool = (0 ..< Int32(n)).map { $0 }
         var rng = SplitMix64(seed: seed)
         for i in 0 ..< k {
@@ -175,7 +183,8 @@ public struct Betweenness: Sendable {
     static let _renumberSources = 32
 
     /// Sum over `sources` of the dependencies (per vertex, or per CSR entry when `edges`), before
-    /// any scaling, merged in block order.
+    /// any scaling, merged in block order; with `multiplicity` (parallel to `sources`, vertex
+    /// dependencies only), source `i`'s dependencies count `multiplicity[i]` times.
     ///
     /// Locality: for vertex scores on a graph of `_renumberVertices` vertices or more, from
     /// `_renumberSources` sources or more (and `renumber`), the searches run on a copy of the rows
@@ -185,7 +194,8 @@ public struct Betweenness: Sendable {
     /// same vertices in the same order and adds the same numbers in the same order: the result is
     /// bit-identical to the search on the original numbering. The copy costs 4 bytes per adjacency
     /// entry (12 weighted) during the call.
-    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool, renumber: Bool = true) -> [Double] {
+    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool, renumber: Bool = true,
+                       multiplicity: [Double]? = nil) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }
@@ -199,7 +209,8 @@ public struct Betweenness: Sendable {
                 rows.targets.withUnsafeBufferPointer { targets in
                     weightArray.withUnsafeBufferPointer { weights in
                         _sum(_Adjacency(offsets: offsets, targets: targets, weights: weights), vertexCount: n,
-                             sources: renumberedSources, length: n, edges: false, useWeights: useWeights)
+                             sources: renumberedSources, length: n, edges: false, useWeights: useWeights,
+                             multiplicity: multiplicity)
                     }
                 }
             }
@@ -209,13 +220,16 @@ public struct Betweenness: Sendable {
             }
         }
         return graph._withAdjacency(reversed: false, weighted: useWeights) { adjacency in
-            _sum(adjacency, vertexCount: n, sources: sources, length: length, edges: edges, useWeights: useWeights)
+            _sum(adjacency, vertexCount: n, sources: sources, length: length, edges: edges, useWeights: useWeights,
+                 multiplicity: multiplicity)
         }
     }
 
     /// `_dependencies` on one adjacency: the parallel blocks and their merge in block order.
     func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
-              useWeights: Bool) -> [Double] {
+              useWeights: Bool, multiplicity: [Double]? = nil) -> [Double] {
+        precondition(multiplicity == nil || (!edges && !useWeights && multiplicity!.count == sources.count),
+                     "multiplicity: unweighted vertex dependencies only, one per source")
         let heapCapacity = useWeights ? adjacency.targets.count + 1 : 0
         let blocks = _ParallelSources.blockCount(sources: sources.count, bytesPerBlock: length * 8)
         var partial = [Double](repeating: 0, count: blocks * length)
@@ -247,7 +261,8 @@ public struct Betweenness: Sendable {
                                 if edges {
                                     scratch.accumulateEdges(adjacency, count: count, into: out)
                                 } else {
-                                    scratch.accumulateVertices(adjacency, count: count, into: out)
+                                    scratch.accumulateVertices(adjacency, count: count, times: multiplicity?[i] ?? 1,
+                                                               into: out)
                                 }
                                 scratch.reset(count: count)
                             }
@@ -335,9 +350,10 @@ struct _BrandesScratch {
         return tail
     }
 
-    /// Adds every reached vertex's dependency (except the source's) to `out`.
+    /// Adds every reached vertex's dependency (except the source's), times `times`, to `out`.
     @inline(__always)
-    func accumulateVertices(_ graph: _Adjacency, count: Int, into out: UnsafeMutablePointer<Double>) {
+    func accumulateVertices(_ graph: _Adjacency, count: Int, times: Double,
+                            into out: UnsafeMutablePointer<Double>) {
         let offsets = graph.offsets, targets = graph.targets
         var i = count &- 1
         while i > 0 {
@@ -350,7 +366,7 @@ struct _BrandesScratch {
             }
             let sv = sigma[v]
             let delta = sv * sum
-            out[v] += delta
+            out[v] += times * delta
             coefficient[v] = (1 + delta) / sv
             i &-= 1
         }
@@ -545,5 +561,130 @@ public struct EdgeBetweenness: Sendable {
     /// The betweenness of every edge of `graph`.
     public func run(_ graph: CSRGraph) -> Result {
         Result(scores: Betweenness(weighted: weighted, threads: threads).edgeScores(graph))
+    }
+}
+
+/// The twin classes of an undirected graph's vertices, for exact betweenness: vertices with the
+/// same closed neighbourhood (`N[u] == N[v]`, adjacent "true twins") or the same open one
+/// (`N(u) == N(v)`, non-adjacent "false twins", e.g. the leaves of one vertex).
+///
+/// Twins `s`, `s'` have the same dependencies `delta_s(v) == delta_s'(v)` for every other vertex
+/// `v`: the searches from both reach the same first level (the shared neighbours), the other twin
+/// is a dead end on it or on the next level (all its neighbours are on the first), and from the
+/// first level on they find the same shortest paths; and `delta_s(s') == delta_s'(s) == 0`. So
+/// Brandes's sum needs one search per class, its dependencies counted once per member. A vertex
+/// is in at most one non-trivial class of either kind (a true twin of `a` and a false twin of `b`
+/// would make `b` adjacent to it). In collaboration networks, where each paper is a clique, many
+/// members are twins: ca-GrQc's 5,242 vertices form 4,104 closed-neighbourhood classes, and the
+/// two kinds together leave 78 % of the all-pairs search work.
+///
+/// Vertices with a self-loop, and isolated vertices, stay alone. Each class is represented by its
+/// smallest vertex; `representatives` ascend.
+///
+/// - Complexity: O(V + E) expected (neighbourhood hashes, then one comparison of two rows per
+///   candidate twin); O(V) space.
+/// - Note: the shared-dependency argument is the twin reduction of Puzis, Zilberman, Elovici,
+///   Dolev & Brandes, "Heuristics for speeding up betweenness centrality computation", SocialCom
+///   2012 (structural equivalence), used for exact scores.
+struct _TwinClasses {
+    /// One vertex per class, ascending.
+    var representatives: [Int32] = []
+    /// `sizes[i]`: the members of `representatives[i]`'s class, as a `Double` multiplier.
+    var sizes: [Double] = []
+
+    init(_ graph: CSRGraph) {
+        let n = graph.vertexCount
+        var classOf = [Int32](repeating: -1, count: n)   // the representative's index
+        graph.offsets.withUnsafeBufferPointer { offsets in
+        graph.targets.withUnsafeBufferPointer { targets in
+            @inline(__always) func row(_ v: Int) -> Range<Int> { Int(offsets[v]) ..< Int(offsets[v + 1]) }
+            @inline(__always) func mix(_ x: Int) -> UInt64 {
+                var z = UInt64(truncatingIfNeeded: x) &+ 0x9E37_79B9_7F4A_7C15
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+            // Whether the rows of u and v are equal once `skipU` is left out of u's row and
+            // `skipV` out of v's (-1: nothing left out).
+            func sameRows(_ u: Int, skipping skipU: Int, _ v: Int, skipping skipV: Int) -> Bool {
+                var p = row(u).lowerBound, q = row(v).lowerBound
+                let pEnd = row(u).upperBound, qEnd = row(v).upperBound
+                while true {
+                    if p < pEnd && Int(targets[p]) == skipU { p += 1 }
+                    if q < qEnd && Int(targets[q]) == skipV { q += 1 }
+                    if p == pEnd || q == qEnd { return p == pEnd && q == qEnd }
+                    if targets[p] != targets[q] { return false }
+                    p += 1; q += 1
+                }
+            }
+            var eligible = [Bool](repeating: false, count: n)
+            var openHash = [UInt64](repeating: 0, count: n)
+            for v in 0 ..< n where !row(v).isEmpty {
+                var h: UInt64 = 0
+                var loop = false
+                for p in row(v) {
+                    let w = Int(targets[p])
+                    if w == v { loop = true }
+                    h &+= mix(w)
+                }
+                eligible[v] = !loop
+                openHash[v] = h
+            }
+            var members: [Int] = []
+            // Closed neighbourhoods: N[v] hashes as N(v) plus v itself.
+            var buckets: [UInt64: [Int]] = [:]
+            for v in 0 ..< n where eligible[v] {
+                let key = openHash[v] &+ mix(v)
+                var twin = -1
+                for r in buckets[key, default: []] {
+                    // True twins are adjacent; N(v) \ {r} == N(r) \ {v}.
+                    if graph.hasEdge(Int32(v), Int32(r)) && sameRows(v, skipping: r, r, skipping: v) { twin = r; break }
+                }
+                if twin >= 0 {
+                    classOf[v] = classOf[twin]
+                    members[Int(classOf[v])] += 1
+                } else {
+                    buckets[key, default: []].append(v)
+                    classOf[v] = Int32(representatives.count)
+                    representatives.append(Int32(v))
+                    members.append(1)
+                }
+            }
+            // Open neighbourhoods, among the vertices still alone.
+            var single = [Bool](repeating: false, count: n)
+            for v in 0 ..< n where eligible[v] && members[Int(classOf[v])] == 1 { single[v] = true }
+            buckets = [:]
+            var merged = [Int32](repeating: -1, count: n)   // a false twin's representative
+            for v in 0 ..< n where single[v] {
+                let key = openHash[v] &+ UInt64(row(v).count)
+                var twin = -1
+                for r in buckets[key, default: []] where row(r).count == row(v).count {
+                    if sameRows(v, skipping: -1, r, skipping: -1) { twin = r; break }
+                }
+                if twin >= 0 { merged[v] = Int32(twin) } else { buckets[key, default: []].append(v) }
+            }
+            // The classes, smallest vertex first: every vertex not merged into an earlier one.
+            var index = [Int32](repeating: -1, count: n)
+            var reps: [Int32] = [], counts: [Double] = []
+            for v in 0 ..< n {
+                let owner: Int
+                if merged[v] >= 0 {
+                    owner = Int(merged[v])
+                } else if eligible[v] && !single[v] {
+                    owner = Int(representatives[Int(classOf[v])])
+                } else {
+                    owner = v
+                }
+                if owner == v {
+                    index[v] = Int32(reps.count)
+                    reps.append(Int32(v))
+                    counts.append(1)
+                } else {
+                    counts[Int(index[owner])] += 1
+                }
+            }
+            representatives = reps
+            sizes = counts
+        }}
     }
 }
