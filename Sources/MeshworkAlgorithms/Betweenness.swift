@@ -88,6 +88,15 @@ public struct Betweenness: Sendable {
             // Twins share their dependencies: one search per class, counted once per member.
             let twins = _TwinClasses(graph)
             scores = _dependencies(graph, sources: twins.representatives, edges: false, multiplicity: twins.sizes)
+            if !twins.leafParents.isEmpty {
+                // A leaf's search is its neighbour's, plus the neighbour's dependency on it: every
+                // other vertex of the component.
+                let components = ConnectedComponents().run(graph)
+                for (u, leaves) in twins.leafParents {
+                    let size = components.sizes[Int(components.partition.group[Int(u)])]
+                    scores[Int(u)] += leaves * Double(size - 2)
+                }
+            }
         } else {
             scores = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: false)
         }
@@ -578,6 +587,13 @@ public struct EdgeBetweenness: Sendable {
 /// members are twins: ca-GrQc's 5,242 vertices form 4,104 closed-neighbourhood classes, and the
 /// two kinds together leave 78 % of the all-pairs search work.
 ///
+/// Leaves go further: a leaf `s` whose neighbour `u` has other neighbours has `delta_s(v) ==
+/// delta_u(v)` for every `v` other than `s` and `u` (its paths are `u`'s, one step longer), and
+/// `delta_s(u)` is the number of other vertices in the component. So a class of leaves joins the
+/// class of its neighbour (adding its members to that class's count), and `leafParents` lists the
+/// neighbours with their leaf counts, whose `delta_s(u)` the caller adds. On ca-GrQc the search work
+/// drops to 66 % of the search from every vertex.
+///
 /// Vertices with a self-loop, and isolated vertices, stay alone. Each class is represented by its
 /// smallest vertex; `representatives` ascend.
 ///
@@ -591,6 +607,8 @@ struct _TwinClasses {
     var representatives: [Int32] = []
     /// `sizes[i]`: the members of `representatives[i]`'s class, as a `Double` multiplier.
     var sizes: [Double] = []
+    /// Vertices with leaves folded into their class, and how many, ascending by vertex.
+    var leafParents: [(vertex: Int32, leaves: Double)] = []
 
     init(_ graph: CSRGraph) {
         let n = graph.vertexCount
@@ -683,8 +701,22 @@ struct _TwinClasses {
                     counts[Int(index[owner])] += 1
                 }
             }
-            representatives = reps
-            sizes = counts
+            // Leaf classes join their neighbour's class.
+            var keep = [Bool](repeating: true, count: reps.count)
+            var leavesOf: [Int: Double] = [:]
+            for (i, r) in reps.enumerated() where eligible[Int(r)] && row(Int(r)).count == 1 {
+                let u = Int(targets[row(Int(r)).lowerBound])
+                guard row(u).count > 1 else { continue }   // a two-vertex component
+                var owner = u
+                if merged[u] >= 0 { owner = Int(merged[u]) }
+                else if eligible[u] && !single[u] { owner = Int(representatives[Int(classOf[u])]) }
+                counts[Int(index[owner])] += counts[i]
+                leavesOf[u, default: 0] += counts[i]
+                keep[i] = false
+            }
+            representatives = reps.indices.filter { keep[$0] }.map { reps[$0] }
+            sizes = counts.indices.filter { keep[$0] }.map { counts[$0] }
+            leafParents = leavesOf.keys.sorted().map { (Int32($0), leavesOf[$0]!) }
         }}
     }
 }

@@ -25,14 +25,16 @@ struct KernelShortcutTests {
         let twins = _TwinClasses(Self.twinGraph())
         // {1, 2}: N[1] = N[2] = {0, 1, 2, 3}; {5, 7}: N[5] = N[7] = {4, 5, 6, 7, 8}; {10, 11}:
         // N = {0}; {12, 13}: N = {8, 9}; 4 and 6 alone (N[4] holds 3, N[6] lacks 8); 14 isolated.
+        // The leaves 10 and 11 then join vertex 0's class.
         let classes = Dictionary(uniqueKeysWithValues: zip(twins.representatives, twins.sizes))
-        #expect(classes == [0: 1, 1: 2, 3: 1, 4: 1, 5: 2, 6: 1, 8: 1, 9: 1, 10: 2, 12: 2, 14: 1])
+        #expect(classes == [0: 3, 1: 2, 3: 1, 4: 1, 5: 2, 6: 1, 8: 1, 9: 1, 12: 2, 14: 1])
+        #expect(twins.leafParents.map(\.vertex) == [0] && twins.leafParents.map(\.leaves) == [2])
         #expect(twins.representatives == twins.representatives.sorted())
     }
 
     @Test("betweenness with twin classes equals the search from every vertex", arguments: 0 ..< 12)
     func twinsAgreeWithEverySource(seed: UInt64) {
-        // Random graphs rich in twins: cliques (papers) over few members, plus leaves.
+        // Random graphs rich in twins: cliques (papers) over few members, pairs (leaves).
         var rng = SplitMix64(seed: seed &+ 401)
         let n = 30 + rng.below(60)
         var edges = EdgeBuffer(weighted: false)
