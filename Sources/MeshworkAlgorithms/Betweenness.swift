@@ -597,8 +597,8 @@ public struct EdgeBetweenness: Sendable {
 /// Vertices with a self-loop, and isolated vertices, stay alone. Each class is represented by its
 /// smallest vertex; `representatives` ascend.
 ///
-/// - Complexity: O(V + E) expected (neighbourhood hashes, then one comparison of two rows per
-///   candidate twin); O(V) space.
+/// - Complexity: O(V log V + E) expected (neighbourhood hashes sorted, then one comparison of two
+///   rows per candidate twin); O(V) space in a few flat arrays.
 /// - Note: the shared-dependency argument is the twin reduction of Puzis, Zilberman, Elovici,
 ///   Dolev & Brandes, "Heuristics for speeding up betweenness centrality computation", SocialCom
 ///   2012 (structural equivalence), used for exact scores.
@@ -612,7 +612,6 @@ struct _TwinClasses {
 
     init(_ graph: CSRGraph) {
         let n = graph.vertexCount
-        var classOf = [Int32](repeating: -1, count: n)   // the representative's index
         graph.offsets.withUnsafeBufferPointer { offsets in
         graph.targets.withUnsafeBufferPointer { targets in
             @inline(__always) func row(_ v: Int) -> Range<Int> { Int(offsets[v]) ..< Int(offsets[v + 1]) }
@@ -648,57 +647,53 @@ struct _TwinClasses {
                 eligible[v] = !loop
                 openHash[v] = h
             }
-            var members: [Int] = []
-            // Closed neighbourhoods: N[v] hashes as N(v) plus v itself.
-            var buckets: [UInt64: [Int]] = [:]
-            for v in 0 ..< n where eligible[v] {
-                let key = openHash[v] &+ mix(v)
-                var twin = -1
-                for r in buckets[key, default: []] {
-                    // True twins are adjacent; N(v) \ {r} == N(r) \ {v}.
-                    if graph.hasEdge(Int32(v), Int32(r)) && sameRows(v, skipping: r, r, skipping: v) { twin = r; break }
-                }
-                if twin >= 0 {
-                    classOf[v] = classOf[twin]
-                    members[Int(classOf[v])] += 1
-                } else {
-                    buckets[key, default: []].append(v)
-                    classOf[v] = Int32(representatives.count)
-                    representatives.append(Int32(v))
-                    members.append(1)
+            // Candidates sorted by (hash, vertex); within a run of equal hashes each vertex joins
+            // the first earlier vertex it is `same` as (so every class's owner is its smallest
+            // vertex). A few flat arrays: no allocation per vertex or per class.
+            func group(_ vs: [Int], keys: [UInt64], same: (Int, Int) -> Bool, into owner: inout [Int32]) {
+                let sorted = vs.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : vs[$0] < vs[$1] }
+                var runOwners: [Int] = []
+                var i = 0
+                while i < sorted.count {
+                    var j = i
+                    while j < sorted.count && keys[sorted[j]] == keys[sorted[i]] { j += 1 }
+                    runOwners.removeAll(keepingCapacity: true)
+                    for t in i ..< j {
+                        let v = vs[sorted[t]]
+                        if let r = runOwners.first(where: { same(v, $0) }) { owner[v] = Int32(r) } else { runOwners.append(v) }
+                    }
+                    i = j
                 }
             }
+            // Closed neighbourhoods: N[v] hashes as N(v) plus v itself; true twins are adjacent
+            // and N(v) \ {r} == N(r) \ {v}.
+            let candidates = (0 ..< n).filter { eligible[$0] }
+            var closedOwner = [Int32](repeating: -1, count: n)
+            group(candidates, keys: candidates.map { openHash[$0] &+ mix($0) }, same: { v, r in
+                graph.hasEdge(Int32(v), Int32(r)) && sameRows(v, skipping: r, r, skipping: v)
+            }, into: &closedOwner)
+            var single = eligible
+            for v in 0 ..< n where closedOwner[v] >= 0 { single[v] = false; single[Int(closedOwner[v])] = false }
             // Open neighbourhoods, among the vertices still alone.
-            var single = [Bool](repeating: false, count: n)
-            for v in 0 ..< n where eligible[v] && members[Int(classOf[v])] == 1 { single[v] = true }
-            buckets = [:]
-            var merged = [Int32](repeating: -1, count: n)   // a false twin's representative
-            for v in 0 ..< n where single[v] {
-                let key = openHash[v] &+ UInt64(row(v).count)
-                var twin = -1
-                for r in buckets[key, default: []] where row(r).count == row(v).count {
-                    if sameRows(v, skipping: -1, r, skipping: -1) { twin = r; break }
-                }
-                if twin >= 0 { merged[v] = Int32(twin) } else { buckets[key, default: []].append(v) }
+            let singles = (0 ..< n).filter { single[$0] }
+            var merged = [Int32](repeating: -1, count: n)   // a false twin's owner
+            group(singles, keys: singles.map { openHash[$0] &+ UInt64(row($0).count) }, same: { v, r in
+                row(v).count == row(r).count && sameRows(v, skipping: -1, r, skipping: -1)
+            }, into: &merged)
+            @inline(__always) func owner(_ v: Int) -> Int {
+                merged[v] >= 0 ? Int(merged[v]) : closedOwner[v] >= 0 ? Int(closedOwner[v]) : v
             }
-            // The classes, smallest vertex first: every vertex not merged into an earlier one.
+            // The classes, smallest vertex first.
             var index = [Int32](repeating: -1, count: n)
             var reps: [Int32] = [], counts: [Double] = []
             for v in 0 ..< n {
-                let owner: Int
-                if merged[v] >= 0 {
-                    owner = Int(merged[v])
-                } else if eligible[v] && !single[v] {
-                    owner = Int(representatives[Int(classOf[v])])
-                } else {
-                    owner = v
-                }
-                if owner == v {
+                let o = owner(v)
+                if o == v {
                     index[v] = Int32(reps.count)
                     reps.append(Int32(v))
                     counts.append(1)
                 } else {
-                    counts[Int(index[owner])] += 1
+                    counts[Int(index[o])] += 1
                 }
             }
             // Leaf classes join their neighbour's class.
@@ -707,10 +702,7 @@ struct _TwinClasses {
             for (i, r) in reps.enumerated() where eligible[Int(r)] && row(Int(r)).count == 1 {
                 let u = Int(targets[row(Int(r)).lowerBound])
                 guard row(u).count > 1 else { continue }   // a two-vertex component
-                var owner = u
-                if merged[u] >= 0 { owner = Int(merged[u]) }
-                else if eligible[u] && !single[u] { owner = Int(representatives[Int(classOf[u])]) }
-                counts[Int(index[owner])] += counts[i]
+                counts[Int(index[owner(u)])] += counts[i]
                 leavesOf[u, default: 0] += counts[i]
                 keep[i] = false
             }
