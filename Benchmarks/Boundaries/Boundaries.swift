@@ -12,7 +12,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes where members <= 100_000 {
-        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 128)
+        let configuration = BenchmarkInputs.configuration(members: members)
         let setup = { () throws -> (CSRGraph, [Partition]) in
             let loaded = try BenchmarkInputs.community(members: members)
             let community = loaded.community!
@@ -20,16 +20,16 @@ let benchmarks: @Sendable () -> Void = {
         }
         // Issue 5: "computing all three levels for a 100,000-member generated community takes one
         // pass and at most a few seconds".
-        Benchmark("group_mixing_3levels.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("group_mixing_3levels.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(GroupMixing().run(input.0, partitions: input.1)) }
         } setup: { try setup() }
-        Benchmark("brokerage_organisation.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("brokerage_organisation.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(Brokerage(threads: 1).run(input.0, partition: input.1[0])) }
         } setup: { try setup() }
-        Benchmark("structural_holes.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("structural_holes.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(StructuralHoles(threads: 1).run(input.0)) }
         } setup: { try setup() }
-        Benchmark("module_roles_organisation.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("module_roles_organisation.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(ModuleRoles().run(input.0, partition: input.1[0])) }
         } setup: { try setup() }
     }

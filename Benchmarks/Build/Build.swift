@@ -8,7 +8,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes {
-        Benchmark("build.\(name)", configuration: BenchmarkInputs.configuration(members: members, mallocSlack: 128)) { benchmark, edges in
+        BenchmarkInputs.register("build.\(name)", configuration: BenchmarkInputs.configuration(members: members)) { benchmark, edges in
             for _ in benchmark.scaledIterations {
                 blackHole(edges.edges.build(vertexCount: edges.labels.count, directed: false))
             }

@@ -13,33 +13,32 @@ let benchmarks: @Sendable () -> Void = {
         let configuration = BenchmarkInputs.configuration(members: members, checkCPU: members >= 100_000)
         let setup = { try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph }
         let iterative = BenchmarkInputs.configuration(members: members, checkCPU: members >= 100_000, iterative: true)
-        Benchmark("pagerank.\(name)", configuration: iterative) { benchmark, graph in
+        BenchmarkInputs.register("pagerank.\(name)", configuration: iterative) { benchmark, graph in
             for _ in benchmark.scaledIterations {
                 let result = PageRank(tolerance: 1e-6).run(graph)
                 benchmark.measurement(BenchmarkInputs.iterations, result.iterations)
                 blackHole(result.scores)
             }
         } setup: { try setup() }
-        Benchmark("eigenvector.\(name)", configuration: configuration) { benchmark, graph in
+        BenchmarkInputs.register("eigenvector.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(EigenvectorCentrality(threads: 2).run(graph)) }
         } setup: { try setup() }
-        Benchmark("kcore.\(name)", configuration: configuration) { benchmark, graph in
+        BenchmarkInputs.register("kcore.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(CoreNumber().run(graph).coreNumbers) }
         } setup: { try setup() }
-        Benchmark("clustering.\(name)", configuration: configuration) { benchmark, graph in
-            for _ in benchmark.scaledIterations { blackHole(Clustering(computesTransitivity: false).run(graph).local) }
+        BenchmarkInputs.register("clustering.\(name)", configuration: configuration) { benchmark, graph in
+            for _ in benchmark.scaledIterations { blackHole(Clustering(computesTransitivity: false, threads: 2).run(graph).local) }
         } setup: { try setup() }
         if members <= 10_000 {
-            // Two workers take sources in chunks: their allocations vary with the scheduling.
-            let allPairs = BenchmarkInputs.configuration(members: members, mallocSlack: 16_384, checkCPU: false)
-            Benchmark("betweenness.\(name)", configuration: allPairs) { benchmark, graph in
+            let allPairs = BenchmarkInputs.configuration(members: members, checkCPU: false)
+            BenchmarkInputs.register("betweenness.\(name)", configuration: allPairs) { benchmark, graph in
                 for _ in benchmark.scaledIterations { blackHole(Betweenness(threads: 2).run(graph)) }
             } setup: { try setup() }
-            Benchmark("closeness.\(name)", configuration: allPairs) { benchmark, graph in
+            BenchmarkInputs.register("closeness.\(name)", configuration: allPairs) { benchmark, graph in
                 for _ in benchmark.scaledIterations { blackHole(Closeness(threads: 2).run(graph)) }
             } setup: { try setup() }
         } else {
-            Benchmark("betweenness_sampled1000.\(name)", configuration: configuration) { benchmark, graph in
+            BenchmarkInputs.register("betweenness_sampled1000.\(name)", configuration: configuration) { benchmark, graph in
                 for _ in benchmark.scaledIterations {
                     blackHole(Betweenness(threads: 2, samples: 1_000, seed: 42).run(graph))
                 }

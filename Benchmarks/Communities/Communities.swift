@@ -12,27 +12,27 @@ let benchmarks: @Sendable () -> Void = {
     for (name, members) in BenchmarkInputs.sizes where members <= 100_000 {
         // Each run allocates per level and per iteration (quotient graphs, arrays of the current
         // level), never per vertex: a few hundred allocations at most.
-        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 256,
+        let configuration = BenchmarkInputs.configuration(members: members,
                                                           checkCPU: members >= 100_000, iterative: true)
         let setup = { () throws -> (CSRGraph, [Int32]) in
             let loaded = try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions())
             return (loaded.graph, loaded.labels.labelOrder())
         }
-        Benchmark("louvain.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("louvain.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
                 let result = Louvain(seed: 42).run(input.0, order: input.1)
                 benchmark.measurement(BenchmarkInputs.iterations, result.iterations)
                 blackHole(result)
             }
         } setup: { try setup() }
-        Benchmark("leiden.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("leiden.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
                 let result = Leiden(seed: 42).run(input.0, order: input.1)
                 benchmark.measurement(BenchmarkInputs.iterations, result.iterations)
                 blackHole(result)
             }
         } setup: { try setup() }
-        Benchmark("label_propagation.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("label_propagation.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
                 let result = LabelPropagation(seed: 42).run(input.0, order: input.1)
                 benchmark.measurement(BenchmarkInputs.iterations, result.iterations)
@@ -40,8 +40,8 @@ let benchmarks: @Sendable () -> Void = {
             }
         } setup: { try setup() }
         // Modularity().run of the Louvain partition (computed in the setup, not timed): one O(m) pass.
-        let modularityConfiguration = BenchmarkInputs.configuration(members: members, mallocSlack: 16, checkCPU: false)
-        Benchmark("modularity.\(name)", configuration: modularityConfiguration) { benchmark, input in
+        let modularityConfiguration = BenchmarkInputs.configuration(members: members, checkCPU: false)
+        BenchmarkInputs.register("modularity.\(name)", configuration: modularityConfiguration) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(Modularity().run(input.0, partition: input.1).quality) }
         } setup: { () throws -> (CSRGraph, Partition) in
             let (graph, order) = try setup()

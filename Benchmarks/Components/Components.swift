@@ -8,7 +8,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes {
-        Benchmark("components.\(name)", configuration: BenchmarkInputs.configuration(members: members, checkCPU: members >= 1_000_000)) { benchmark, graph in
+        BenchmarkInputs.register("components.\(name)", configuration: BenchmarkInputs.configuration(members: members, checkCPU: members >= 1_000_000)) { benchmark, graph in
             for _ in benchmark.scaledIterations {
                 blackHole(ConnectedComponents().run(graph))
             }

@@ -9,13 +9,13 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes {
-        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 128, checkCPU: members >= 1_000_000)
-        Benchmark("bridges.\(name)", configuration: configuration) { benchmark, graph in
+        let configuration = BenchmarkInputs.configuration(members: members, checkCPU: members >= 1_000_000)
+        BenchmarkInputs.register("bridges.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(CutStructure(components: false).run(graph)) }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph
         }
-        Benchmark("biconnected.\(name)", configuration: configuration) { benchmark, graph in
+        BenchmarkInputs.register("biconnected.\(name)", configuration: configuration) { benchmark, graph in
             for _ in benchmark.scaledIterations { blackHole(CutStructure(components: true).run(graph)) }
         } setup: {
             try GraphLoader.load(BenchmarkInputs.edgeList(members: members), options: LoadOptions()).graph

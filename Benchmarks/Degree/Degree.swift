@@ -9,7 +9,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes {
-        Benchmark("degree.\(name)", configuration: BenchmarkInputs.configuration(members: members, mallocSlack: 2, checkCPU: false)) { benchmark, graph in
+        BenchmarkInputs.register("degree.\(name)", configuration: BenchmarkInputs.configuration(members: members, checkCPU: false)) { benchmark, graph in
             for _ in benchmark.scaledIterations {
                 blackHole(Degree().run(graph).degrees)
             }

@@ -14,17 +14,17 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes where members <= 100_000 {
-        let configuration = BenchmarkInputs.configuration(members: members, mallocSlack: 128)
+        let configuration = BenchmarkInputs.configuration(members: members)
         let setup = { () throws -> (Community, [Partition]) in
             let community = try BenchmarkInputs.community(members: members).community!
             return (community, HierarchyLevel.allCases.map { community.partition($0) })
         }
-        Benchmark("growth_quarter.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("growth_quarter.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
                 blackHole(GrowthSeries(period: .quarter).run(input.0, levels: input.1))
             }
         } setup: { try setup() }
-        Benchmark("growth_quarter_window4.\(name)", configuration: configuration) { benchmark, input in
+        BenchmarkInputs.register("growth_quarter_window4.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
                 blackHole(GrowthSeries(period: .quarter, window: 4).run(input.0, levels: input.1))
             }

@@ -10,7 +10,7 @@ import MeshworkIO
 let benchmarks: @Sendable () -> Void = {
     BenchmarkInputs.warnIfNotRepresentative()
     for (name, members) in BenchmarkInputs.sizes {
-        Benchmark("load.\(name)", configuration: BenchmarkInputs.configuration(members: members, mallocSlack: 512)) { benchmark, path in
+        BenchmarkInputs.register("load.\(name)", configuration: BenchmarkInputs.configuration(members: members)) { benchmark, path in
             for _ in benchmark.scaledIterations {
                 do {
                     blackHole(try GraphLoader.load(path, options: LoadOptions(directed: false, weighted: false)))
@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
             try BenchmarkInputs.edgeList(members: members)
         }
 
-        Benchmark("read.\(name)", configuration: BenchmarkInputs.configuration(members: members, mallocSlack: 512)) { benchmark, path in
+        BenchmarkInputs.register("read.\(name)", configuration: BenchmarkInputs.configuration(members: members)) { benchmark, path in
             for _ in benchmark.scaledIterations {
                 do {
                     blackHole(try EdgeListReader(weighted: false).read(path: path))

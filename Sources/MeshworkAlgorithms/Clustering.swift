@@ -21,7 +21,10 @@ import MeshworkCore
 ///
 /// Undirected triangles are listed once each by orienting every edge from the endpoint of lower
 /// (degree, id) to the higher one and intersecting forward rows with a flat stamp array; this visits
-/// each triangle once and bounds every forward row by O(sqrt(E)). Directed coefficients stamp the
+/// each triangle once and bounds every forward row by O(sqrt(E)). Without weights the count runs
+/// over blocks of vertices on `threads` workers, each with its own stamp array and counts, added
+/// at the end: the counts are whole numbers, exact in a `Double`, so the result is the same bits
+/// for any thread count. Directed coefficients stamp the
 /// vertex's in- and out-rows and walk both rows of each neighbour.
 ///
 /// - Complexity: undirected O(E * sqrt(E)) time (at most O(E * d_max)); directed O(sum over edges
@@ -37,10 +40,15 @@ public struct Clustering: Sendable {
     /// Whether to measure the transitivity too (free on an undirected unweighted graph, whose
     /// triangle counts serve both; one more triangle count otherwise).
     public var computesTransitivity: Bool
+    /// The number of worker threads (at least 1) for the undirected unweighted triangle count.
+    /// Does not change the result.
+    public var threads: Int
 
-    public init(weighted: Bool = false, computesTransitivity: Bool = true) {
+    public init(weighted: Bool = false, computesTransitivity: Bool = true,
+                threads: Int = Parallelism.defaultThreads) {
         self.weighted = weighted
         self.computesTransitivity = computesTransitivity
+        self.threads = max(1, threads)
     }
 
     /// The local coefficients and the transitivity of a graph.
@@ -56,8 +64,10 @@ public struct Clustering: Sendable {
     ///
     /// - Complexity: O(E * sqrt(E)) time undirected, O(E * d_max) directed; O(V + E) extra space.
     public func run(_ graph: CSRGraph) -> Result {
-        guard computesTransitivity else { return Result(local: Self.local(graph, weighted: weighted)) }
-        let both = Self.localAndTransitivity(graph, weighted: weighted)
+        guard computesTransitivity else {
+            return Result(local: Self.local(graph, weighted: weighted, threads: threads))
+        }
+        let both = Self.localAndTransitivity(graph, weighted: weighted, threads: threads)
         return Result(local: both.local, transitivity: both.transitivity)
     }
 
@@ -65,7 +75,7 @@ public struct Clustering: Sendable {
     /// weighted coefficient (ignored when the graph has no weights).
     ///
     /// - Complexity: O(E * sqrt(E)) time undirected, O(E * d_max) directed; O(V + E) extra space.
-    static func local(_ graph: CSRGraph, weighted: Bool = false) -> [Double] {
+    static func local(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1) -> [Double] {
         let n = graph.vertexCount
         guard n > 0 else { return [] }
         let weights = weighted ? graph.weights : nil
@@ -73,7 +83,7 @@ public struct Clustering: Sendable {
 
         let cubeRoots = weights.map(normalisedCubeRoots)
         let triangles = triangleSums(vertexCount: n, offsets: graph.offsets, targets: graph.targets,
-                                     cubeRoots: cubeRoots)
+                                     cubeRoots: cubeRoots, threads: threads)
         var result = [Double](repeating: 0, count: n)
         for v in 0..<n where triangles[v] != 0 {
             let d = Double(graph.offsets[v + 1] &- graph.offsets[v])
@@ -87,13 +97,14 @@ public struct Clustering: Sendable {
     ///
     /// - Complexity: as ``local(_:weighted:)`` plus ``transitivity(_:)``, or just one of them when
     ///   the triangle counts can be shared.
-    static func localAndTransitivity(_ graph: CSRGraph, weighted: Bool = false)
+    static func localAndTransitivity(_ graph: CSRGraph, weighted: Bool = false, threads: Int = 1)
         -> (local: [Double], transitivity: Double) {
         let n = graph.vertexCount
         guard !graph.isDirected, !(weighted && graph.weights != nil), n > 0 else {
-            return (local(graph, weighted: weighted), transitivity(graph))
+            return (local(graph, weighted: weighted, threads: threads), transitivity(graph, threads: threads))
         }
-        let triangles = triangleSums(vertexCount: n, offsets: graph.offsets, targets: graph.targets, cubeRoots: nil)
+        let triangles = triangleSums(vertexCount: n, offsets: graph.offsets, targets: graph.targets, cubeRoots: nil,
+                                     threads: threads)
         var result = [Double](repeating: 0, count: n)
         var closed = 0.0, triples = 0.0
         for v in 0..<n {
@@ -111,12 +122,13 @@ public struct Clustering: Sendable {
     /// define transitivity for directed graphs.
     ///
     /// - Complexity: O(E * sqrt(E)) time; O(V + E) extra space.
-    static func transitivity(_ graph: CSRGraph) -> Double {
+    static func transitivity(_ graph: CSRGraph, threads: Int = 1) -> Double {
         let n = graph.vertexCount
         guard n > 0 else { return 0 }
         let view = graph.undirectedView()
         let (offsets, targets) = (view.offsets, view.targets)
-        let triangles = triangleSums(vertexCount: n, offsets: offsets, targets: targets, cubeRoots: nil)
+        let triangles = triangleSums(vertexCount: n, offsets: offsets, targets: targets, cubeRoots: nil,
+                                     threads: threads)
         var closed = 0.0, triples = 0.0
         for v in 0..<n {
             closed += triangles[v]
@@ -135,9 +147,10 @@ public struct Clustering: Sendable {
     }
 
     /// For each vertex, the sum over the triangles through it of the product of the three edges'
-    /// `cubeRoots` (1 each when `nil`, so the triangle count) of a symmetric CSR graph.
+    /// `cubeRoots` (1 each when `nil`, so the triangle count) of a symmetric CSR graph. Counts
+    /// (`cubeRoots == nil`) run on up to `threads` workers with the same result.
     static func triangleSums(vertexCount n: Int, offsets: [Int32], targets: [Int32],
-                             cubeRoots: [Double]?) -> [Double] {
+                             cubeRoots: [Double]?, threads: Int = 1) -> [Double] {
         // Orient each edge towards the endpoint of larger (degree, id).
         @inline(__always) func precedes(_ u: Int, _ v: Int) -> Bool {
             let du = offsets[u + 1] &- offsets[u], dv = offsets[v + 1] &- offsets[v]
@@ -161,6 +174,10 @@ public struct Clustering: Sendable {
             }
         }
 
+        if cubeRoots == nil && threads > 1 {
+            return parallelTriangleCounts(vertexCount: n, forwardOffsets: forwardOffsets,
+                                          forwardTargets: forwardTargets, threads: threads)
+        }
         var sums = [Double](repeating: 0, count: n)
         var stamp = [Int32](repeating: -1, count: n)
         var mark = [Double](repeating: 0, count: cubeRoots == nil ? 0 : n)
@@ -211,6 +228,56 @@ public struct Clustering: Sendable {
             }
         }}}}}}
         return sums
+    }
+
+    /// The triangle count of every vertex from the forward rows (see ``triangleSums``), over the
+    /// vertex blocks of `_ParallelSources.vertexBlocks` on up to `threads` workers. Each worker
+    /// counts into its own array with its own stamp array; the arrays are added at the end. Every
+    /// count is a whole number below 2^53, so any order of the additions gives the same bits.
+    ///
+    /// - Complexity: as the sequential count; O(workers · V) extra space.
+    static func parallelTriangleCounts(vertexCount n: Int, forwardOffsets: [Int32], forwardTargets: [Int32],
+                                       threads: Int) -> [Double] {
+        forwardOffsets.withUnsafeBufferPointer { fOffsets in
+        forwardTargets.withUnsafeBufferPointer { fTargets in
+            let starts = _ParallelSources.vertexBlocks(offsets: fOffsets)
+            let blocks = starts.count - 1
+            let workers = max(1, min(threads, blocks))
+            var counts = [Double](repeating: 0, count: workers * n)
+            counts.withUnsafeMutableBufferPointer { counts in
+                let shared = _SharedPointer(base: counts.baseAddress!)
+                let counter = _BlockCounter(limit: blocks)
+                forEachWorker(workers) { worker in
+                    let sums = shared.base + worker * n
+                    let stamp = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+                    stamp.initialize(repeating: -1, count: n)
+                    defer { stamp.deallocate() }
+                    while let block = counter.take() {
+                        for u in starts[block] ..< starts[block + 1] {
+                            let rowU = Int(fOffsets[u]) ..< Int(fOffsets[u + 1])
+                            for p in rowU { stamp[Int(fTargets[p])] = Int32(u) }
+                            var atU = 0.0
+                            for p in rowU {
+                                let v = Int(fTargets[p])
+                                var atV = 0.0
+                                for q in Int(fOffsets[v]) ..< Int(fOffsets[v + 1]) {
+                                    let w = Int(fTargets[q])
+                                    if stamp[w] == Int32(u) { atV += 1; sums[w] += 1 }
+                                }
+                                sums[v] += atV
+                                atU += atV
+                            }
+                            sums[u] += atU
+                        }
+                    }
+                }
+                for worker in 1 ..< workers {
+                    let base = worker * n
+                    for v in 0 ..< n { counts[v] += counts[base + v] }
+                }
+            }
+            return Array(counts[0 ..< n])
+        }}
     }
 
     /// Fagiolo's directed clustering of every vertex.

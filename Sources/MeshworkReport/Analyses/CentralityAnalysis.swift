@@ -98,7 +98,7 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
                 extra.append(("katz_iterations", .int(result.iterations)))
             case .kcore: columns.append(.integers(name: name, values: CoreNumber().run(graph).coreNumbers))
             case .clustering:
-                let clustering = Clustering(weighted: weighted).run(graph)
+                let clustering = Clustering(weighted: weighted, threads: threads).run(graph)
                 columns.append(.doubles(name: name, values: clustering.local))
                 extra.append(("transitivity", .double(clustering.transitivity ?? 0)))
             }
