@@ -203,13 +203,8 @@ public struct Betweenness: Sendable {
     /// same vertices in the same order and adds the same numbers in the same order: the result is
     /// bit-identical to the search on the original numbering. The copy costs 4 bytes per adjacency
     /// entry (12 weighted) during the call.
-<<<<<<< HEAD
     func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool,
-                       renumberFrom: Int? = Betweenness._renumberVertices) -> [Double] {
-=======
-    func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool, renumber: Bool = true,
-                       multiplicity: [Double]? = nil) -> [Double] {
->>>>>>> bench-s4
+                       renumberFrom: Int? = Betweenness._renumberVertices, multiplicity: [Double]? = nil) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }

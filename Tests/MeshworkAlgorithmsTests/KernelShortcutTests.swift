@@ -45,7 +45,7 @@ struct KernelShortcutTests {
         }
         let g = edges.build(vertexCount: n, directed: false).graph
         let plain = Betweenness(threads: 1)._dependencies(g, sources: (0 ..< Int32(n)).map { $0 }, edges: false,
-                                                            renumber: false).map { $0 * 0.5 }
+                                                            renumberFrom: nil).map { $0 * 0.5 }
         let twins = _TwinClasses(g)
         #expect(twins.sizes.reduce(0, +) == Double(n))
         let folded = Betweenness(threads: 1).run(g).scores
