@@ -148,7 +148,8 @@ public struct Clustering: Sendable {
 
     /// For each vertex, the sum over the triangles through it of the product of the three edges'
     /// `cubeRoots` (1 each when `nil`, so the triangle count) of a symmetric CSR graph. Counts
-    /// (`cubeRoots == nil`) run on up to `threads` workers with the same result.
+    /// (`cubeRoots == nil`) run in ``parallelTriangleCounts`` on up to `threads` workers, with the
+    /// same result for any number.
     static func triangleSums(vertexCount n: Int, offsets: [Int32], targets: [Int32],
                              cubeRoots: [Double]?, threads: Int = 1) -> [Double] {
         // Orient each edge towards the endpoint of larger (degree, id).
@@ -174,57 +175,39 @@ public struct Clustering: Sendable {
             }
         }
 
-        if cubeRoots == nil && threads > 1 {
+        if cubeRoots == nil && n > 0 {
             return parallelTriangleCounts(vertexCount: n, forwardOffsets: forwardOffsets,
                                           forwardTargets: forwardTargets, threads: threads)
         }
+        // Weighted: the sum of the triangles' products, one thread.
         var sums = [Double](repeating: 0, count: n)
         var stamp = [Int32](repeating: -1, count: n)
-        var mark = [Double](repeating: 0, count: cubeRoots == nil ? 0 : n)
+        var mark = [Double](repeating: 0, count: n)
         forwardOffsets.withUnsafeBufferPointer { fOffsets in
         forwardTargets.withUnsafeBufferPointer { fTargets in
         forwardWeights.withUnsafeBufferPointer { fWeights in
         sums.withUnsafeMutableBufferPointer { sums in
         stamp.withUnsafeMutableBufferPointer { stamp in
         mark.withUnsafeMutableBufferPointer { mark in
-            if cubeRoots == nil {
-                for u in 0..<n {
-                    let rowU = Int(fOffsets[u]) ..< Int(fOffsets[u + 1])
-                    for p in rowU { stamp[Int(fTargets[p])] = Int32(u) }
-                    var atU = 0.0
-                    for p in rowU {
-                        let v = Int(fTargets[p])
-                        var atV = 0.0
-                        for q in Int(fOffsets[v]) ..< Int(fOffsets[v + 1]) {
-                            let w = Int(fTargets[q])
-                            if stamp[w] == Int32(u) { atV += 1; sums[w] += 1 }
+            for u in 0..<n {
+                let rowU = Int(fOffsets[u]) ..< Int(fOffsets[u + 1])
+                for p in rowU { let w = Int(fTargets[p]); stamp[w] = Int32(u); mark[w] = fWeights[p] }
+                var atU = 0.0
+                for p in rowU {
+                    let v = Int(fTargets[p])
+                    let uv = fWeights[p]
+                    var atV = 0.0
+                    for q in Int(fOffsets[v]) ..< Int(fOffsets[v + 1]) {
+                        let w = Int(fTargets[q])
+                        if stamp[w] == Int32(u) {
+                            let t = uv * fWeights[q] * mark[w]
+                            atV += t; sums[w] += t
                         }
-                        sums[v] += atV
-                        atU += atV
                     }
-                    sums[u] += atU
+                    sums[v] += atV
+                    atU += atV
                 }
-            } else {
-                for u in 0..<n {
-                    let rowU = Int(fOffsets[u]) ..< Int(fOffsets[u + 1])
-                    for p in rowU { let w = Int(fTargets[p]); stamp[w] = Int32(u); mark[w] = fWeights[p] }
-                    var atU = 0.0
-                    for p in rowU {
-                        let v = Int(fTargets[p])
-                        let uv = fWeights[p]
-                        var atV = 0.0
-                        for q in Int(fOffsets[v]) ..< Int(fOffsets[v + 1]) {
-                            let w = Int(fTargets[q])
-                            if stamp[w] == Int32(u) {
-                                let t = uv * fWeights[q] * mark[w]
-                                atV += t; sums[w] += t
-                            }
-                        }
-                        sums[v] += atV
-                        atU += atV
-                    }
-                    sums[u] += atU
-                }
+                sums[u] += atU
             }
         }}}}}}
         return sums
