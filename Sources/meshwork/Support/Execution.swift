@@ -170,6 +170,7 @@ func writeStats(_ path: String?, loaded: LoadedGraph, timer: PhaseTimer, extra: 
         ("weighted", .bool(loaded.graph.isWeighted)),
         ("input", .string(loaded.source.rawValue)),
         ("graph_bytes", .int(loaded.graph.storageBytes)),
+        ("peak_memory_bytes", PeakMemory.residentBytes().map { .int($0) } ?? .null),
         ("span", loaded.span.map { span in
             .object([("from", span.from.map { .string($0.description) } ?? .null),
                      ("until", span.until.map { .string($0.description) } ?? .null)])
