@@ -139,6 +139,16 @@ struct BadInputTests {
         #expect(result.stderr.contains("g.graphml:2:"), "stderr was: \(result.stderr)")
     }
 
+    @Test("an id that GraphML cannot hold exits 65 naming its input line, and no file is made")
+    func unwritableIdLocated() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("edges.txt", "a b\nb x\u{1}y\n")
+        let result = try Meshwork.run(["convert", dir.path + "/edges.txt", "-o", dir.path + "/g.graphml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix(dir.path + "/edges.txt:2: GraphML: node id"), "stderr was: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/g.graphml"))
+    }
+
     @Test("a missing file exits 65; bad usage exits 64")
     func missingAndUsage() throws {
         let missing = try Meshwork.run(["components", "/nonexistent/graph.txt"])

@@ -519,10 +519,35 @@ struct GraphMLTests {
             }
         }
         // Tab, newline and carriage return are allowed, as character references.
+        try unwritableTextIsLocated(graph)
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try GraphMLWriter.write(graph, labels: LabelTable(["a\tb", "c\r\nd"]), to: path)
         #expect(try GraphMLReader(weighted: false).read(path: path).labels.labels == ["a\tb", "c\r\nd"])
+    }
+}
+
+/// The writer's refusal moved to the first input line that holds the text: an edge list's own
+/// line, a dataset's nodes.csv line; left as it is when no line holds it.
+private func unwritableTextIsLocated(_ graph: CSRGraph) throws {
+    let edges = temporaryPath(".txt")
+    let dataset = temporaryPath()
+    defer {
+        try? FileManager.default.removeItem(atPath: edges)
+        try? FileManager.default.removeItem(atPath: dataset)
+    }
+    try "a b\n# x\u{1}y\nb x\u{1}y\n".write(toFile: edges, atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(atPath: dataset, withIntermediateDirectories: false)
+    try "id,kind\nm1,member\nx\u{1}y,member\n".write(toFile: dataset + "/nodes.csv", atomically: true, encoding: .utf8)
+    do {
+        try GraphMLWriter.write(graph, labels: LabelTable(["b", "x\u{1}y"]), to: temporaryPath(".graphml"))
+        Issue.record("GraphML wrote a control character")
+    } catch let error as XMLTextError {
+        // the first line holding the text is the comment on line 2: the message points there
+        #expect((error.located(inGraph: edges) as? InputError)?.description == "\(edges):2: \(error.description)")
+        #expect((error.located(inGraph: dataset) as? InputError)?.description
+            == "\(dataset)/nodes.csv:3: \(error.description)")
+        #expect(error.located(inGraph: dataset + "/missing.txt") is XMLTextError)
     }
 }
 

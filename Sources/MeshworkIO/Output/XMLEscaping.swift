@@ -6,6 +6,27 @@ import MeshworkCore
 /// file). Bad input data: the command exits with status 65.
 public struct XMLTextError: Error, Sendable, CustomStringConvertible {
     public let description: String
+    /// The label or attribute text that cannot be written, as its bytes.
+    public let text: [UInt8]
+
+    /// The same problem as ``InputError`` `file:line: message` at the first line of the graph's
+    /// input (`nodes.csv` of a dataset directory, else the file itself) that holds ``text``; `self`
+    /// when no line holds it (a pseudonym, a quoted field written differently, an unreadable file).
+    /// - Complexity: O(input size), on the error path only.
+    public func located(inGraph path: String) -> any Error {
+        let file = directoryExists(path) ? path + "/nodes.csv" : path
+        guard !text.isEmpty, let source = try? ByteSource(path: file) else { return self }
+        var found: Int?
+        try? source.forEachLine { line, number in
+            guard found == nil, line.count >= text.count else { return }
+            for start in 0...(line.count - text.count)
+            where line[start] == text[0] && text.indices.allSatisfy({ line[start + $0] == text[$0] }) {
+                found = number
+                return
+            }
+        }
+        return found.map { InputError(file: file, line: $0, description) } ?? self
+    }
 }
 
 /// Escaping of text for XML attribute values and character data (GraphML, GEXF).
@@ -36,11 +57,11 @@ enum XMLEscaping {
             let code = String(byte, radix: 16, uppercase: true)
             throw XMLTextError(description: "\(format): \(what) \(display(bytes)) holds the control character "
                 + "U+\(String(repeating: "0", count: 4 - code.count))\(code), which XML 1.0 cannot hold; "
-                + "remove it from the input (CSV outputs keep it)")
+                + "remove it from the input (CSV outputs keep it)", text: Array(bytes))
         }
         if String(validating: bytes, as: UTF8.self) == nil {
             throw XMLTextError(description: "\(format): \(what) \(display(bytes)) is not valid UTF-8; "
-                + "convert the input to UTF-8 (for example with iconv)")
+                + "convert the input to UTF-8 (for example with iconv)", text: Array(bytes))
         }
     }
 

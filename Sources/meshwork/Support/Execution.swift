@@ -70,7 +70,11 @@ func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, _ analysis: (L
             }
         }
         timer.mark("compute")
-        try output.write(to: options.output)
+        do {
+            try output.write(to: options.output)
+        } catch let error as XMLTextError {
+            throw error.located(inGraph: options.graph)
+        }
         try secondary(output)
         timer.mark("write")
         output.notices.forEach(printNotice)
