@@ -133,4 +133,30 @@ struct LinkPredictionTests {
         #expect(aware.precision >= 0.8 * best, "\(aware.precision) against the best baseline's \(best)")
         for row in result.rows { #expect(row.crossHits <= row.hits) }
     }
+
+    @Test("the boundary-aware rankings on two more real histories (InVS13 by department, SFHH by the first day's Leiden communities): at least 80% of the best baseline's precision and no fewer cross-boundary hits; strength 0 is the plain ranking",
+          arguments: [("workplace-invs13", 2013, 6, 28), ("sfhh-conference", 2009, 6, 4)])
+    func boundaryAwareElsewhere(fixture: String, year: Int, month: Int, day: Int) throws {
+        let loaded = try Fixtures.load(fixture)
+        let community = try #require(loaded.community)
+        let split = HeldOutSplit(community, network: loaded.graph, until: try #require(CivilDate(year: year, month: month, day: day)))
+        let groups = fixture == "sfhh-conference" ? Leiden(seed: 42).run(split.before).partition
+                                                  : split.restricted(community.partition(.organisation))
+        let result = LinkPredictionEvaluation(top: 100, samples: 2_000, seed: 5).run(split.before, formed: split.formed, groups: groups)
+        #expect(result.formedAcross > 0)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.ranking, $0) })
+        let best = result.rows.filter { !$0.ranking.contains("+") }.map(\.precision).max() ?? 0
+        for index in ["adamic_adar", "resource_allocation"] {
+            let plain = try #require(rows[index]), aware = try #require(rows[index + "+boundary"])
+            #expect(aware.precision >= 0.8 * best, "\(index): \(aware.precision) against the best baseline's \(best)")
+            #expect(aware.crossHits >= plain.crossHits)
+        }
+        let neutral = LinkPredictionEvaluation(top: 100, samples: 2_000, seed: 5, strength: 0)
+            .run(split.before, formed: split.formed, groups: groups)
+        let neutralRows = Dictionary(uniqueKeysWithValues: neutral.rows.map { ($0.ranking, $0) })
+        for index in ["adamic_adar", "resource_allocation"] {
+            let plain = try #require(neutralRows[index]), aware = try #require(neutralRows[index + "+boundary"])
+            #expect(aware.hits == plain.hits && aware.crossHits == plain.crossHits && aware.auc == plain.auc)
+        }
+    }
 }

@@ -86,12 +86,16 @@ public struct LinkPredictionEvaluation: Sendable {
     public var top: Int
     public var samples: Int
     public var seed: UInt64
+    /// The boundary-aware rankings' strength (``LinkPrediction/BoundaryWeighting/strength``).
+    public var strength: Double
     public var threads: Int
 
-    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
+    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, strength: Double = 1,
+                threads: Int = Parallelism.defaultThreads) {
         self.top = top
         self.samples = samples
         self.seed = seed
+        self.strength = strength
         self.threads = threads
     }
 
@@ -118,7 +122,8 @@ public struct LinkPredictionEvaluation: Sendable {
         if let groups {
             for index in [LinkPrediction.Index.adamicAdar, .resourceAllocation] {
                 rankings.append((index.rawValue + "+boundary",
-                                 LinkPrediction(index: index, top: top, boundary: .init(partition: groups), threads: threads)))
+                                 LinkPrediction(index: index, top: top, boundary: .init(partition: groups, strength: strength),
+                                                threads: threads)))
             }
         }
         var rows: [Row] = []

@@ -141,15 +141,18 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         public var top: Int
         public var samples: Int
         public var seed: UInt64
+        /// The boundary-aware rankings' strength.
+        public var strength: Double
         public var threads: Int
 
-        public init(cut: CivilDate, level: BoundaryLevel? = nil, top: Int = 100,
-                    samples: Int = 10_000, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
+        public init(cut: CivilDate, level: BoundaryLevel? = nil, top: Int = 100, samples: Int = 10_000,
+                    seed: UInt64 = 42, strength: Double = 1, threads: Int = Parallelism.defaultThreads) {
             self.cut = cut
             self.level = level
             self.top = top
             self.samples = samples
             self.seed = seed
+            self.strength = strength
             self.threads = threads
         }
     }
@@ -172,14 +175,14 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         let groups = level == .communities ? Leiden(seed: configuration.seed).run(split.before).partition
                                            : split.restricted(try loaded.partitions([level], seed: configuration.seed)[0])
         result = LinkPredictionEvaluation(top: configuration.top, samples: configuration.samples, seed: configuration.seed,
-                                          threads: configuration.threads).run(split.before, formed: split.formed, groups: groups)
+                                          strength: configuration.strength, threads: configuration.threads).run(split.before, formed: split.formed, groups: groups)
     }
 
     public var statistics: [(String, JSONValue)] {
         [("cut", .string(configuration.cut.description)), ("members_at_cut", .int(members)),
          ("ties_formed", .int(result.formed)), ("ties_formed_across", .int(result.formedAcross)),
          ("candidates", .int(result.candidates)), ("top", .int(configuration.top)),
-         ("auc_samples", .int(configuration.samples)), ("seed", .int(Int(truncatingIfNeeded: configuration.seed))),
+         ("auc_samples", .int(configuration.samples)), ("strength", .double(configuration.strength)), ("seed", .int(Int(truncatingIfNeeded: configuration.seed))),
          ("level", .string((configuration.level ?? .hierarchy(.organisation)).description))]
     }
 

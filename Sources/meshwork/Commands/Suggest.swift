@@ -19,8 +19,8 @@ struct Suggest: ParsableCommand {
 
         --evaluate-at DATE instead hides every record after DATE, ranks the untied pairs of the \
         earlier network (members present by DATE) by common neighbours, Adamic-Adar, resource \
-        allocation, preferential attachment, the two boundary-aware rankings and a random one, \
-        and prints `ranking,hits,cross_hits,precision,recall,auc` against the ties that formed \
+        allocation, preferential attachment, the two boundary-aware rankings (--strength S) and a \
+        random one, and prints `ranking,hits,cross_hits,precision,recall,auc` against the ties that formed \
         later: hits among each top --top, how many of them cross a boundary of --level, \
         precision (hits / top), recall (hits / ties formed) and the area under the ROC curve \
         from --samples random pairs (seed --seed). The --stats file gets the counts.
@@ -67,7 +67,7 @@ struct Suggest: ParsableCommand {
         if let cut = evaluateAt.flatMap(CivilDate.init(iso8601:)) {
             try runAnalysis(options) {
                 try IntroductionEvaluation($0, .init(cut: cut, level: level, top: top, samples: samples, seed: seed,
-                                                     threads: options.workerThreads))
+                                                     strength: strength, threads: options.workerThreads))
             }
         } else {
             try runAnalysis(options) {
