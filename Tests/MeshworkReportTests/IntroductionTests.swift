@@ -1,3 +1,4 @@
+import Foundation
 import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
@@ -29,6 +30,27 @@ struct IntroductionTests {
         #expect(suggestions.groupsOfSources.allSatisfy { $0.hasPrefix("Department ") })
     }
 
+    @Test("--half-life weighs shared contacts by recency: the ranking changes, its pairs stay untied, and the top score is the weighted sum")
+    func recency() throws {
+        let loaded = try Fixtures.load("workplace-invs15")
+        let plain = try IntroductionSuggestions(loaded, .init(level: nil, top: 20, strength: 0))
+        let recent = try IntroductionSuggestions(loaded, .init(level: nil, top: 20, strength: 0, halfLife: 2))
+        #expect(plain.ranking != recent.ranking)
+        let graph = loaded.graph
+        let community = try #require(loaded.community)
+        let last = community.tieLastDays(in: graph)
+        let today = CivilDate.day(ofSeconds: try #require(community.recordTimes).upperBound)
+        for i in 0 ..< recent.ranking.count { #expect(!graph.hasEdge(recent.ranking.sources[i], recent.ranking.targets[i])) }
+        let u = recent.ranking.sources[0], v = recent.ranking.targets[0]
+        var expected = 0.0
+        for w in Set(graph.neighbours(of: u)).intersection(graph.neighbours(of: v)).sorted() {
+            let r1 = Foundation.pow(2.0, -Double(Int(today) - Int(last[try #require(graph.edgeIndex(u, w))])) / 2)
+            let r2 = Foundation.pow(2.0, -Double(Int(today) - Int(last[try #require(graph.edgeIndex(v, w))])) / 2)
+            expected += r1 * r2 / Double(graph.degree(w))
+        }
+        #expect(abs(recent.ranking.scores[0] - expected) <= 1e-12 * expected)
+    }
+
     @Test("--for lists one member's introductions, --group a group's, and unknown ones are refused")
     func focus() throws {
         let loaded = try Fixtures.load("example-community")
@@ -55,7 +77,10 @@ struct IntroductionTests {
         let split = HeldOutSplit(community, network: loaded.graph, until: cut)
         #expect(table.result.formed == split.formed.count && table.members == split.vertices.count)
         #expect(table.result.rows.map(\.ranking) == ["common_neighbours", "adamic_adar", "resource_allocation", "preferential_attachment",
-                                                    "adamic_adar+boundary", "resource_allocation+boundary", "random"])
+                                                    "adamic_adar+boundary", "resource_allocation+boundary",
+                                                    "resource_allocation+recency", "random"])
+        // the default half-life: a quarter of the 4 days from the first record (2015-06-01) to the cut
+        #expect(table.halfLife == 1)
         let edgeList = try Fixtures.load("karate/karate.edges")
         #expect(throws: AnalysisInputError.self) { try IntroductionEvaluation(edgeList, .init(cut: cut)) }
     }

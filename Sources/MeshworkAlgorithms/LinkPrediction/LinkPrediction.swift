@@ -24,6 +24,12 @@ import MeshworkCore
 /// about once, and a pair inside one group (or with a member whose group is unknown) once. It
 /// ranks introductions that are plausible and open a new boundary.
 ///
+/// With ``recency`` weights (one per tie slot of an undirected graph, in (0, 1]: 1 for a tie seen
+/// lately, less for an older one; ``recencyWeights(lastDays:today:halfLife:)``), a common
+/// neighbour w of u and v contributes its index term times r(u, w) · r(w, v): shared contacts met
+/// lately count more than ties that may have gone quiet (the time-weighted similarity of
+/// Tylenda, Angelova & Bedathur 2009). Preferential attachment ignores them.
+///
 /// - Complexity: the neighbourhood indices enumerate the wedges: O(Σ deg²) time over `threads`
 ///   workers, O(V) scratch per worker and O(top) per worker for the best pairs; preferential
 ///   attachment takes O(V log V + (top + skipped) log V), skipping tied pairs.
@@ -64,14 +70,29 @@ public struct LinkPrediction: Sendable {
     /// Only pairs with at least one of these vertices (one member's or one group's introductions);
     /// `nil`: every pair.
     public var focus: [VertexID]?
+    /// Per slot of the (undirected) graph's `targets`, the tie's recency weight; `nil`: every tie 1.
+    public var recency: [Double]?
     public var threads: Int
 
-    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, focus: [VertexID]? = nil, threads: Int = Parallelism.defaultThreads) {
+    public init(index: Index, top: Int, boundary: BoundaryWeighting? = nil, focus: [VertexID]? = nil,
+                recency: [Double]? = nil, threads: Int = Parallelism.defaultThreads) {
         self.index = index
         self.top = top
         self.boundary = boundary
         self.focus = focus
+        self.recency = recency
         self.threads = threads
+    }
+
+    /// Recency weights 2^(-age / halfLife) per tie slot, age = `today` - the tie's last day (days;
+    /// a tie with no day, `Int32.min`, gets the weight of age `halfLife · 64`), floored at 2^-64 so
+    /// that a product of two weights never underflows to 0.
+    /// - Complexity: O(E).
+    public static func recencyWeights(lastDays: [Int32], today: Int32, halfLife: Double) -> [Double] {
+        lastDays.map { day in
+            let age = day == Int32.min ? halfLife * 64 : Double(max(0, Int(today) - Int(day)))
+            return Foundation.pow(2, -min(64, age / halfLife))
+        }
     }
 
     /// The `top` untied pairs of `graph` (read as undirected) with the highest score. Pairs with
@@ -79,6 +100,8 @@ public struct LinkPrediction: Sendable {
     /// - Complexity: see the type.
     public func run(_ graph: CSRGraph) -> Result {
         guard top > 0, graph.vertexCount > 1 else { return Result() }
+        precondition(recency == nil || (!graph.isDirected && recency!.count == graph.targets.count),
+                     "recency weights are per slot of an undirected graph")
         let undirected = graph.isDirected ? graph.undirectedView() : graph
         if index == .preferentialAttachment && boundary == nil && focus == nil { return preferentialAttachment(undirected) }
         return neighbourhood(undirected)
@@ -104,7 +127,8 @@ public struct LinkPrediction: Sendable {
         while i < iEnd && j < jEnd {
             let a = graph.targets[i], b = graph.targets[j]
             if a < b { i += 1 } else if b < a { j += 1 } else {
-                total += weight(of: graph.degree(a))
+                if let recency { total += weight(of: graph.degree(a)) * (recency[i] * recency[j]) }
+                else { total += weight(of: graph.degree(a)) }
                 i += 1
                 j += 1
             }
@@ -146,6 +170,7 @@ public struct LinkPrediction: Sendable {
             forEachWorker(workers) { worker in
                 var best = _BestPairs(capacity: top)
                 var sum = [Double](repeating: 0, count: n)
+                var counted = [Bool](repeating: false, count: n)
                 var stamp = [Int32](repeating: -1, count: n)
                 var touched: [VertexID] = []
                 var next = worker
@@ -157,6 +182,7 @@ public struct LinkPrediction: Sendable {
                     for slot in graph.row(source) {
                         let w = graph.targets[slot]
                         let contribution = weight(of: graph.degree(w))
+                        let near = recency?[slot] ?? 1
                         for step in graph.row(w) {
                             let v = graph.targets[step]
                             if stamp[Int(v)] == source { continue }
@@ -165,8 +191,12 @@ public struct LinkPrediction: Sendable {
                             } else if v < source {
                                 continue
                             }
-                            if sum[Int(v)] == 0 { touched.append(v) }
-                            sum[Int(v)] += contribution
+                            if !counted[Int(v)] { counted[Int(v)] = true; touched.append(v) }
+                            if let recency {  // r(u, w) · r(w, v) first, as ``scores`` multiplies: the same bits
+                                sum[Int(v)] += contribution * (near * recency[step])
+                            } else {
+                                sum[Int(v)] += contribution
+                            }
                         }
                     }
                     for v in touched {
@@ -174,6 +204,7 @@ public struct LinkPrediction: Sendable {
                         if let between { score *= between.factor(source, v, strength: strength) }
                         best.offer(_ScoredPair(score: score, source: min(source, v), target: max(source, v)))
                         sum[Int(v)] = 0
+                        counted[Int(v)] = false
                     }
                     touched.removeAll(keepingCapacity: true)
                     next += workers

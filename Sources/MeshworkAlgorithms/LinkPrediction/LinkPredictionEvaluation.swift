@@ -10,6 +10,8 @@ public struct HeldOutSplit: Sendable {
     public var vertices: [VertexID]
     /// Ties first recorded after `until` between members of ``before``, `u < v`, in increasing order.
     public var formed: [(VertexID, VertexID)]
+    /// The cut: the last day (days since the epoch) whose records ``before`` holds.
+    public var cut: Int32
 
     /// Splits `community`'s member network (`network`, from ``Community/memberNetwork(from:through:weighted:directed:threads:)``)
     /// at the end of `until` (UTC).
@@ -18,6 +20,7 @@ public struct HeldOutSplit: Sendable {
         let starts = community.tieStartDays(in: network)
         let presence = community.presenceDays
         let day = until.daysSinceEpoch
+        cut = day
         var index = [VertexID](repeating: -1, count: network.vertexCount)
         vertices = []
         for v in 0 ..< network.vertexCount where presence[v] <= day {
@@ -40,6 +43,22 @@ public struct HeldOutSplit: Sendable {
         before = edges.build(vertexCount: vertices.count, directed: false, threads: 1).graph
     }
 
+    /// Recency weights of ``before``'s ties (``LinkPrediction/recencyWeights(lastDays:today:halfLife:)``):
+    /// each tie's age is the days from its latest record on or before the cut to the cut.
+    /// `community` and `network` are those the split was made from.
+    /// - Complexity: O(R log d + E).
+    public func recency(_ community: Community, network: CSRGraph, halfLife: Double) -> [Double] {
+        let last = community.tieLastDays(in: network, through: cut)
+        var days = [Int32](repeating: Int32.min, count: before.targets.count)
+        for u in 0 ..< before.vertexCount {
+            for slot in before.row(VertexID(u)) {
+                let v = before.targets[slot]
+                if let whole = network.edgeIndex(vertices[u], vertices[Int(v)]) { days[slot] = last[whole] }
+            }
+        }
+        return LinkPrediction.recencyWeights(lastDays: days, today: cut, halfLife: halfLife)
+    }
+
     /// `partition` (of the whole member network) over the vertices of ``before``.
     public func restricted(_ partition: Partition) -> Partition {
         Partition(groups: vertices.map { partition.group[Int($0)] }, names: partition.names)
@@ -54,7 +73,8 @@ public struct HeldOutSplit: Sendable {
 /// couples drawn with `seed`, the same couples for every index. Given the groups of a boundary
 /// level, each row also counts its hits that cross a boundary, and the boundary-aware rankings
 /// (``LinkPrediction/BoundaryWeighting`` on Adamic-Adar and resource allocation) join the table,
-/// named `adamic_adar+boundary` and `resource_allocation+boundary`.
+/// named `adamic_adar+boundary` and `resource_allocation+boundary`; given recency weights of the
+/// ties, resource allocation weighted by them joins as `resource_allocation+recency`.
 ///
 ///     let split = HeldOutSplit(community, network: graph, until: cutoff)
 ///     let table = LinkPredictionEvaluation(top: 100).run(split.before, formed: split.formed)
@@ -101,7 +121,10 @@ public struct LinkPredictionEvaluation: Sendable {
 
     /// - Parameter groups: the members' groups at a boundary level, for the cross-boundary counts
     ///   and the boundary-aware rankings.
-    public func run(_ graph: CSRGraph, formed: [(VertexID, VertexID)], groups: Partition? = nil) -> Result {
+    /// - Parameter recency: recency weights of `graph`'s ties (``HeldOutSplit/recency(_:network:halfLife:)``),
+    ///   for the ranking `resource_allocation+recency`.
+    public func run(_ graph: CSRGraph, formed: [(VertexID, VertexID)], groups: Partition? = nil,
+                    recency: [Double]? = nil) -> Result {
         func crosses(_ key: UInt64) -> Bool {
             guard let groups else { return false }
             let g = groups.group[Int(key >> 32)], h = groups.group[Int(key & 0xFFFF_FFFF)]
@@ -125,6 +148,10 @@ public struct LinkPredictionEvaluation: Sendable {
                                  LinkPrediction(index: index, top: top, boundary: .init(partition: groups, strength: strength),
                                                 threads: threads)))
             }
+        }
+        if let recency {
+            rankings.append(("resource_allocation+recency",
+                             LinkPrediction(index: .resourceAllocation, top: top, recency: recency, threads: threads)))
         }
         var rows: [Row] = []
         for (name, prediction) in rankings {

@@ -25,16 +25,21 @@ public struct IntroductionSuggestions: AnalysisOutput, Sendable {
         public var top: Int
         /// The extra weight of a first tie between two groups.
         public var strength: Double
+        /// Weigh shared contacts by how lately each tie was seen, halving every this many days
+        /// before the latest record (datasets only); `nil`: no recency weighting.
+        public var halfLife: Double?
         public var seed: UInt64
         public var threads: Int
 
         public init(level: BoundaryLevel? = nil, member: String? = nil, group: String? = nil,
-                    top: Int = 20, strength: Double = 1, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
+                    top: Int = 20, strength: Double = 1, halfLife: Double? = nil, seed: UInt64 = 42,
+                    threads: Int = Parallelism.defaultThreads) {
             self.level = level
             self.member = member
             self.group = group
             self.top = top
             self.strength = strength
+            self.halfLife = halfLife
             self.seed = seed
             self.threads = threads
         }
@@ -74,9 +79,15 @@ public struct IntroductionSuggestions: AnalysisOutput, Sendable {
             }
             focus = (0 ..< graph.vertexCount).filter { partition.group[$0] == Int32(index) }.map { VertexID($0) }
         }
+        var recency: [Double]?
+        if let halfLife = configuration.halfLife, let community = loaded.community, !loaded.graph.isDirected,
+           let times = community.recordTimes {
+            recency = LinkPrediction.recencyWeights(lastDays: community.tieLastDays(in: graph),
+                                                    today: CivilDate.day(ofSeconds: times.upperBound), halfLife: halfLife)
+        }
         let prediction = LinkPrediction(index: .resourceAllocation, top: configuration.top,
                                         boundary: partition.map { .init(partition: $0, strength: configuration.strength) },
-                                        focus: focus, threads: configuration.threads)
+                                        focus: focus, recency: recency, threads: configuration.threads)
         let ranking = prediction.run(graph)
         self.ranking = ranking
         let pairs = (0 ..< ranking.count).map { (ranking.sources[$0], ranking.targets[$0]) }
@@ -143,16 +154,21 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         public var seed: UInt64
         /// The boundary-aware rankings' strength.
         public var strength: Double
+        /// The half-life in days of the recency-weighted ranking; `nil`: a quarter of the days from
+        /// the first record to the cut (at least 1).
+        public var halfLife: Double?
         public var threads: Int
 
         public init(cut: CivilDate, level: BoundaryLevel? = nil, top: Int = 100, samples: Int = 10_000,
-                    seed: UInt64 = 42, strength: Double = 1, threads: Int = Parallelism.defaultThreads) {
+                    seed: UInt64 = 42, strength: Double = 1, halfLife: Double? = nil,
+                    threads: Int = Parallelism.defaultThreads) {
             self.cut = cut
             self.level = level
             self.top = top
             self.samples = samples
             self.seed = seed
             self.strength = strength
+            self.halfLife = halfLife
             self.threads = threads
         }
     }
@@ -161,6 +177,8 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
     public let configuration: Configuration
     /// Members present by the cut.
     public let members: Int
+    /// The recency ranking's half-life in days.
+    public let halfLife: Double
 
     /// - Throws: ``AnalysisInputError`` (usage) without a dataset's dates; ``BoundaryLevelError``.
     public init(_ loaded: LoadedGraph, _ configuration: Configuration) throws {
@@ -174,15 +192,20 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         // Communities come from the earlier network only: the later ties must not leak in.
         let groups = level == .communities ? Leiden(seed: configuration.seed).run(split.before).partition
                                            : split.restricted(try loaded.partitions([level], seed: configuration.seed)[0])
+        let firstDay = community.recordTimes.map { CivilDate.day(ofSeconds: $0.lowerBound) } ?? split.cut
+        halfLife = configuration.halfLife ?? max(1, Double(Int(split.cut) - Int(firstDay)) / 4)
         result = LinkPredictionEvaluation(top: configuration.top, samples: configuration.samples, seed: configuration.seed,
-                                          strength: configuration.strength, threads: configuration.threads).run(split.before, formed: split.formed, groups: groups)
+                                          strength: configuration.strength, threads: configuration.threads)
+            .run(split.before, formed: split.formed, groups: groups,
+                 recency: split.recency(community, network: loaded.graph, halfLife: halfLife))
     }
 
     public var statistics: [(String, JSONValue)] {
         [("cut", .string(configuration.cut.description)), ("members_at_cut", .int(members)),
          ("ties_formed", .int(result.formed)), ("ties_formed_across", .int(result.formedAcross)),
          ("candidates", .int(result.candidates)), ("top", .int(configuration.top)),
-         ("auc_samples", .int(configuration.samples)), ("strength", .double(configuration.strength)), ("seed", .int(Int(truncatingIfNeeded: configuration.seed))),
+         ("auc_samples", .int(configuration.samples)), ("strength", .double(configuration.strength)),
+         ("half_life_days", .double(halfLife)), ("seed", .int(Int(truncatingIfNeeded: configuration.seed))),
          ("level", .string((configuration.level ?? .hierarchy(.organisation)).description))]
     }
 

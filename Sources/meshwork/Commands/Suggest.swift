@@ -15,12 +15,15 @@ struct Suggest: ParsableCommand {
         today (S = --strength, default 1): plausible introductions that would join weakly tied \
         groups rank higher. --level defaults to organisation for a dataset (none for other inputs). \
         --for ID lists one member's introductions; --group G those of a group's members (G: a \
-        group of --level, by id or name). Equal scores are ordered by input order.
+        group of --level, by id or name). Equal scores are ordered by input order. --half-life \
+        DAYS weighs each shared contact by how lately both ties were seen: a tie last seen DAYS \
+        days before the latest record counts half.
 
         --evaluate-at DATE instead hides every record after DATE, ranks the untied pairs of the \
         earlier network (members present by DATE) by common neighbours, Adamic-Adar, resource \
         allocation, preferential attachment, the two boundary-aware rankings (--strength S) and a \
-        random one, and prints `ranking,hits,cross_hits,precision,recall,auc` against the ties that formed \
+        random one, resource allocation weighted by recency (--half-life, default a quarter of the days \
+        from the first record to DATE), and prints `ranking,hits,cross_hits,precision,recall,auc` against the ties that formed \
         later: hits among each top --top, how many of them cross a boundary of --level, \
         precision (hits / top), recall (hits / ties formed) and the area under the ROC curve \
         from --samples random pairs (seed --seed). The --stats file gets the counts.
@@ -43,6 +46,9 @@ struct Suggest: ParsableCommand {
     @Option(help: "The extra weight of a first tie between two groups.")
     var strength: Double = 1
 
+    @Option(help: ArgumentHelp("Weigh shared contacts by how lately each tie was seen, halving every DAYS days (datasets; with --evaluate-at, the resource_allocation+recency row, default a quarter of the days up to the cut).", valueName: "days"))
+    var halfLife: Double?
+
     @Option(help: ArgumentHelp("Evaluate the rankings on the ties that formed after this day.", valueName: "YYYY-MM-DD"))
     var evaluateAt: String?
 
@@ -56,6 +62,7 @@ struct Suggest: ParsableCommand {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if samples < 1 { throw ValidationError("--samples must be at least 1") }
         if !(strength >= 0 && strength.isFinite) { throw ValidationError("--strength must be a number >= 0") }
+        if let halfLife, !(halfLife > 0 && halfLife.isFinite) { throw ValidationError("--half-life must be a number of days > 0") }
         if member != nil && group != nil { throw ValidationError("give --for or --group, not both") }
         if let evaluateAt {
             if CivilDate(iso8601: evaluateAt) == nil { throw ValidationError("--evaluate-at must be a date YYYY-MM-DD, not \(evaluateAt)") }
@@ -67,12 +74,13 @@ struct Suggest: ParsableCommand {
         if let cut = evaluateAt.flatMap(CivilDate.init(iso8601:)) {
             try runAnalysis(options) {
                 try IntroductionEvaluation($0, .init(cut: cut, level: level, top: top, samples: samples, seed: seed,
-                                                     strength: strength, threads: options.workerThreads))
+                                                     strength: strength, halfLife: halfLife, threads: options.workerThreads))
             }
         } else {
             try runAnalysis(options) {
                 try IntroductionSuggestions($0, .init(level: level, member: member, group: group, top: top,
-                                                      strength: strength, seed: seed, threads: options.workerThreads))
+                                                      strength: strength, halfLife: halfLife, seed: seed,
+                                                      threads: options.workerThreads))
             }
         }
     }
