@@ -56,6 +56,7 @@ let package = Package(
         suite("Communities", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("Boundaries", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
         suite("Growth", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
+        suite("Cultivation", ["MeshworkCore", "MeshworkIO", "MeshworkAlgorithms"]),
     ],
     swiftLanguageModes: [.v6]
 )
