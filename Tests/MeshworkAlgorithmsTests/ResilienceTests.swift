@@ -64,6 +64,35 @@ struct ResilienceTests {
         #expect(result.curves[0].groupPairsConnected == [1, 0])
     }
 
+    @Test("key players are the brute-force greedy choice: each step the candidate whose removal leaves the fewest connected pairs", arguments: 0 ..< 6)
+    func keyPlayersMatchBruteForce(seed: Int) {
+        let n = 30 + 15 * seed
+        let (graph, _) = randomGraph(seed: UInt64(seed) &+ 500, n: n, m: n + n / (1 + seed % 3), directed: false, weighted: false, groups: 2)
+        let byDegree = (0 ..< n).sorted { graph.degree(VertexID($0)) != graph.degree(VertexID($1)) ? graph.degree(VertexID($0)) > graph.degree(VertexID($1)) : $0 < $1 }
+        for candidates in [8, n] {
+            var chosen: [VertexID] = []
+            for _ in 0 ..< 6 {
+                var best: VertexID = -1, bestPairs = Int.max
+                for v in byDegree.map({ VertexID($0) }).filter({ !chosen.contains($0) }).prefix(candidates) {
+                    // Σ s (s − 1) over the components of the graph without chosen + [v], by labelling.
+                    var seen = Set(chosen + [v]), pairs = 0
+                    for start in 0 ..< n where !seen.contains(VertexID(start)) {
+                        var stack = [VertexID(start)], size = 0
+                        seen.insert(VertexID(start))
+                        while let u = stack.popLast() {
+                            size += 1
+                            for w in graph.neighbours(of: u) where !seen.contains(w) { seen.insert(w); stack.append(w) }
+                        }
+                        pairs += size * (size - 1)
+                    }
+                    if pairs < bestPairs { bestPairs = pairs; best = v }
+                }
+                chosen.append(best)
+            }
+            #expect(KeyPlayers(count: 6, candidates: candidates).run(graph) == chosen, "seed \(seed), \(candidates) candidates")
+        }
+    }
+
     @Test("the same seed gives the same curves; without groups the group column is empty")
     func deterministic() throws {
         let loaded = try Fixtures.load("karate/karate.edges")

@@ -92,9 +92,14 @@ public struct Resilience: Sendable {
 /// F = 1 − Σ s_k (s_k − 1) / (n (n − 1)) over the sizes s_k of the components left, among the
 /// `candidates` members of highest degree still present (ties: the earlier member).
 ///
+/// Each step makes one depth-first search of the network left (Hopcroft & Tarjan 1973): removing
+/// v splits its component of s members into the subtrees of v's children c with low(c) ≥ disc(v)
+/// and the rest, so Σ s_k (s_k − 1) after removing v is known for every v at once, as an exact
+/// integer, instead of one labelling of the network per candidate.
+///
 ///     let keyPlayers = KeyPlayers(count: 10).run(graph)
 ///
-/// - Complexity: O(count × candidates × (V + E)).
+/// - Complexity: O(count × (V + E)).
 public struct KeyPlayers: Sendable {
     public var count: Int
     public var candidates: Int
@@ -106,24 +111,94 @@ public struct KeyPlayers: Sendable {
 
     public func run(_ graph: CSRGraph) -> [VertexID] {
         let n = graph.vertexCount
-        var probe = _ComponentProbe(graph, groups: nil)
         let byDegree = (0 ..< n).sorted { a, b in
             let da = graph.degree(VertexID(a)), db = graph.degree(VertexID(b))
             return da != db ? da > db : a < b
         }.map { VertexID($0) }
+        var search = _SplitSearch(graph)
         var chosen: [VertexID] = []
         var taken = [Bool](repeating: false, count: n)
         while chosen.count < min(count, n) {
-            var best: VertexID = -1, bestCohesion = Double.infinity
-            for v in byDegree.lazy.filter({ !taken[Int($0)] }).prefix(candidates) {
-                let cohesion = probe.cohesion(removing: chosen + [v])
-                if cohesion < bestCohesion { bestCohesion = cohesion; best = v }
+            let pairsAfter = search.pairsAfterRemoving(taken)
+            var best: VertexID = -1, bestPairs = Int.max
+            for v in byDegree.lazy.filter({ !taken[Int($0)] }).prefix(candidates) where pairsAfter[Int(v)] < bestPairs {
+                bestPairs = pairsAfter[Int(v)]
+                best = v
             }
             guard best >= 0 else { break }
             chosen.append(best)
             taken[Int(best)] = true
         }
         return chosen
+    }
+}
+
+/// One depth-first search of a graph without some removed vertices that gives, for every vertex
+/// left, Σ s (s − 1) over the components once it is removed too (``KeyPlayers``).
+struct _SplitSearch {
+    let graph: CSRGraph
+    private var discovery: [Int32], low: [Int32], subtree: [Int], component: [Int32]
+    private var next: [Int], stack: [VertexID] = []
+
+    init(_ graph: CSRGraph) {
+        self.graph = graph
+        let n = graph.vertexCount
+        discovery = [Int32](repeating: -1, count: n)
+        low = [Int32](repeating: 0, count: n)
+        subtree = [Int](repeating: 0, count: n)
+        component = [Int32](repeating: -1, count: n)
+        next = [Int](repeating: 0, count: n)
+    }
+
+    /// Per vertex not `removed`: Σ s (s − 1) over the components left when it goes as well
+    /// (`Int.max` for removed vertices).
+    /// - Complexity: O(V + E).
+    mutating func pairsAfterRemoving(_ removed: [Bool]) -> [Int] {
+        let n = graph.vertexCount
+        for v in 0 ..< n { discovery[v] = -1; subtree[v] = 1; next[v] = graph.row(VertexID(v)).lowerBound }
+        // pieces[v]: Σ p (p − 1) over the pieces cut off below v; cut[v]: their members.
+        var pieces = [Int](repeating: 0, count: n), cut = [Int](repeating: 0, count: n)
+        var sizes: [Int] = []
+        var time: Int32 = 0
+        for root in 0 ..< n where !removed[root] && discovery[root] < 0 {
+            let id = Int32(sizes.count)
+            discovery[root] = time; low[root] = time; time += 1
+            component[root] = id
+            stack.append(VertexID(root))
+            while let top = stack.last {
+                let u = Int(top)
+                if next[u] < graph.row(top).upperBound {
+                    let w = Int(graph.targets[next[u]])
+                    next[u] += 1
+                    if removed[w] { continue }
+                    if discovery[w] < 0 {
+                        discovery[w] = time; low[w] = time; time += 1
+                        component[w] = id
+                        stack.append(VertexID(w))
+                    } else {
+                        low[u] = min(low[u], discovery[w])
+                    }
+                } else {
+                    stack.removeLast()
+                    guard let parent = stack.last.map({ Int($0) }) else { break }
+                    subtree[parent] += subtree[u]
+                    low[parent] = min(low[parent], low[u])
+                    if low[u] >= discovery[parent] {  // u's subtree is a piece once the parent goes
+                        pieces[parent] += subtree[u] * (subtree[u] - 1)
+                        cut[parent] += subtree[u]
+                    }
+                }
+            }
+            sizes.append(subtree[root])
+        }
+        let total = sizes.reduce(0) { $0 + $1 * ($1 - 1) }
+        var after = [Int](repeating: Int.max, count: n)
+        for v in 0 ..< n where !removed[v] {
+            let s = sizes[Int(component[v])]
+            let rest = s - 1 - cut[v]  // the piece that keeps v's parent (none for a root)
+            after[v] = total - s * (s - 1) + pieces[v] + rest * (rest - 1)
+        }
+        return after
     }
 }
 
@@ -258,13 +333,6 @@ struct _ComponentProbe {
             sizes.append(queue.count)
         }
         return sizes
-    }
-
-    /// Σ s_k (s_k − 1) / (n (n − 1)) after removing `vertices`: 1 − fragmentation.
-    mutating func cohesion(removing vertices: [VertexID]) -> Double {
-        let n = Double(graph.vertexCount)
-        guard n > 1 else { return 0 }
-        return label(vertices[...]).reduce(0) { $0 + Double($1) * Double($1 - 1) } / (n * (n - 1))
     }
 
     /// The largest component and the pairs of groups with members in a common component, after
