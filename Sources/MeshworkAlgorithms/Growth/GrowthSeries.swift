@@ -163,20 +163,19 @@ struct _GrowthRecords: Sendable {
                             through: CalendarPeriods.day(of: $0.upperBound))
         }
         self.periods = periods
-        let log = community.interactions
         var recordU: [Int32] = [], recordV: [Int32] = [], recordPeriod: [Int32] = []
         var firstTie = [Int](repeating: Int.max, count: community.memberCount)
         var firstTieDay = [CivilDate?](repeating: nil, count: community.memberCount)
-        for i in 0..<log.count {
-            let u = community.memberIndex[Int(log.sources[i])], v = community.memberIndex[Int(log.targets[i])]
-            guard u >= 0, v >= 0, u != v, let periods else { continue }
-            let p = periods.index(ofTime: log.times[i])
+        community.forEachRecord { source, target, time, _ in
+            let u = community.memberIndex[Int(source)], v = community.memberIndex[Int(target)]
+            guard u >= 0, v >= 0, u != v, let periods else { return }
+            let p = periods.index(ofTime: time)
             recordU.append(min(u, v))
             recordV.append(max(u, v))
             recordPeriod.append(Int32(p))
             // Records are in time order: a member's first record is its first tie.
-            if firstTie[Int(u)] == Int.max { firstTie[Int(u)] = p; firstTieDay[Int(u)] = CalendarPeriods.day(of: log.times[i]) }
-            if firstTie[Int(v)] == Int.max { firstTie[Int(v)] = p; firstTieDay[Int(v)] = CalendarPeriods.day(of: log.times[i]) }
+            if firstTie[Int(u)] == Int.max { firstTie[Int(u)] = p; firstTieDay[Int(u)] = CalendarPeriods.day(of: time) }
+            if firstTie[Int(v)] == Int.max { firstTie[Int(v)] = p; firstTieDay[Int(v)] = CalendarPeriods.day(of: time) }
         }
         self.recordU = recordU
         self.recordV = recordV
