@@ -114,7 +114,7 @@ extension HierarchySummary {
 
         public var members: Int
         public var levels: [Level]
-        /// Interactions (after projecting attendance), and their date range (days since epoch).
+        /// Dated records (interactions and co-attendance ties), and their date range (days since epoch).
         public var interactions: Int
         public var firstDay: Int32?
         public var lastDay: Int32?
@@ -128,10 +128,10 @@ extension HierarchySummary {
                              groupsWithMembers: sizes.filter { $0 > 0 }.count,
                              membersPlaced: partition.knownCount, largestGroup: sizes.max() ?? 0)
             }
-            interactions = community.interactions.count
-            let times = community.interactions.times
-            firstDay = times.first.map(CivilDate.day(ofSeconds:))
-            lastDay = times.last.map(CivilDate.day(ofSeconds:))
+            interactions = community.recordCount
+            let times = community.recordBounds
+            firstDay = times.map { CivilDate.day(ofSeconds: $0.lowerBound) }
+            lastDay = times.map { CivilDate.day(ofSeconds: $0.upperBound) }
         }
     }
 }

@@ -1,7 +1,7 @@
 import MeshworkCore
 import Testing
 
-@Suite("InteractionLog.sortByTime and mergeInTimeOrder")
+@Suite("InteractionLog.sortByTime")
 struct InteractionLogTests {
     /// A log of `count` interactions with times drawn by `time`; the source records input order.
     func log(_ count: Int, _ time: (Int) -> Int64) -> InteractionLog {
@@ -36,28 +36,5 @@ struct InteractionLogTests {
         let firstRun = times[..<split].sorted(), secondRun = times[split...].sorted()
         expectStableSorted(log(n) { $0 < split ? firstRun[$0] : secondRun[$0 - split] })  // two runs
         expectStableSorted(log(n) { times[$0] })                                       // anything
-    }
-
-    @Test("merging a time-ordered run from the back equals appending it and sorting stably", arguments: 0..<8)
-    func mergeInTimeOrder(seed: UInt64) {
-        var rng = SplitMix64(seed: 50 + seed)
-        let n = rng.below(300), added = rng.below(300)
-        let logged = (0..<n).map { _ in Int64(rng.below(40)) }.sorted()
-        let given = (0..<added).map { _ in Int64(rng.below(40)) }.sorted()
-        var merged = log(n) { logged[$0] }
-        var expected = merged
-        for k in 0..<added {
-            expected.append(source: Int32(1000 + k), target: Int32(k % 5), time: given[k], kind: 9, weight: 1)
-        }
-        expected.sortByTime()
-        merged.mergeInTimeOrder(count: added, kind: 9, weight: 1) { give in
-            for k in (0..<added).reversed() { give(Int32(1000 + k), Int32(k % 5), given[k]) }
-        }
-        #expect(merged.times == expected.times)
-        #expect(merged.sources == expected.sources)
-        #expect(merged.targets == expected.targets)
-        #expect(merged.kinds == expected.kinds)
-        #expect(merged.weights == expected.weights)
-        #expect(merged.isSortedByTime)
     }
 }

@@ -52,9 +52,10 @@ struct DateRangeTests {
             "attendance.csv": "event,member,date\ne,b,9999-12-31T12:00-11:59\ne,c,9999-12-31\n"])
         defer { Scratch.remove(dir) }
         let community = try DatasetReader().read(directory: dir)
-        #expect(community.interactions.count == 3)
-        #expect(utcDay(community.interactions.times.first!) == "0001-01-01")
-        #expect(utcDay(community.interactions.times.last!) == "9999-12-31")
+        #expect(community.recordCount == 3)  // two interactions and the b-c co-attendance tie
+        let bounds = try #require(community.recordBounds)
+        #expect(utcDay(bounds.lowerBound) == "0001-01-01")
+        #expect(utcDay(bounds.upperBound) == "9999-12-31")
     }
 
     func utcDay(_ seconds: Int64) -> String {

@@ -143,10 +143,12 @@ struct _GrowthRecords: Sendable {
     /// Boundary levels: each member's group (or unknown).
     let levels: [Partition]
 
-    /// Tie records (member pairs, u < v, self-pairs dropped) in time order, with their period.
+    /// Tie records (member pairs, u < v, self-pairs dropped) in time order.
     let recordU: [Int32]
     let recordV: [Int32]
-    let recordPeriod: [Int32]
+    /// The first record of each period, and the end: `recordStarts[p] ..< recordStarts[p + 1]`
+    /// (records are in time order, so each period's are contiguous; no period is kept per record).
+    let recordStarts: [Int]
     /// The period in which each member becomes present, or `Int.max` when never.
     let presentFrom: [Int]
     /// The day of each member's first tie record, if any.
@@ -163,24 +165,27 @@ struct _GrowthRecords: Sendable {
                             through: CalendarPeriods.day(of: $0.upperBound))
         }
         self.periods = periods
-        let log = community.interactions
-        var recordU: [Int32] = [], recordV: [Int32] = [], recordPeriod: [Int32] = []
+        var recordU: [Int32] = [], recordV: [Int32] = []
+        recordU.reserveCapacity(community.recordCount)
+        recordV.reserveCapacity(community.recordCount)
+        var starts = [Int](repeating: 0, count: (periods?.count ?? 0) + 1)
         var firstTie = [Int](repeating: Int.max, count: community.memberCount)
         var firstTieDay = [CivilDate?](repeating: nil, count: community.memberCount)
-        for i in 0..<log.count {
-            let u = community.memberIndex[Int(log.sources[i])], v = community.memberIndex[Int(log.targets[i])]
-            guard u >= 0, v >= 0, u != v, let periods else { continue }
-            let p = periods.index(ofTime: log.times[i])
+        community.forEachRecord { source, target, time, _ in
+            let u = community.memberIndex[Int(source)], v = community.memberIndex[Int(target)]
+            guard u >= 0, v >= 0, u != v, let periods else { return }
+            let p = periods.index(ofTime: time)
             recordU.append(min(u, v))
             recordV.append(max(u, v))
-            recordPeriod.append(Int32(p))
+            starts[p + 1] += 1
             // Records are in time order: a member's first record is its first tie.
-            if firstTie[Int(u)] == Int.max { firstTie[Int(u)] = p; firstTieDay[Int(u)] = CalendarPeriods.day(of: log.times[i]) }
-            if firstTie[Int(v)] == Int.max { firstTie[Int(v)] = p; firstTieDay[Int(v)] = CalendarPeriods.day(of: log.times[i]) }
+            if firstTie[Int(u)] == Int.max { firstTie[Int(u)] = p; firstTieDay[Int(u)] = CalendarPeriods.day(of: time) }
+            if firstTie[Int(v)] == Int.max { firstTie[Int(v)] = p; firstTieDay[Int(v)] = CalendarPeriods.day(of: time) }
         }
         self.recordU = recordU
         self.recordV = recordV
-        self.recordPeriod = recordPeriod
+        for p in stride(from: 1, to: starts.count, by: 1) { starts[p] += starts[p - 1] }
+        self.recordStarts = starts
         self.firstTieDay = firstTieDay
         presentFrom = (0..<community.memberCount).map { m in
             let joined = community.joined[Int(community.members[m])]
@@ -194,14 +199,6 @@ struct _GrowthRecords: Sendable {
 
     /// The number of periods.
     var count: Int { periods?.count ?? 0 }
-
-    /// The first record of each period, and the end: `starts[p] ..< starts[p + 1]`.
-    var recordStarts: [Int] {
-        var starts = [Int](repeating: 0, count: count + 1)
-        for p in recordPeriod { starts[Int(p) + 1] += 1 }
-        for p in 0..<count { starts[p + 1] += starts[p] }
-        return starts
-    }
 
     /// Members present by the end of each period, and newcomers of each period, each member
     /// counted `weights[m]` times (once when `weights` is nil).

@@ -24,11 +24,14 @@ public struct NewcomerIntegration: Sendable {
         return Result(shares: records.levels.map { level in
             let groups = level.group
             var firstCross = [Int](repeating: Int.max, count: records.community.memberCount)
-            for r in 0..<records.recordU.count {
-                let u = Int(records.recordU[r]), v = Int(records.recordV[r])
-                guard groups[u] >= 0, groups[v] >= 0, groups[u] != groups[v] else { continue }
-                firstCross[u] = min(firstCross[u], Int(records.recordPeriod[r]))
-                firstCross[v] = min(firstCross[v], Int(records.recordPeriod[r]))
+            let starts = records.recordStarts
+            for p in 0..<count {
+                for r in starts[p] ..< starts[p + 1] {
+                    let u = Int(records.recordU[r]), v = Int(records.recordV[r])
+                    guard groups[u] >= 0, groups[v] >= 0, groups[u] != groups[v] else { continue }
+                    firstCross[u] = min(firstCross[u], p)
+                    firstCross[v] = min(firstCross[v], p)
+                }
             }
             var newcomers = [Int](repeating: 0, count: count), integrated = newcomers
             for m in 0..<records.community.memberCount where records.presentFrom[m] < count && groups[m] >= 0 {

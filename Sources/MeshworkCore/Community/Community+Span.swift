@@ -2,13 +2,13 @@ extension Community {
     /// The day (days since the epoch) from which each member is present: the earlier of its
     /// `joined` date and the day of its first tie record (an interaction with another member);
     /// `Int32.max` for a member with neither. Growth uses the same rule.
-    /// - Complexity: O(M + R) for R interactions.
+    /// - Complexity: O(M + R) for R records.
     public var presenceDays: [Int32] {
         var days = members.map { joined[Int($0)] == Int32.min ? Int32.max : joined[Int($0)] }
-        for i in 0..<interactions.count {
-            let u = memberIndex[Int(interactions.sources[i])], v = memberIndex[Int(interactions.targets[i])]
-            guard u >= 0, v >= 0, u != v else { continue }
-            let day = CivilDate.day(ofSeconds: interactions.times[i])
+        forEachRecord { source, target, time, _ in
+            let u = memberIndex[Int(source)], v = memberIndex[Int(target)]
+            guard u >= 0, v >= 0, u != v else { return }
+            let day = CivilDate.day(ofSeconds: time)
             days[Int(u)] = min(days[Int(u)], day)
             days[Int(v)] = min(days[Int(v)], day)
         }
@@ -27,7 +27,7 @@ extension Community {
     ///     let spring = community.restricted(to: DateSpan(from: march1, until: may31))
     ///     spring.memberCount     // members present by May 31
     ///
-    /// - Complexity: O(N + R + bytes of the ids) for N nodes and R interactions.
+    /// - Complexity: O(N + R + bytes of the ids) for N nodes and R records.
     public func restricted(to span: DateSpan) -> Community {
         let presence = presenceDays
         let lastDay = span.until?.daysSinceEpoch ?? Int32.max
@@ -55,8 +55,9 @@ extension Community {
             log.append(source: u, target: v, time: interactions.times[i], kind: interactions.kinds[i],
                        weight: interactions.weights[i])
         }
+        let keptAttendance = coAttendance.restricted(newIndex: newIndex, from: span.firstTime, through: span.lastTime)
         return Community(ids: keptIDs, kinds: keptKinds, names: keptNames, parents: keptParents,
                          joined: keptJoined, attributeNames: attributeNames, attributeValues: keptAttributes,
-                         interactions: log)
+                         interactions: log, coAttendance: keptAttendance)
     }
 }

@@ -10,13 +10,13 @@ extension Community {
     ///     let days = community.tieStartDays(in: loaded.graph)
     ///     CivilDate(daysSinceEpoch: days[graph.row(0).lowerBound])   // member 0's first tie's start
     ///
-    /// - Complexity: O(R log d + E) for R interactions, d the largest degree and E tie slots.
+    /// - Complexity: O(R log d + E) for R records, d the largest degree and E tie slots.
     public func tieStartDays(in network: CSRGraph) -> [Int32] {
         var days = [Int32](repeating: Int32.max, count: network.targets.count)
-        for i in 0 ..< interactions.count {
-            let u = memberIndex[Int(interactions.sources[i])], v = memberIndex[Int(interactions.targets[i])]
-            guard u >= 0, v >= 0, u != v else { continue }
-            let day = CivilDate.day(ofSeconds: interactions.times[i])
+        forEachRecord { source, target, time, _ in
+            let u = memberIndex[Int(source)], v = memberIndex[Int(target)]
+            guard u >= 0, v >= 0, u != v else { return }
+            let day = CivilDate.day(ofSeconds: time)
             if let slot = network.edgeIndex(u, v), day < days[slot] { days[slot] = day }
             if !network.isDirected, let slot = network.edgeIndex(v, u), day < days[slot] { days[slot] = day }
         }

@@ -21,8 +21,11 @@ public struct Community: Sendable {
     public var attributeNames: [String]
     /// `attributeValues[c][node]` is the value of column `c` for that node.
     public var attributeValues: [[String]]
-    /// Every interaction (attendance already projected to co-attendance ties), sorted by time.
+    /// Every interaction (the rows of `interactions.csv`), sorted by time.
     public var interactions: InteractionLog
+    /// The attendance rows, whose co-attendance ties are dated records as the interactions are
+    /// (``forEachRecord(from:through:_:)`` gives both in date order).
+    public var coAttendance: CoAttendance
     /// The earliest and latest dated record of the input (interaction rows and attendance rows,
     /// whether or not they make a member tie), or `nil` when there is none. Growth series span it.
     public var recordTimes: ClosedRange<Int64>?
@@ -32,7 +35,8 @@ public struct Community: Sendable {
     public let memberIndex: [Int32]
 
     public init(ids: LabelTable, kinds: [NodeKind], names: [String], parents: [Int32], joined: [Int32],
-                attributeNames: [String], attributeValues: [[String]], interactions: InteractionLog) {
+                attributeNames: [String], attributeValues: [[String]], interactions: InteractionLog,
+                coAttendance: CoAttendance = CoAttendance()) {
         self.ids = ids
         self.kinds = kinds
         self.names = names
@@ -41,7 +45,7 @@ public struct Community: Sendable {
         self.attributeNames = attributeNames
         self.attributeValues = attributeValues
         self.interactions = interactions
-        self.recordTimes = interactions.times.first.map { $0...interactions.times.last! }
+        self.coAttendance = coAttendance
         var members: [Int32] = []
         var memberIndex = [Int32](repeating: -1, count: kinds.count)
         for (node, kind) in kinds.enumerated() where kind == .member {
@@ -50,6 +54,8 @@ public struct Community: Sendable {
         }
         self.members = members
         self.memberIndex = memberIndex
+        self.recordTimes = nil
+        self.recordTimes = recordBounds
     }
 
     /// The number of member nodes.
@@ -63,26 +69,23 @@ public struct Community: Sendable {
         return table
     }
 
-    /// The member network built from the interactions with `from <= time <= through` (seconds
-    /// since epoch; either bound optional). Interactions that do not join two members are left
-    /// out; a member's interaction with itself counts as a self-loop. With `weighted`, a tie's
-    /// weight is the sum of its interactions' weights. `threads` workers build it (the graph is the
-    /// same for any number).
+    /// The member network built from the dated records (interactions and co-attendance ties) with
+    /// `from <= time <= through` (seconds since epoch; either bound optional). Records that do not
+    /// join two members are left out; a member's interaction with itself counts as a self-loop.
+    /// With `weighted`, a tie's weight is the sum of its records' weights, added in date order
+    /// (``forEachRecord(from:through:_:)``). `threads` workers build it (the graph is the same for
+    /// any number).
     ///
-    /// - Complexity: O(M + k) time for k interactions in the range; the graph is built straight
-    ///   from the log's columns, with no copy of the k records.
+    /// - Complexity: O(M + k) time for k records in the range; the graph is built straight from
+    ///   the log's columns and the attendance rows, with no list of the k records.
     public func memberNetwork(from: Int64? = nil, through: Int64? = nil, weighted: Bool,
                               directed: Bool = false, threads: Int = Parallelism.defaultThreads) -> GraphBuild {
-        let range = interactions.range(from: from, through: through)
-        return interactions.sources.withUnsafeBufferPointer { sources in
-        interactions.targets.withUnsafeBufferPointer { targets in
-        interactions.weights.withUnsafeBufferPointer { weights in
-        memberIndex.withUnsafeBufferPointer { memberIndex in
-            EdgeBuffer.build(sources: UnsafeBufferPointer(rebasing: sources[range]),
-                             targets: UnsafeBufferPointer(rebasing: targets[range]),
-                             weights: weighted ? UnsafeBufferPointer(rebasing: weights[range]) : nil,
-                             vertexOf: memberIndex, vertexCount: memberCount, directed: directed, threads: threads)
-        }}}}
+        withRecords(from: from, through: through) { records in
+            memberIndex.withUnsafeBufferPointer { memberIndex in
+                EdgeBuffer.build(edges: records, weighted: weighted, vertexOf: memberIndex, vertexCount: memberCount,
+                                 directed: directed, threads: threads)
+            }
+        }
     }
 
     /// The ancestor of `node` of the given kind, or -1 when the chain stops short of it.

@@ -54,8 +54,8 @@ public struct InteractionLog: Sendable {
     /// Sorts the interactions by time, keeping input order among equal times (a stable sort), so
     /// every later computation is independent of how the sort was done. The columns are permuted
     /// in place through one scratch buffer.
-    /// - Complexity: O(n) when already sorted or made of two sorted runs (a log of interactions
-    ///   followed by co-attendance ties), O(n log n) otherwise; 12 bytes per interaction of scratch.
+    /// - Complexity: O(n) when already sorted or made of two sorted runs, O(n log n) otherwise;
+    ///   12 bytes per interaction of scratch.
     public mutating func sortByTime() {
         guard let order = stableTimeOrder() else { return }
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: 8 * count, alignment: 8)
@@ -65,53 +65,6 @@ public struct InteractionLog: Sendable {
         Self.permute(&times, order, scratch)
         Self.permute(&kinds, order, scratch)
         Self.permute(&weights, order, scratch)
-    }
-
-    /// Whether the interactions are in time order.
-    /// - Complexity: O(n).
-    public var isSortedByTime: Bool {
-        times.withUnsafeBufferPointer { times in
-            var k = 1
-            while k < times.count && times[k] >= times[k - 1] { k += 1 }
-            return k >= times.count
-        }
-    }
-
-    /// Adds `count` interactions of one kind and weight to this log, which must be in time order,
-    /// where ``sortByTime()`` of the log followed by them would put them: `lastToFirst` calls its
-    /// argument with each one's source, target and time, from the last to the first, and read
-    /// first to last they must be in time order. The columns grow once and are merged from the
-    /// back, so neither a sort nor a second copy of any column is needed.
-    /// - Complexity: O(n + count).
-    public mutating func mergeInTimeOrder(count added: Int, kind: Int32, weight: Double,
-                                          lastToFirst: ((_ source: Int32, _ target: Int32, _ time: Int64) -> Void) -> Void) {
-        let kept = count
-        sources.append(contentsOf: repeatElement(0, count: added))
-        targets.append(contentsOf: repeatElement(0, count: added))
-        times.append(contentsOf: repeatElement(0, count: added))
-        kinds.append(contentsOf: repeatElement(0, count: added))
-        weights.append(contentsOf: repeatElement(0, count: added))
-        var read = kept - 1, write = kept + added - 1, given = 0
-        sources.withUnsafeMutableBufferPointer { sources in
-        targets.withUnsafeMutableBufferPointer { targets in
-        times.withUnsafeMutableBufferPointer { times in
-        kinds.withUnsafeMutableBufferPointer { kinds in
-        weights.withUnsafeMutableBufferPointer { weights in
-            lastToFirst { source, target, time in
-                precondition(given < added && (write + 1 == kept + added || time <= times[write + 1]),
-                             "interactions given out of time order, or more than counted")
-                // Later logged interactions go after it; those at the same time stay before it.
-                while read >= 0 && times[read] > time {
-                    sources[write] = sources[read]; targets[write] = targets[read]; times[write] = times[read]
-                    kinds[write] = kinds[read]; weights[write] = weights[read]
-                    read -= 1; write -= 1
-                }
-                sources[write] = source; targets[write] = target; times[write] = time
-                kinds[write] = kind; weights[write] = weight
-                write -= 1; given += 1
-            }
-        }}}}}
-        precondition(given == added, "fewer interactions given than counted")
     }
 
     /// The positions in time order (ties in input order), or `nil` when already sorted.

@@ -32,20 +32,30 @@ extension EdgeBuffer {
     package static func build(sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>,
                               weights: UnsafeBufferPointer<Double>?, vertexOf: UnsafeBufferPointer<Int32>?,
                               vertexCount: Int, directed: Bool, threads: Int) -> GraphBuild {
-        precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "too many vertices")
         precondition(sources.count == targets.count && (weights.map { $0.count == sources.count } ?? true))
+        return build(edges: _ColumnEdges(sources: sources, targets: targets, weights: weights), weighted: weights != nil,
+                     vertexOf: vertexOf, vertexCount: vertexCount, directed: directed, threads: threads)
+    }
+
+    /// ``build(vertexCount:directed:threads:)`` from edges that `edges` gives in input order (read
+    /// once per pass: see ``_EdgeInput``), with `vertexOf` as in
+    /// ``build(sources:targets:weights:vertexOf:vertexCount:directed:threads:)``.
+    /// - Complexity: as ``build(vertexCount:directed:threads:)``, reading the edges `2 + 2 · threads` times.
+    package static func build<Input: _EdgeInput>(edges: Input, weighted isWeighted: Bool, vertexOf: UnsafeBufferPointer<Int32>?,
+                                                 vertexCount: Int, directed: Bool, threads: Int) -> GraphBuild {
+        precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "too many vertices")
         let n = vertexCount
-        let isWeighted = weights != nil
         var selfLoops = 0, kept = 0
         if let vertexOf {
-            for i in 0..<sources.count {
-                let u = vertexOf[Int(sources[i])], v = vertexOf[Int(targets[i])]
-                if u < 0 || v < 0 { continue }
+            edges.forEachEdge { source, target, _ in
+                let u = vertexOf[Int(source)], v = vertexOf[Int(target)]
+                if u < 0 || v < 0 { return }
                 if u == v { selfLoops += 1 } else { kept += 1 }
             }
         } else {
-            for i in 0..<sources.count where sources[i] == targets[i] { selfLoops += 1 }
-            kept = sources.count - selfLoops
+            edges.forEachEdge { source, target, _ in
+                if source == target { selfLoops += 1 } else { kept += 1 }
+            }
         }
         let entryCount = kept
         precondition((directed ? kept : 2 * kept) < Int(Int32.max), "too many edges for 32-bit CSR offsets")
@@ -65,8 +75,7 @@ extension EdgeBuffer {
         byHeadWeight.withUnsafeMutableBufferPointer { byHeadWeight in
         rowTargets.withUnsafeMutableBufferPointer { rowTargets in
         rowWeights.withUnsafeMutableBufferPointer { rowWeights in
-            let pass = _BuildPass(sources: sources, targets: targets, weights: weights ?? UnsafeBufferPointer(start: nil, count: 0),
-                                  vertexOf: vertexOf, headStart: headStart,
+            let pass = _BuildPass(edges: edges, vertexOf: vertexOf, headStart: headStart,
                                   rowStart: rowStart, rowLength: rowLength, byHeadTail: byHeadTail,
                                   byHeadWeight: byHeadWeight, rowTargets: rowTargets, rowWeights: rowWeights,
                                   ordered: !directed, weighted: isWeighted)
@@ -76,9 +85,9 @@ extension EdgeBuffer {
                 headStart[v + 1] &+= headStart[v]
                 rowStart[v + 1] &+= rowStart[v]
             }
-            let byHeads = _BuildPass.balancedRanges(headStart, workers)
+            let byHeads = _VertexRanges.balancedRanges(headStart, workers)
             forEachWorker(workers) { pass.bucketByHead(heads: byHeads[$0]) }
-            let byTails = _BuildPass.balancedRanges(rowStart, workers)
+            let byTails = _VertexRanges.balancedRanges(rowStart, workers)
             forEachWorker(workers) { pass.scatterByTail(tails: byTails[$0]) }
             forEachWorker(workers) { pass.mergeDuplicates(tails: byTails[$0]) }
         }}}}}}}
@@ -149,7 +158,7 @@ extension EdgeBuffer {
             rows.withUnsafeBufferPointer { rows in
             from.withUnsafeBufferPointer { from in
             to.withUnsafeBufferPointer { to in
-                let ranges = _BuildPass.balancedRanges(to, workers)
+                let ranges = _VertexRanges.balancedRanges(to, workers)
                 forEachWorker(workers) { worker in
                     for v in ranges[worker] {
                         let start = Int(to[v]), length = Int(to[v + 1]) - start
@@ -162,19 +171,8 @@ extension EdgeBuffer {
     }
 }
 
-/// The buffers of one build, shared by its workers; each pass writes only its workers' vertex
-/// ranges, which is what makes sharing them safe.
-struct _BuildPass {
-    let sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
-    /// The vertex of each endpoint id (negative: the edge is left out), or `nil`: ids are vertices.
-    let vertexOf: UnsafeBufferPointer<Int32>?
-    let headStart: UnsafeMutableBufferPointer<Int32>, rowStart: UnsafeMutableBufferPointer<Int32>
-    let rowLength: UnsafeMutableBufferPointer<Int32>
-    let byHeadTail: UnsafeMutableBufferPointer<Int32>, byHeadWeight: UnsafeMutableBufferPointer<Double>
-    let rowTargets: UnsafeMutableBufferPointer<Int32>, rowWeights: UnsafeMutableBufferPointer<Double>
-    /// Each edge taken as `min -> max` (an undirected graph's upper half); otherwise as given.
-    let ordered: Bool, weighted: Bool
-
+/// Splits of the vertices among workers.
+enum _VertexRanges {
     /// Contiguous vertex ranges holding about equal numbers of entries under the prefix sums `starts`.
     static func balancedRanges(_ starts: UnsafeBufferPointer<Int32>, _ workers: Int) -> [Range<Int>] {
         let n = starts.count - 1
@@ -199,12 +197,50 @@ struct _BuildPass {
     static func balancedRanges(_ starts: [Int32], _ workers: Int) -> [Range<Int>] {
         starts.withUnsafeBufferPointer { balancedRanges($0, workers) }
     }
+}
 
-    /// The two vertices of input edge `i`, or `nil` when it is left out (a self-loop, or an
-    /// endpoint that is not a vertex).
+/// The input edges of a build, given in input order once per pass of the build (the passes of
+/// several workers at once: giving them must only read shared state).
+package protocol _EdgeInput {
+    /// Calls `body` with each edge's two endpoint ids and its weight (any value in an unweighted
+    /// build), in input order.
+    func forEachEdge(_ body: (Int32, Int32, Double) -> Void)
+}
+
+/// Edges held as columns.
+struct _ColumnEdges: _EdgeInput {
+    let sources: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>
+    /// `nil`: unweighted.
+    let weights: UnsafeBufferPointer<Double>?
+
     @inline(__always)
-    func ends(_ i: Int) -> (Int32, Int32)? {
-        var u = sources[i], v = targets[i]
+    func forEachEdge(_ body: (Int32, Int32, Double) -> Void) {
+        if let weights {
+            for i in 0..<sources.count { body(sources[i], targets[i], weights[i]) }
+        } else {
+            for i in 0..<sources.count { body(sources[i], targets[i], 1) }
+        }
+    }
+}
+
+/// The buffers of one build, shared by its workers; each pass writes only its workers' vertex
+/// ranges, which is what makes sharing them safe.
+struct _BuildPass<Input: _EdgeInput> {
+    let edges: Input
+    /// The vertex of each endpoint id (negative: the edge is left out), or `nil`: ids are vertices.
+    let vertexOf: UnsafeBufferPointer<Int32>?
+    let headStart: UnsafeMutableBufferPointer<Int32>, rowStart: UnsafeMutableBufferPointer<Int32>
+    let rowLength: UnsafeMutableBufferPointer<Int32>
+    let byHeadTail: UnsafeMutableBufferPointer<Int32>, byHeadWeight: UnsafeMutableBufferPointer<Double>
+    let rowTargets: UnsafeMutableBufferPointer<Int32>, rowWeights: UnsafeMutableBufferPointer<Double>
+    /// Each edge taken as `min -> max` (an undirected graph's upper half); otherwise as given.
+    let ordered: Bool, weighted: Bool
+
+    /// The two vertices of the input edge `source -> target`, or `nil` when it is left out (a
+    /// self-loop, or an endpoint that is not a vertex).
+    @inline(__always)
+    func ends(_ source: Int32, _ target: Int32) -> (Int32, Int32)? {
+        var u = source, v = target
         if let vertexOf {
             u = vertexOf[Int(u)]; v = vertexOf[Int(v)]
             if u < 0 || v < 0 { return nil }
@@ -215,8 +251,8 @@ struct _BuildPass {
     /// Entries per head (`headStart[v + 1]`) and per tail row (`rowStart[v + 1]`) for `vertices`.
     func count(vertices: Range<Int>) {
         let low = Int32(vertices.lowerBound), width = UInt32(vertices.count)
-        for i in 0..<sources.count {
-            guard let (u, v) = ends(i) else { continue }
+        edges.forEachEdge { source, target, _ in
+            guard let (u, v) = ends(source, target) else { return }
             if UInt32(bitPattern: v &- low) < width { headStart[Int(v) + 1] &+= 1 }
             if UInt32(bitPattern: u &- low) < width { rowStart[Int(u) + 1] &+= 1 }
         }
@@ -228,13 +264,13 @@ struct _BuildPass {
         let low = Int32(heads.lowerBound), width = UInt32(heads.count)
         var cursor = Array(headStart[heads.lowerBound ..< heads.upperBound])
         cursor.withUnsafeMutableBufferPointer { cursor in
-            for i in 0..<sources.count {
-                guard let (u, v) = ends(i) else { continue }
+            edges.forEachEdge { source, target, weight in
+                guard let (u, v) = ends(source, target) else { return }
                 if UInt32(bitPattern: v &- low) < width {
                     let slot = Int(v &- low), p = Int(cursor[slot])
                     cursor[slot] &+= 1
                     byHeadTail[p] = u
-                    if weighted { byHeadWeight[p] = weights[i] }
+                    if weighted { byHeadWeight[p] = weight }
                 }
             }
         }

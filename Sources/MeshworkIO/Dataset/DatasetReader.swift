@@ -11,7 +11,8 @@ import MeshworkCore
 /// non-positive or non-finite weights. A byte-order mark and CRLF line ends are accepted.
 ///
 /// - Complexity: O(bytes) plus O(n log n) to sort interactions that are not in date order, and
-///   O(k²) per event of k attendees for the co-attendance projection.
+///   O(k²) per event of k attendees to count its co-attendance ties (which are kept as the
+///   attendance rows: ``CoAttendance``).
 public struct DatasetReader: Sendable {
     /// Worker threads for parsing `interactions.csv` (the result does not depend on it).
     public var threads: Int
@@ -36,16 +37,16 @@ public struct DatasetReader: Sendable {
         steps.done("reading nodes.csv")
         let interactionsPath = directory + "/interactions.csv"
         try Self.requireFile(interactionsPath, "interactions.csv")
-        // Attendance first, so that the log is allocated once with room for its co-attendance ties;
-        // its problems are still listed after those of interactions.csv.
         let attendancePath = directory + "/attendance.csv"
         var attendanceProblems = ProblemLog()
         let attendanceStatus = PathStatus(attendancePath)
         if case .unreachable(let reason) = attendanceStatus { throw InputError(file: attendancePath, line: 0, reason) }
+        // Attendance first (as it always was read, for which file's fatal problem is reported);
+        // its problems are still listed after those of interactions.csv.
         let attendance = attendanceStatus != .absent ? try readAttendance(attendancePath, nodes, &attendanceProblems) : nil
         if attendance != nil { steps.done("reading attendance.csv") }
         var log = InteractionLog()
-        log.reserveCapacity(fileSize(interactionsPath) / 32 + (attendance?.pairBound ?? 0))
+        log.reserveCapacity(fileSize(interactionsPath) / 32)
         try readInteractions(interactionsPath, nodes, &log, &problems)
         steps.done("reading interactions.csv")
         var span: ClosedRange<Int64>? = log.times.min().map { $0...log.times.max()! }
@@ -59,17 +60,19 @@ public struct DatasetReader: Sendable {
                 weight: log.weights[i], nodes.ids[log.sources[i]], nodes.ids[log.targets[i]], sum: overflow.sum))
         }
         // Attendance adds ties of weight 1, which cannot lift a sum at most 1e100 above it.
-        if let attendance {
-            if let first = attendance.timeOf.min(), let last = attendance.timeOf.max() {
-                span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
-            }
-            attendance.project(into: &log)
+        if let attendance, let first = attendance.rowTimes.min(), let last = attendance.rowTimes.max() {
+            span = min(first, span?.lowerBound ?? first)...max(last, span?.upperBound ?? last)
         }
         log.sortByTime()
-        steps.done(attendance != nil ? "adding the co-attendance ties in date order" : "ordering the interactions by date")
+        steps.done("ordering the interactions by date")
+        let coAttendance = attendance.map {
+            CoAttendance(events: $0.events, members: $0.members, times: $0.rowTimes, eventCount: $0.eventCount)
+        }
+        if coAttendance != nil { steps.done("grouping the attendance by event and date") }
         var community = Community(ids: nodes.ids, kinds: nodes.kinds, names: nodes.names, parents: nodes.parents,
                                   joined: nodes.joined, attributeNames: nodes.attributeNames,
-                                  attributeValues: nodes.attributeValues, interactions: log)
+                                  attributeValues: nodes.attributeValues, interactions: log,
+                                  coAttendance: coAttendance ?? CoAttendance())
         community.recordTimes = span
         return community
     }
@@ -216,79 +219,16 @@ public struct DatasetReader: Sendable {
 
     // MARK: - interactions.csv and attendance.csv
 
-    /// The rows of `attendance.csv`, grouped by event in file order.
-    private struct Attendance {
-        var eventOf: [Int32] = [], memberOf: [Int32] = [], timeOf: [Int64] = []
-        /// `order[eventStart[e] ..< eventStart[e + 1]]` are the rows of event `e`, in file order.
-        var eventStart: [Int] = [0], order: [Int] = []
-
-        mutating func groupByEvent(eventCount: Int) {
-            eventStart = [Int](repeating: 0, count: eventCount + 1)
-            for e in eventOf { eventStart[Int(e) + 1] += 1 }
-            for e in 0..<eventCount { eventStart[e + 1] += eventStart[e] }
-            var cursor = eventStart
-            order = [Int](repeating: 0, count: eventOf.count)
-            for (i, e) in eventOf.enumerated() { order[cursor[Int(e)]] = i; cursor[Int(e)] += 1 }
-        }
-
-        /// At least the number of co-attendance ties: k(k - 1) / 2 for an event of k rows.
-        var pairBound: Int {
-            (0..<eventStart.count - 1).reduce(0) { total, e in
-                let k = eventStart[e + 1] - eventStart[e]
-                return total + k * (k - 1) / 2
-            }
-        }
-
-        /// Every two members at the same event are tied (kind `event`, weight 1), dated by the later
-        /// of their two attendance dates. Attendees are taken in file order, so the result is
-        /// deterministic. When the log and these ties are each in time order (the usual case: files
-        /// written in date order), the ties are merged into the log where sorting it would put
-        /// them; otherwise they are appended (and the log must then be sorted).
-        func project(into log: inout InteractionLog) {
-            let kind: Int32
-            if let existing = log.kindNames.firstIndex(of: "event") {
-                kind = Int32(existing)
-            } else {
-                kind = Int32(log.kindNames.count)
-                log.kindNames.append("event")
-            }
-            var count = 0, last = Int64.min, inOrder = true
-            forEachTie(reversed: false) { _, _, time in
-                count += 1
-                if time < last { inOrder = false }
-                last = time
-            }
-            guard inOrder && log.isSortedByTime else {
-                log.reserveCapacity(log.count + count)
-                forEachTie(reversed: false) { log.append(source: $0, target: $1, time: $2, kind: kind, weight: 1) }
-                return
-            }
-            log.mergeInTimeOrder(count: count, kind: kind, weight: 1) { forEachTie(reversed: true, $0) }
-        }
-
-        /// Calls `body` with each co-attendance tie (two members, the later attendance time): by
-        /// event, then by first and second attendee in file order; or all of that backwards.
-        private func forEachTie(reversed: Bool, _ body: (Int32, Int32, Int64) -> Void) {
-            let eventCount = eventStart.count - 1
-            for step in 0..<eventCount {
-                let e = reversed ? eventCount - 1 - step : step
-                let first = eventStart[e], end = eventStart[e + 1]
-                for i in 0..<(end - first) {
-                    let a = reversed ? end - 1 - i : first + i
-                    for j in 0..<(end - 1 - a) {
-                        let b = reversed ? end - 1 - j : a + 1 + j
-                        let x = order[a], y = order[b]
-                        if memberOf[x] != memberOf[y] { body(memberOf[x], memberOf[y], max(timeOf[x], timeOf[y])) }
-                    }
-                }
-            }
-        }
+    /// The rows of `attendance.csv`, in file order.
+    private struct AttendanceRows {
+        var events: [Int32] = [], members: [Int32] = [], rowTimes: [Int64] = []
+        var eventCount = 0
     }
 
-    private func readAttendance(_ path: String, _ nodes: Nodes, _ problems: inout ProblemLog) throws -> Attendance {
+    private func readAttendance(_ path: String, _ nodes: Nodes, _ problems: inout ProblemLog) throws -> AttendanceRows {
         var header: Header?
         var events = LabelTable()
-        var rows = Attendance()
+        var rows = AttendanceRows()
         try CSVReader.forEachRecord(path: path, limits: limits) { record in
             guard let columns = header else {
                 header = Header(record, required: ["event", "member", "date"], optional: [], path: path, &problems)
@@ -304,12 +244,12 @@ public struct DatasetReader: Sendable {
                 problems.report(path, record.line, "'\(nodes.ids[member])' is a(n) \(nodes.kinds[Int(member)]), not a member")
                 return
             }
-            rows.eventOf.append(record.withField(eventColumn) { events.intern($0) })
-            rows.memberOf.append(member)
-            rows.timeOf.append(time)
+            rows.events.append(record.withField(eventColumn) { events.intern($0) })
+            rows.members.append(member)
+            rows.rowTimes.append(time)
         }
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row (such as 'event,member,date')") }
-        rows.groupByEvent(eventCount: events.count)
+        rows.eventCount = events.count
         return rows
     }
 
