@@ -49,6 +49,12 @@ struct IntroductionTests {
             expected += r1 * r2 / Double(graph.degree(w))
         }
         #expect(abs(recent.ranking.scores[0] - expected) <= 1e-12 * expected)
+        // Every tie has a last day, co-attendance ties included, on or after its first day.
+        let example = try Fixtures.load("example-community")
+        let exampleCommunity = try #require(example.community)
+        let first = exampleCommunity.tieStartDays(in: example.graph), lastDays = exampleCommunity.tieLastDays(in: example.graph)
+        #expect(zip(first, lastDays).allSatisfy { $0 != Int32.max && $1 != Int32.min && $0 <= $1 })
+        #expect(zip(first, lastDays).contains { $0 < $1 })
     }
 
     @Test("--for lists one member's introductions, --group a group's, and unknown ones are refused")

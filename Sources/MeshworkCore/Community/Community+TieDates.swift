@@ -28,14 +28,13 @@ extension Community {
     /// The day of each tie's latest dated record on or before `through` (days since the epoch), per
     /// slot of `network`'s `targets`, like ``tieStartDays(in:)``; a slot whose tie has no record
     /// by then holds `Int32.min`. What a recency weighting of the ties reads.
-    /// - Complexity: O(R log d + E) for R interactions.
+    /// - Complexity: O(R log d + E) for R records.
     public func tieLastDays(in network: CSRGraph, through: Int32 = .max) -> [Int32] {
         var days = [Int32](repeating: Int32.min, count: network.targets.count)
-        for i in 0 ..< interactions.count {
-            let u = memberIndex[Int(interactions.sources[i])], v = memberIndex[Int(interactions.targets[i])]
-            guard u >= 0, v >= 0, u != v else { continue }
-            let day = CivilDate.day(ofSeconds: interactions.times[i])
-            guard day <= through else { continue }
+        forEachRecord(through: through == .max ? nil : Int64(through) * 86_400 + 86_399) { source, target, time, _ in
+            let u = memberIndex[Int(source)], v = memberIndex[Int(target)]
+            guard u >= 0, v >= 0, u != v else { return }
+            let day = CivilDate.day(ofSeconds: time)
             if let slot = network.edgeIndex(u, v), day > days[slot] { days[slot] = day }
             if !network.isDirected, let slot = network.edgeIndex(v, u), day > days[slot] { days[slot] = day }
         }
