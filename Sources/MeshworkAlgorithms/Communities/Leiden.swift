@@ -66,7 +66,7 @@ public struct Leiden: Sendable {
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
         let mover = _LocalMoving(capacity: graph.vertexCount, schedule: schedule)
         defer { mover.deallocate() }
-        let refiner = _Refinement(capacity: graph.vertexCount)
+        let refiner = _Refinement(capacity: graph.vertexCount, schedule: schedule)
         defer { refiner.deallocate() }
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
