@@ -4,7 +4,7 @@ import MeshworkCore
 /// `threads` workers with the same result for any thread count.
 ///
 /// A sweep takes the active vertices in the seeded order, in fixed-size blocks whose size depends on
-/// the vertex count only. Within a block the workers evaluate every vertex against the state frozen
+/// the graph's vertex and tie counts only (``blockSize(_:entries:)``). Within a block the workers evaluate every vertex against the state frozen
 /// at the block's start, each with its own scratch (allocated once); then the calling thread applies
 /// the block's decisions one by one in block order, correcting each against the moves made earlier in
 /// the same block, so that every applied move is judged on the exact current state. The vertices a
@@ -36,10 +36,15 @@ struct _BlockSchedule: Sendable {
     /// Whether a graph of `n` vertices runs block-synchronously (a function of `n` only).
     func isBlocked(_ n: Int) -> Bool { n >= minimumVertices }
 
-    /// Vertices per block: `n / 16` within `[256, 4096]`, a function of `n` only. Small enough that
-    /// a block sees a fresh state sixteen times a sweep or more, large enough that a block's
-    /// evaluation (about 4,096 · mean degree entries) outweighs waking the workers.
-    static func blockSize(_ n: Int) -> Int { max(256, min(4096, n / 16)) }
+    /// Vertices per block for a graph of `n` vertices and `entries` adjacency entries (a function
+    /// of the graph only): `n / (8 · mean degree)` within `[256, 4096]`. A vertex then has about
+    /// 1/16 of a neighbour earlier in its block on average, so its choice is made on nearly the
+    /// state the sequential code would see; 256 vertices (about 256 · mean degree entries) still
+    /// outweigh waking the workers.
+    static func blockSize(_ n: Int, entries: Int) -> Int {
+        guard entries > 0 else { return 4096 }
+        return max(256, min(4096, n * n / (8 * entries)))
+    }
 
     /// Vertices per task inside a block (the unit the workers take from the shared counter).
     static let chunk = 64
@@ -130,7 +135,7 @@ struct _BlockState {
 
     init(capacity: Int, schedule: _BlockSchedule) {
         let n = max(1, capacity)
-        let block = _BlockSchedule.blockSize(n)
+        let block = 4096  // the largest block of any graph
         blockCapacity = block
         workers = max(1, min(schedule.threads, (block + _BlockSchedule.chunk - 1) / _BlockSchedule.chunk))
         scratch = .allocate(capacity: workers)

@@ -130,7 +130,7 @@ extension LabelPropagation {
         var sweeps = 0
         var moves = 0
         var changed = true
-        let blockSize = _BlockSchedule.blockSize(n)
+        let blockSize = _BlockSchedule.blockSize(n, entries: work.targets.count)
         let chunk = _BlockSchedule.chunk
         let threads = schedule.threads
         let list = blocks.list, scratch = blocks.scratch, target = blocks.target, movers = blocks.movers

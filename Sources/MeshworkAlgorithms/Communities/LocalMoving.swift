@@ -195,7 +195,7 @@ extension _LocalMoving {
                 emptyCount += 1
             }
         }
-        let blockSize = _BlockSchedule.blockSize(n)
+        let blockSize = _BlockSchedule.blockSize(n, entries: edgeCount)
         let chunk = _BlockSchedule.chunk
         let threads = schedule.threads
         let membershipBase = membership.baseAddress!

@@ -197,7 +197,7 @@ extension _Refinement {
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom
         let count = order.withUnsafeBufferPointer { blocks.nextSweep(order: $0, first: true) }
-        let blockSize = _BlockSchedule.blockSize(n)
+        let blockSize = _BlockSchedule.blockSize(n, entries: g.targets.count)
         var start = 0
         while start < count {
             let size = min(blockSize, count - start)
