@@ -118,6 +118,10 @@ struct _BlockState {
     let slot: UnsafeMutablePointer<Int32>
     /// Per vertex: whether it is active in the next sweep.
     let activeNext: UnsafeMutablePointer<Bool>
+    /// Per vertex: whether it is still to be applied in the current sweep (cleared by the calling
+    /// thread as it applies each block, so stable while the workers run). A pending vertex is
+    /// evaluated after every move the workers see, so it needs no activation.
+    let pending: UnsafeMutablePointer<Bool>
     /// The active vertices of the current sweep, in order.
     let list: UnsafeMutablePointer<Int32>
     /// Per block position: the evaluation's proposal and contact weights.
@@ -143,6 +147,7 @@ struct _BlockState {
         slot = .allocate(capacity: n)
         slot.initialize(repeating: -1, count: n)
         activeNext = .allocate(capacity: n)
+        pending = .allocate(capacity: n)
         list = .allocate(capacity: n)
         target = .allocate(capacity: block)
         targetWeight = .allocate(capacity: block)
@@ -158,7 +163,7 @@ struct _BlockState {
         for w in 0..<workers { scratch[w].deallocate() }
         scratch.deinitialize(count: workers)
         scratch.deallocate()
-        slot.deallocate(); activeNext.deallocate(); list.deallocate()
+        slot.deallocate(); activeNext.deallocate(); pending.deallocate(); list.deallocate()
         target.deallocate(); targetWeight.deallocate(); ownWeight.deallocate()
         recordWorker.deallocate(); recordStart.deallocate(); recordCount.deallocate()
         movedFrom.deallocate(); movers.deallocate()
@@ -198,6 +203,8 @@ struct _BlockState {
             for v in order where activeNext[Int(v)] { list[count] = v; count += 1 }
         }
         activeNext.initialize(repeating: false, count: order.count)
+        pending.initialize(repeating: false, count: order.count)
+        for i in 0..<count { pending[Int(list[i])] = true }
         return count
     }
 }

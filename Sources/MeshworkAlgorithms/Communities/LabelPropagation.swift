@@ -134,12 +134,14 @@ extension LabelPropagation {
         let chunk = _BlockSchedule.chunk
         let threads = schedule.threads
         let list = blocks.list, scratch = blocks.scratch, target = blocks.target, movers = blocks.movers
+        let pending = blocks.pending
         work.withView { g in
         label.withUnsafeMutableBufferPointer { labels in
             let label = labels.baseAddress!
             var moverCount = 0
             // The workers' part: choose the labels of positions `start + i` from the labels at the
-            // block's start, and collect the neighbours of the previous block's movers.
+            // block's start, and collect the neighbours of the previous block's movers that are not
+            // still pending in this sweep.
             func parallelPart(start: Int, size: Int, moverCount: Int, draws: SplitMix64) {
                 let evaluateTasks = (size + chunk - 1) / chunk
                 let tasks = evaluateTasks + (moverCount + chunk - 1) / chunk
@@ -153,7 +155,10 @@ extension LabelPropagation {
                             own.pointee.reserveActivate(rowEnd - rowStart)
                             let activate = own.pointee.activate
                             var count = own.pointee.activateCount
-                            for p in rowStart..<rowEnd { activate[count] = g.targets[p]; count += 1 }
+                            for p in rowStart..<rowEnd where !pending[Int(g.targets[p])] {
+                                activate[count] = g.targets[p]
+                                count += 1
+                            }
                             own.pointee.activateCount = count
                         }
                         return
@@ -209,6 +214,7 @@ extension LabelPropagation {
                     moverCount = 0
                     for i in 0..<size {
                         let v = Int(list[start + i])
+                        pending[v] = false
                         guard target[i] != label[v] else { continue }
                         label[v] = target[i]
                         movers[moverCount] = Int32(v)

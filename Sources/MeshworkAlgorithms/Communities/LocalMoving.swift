@@ -200,7 +200,7 @@ extension _LocalMoving {
         let threads = schedule.threads
         let membershipBase = membership.baseAddress!
         let communityWeight = self.communityWeight, communitySize = self.communitySize
-        let list = blocks.list, slot = blocks.slot, scratch = blocks.scratch
+        let list = blocks.list, slot = blocks.slot, scratch = blocks.scratch, pending = blocks.pending
         let target = blocks.target, targetWeight = blocks.targetWeight, ownWeight = blocks.ownWeight
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom, movers = blocks.movers
@@ -210,7 +210,8 @@ extension _LocalMoving {
         var first = true
 
         // The workers' part: evaluate the block's positions `start + i` against the frozen state,
-        // and collect the neighbours of the previous block's movers that lie outside their community.
+        // and collect the neighbours of the previous block's movers that lie outside their community
+        // and are not still pending in this sweep.
         func parallelPart(start: Int, size: Int, moverCount: Int) {
             let evaluateTasks = (size + chunk - 1) / chunk
             let tasks = evaluateTasks + (moverCount + chunk - 1) / chunk
@@ -227,7 +228,7 @@ extension _LocalMoving {
                         let community = membershipBase[u]
                         for p in rowStart..<rowEnd {
                             let t = g.targets[p]
-                            if membershipBase[Int(t)] != community { activate[count] = t; count += 1 }
+                            if !pending[Int(t)] && membershipBase[Int(t)] != community { activate[count] = t; count += 1 }
                         }
                         own.pointee.activateCount = count
                     }
@@ -299,6 +300,7 @@ extension _LocalMoving {
                 for i in 0..<size {
                     let v = Int(list[start + i])
                     movedFrom[i] = -1
+                    pending[v] = false
                     budget -= 1 + Int(g.offsets[v + 1]) - Int(g.offsets[v])
                     let current = Int(membershipBase[v])
                     let proposed = Int(target[i])
