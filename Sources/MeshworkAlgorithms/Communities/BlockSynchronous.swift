@@ -42,9 +42,12 @@ struct _BlockSchedule: Sendable {
     /// state the sequential code would see; 256 vertices (about 256 · mean degree entries) still
     /// outweigh waking the workers.
     static func blockSize(_ n: Int, entries: Int) -> Int {
-        guard entries > 0 else { return 4096 }
-        return max(256, min(4096, n * n / (8 * entries)))
+        guard entries > 0 else { return maximumBlock }
+        return max(256, min(maximumBlock, n * n / (8 * entries)))
     }
+
+    /// The largest block of any graph (the per-block arrays' size).
+    static let maximumBlock = 4096
 
     /// Vertices per task inside a block (the unit the workers take from the shared counter).
     static let chunk = 64
@@ -139,7 +142,7 @@ struct _BlockState {
 
     init(capacity: Int, schedule: _BlockSchedule) {
         let n = max(1, capacity)
-        let block = 4096  // the largest block of any graph
+        let block = _BlockSchedule.maximumBlock
         blockCapacity = block
         workers = max(1, min(schedule.threads, (block + _BlockSchedule.chunk - 1) / _BlockSchedule.chunk))
         scratch = .allocate(capacity: workers)
