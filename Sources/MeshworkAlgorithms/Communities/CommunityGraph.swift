@@ -157,8 +157,12 @@ struct _CommunityGraph {
     /// add up. Rows list neighbour communities in order of first contact, which is fixed by this
     /// graph's numbering.
     ///
-    /// - Complexity: O(V + E) time, O(count) scratch.
-    func aggregated(membership: [Int32], count: Int) -> _CommunityGraph {
+    /// Graphs the schedule runs block-synchronously are aggregated on its threads: contiguous
+    /// ranges of communities, each built by one worker into its own rows, joined in range order;
+    /// every row and sum is the one the sequential loop makes, so the graph is the same bits.
+    ///
+    /// - Complexity: O(V + E) time, O(count) scratch per worker.
+    func aggregated(membership: [Int32], count: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) -> _CommunityGraph {
         let n = vertexCount
         var start = [Int32](repeating: 0, count: count + 1)
         for c in membership { start[Int(c) + 1] += 1 }
@@ -169,6 +173,10 @@ struct _CommunityGraph {
             let c = Int(membership[v])
             members[Int(cursor[c])] = Int32(v)
             cursor[c] += 1
+        }
+        if schedule.isBlocked(n) && count > 1 {
+            return parallelAggregated(membership: membership, count: count, start: start, members: members,
+                                      threads: schedule.threads)
         }
         var newOffsets = [Int32](repeating: 0, count: count + 1)
         var newTargets: [Int32] = []
@@ -220,6 +228,103 @@ struct _CommunityGraph {
                 newNodeWeight[c] = weightSum
             }
         }}}}
+        return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
+                               selfWeight: newSelf, nodeWeight: newNodeWeight)
+    }
+}
+
+extension _CommunityGraph {
+    /// ``aggregated(membership:count:schedule:)`` on up to `threads` workers: `count / 64` (1 to 64) contiguous
+    /// ranges of communities of about equal member counts, each range's rows built by one worker
+    /// exactly as the sequential loop builds them, then joined in range order.
+    private func parallelAggregated(membership: [Int32], count: Int, start: [Int32], members: [Int32],
+                                    threads: Int) -> _CommunityGraph {
+        let n = vertexCount
+        let ranges = max(1, min(64, count / 64))
+        // Range r covers communities bounds[r] ..< bounds[r + 1], cut where the member prefix
+        // reaches r / ranges of the vertices.
+        var bounds = [Int](repeating: count, count: ranges + 1)
+        bounds[0] = 0
+        var c = 0
+        for r in 1..<ranges {
+            let goal = r * n / ranges
+            while c < count && Int(start[c]) < goal { c += 1 }
+            bounds[r] = max(bounds[r - 1], c)
+        }
+        var newOffsets = [Int32](repeating: 0, count: count + 1)
+        var newSelf = [Double](repeating: 0, count: count)
+        var newNodeWeight = [Double](repeating: 0, count: count)
+        let rangeTargets = UnsafeMutablePointer<[Int32]>.allocate(capacity: ranges)
+        rangeTargets.initialize(repeating: [], count: ranges)
+        let rangeWeights = UnsafeMutablePointer<[Double]>.allocate(capacity: ranges)
+        rangeWeights.initialize(repeating: [], count: ranges)
+        defer {
+            rangeTargets.deinitialize(count: ranges); rangeTargets.deallocate()
+            rangeWeights.deinitialize(count: ranges); rangeWeights.deallocate()
+        }
+        withView { g in
+        membership.withUnsafeBufferPointer { membership in
+        members.withUnsafeBufferPointer { members in
+        start.withUnsafeBufferPointer { start in
+        selfWeight.withUnsafeBufferPointer { selfWeight in
+        newOffsets.withUnsafeMutableBufferPointer { newOffsets in
+        newSelf.withUnsafeMutableBufferPointer { newSelf in
+        newNodeWeight.withUnsafeMutableBufferPointer { newNodeWeight in
+            let counter = _BlockCounter(limit: ranges)
+            forEachWorker(max(1, min(threads, ranges))) { _ in
+                let accumulated = UnsafeMutablePointer<Double>.allocate(capacity: count)
+                let stamp = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+                stamp.initialize(repeating: -1, count: count)
+                let touched = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+                defer { accumulated.deallocate(); stamp.deallocate(); touched.deallocate() }
+                while let r = counter.take() {
+                    var targets: [Int32] = []
+                    var weights: [Double] = []
+                    for c in bounds[r]..<bounds[r + 1] {
+                        var inside = 0.0
+                        var selfLoops = 0.0
+                        var weightSum = 0.0
+                        var touchedCount = 0
+                        let stampValue = Int32(c)
+                        for i in Int(start[c])..<Int(start[c + 1]) {
+                            let v = Int(members[i])
+                            selfLoops += selfWeight[v]
+                            weightSum += g.nodeWeight[v]
+                            for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) {
+                                let d = Int(membership[Int(g.targets[p])])
+                                let w = g.weights.isEmpty ? 1 : g.weights[p]
+                                if d == c {
+                                    inside += w
+                                } else if stamp[d] != stampValue {
+                                    stamp[d] = stampValue
+                                    accumulated[d] = w
+                                    touched[touchedCount] = Int32(d)
+                                    touchedCount += 1
+                                } else {
+                                    accumulated[d] += w
+                                }
+                            }
+                        }
+                        for i in 0..<touchedCount {
+                            targets.append(touched[i])
+                            weights.append(accumulated[Int(touched[i])])
+                        }
+                        newOffsets[c + 1] = Int32(touchedCount)
+                        newSelf[c] = selfLoops + inside / 2
+                        newNodeWeight[c] = weightSum
+                    }
+                    rangeTargets[r] = targets
+                    rangeWeights[r] = weights
+                }
+            }
+        }}}}}}}}
+        for c in 0..<count { newOffsets[c + 1] += newOffsets[c] }
+        var newTargets = [Int32](); newTargets.reserveCapacity(Int(newOffsets[count]))
+        var newWeights = [Double](); newWeights.reserveCapacity(Int(newOffsets[count]))
+        for r in 0..<ranges {
+            newTargets.append(contentsOf: rangeTargets[r])
+            newWeights.append(contentsOf: rangeWeights[r])
+        }
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
                                selfWeight: newSelf, nodeWeight: newNodeWeight)
     }

@@ -15,6 +15,13 @@ import MeshworkCore
 /// cost far less than E while the labels, the sweep count and the random draws stay those of the
 /// full sweeps.
 ///
+/// Graphs of 50,000 vertices or more run block-synchronously on `threads` workers
+/// (``_BlockSchedule``): each sweep takes the active vertices of its random order in blocks; the
+/// workers choose each block's labels from the labels at the block's start (the random tie break
+/// of vertex `v` drawn from its own stream, split from the sweep's generator by `v`), then the
+/// labels are written in block order and the changed vertices' neighbours are active in the next
+/// sweep. The labels are the same for any thread count, though not the sequential code's.
+///
 /// - Complexity: O(E) per sweep at most; the sweep count is small in practice and capped by
 ///   `maximumSweeps` (the result then records that cap as its iteration count).
 /// - Note: Raghavan, Albert & Kumara, "Near linear time algorithm to detect community structures
@@ -24,10 +31,15 @@ public struct LabelPropagation: Sendable {
     public var seed: UInt64
     /// A safety cap on sweeps.
     public var maximumSweeps: Int
+    /// Worker threads for graphs of 50,000 vertices or more; the result is the same for any count.
+    public var threads: Int
+    /// Graphs with at least this many vertices run block-synchronously (tests lower it).
+    var minimumBlockedVertices = _BlockSchedule.defaultMinimumVertices
 
-    public init(seed: UInt64 = 0, maximumSweeps: Int = 1000) {
+    public init(seed: UInt64 = 0, maximumSweeps: Int = 1000, threads: Int = Parallelism.defaultThreads) {
         self.seed = seed
         self.maximumSweeps = maximumSweeps
+        self.threads = threads
     }
 
     /// The communities, their quality and the run's counts (shared by every detection method).
@@ -38,6 +50,8 @@ public struct LabelPropagation: Sendable {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let work = _CommunityGraph(graph, order: order, quality: .cpm)
         let n = work.vertexCount
+        let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
+        if schedule.isBlocked(n) { return blockedRun(graph, work: work, order: order, schedule: schedule) }
         var label = (0..<Int32(n)).map { $0 }
         var labelWeight = [Double](repeating: 0, count: n)
         var stamp = [Int](repeating: -1, count: n)
@@ -99,6 +113,122 @@ public struct LabelPropagation: Sendable {
                 }
             }
         }}}}}}}}
+        let partition = _partition(membership: label, order: order)
+        return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
+                               levels: 0, iterations: sweeps, moves: moves)
+    }
+}
+
+extension LabelPropagation {
+    /// The block-synchronous label propagation (see the type's summary).
+    private func blockedRun(_ graph: CSRGraph, work: _CommunityGraph, order: [Int32], schedule: _BlockSchedule) -> Result {
+        let n = work.vertexCount
+        let blocks = _BlockState(capacity: n, schedule: schedule)
+        defer { blocks.deallocate() }
+        var label = (0..<Int32(n)).map { $0 }
+        var rng = SplitMix64(seed: seed)
+        var sweeps = 0
+        var moves = 0
+        var changed = true
+        let blockSize = _BlockSchedule.blockSize(n, entries: work.targets.count)
+        let chunk = _BlockSchedule.chunk
+        let threads = schedule.threads
+        let list = blocks.list, scratch = blocks.scratch, target = blocks.target, movers = blocks.movers
+        let pending = blocks.pending
+        work.withView { g in
+        label.withUnsafeMutableBufferPointer { labels in
+            let label = labels.baseAddress!
+            var moverCount = 0
+            // The workers' part: choose the labels of positions `start + i` from the labels at the
+            // block's start, and collect the neighbours of the previous block's movers that are not
+            // still pending in this sweep.
+            func parallelPart(start: Int, size: Int, moverCount: Int, draws: SplitMix64) {
+                let evaluateTasks = (size + chunk - 1) / chunk
+                let tasks = evaluateTasks + (moverCount + chunk - 1) / chunk
+                blocks.parallel(tasks: tasks, threads: threads) { worker, task in
+                    let own = scratch + worker
+                    if task >= evaluateTasks {
+                        let base = (task - evaluateTasks) * chunk
+                        for m in base..<min(moverCount, base + chunk) {
+                            let u = Int(movers[m])
+                            let rowStart = Int(g.offsets[u]), rowEnd = Int(g.offsets[u + 1])
+                            own.pointee.reserveActivate(rowEnd - rowStart)
+                            let activate = own.pointee.activate
+                            var count = own.pointee.activateCount
+                            for p in rowStart..<rowEnd where !pending[Int(g.targets[p])] {
+                                activate[count] = g.targets[p]
+                                count += 1
+                            }
+                            own.pointee.activateCount = count
+                        }
+                        return
+                    }
+                    let contact = own.pointee.contact, touched = own.pointee.touched
+                    for i in (task * chunk)..<min(size, (task + 1) * chunk) {
+                        let v = Int(list[start + i])
+                        let own32 = label[v]
+                        target[i] = own32
+                        let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
+                        guard rowStart < rowEnd else { continue }
+                        own.pointee.stamp += 1
+                        let stampValue = own.pointee.stamp
+                        var best = 0.0
+                        var touchedCount = 0
+                        for p in rowStart..<rowEnd {
+                            let l = Int(label[Int(g.targets[p])])
+                            let w = g.weights.isEmpty ? 1 : g.weights[p]
+                            if contact[l].stamp != stampValue {
+                                contact[l] = _Contact(weight: w, stamp: stampValue)
+                                touched[touchedCount] = Int32(l)
+                                touchedCount += 1
+                            } else {
+                                contact[l].weight += w
+                            }
+                            best = max(best, contact[l].weight)
+                        }
+                        let ownLabel = Int(own32)
+                        if contact[ownLabel].stamp == stampValue && contact[ownLabel].weight == best { continue }
+                        // A uniform choice among the best labels, by reservoir sampling in contact order.
+                        var random = draws.split(UInt64(v))
+                        var ties = 0
+                        var chosen = own32
+                        for j in 0..<touchedCount where contact[Int(touched[j])].weight == best {
+                            ties += 1
+                            if random.below(ties) == 0 { chosen = touched[j] }
+                        }
+                        target[i] = chosen
+                    }
+                }
+                blocks.mergeActivations()
+            }
+            while changed && sweeps < maximumSweeps {
+                changed = false
+                sweeps += 1
+                let sweepOrder = _shuffledVertices(n, &rng)
+                let draws = rng.split(UInt64(sweeps))
+                let count = sweepOrder.withUnsafeBufferPointer { blocks.nextSweep(order: $0, first: sweeps == 1) }
+                var start = 0
+                while start < count {
+                    let size = min(blockSize, count - start)
+                    parallelPart(start: start, size: size, moverCount: moverCount, draws: draws)
+                    moverCount = 0
+                    for i in 0..<size {
+                        let v = Int(list[start + i])
+                        pending[v] = false
+                        guard target[i] != label[v] else { continue }
+                        label[v] = target[i]
+                        movers[moverCount] = Int32(v)
+                        moverCount += 1
+                    }
+                    moves += moverCount
+                    if moverCount > 0 { changed = true }
+                    start += size
+                }
+                // The last block's movers activate their neighbours before the next sweep.
+                parallelPart(start: 0, size: 0, moverCount: moverCount, draws: draws)
+                moverCount = 0
+            }
+        }}
         let partition = _partition(membership: label, order: order)
         return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
                                levels: 0, iterations: sweeps, moves: moves)

@@ -19,6 +19,10 @@ import MeshworkCore
 /// its community with probability proportional to `exp(gain / randomness)`, gains measured in
 /// units of edge weight as in igraph (`randomness` = leidenalg's and igraph's β = 0.01).
 ///
+/// Graphs of 50,000 vertices or more (each level's graph is judged by its own size) move vertices
+/// block-synchronously on `threads` workers (``_LocalMoving``) and aggregate in parallel: the
+/// partition is the same for any thread count, though not the one the sequential code would find.
+///
 /// - Complexity: O(E) per level and iteration in practice; O(V + E) memory.
 /// - Note: Traag, Waltman & van Eck, "From Louvain to Leiden: guaranteeing well-connected
 ///   communities", Sci. Rep. 9:5233, 2019.
@@ -33,14 +37,19 @@ public struct Leiden: Sendable {
     public var iterations: Int
     /// β of the refinement's random merges.
     public var randomness: Double
+    /// Worker threads for graphs of 50,000 vertices or more; the result is the same for any count.
+    public var threads: Int
+    /// Graphs with at least this many vertices run block-synchronously (tests lower it).
+    var minimumBlockedVertices = _BlockSchedule.defaultMinimumVertices
 
     public init(resolution: Double = 1, seed: UInt64 = 0, quality: CommunityQuality = .modularity,
-                iterations: Int = 2, randomness: Double = 0.01) {
+                iterations: Int = 2, randomness: Double = 0.01, threads: Int = Parallelism.defaultThreads) {
         self.resolution = resolution
         self.seed = seed
         self.quality = quality
         self.iterations = iterations
         self.randomness = randomness
+        self.threads = threads
     }
 
     /// The communities, their quality and the run's counts (shared by every detection method).
@@ -54,9 +63,10 @@ public struct Leiden: Sendable {
         let scale = _qualityScale(quality, resolution: resolution, totalWeight: totalWeight)
         var value = base.ownQuality(quality, resolution: resolution, totalWeight: totalWeight)
         var rng = SplitMix64(seed: seed)
-        let mover = _LocalMoving(capacity: graph.vertexCount)
+        let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
+        let mover = _LocalMoving(capacity: graph.vertexCount, schedule: schedule)
         defer { mover.deallocate() }
-        let refiner = _Refinement(capacity: graph.vertexCount)
+        let refiner = _Refinement(capacity: graph.vertexCount, schedule: schedule)
         defer { refiner.deallocate() }
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
@@ -85,7 +95,7 @@ public struct Leiden: Sendable {
                 var next = [Int32](repeating: 0, count: refinedCount)
                 for v in 0..<level.vertexCount { next[Int(refined[v])] = levelMembership[v] }
                 for i in 0..<vertexOf.count { vertexOf[i] = refined[Int(vertexOf[i])] }
-                level = level.aggregated(membership: refined, count: refinedCount)
+                level = level.aggregated(membership: refined, count: refinedCount, schedule: schedule)
                 levelMembership = next
                 levels += 1
             }

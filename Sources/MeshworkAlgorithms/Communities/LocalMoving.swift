@@ -9,6 +9,13 @@ import MeshworkCore
 /// The scratch is allocated once for the largest graph (the first level) and reused across
 /// levels; call ``deallocate()`` when done.
 ///
+/// Graphs of at least `schedule.minimumVertices` vertices run block-synchronously on the schedule's
+/// threads (``_BlockSchedule``): sweeps over the active vertices in the seeded order, each block
+/// evaluated in parallel against the state at its start, its moves applied in block order with
+/// their gains corrected for the moves made earlier in the block, so each applied move is an
+/// improving move on the exact current state. The vertices a move touches are active in the next
+/// sweep. The result depends on the graph, the order and the seed, never on the thread count.
+///
 /// - Complexity: O(E) per round of visits; the number of visits is bounded by a safety cap of
 ///   `64 · (V + E)` so that floating-point ties can never cycle forever.
 struct _LocalMoving {
@@ -22,10 +29,15 @@ struct _LocalMoving {
     private let queue: UnsafeMutablePointer<Int32>
     private let queued: UnsafeMutablePointer<Bool>
     private let emptyCommunities: UnsafeMutablePointer<Int32>
+    private let schedule: _BlockSchedule
+    /// The block-synchronous scratch, when the largest graph is large enough to use it.
+    private let blocks: _BlockState?
 
-    init(capacity: Int) {
+    init(capacity: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
         let n = max(1, capacity)
         self.capacity = n
+        self.schedule = schedule
+        blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
         communityWeight = .allocate(capacity: n)
         communitySize = .allocate(capacity: n)
         contact = .allocate(capacity: n)
@@ -39,6 +51,7 @@ struct _LocalMoving {
         communityWeight.deallocate(); communitySize.deallocate(); contact.deallocate()
         touched.deallocate(); queue.deallocate(); queued.deallocate()
         emptyCommunities.deallocate()
+        blocks?.deallocate()
     }
 
     /// Moves vertices of `graph` between the communities of `membership` (ids in `0..<V`) until no
@@ -52,7 +65,13 @@ struct _LocalMoving {
         let order = _shuffledVertices(n, &rng)
         return graph.withView { g in
             membership.withUnsafeMutableBufferPointer { membership in
-                move(g, n: n, membership: membership, order: order, scale: scale, allowEmpty: allowEmpty,
+                if let blocks, schedule.isBlocked(n) {
+                    return order.withUnsafeBufferPointer { order in
+                        blockedMove(g, n: n, membership: membership, order: order, scale: scale,
+                                    allowEmpty: allowEmpty, edgeCount: graph.targets.count, blocks: blocks)
+                    }
+                }
+                return move(g, n: n, membership: membership, order: order, scale: scale, allowEmpty: allowEmpty,
                      edgeCount: graph.targets.count)
             }
         }
@@ -152,6 +171,190 @@ struct _LocalMoving {
                     pending += 1
                 }
             }
+        }
+        return moves
+    }
+}
+
+extension _LocalMoving {
+    /// The block-synchronous local moving (see the type's summary and ``_BlockSchedule``).
+    private func blockedMove(_ g: _CommunityView, n: Int, membership: UnsafeMutableBufferPointer<Int32>,
+                             order: UnsafeBufferPointer<Int32>, scale: Double, allowEmpty: Bool, edgeCount: Int,
+                             blocks: _BlockState) -> Int {
+        communityWeight.initialize(repeating: 0, count: n)
+        communitySize.initialize(repeating: 0, count: n)
+        for v in 0..<n {
+            let c = Int(membership[v])
+            communityWeight[c] += g.nodeWeight[v]
+            communitySize[c] += 1
+        }
+        var emptyCount = 0
+        if allowEmpty {
+            for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 {
+                emptyCommunities[emptyCount] = Int32(c)
+                emptyCount += 1
+            }
+        }
+        let blockSize = _BlockSchedule.blockSize(n, entries: edgeCount)
+        let chunk = _BlockSchedule.chunk
+        let threads = schedule.threads
+        let membershipBase = membership.baseAddress!
+        let communityWeight = self.communityWeight, communitySize = self.communitySize
+        let list = blocks.list, slot = blocks.slot, scratch = blocks.scratch, pending = blocks.pending
+        let target = blocks.target, targetWeight = blocks.targetWeight, ownWeight = blocks.ownWeight
+        let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
+        let movedFrom = blocks.movedFrom, movers = blocks.movers
+        var moverCount = 0
+        var moves = 0
+        var budget = 64 * (n + edgeCount)
+        var first = true
+
+        // The workers' part: evaluate the block's positions `start + i` against the frozen state,
+        // and collect the neighbours of the previous block's movers that lie outside their community
+        // and are not still pending in this sweep.
+        func parallelPart(start: Int, size: Int, moverCount: Int) {
+            let evaluateTasks = (size + chunk - 1) / chunk
+            let tasks = evaluateTasks + (moverCount + chunk - 1) / chunk
+            blocks.parallel(tasks: tasks, threads: threads) { worker, task in
+                let own = scratch + worker
+                if task >= evaluateTasks {
+                    let base = (task - evaluateTasks) * chunk
+                    for m in base..<min(moverCount, base + chunk) {
+                        let u = Int(movers[m])
+                        let rowStart = Int(g.offsets[u]), rowEnd = Int(g.offsets[u + 1])
+                        own.pointee.reserveActivate(rowEnd - rowStart)
+                        let activate = own.pointee.activate
+                        var count = own.pointee.activateCount
+                        let community = membershipBase[u]
+                        for p in rowStart..<rowEnd {
+                            let t = g.targets[p]
+                            if !pending[Int(t)] && membershipBase[Int(t)] != community { activate[count] = t; count += 1 }
+                        }
+                        own.pointee.activateCount = count
+                    }
+                    return
+                }
+                let contact = own.pointee.contact, touched = own.pointee.touched
+                for i in (task * chunk)..<min(size, (task + 1) * chunk) {
+                    let v = Int(list[start + i])
+                    let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
+                    own.pointee.stamp += 1
+                    let stampValue = own.pointee.stamp
+                    own.pointee.reserveEarlier(rowEnd - rowStart)
+                    let earlier = own.pointee.earlier
+                    let firstRecord = own.pointee.earlierCount
+                    var records = firstRecord
+                    var touchedCount = 0
+                    let position = Int32(i)
+                    for p in rowStart..<rowEnd {
+                        let t = Int(g.targets[p])
+                        let c = Int(membershipBase[t])
+                        let w = g.weights.isEmpty ? 1 : g.weights[p]
+                        if contact[c].stamp != stampValue {
+                            contact[c] = _Contact(weight: w, stamp: stampValue)
+                            touched[touchedCount] = Int32(c)
+                            touchedCount += 1
+                        } else {
+                            contact[c].weight += w
+                        }
+                        let s = slot[t]
+                        if s >= 0 && s < position {
+                            earlier[records] = _EarlierNeighbour(position: s, weight: w)
+                            records += 1
+                        }
+                    }
+                    own.pointee.earlierCount = records
+                    recordWorker[i] = Int32(worker)
+                    recordStart[i] = Int32(firstRecord)
+                    recordCount[i] = Int32(records - firstRecord)
+                    let current = Int(membershipBase[v])
+                    let kv = g.nodeWeight[v]
+                    let factor = scale * kv
+                    let wOwn = contact[current].stamp == stampValue ? contact[current].weight : 0
+                    var best = current
+                    var bestGain = wOwn - factor * (communityWeight[current] - kv)
+                    for j in 0..<touchedCount {
+                        let c = Int(touched[j])
+                        let gain = contact[c].weight - factor * communityWeight[c]
+                        if gain > bestGain && c != current { best = c; bestGain = gain }
+                    }
+                    target[i] = Int32(best)
+                    targetWeight[i] = best == current ? wOwn : contact[best].weight
+                    ownWeight[i] = wOwn
+                }
+            }
+            blocks.mergeActivations()
+        }
+
+        while budget > 0 {
+            let count = blocks.nextSweep(order: order, first: first)
+            first = false
+            guard count > 0 else { break }
+            var start = 0
+            while start < count && budget > 0 {
+                let size = min(blockSize, count - start)
+                for i in 0..<size { slot[Int(list[start + i])] = Int32(i) }
+                parallelPart(start: start, size: size, moverCount: moverCount)
+                moverCount = 0
+                var movedInBlock = 0
+                for i in 0..<size {
+                    let v = Int(list[start + i])
+                    movedFrom[i] = -1
+                    pending[v] = false
+                    budget -= 1 + Int(g.offsets[v + 1]) - Int(g.offsets[v])
+                    let current = Int(membershipBase[v])
+                    let proposed = Int(target[i])
+                    var wOwn = ownWeight[i], wTarget = targetWeight[i]
+                    if movedInBlock > 0 {
+                        // Correct the contact weights for the earlier neighbours that moved first.
+                        let records = scratch[Int(recordWorker[i])].earlier + Int(recordStart[i])
+                        for r in 0..<Int(recordCount[i]) {
+                            let position = Int(records[r].position)
+                            let from = Int(movedFrom[position])
+                            guard from >= 0 else { continue }
+                            let to = Int(membershipBase[Int(list[start + position])])
+                            let w = records[r].weight
+                            if from == current { wOwn -= w }
+                            if to == current { wOwn += w }
+                            if from == proposed { wTarget -= w }
+                            if to == proposed { wTarget += w }
+                        }
+                    }
+                    let kv = g.nodeWeight[v]
+                    let factor = scale * kv
+                    communityWeight[current] -= kv
+                    communitySize[current] -= 1
+                    var best = current
+                    var bestGain = wOwn - factor * communityWeight[current]
+                    if proposed != current && communitySize[proposed] > 0 {
+                        let gain = wTarget - factor * communityWeight[proposed]
+                        if gain > bestGain { best = proposed; bestGain = gain }
+                    }
+                    if allowEmpty && bestGain < 0 && communitySize[current] > 0 {
+                        emptyCount -= 1
+                        best = Int(emptyCommunities[emptyCount])
+                    }
+                    communityWeight[best] += kv
+                    communitySize[best] += 1
+                    guard best != current else { continue }
+                    if allowEmpty && communitySize[current] == 0 {
+                        emptyCommunities[emptyCount] = Int32(current)
+                        emptyCount += 1
+                    }
+                    membershipBase[v] = Int32(best)
+                    movedFrom[i] = Int32(current)
+                    movedInBlock += 1
+                    moves += 1
+                    movers[moverCount] = Int32(v)
+                    moverCount += 1
+                }
+                for i in 0..<size { slot[Int(list[start + i])] = -1 }
+                for w in 0..<blocks.workers { scratch[w].earlierCount = 0 }
+                start += size
+            }
+            // The last block's movers activate their neighbours before the next sweep.
+            parallelPart(start: 0, size: 0, moverCount: moverCount)
+            moverCount = 0
         }
         return moves
     }

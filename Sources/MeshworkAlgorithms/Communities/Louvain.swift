@@ -16,6 +16,10 @@ import MeshworkCore
 /// graph as seen in `order` and the same seed, the partition is the same on every run and machine:
 /// pass the label order to make it independent of the input's line order.
 ///
+/// Graphs of 50,000 vertices or more (each level's graph is judged by its own size) move vertices
+/// block-synchronously on `threads` workers (``_LocalMoving``): the partition is the same for any
+/// thread count, though not the one the sequential code would find.
+///
 /// - Complexity: O(E) per round in practice (each vertex is revisited only when a neighbour moves),
 ///   a few rounds per level; O(V + E) memory.
 /// - Note: Blondel, Guillaume, Lambiotte & Lefebvre, "Fast unfolding of communities in large
@@ -28,11 +32,17 @@ public struct Louvain: Sendable {
     public var seed: UInt64
     /// The quality function optimised.
     public var quality: CommunityQuality
+    /// Worker threads for graphs of 50,000 vertices or more; the result is the same for any count.
+    public var threads: Int
+    /// Graphs with at least this many vertices run block-synchronously (tests lower it).
+    var minimumBlockedVertices = _BlockSchedule.defaultMinimumVertices
 
-    public init(resolution: Double = 1, seed: UInt64 = 0, quality: CommunityQuality = .modularity) {
+    public init(resolution: Double = 1, seed: UInt64 = 0, quality: CommunityQuality = .modularity,
+                threads: Int = Parallelism.defaultThreads) {
         self.resolution = resolution
         self.seed = seed
         self.quality = quality
+        self.threads = threads
     }
 
     /// At most this many rounds of local moving per level (each round strictly raises the quality;
@@ -49,7 +59,8 @@ public struct Louvain: Sendable {
         let totalWeight = level.totalWeight
         let scale = _qualityScale(quality, resolution: resolution, totalWeight: totalWeight)
         var rng = SplitMix64(seed: seed)
-        let mover = _LocalMoving(capacity: graph.vertexCount)
+        let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
+        let mover = _LocalMoving(capacity: graph.vertexCount, schedule: schedule)
         defer { mover.deallocate() }
         var final = (0..<Int32(level.vertexCount)).map { $0 }
         var scratch: [Int32] = []
@@ -67,7 +78,7 @@ public struct Louvain: Sendable {
             guard count < level.vertexCount else { break }
             levels += 1
             for i in 0..<final.count { final[i] = membership[Int(final[i])] }
-            level = level.aggregated(membership: membership, count: count)
+            level = level.aggregated(membership: membership, count: count, schedule: schedule)
         }
         // The last graph has one vertex per community, so its own quality is the partition's.
         return CommunityResult(partition: _partition(membership: final, order: order),

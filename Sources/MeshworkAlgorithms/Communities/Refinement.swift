@@ -16,6 +16,14 @@ import MeshworkCore
 /// call ``deallocate()`` when done. A candidate whose weight `exp((gain − best) / randomness)` is
 /// below e⁻⁴⁰ (about 4 · 10⁻¹⁸ of the best's) is given weight 0 without calling `exp`.
 ///
+/// Graphs of at least `schedule.minimumVertices` vertices are refined block-synchronously on the
+/// schedule's threads (``_BlockSchedule``): the workers choose each block's merges against the
+/// pieces at the block's start (vertex `v`'s draw from its own stream, split by `v`), and the
+/// calling thread applies them in block order, each only if `v` is still alone and the chosen piece,
+/// with the contact weight corrected for the merges made earlier in the block, is still touched,
+/// well connected and of non-negative gain; otherwise `v` stays alone. Pieces stay connected and
+/// the result does not depend on the thread count.
+///
 /// - Complexity: O(V + E) per call.
 /// - Note: Traag, Waltman & van Eck, "From Louvain to Leiden: guaranteeing well-connected
 ///   communities", Sci. Rep. 9:5233, 2019 (Algorithm A.2, RefinePartition and MergeNodesSubset).
@@ -28,10 +36,15 @@ struct _Refinement {
     private let contact: UnsafeMutablePointer<_Contact>
     private let touched: UnsafeMutablePointer<Int32>
     private let chance: UnsafeMutablePointer<Double>
+    private let schedule: _BlockSchedule
+    /// The block-synchronous scratch, when the largest graph is large enough to use it.
+    private let blocks: _BlockState?
 
-    init(capacity: Int) {
+    init(capacity: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
         let n = max(1, capacity)
         self.capacity = n
+        self.schedule = schedule
+        blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
         pieceWeight = .allocate(capacity: n)
         pieceExternal = .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
@@ -44,6 +57,7 @@ struct _Refinement {
     func deallocate() {
         pieceWeight.deallocate(); pieceExternal.deallocate(); communityWeight.deallocate()
         isSingleton.deallocate(); contact.deallocate(); touched.deallocate(); chance.deallocate()
+        blocks?.deallocate()
     }
 
     /// Returns the refined membership: piece ids are vertex ids (a non-empty piece contains the
@@ -57,6 +71,11 @@ struct _Refinement {
         graph.withView { g in
             membership.withUnsafeBufferPointer { membership in
                 refined.withUnsafeMutableBufferPointer { refined in
+                    if let blocks, schedule.isBlocked(n) {
+                        blockedRefine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
+                                      randomness: randomness, draws: rng.split(UInt64(n)), blocks: blocks)
+                        return
+                    }
                     refine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
                            randomness: randomness, rng: &rng)
                 }
@@ -142,6 +161,162 @@ struct _Refinement {
             pieceWeight[v] = 0
             isSingleton[v] = false
             isSingleton[chosen] = false
+        }
+    }
+}
+
+extension _Refinement {
+    /// The block-synchronous refinement (see the type's summary).
+    private func blockedRefine(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
+                               refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
+                               randomness: Double, draws: SplitMix64, blocks: _BlockState) {
+        let chunk = _BlockSchedule.chunk
+        let threads = schedule.threads
+        let pieceWeight = self.pieceWeight, pieceExternal = self.pieceExternal
+        let communityWeight = self.communityWeight, isSingleton = self.isSingleton
+        let refinedBase = refined.baseAddress!
+        communityWeight.initialize(repeating: 0, count: n)
+        isSingleton.initialize(repeating: true, count: n)
+        for v in 0..<n {
+            pieceWeight[v] = g.nodeWeight[v]
+            communityWeight[Int(membership[v])] += g.nodeWeight[v]
+        }
+        // Each vertex's weight to the rest of its community, on the workers (one slot each).
+        blocks.parallel(tasks: (n + 1023) / 1024, threads: threads) { _, task in
+            for v in (task * 1024)..<min(n, (task + 1) * 1024) {
+                var external = 0.0
+                let community = membership[v]
+                for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) where membership[Int(g.targets[p])] == community {
+                    external += g.weights.isEmpty ? 1 : g.weights[p]
+                }
+                pieceExternal[v] = external
+            }
+        }
+        let list = blocks.list, slot = blocks.slot, scratch = blocks.scratch
+        let target = blocks.target, targetWeight = blocks.targetWeight
+        let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
+        let movedFrom = blocks.movedFrom
+        let count = order.withUnsafeBufferPointer { blocks.nextSweep(order: $0, first: true) }
+        let blockSize = _BlockSchedule.blockSize(n, entries: g.targets.count)
+        var start = 0
+        while start < count {
+            let size = min(blockSize, count - start)
+            for i in 0..<size { slot[Int(list[start + i])] = Int32(i) }
+            blocks.parallel(tasks: (size + chunk - 1) / chunk, threads: threads) { worker, task in
+                let own = scratch + worker
+                let contact = own.pointee.contact, touched = own.pointee.touched
+                for i in (task * chunk)..<min(size, (task + 1) * chunk) {
+                    let v = Int(list[start + i])
+                    target[i] = Int32(v)
+                    recordCount[i] = 0
+                    guard isSingleton[v] else { continue }
+                    let community = membership[v]
+                    let kv = g.nodeWeight[v]
+                    let total = communityWeight[Int(community)]
+                    guard pieceExternal[v] >= scale * kv * (total - kv) else { continue }
+                    own.pointee.stamp += 1
+                    let stampValue = own.pointee.stamp
+                    let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
+                    own.pointee.reserveEarlier(rowEnd - rowStart)
+                    let earlier = own.pointee.earlier
+                    let firstRecord = own.pointee.earlierCount
+                    var records = firstRecord
+                    var touchedCount = 0
+                    let position = Int32(i)
+                    for p in rowStart..<rowEnd {
+                        let t = Int(g.targets[p])
+                        guard membership[t] == community else { continue }
+                        let piece = Int(refinedBase[t])
+                        let w = g.weights.isEmpty ? 1 : g.weights[p]
+                        if contact[piece].stamp != stampValue {
+                            contact[piece] = _Contact(weight: w, stamp: stampValue)
+                            touched[touchedCount] = Int32(piece)
+                            touchedCount += 1
+                        } else {
+                            contact[piece].weight += w
+                        }
+                        let s = slot[t]
+                        if s >= 0 && s < position {
+                            earlier[records] = _EarlierNeighbour(position: s, weight: w)
+                            records += 1
+                        }
+                    }
+                    own.pointee.earlierCount = records
+                    recordWorker[i] = Int32(worker)
+                    recordStart[i] = Int32(firstRecord)
+                    recordCount[i] = Int32(records - firstRecord)
+                    // Candidates: well-connected pieces with a non-negative gain; staying alone gains 0.
+                    var best = 0.0
+                    var candidates = 0
+                    for j in 0..<touchedCount {
+                        let piece = Int(touched[j])
+                        let gain = contact[piece].weight - scale * kv * pieceWeight[piece]
+                        let wellConnected = pieceExternal[piece] >= scale * pieceWeight[piece] * (total - pieceWeight[piece])
+                        if gain >= 0 && wellConnected {
+                            touched[candidates] = Int32(piece)
+                            candidates += 1
+                            best = max(best, gain)
+                        }
+                    }
+                    guard candidates > 0 else { continue }
+                    // exp((gain - best) / randomness), 0 below e^-40; staying alone (gain 0) last.
+                    let alone = -best / randomness
+                    var sum = alone < -40 ? 0 : exp(alone)
+                    for j in 0..<candidates {
+                        let piece = Int(touched[j])
+                        let exponent = (contact[piece].weight - scale * kv * pieceWeight[piece] - best) / randomness
+                        sum += exponent < -40 ? 0 : exp(exponent)
+                    }
+                    var random = draws.split(UInt64(v))
+                    var draw = random.unit() * sum
+                    for j in 0..<candidates {
+                        let piece = Int(touched[j])
+                        let exponent = (contact[piece].weight - scale * kv * pieceWeight[piece] - best) / randomness
+                        draw -= exponent < -40 ? 0 : exp(exponent)
+                        if draw < 0 {
+                            target[i] = Int32(piece)
+                            targetWeight[i] = contact[piece].weight
+                            break
+                        }
+                    }
+                }
+            }
+            var mergedInBlock = 0
+            for i in 0..<size {
+                let v = Int(list[start + i])
+                movedFrom[i] = -1
+                let chosen = Int(target[i])
+                guard chosen != v && isSingleton[v] else { continue }
+                var w = targetWeight[i]
+                if mergedInBlock > 0 {
+                    // Correct the contact weight for the earlier neighbours that merged first.
+                    let records = scratch[Int(recordWorker[i])].earlier + Int(recordStart[i])
+                    for r in 0..<Int(recordCount[i]) {
+                        let position = Int(records[r].position)
+                        let from = Int(movedFrom[position])
+                        guard from >= 0 else { continue }
+                        let to = Int(refinedBase[Int(list[start + position])])
+                        if from == chosen { w -= records[r].weight }
+                        if to == chosen { w += records[r].weight }
+                    }
+                }
+                let kv = g.nodeWeight[v]
+                let total = communityWeight[Int(membership[v])]
+                let weight = pieceWeight[chosen]
+                guard w > 0 && weight > 0 && w - scale * kv * weight >= 0
+                        && pieceExternal[chosen] >= scale * weight * (total - weight) else { continue }
+                refinedBase[v] = Int32(chosen)
+                pieceWeight[chosen] += kv
+                pieceExternal[chosen] += pieceExternal[v] - 2 * w
+                pieceWeight[v] = 0
+                isSingleton[v] = false
+                isSingleton[chosen] = false
+                movedFrom[i] = Int32(v)
+                mergedInBlock += 1
+            }
+            for i in 0..<size { slot[Int(list[start + i])] = -1 }
+            for w in 0..<blocks.workers { scratch[w].earlierCount = 0 }
+            start += size
         }
     }
 }

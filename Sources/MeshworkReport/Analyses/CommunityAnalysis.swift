@@ -85,15 +85,17 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
     private static func detection(_ configuration: Configuration, order: [Int32]) -> @Sendable (CSRGraph, UInt64) -> CommunityResult {
         let method = configuration.method, resolution = configuration.resolution
         let quality = configuration.quality, iterations = configuration.iterations
+        // A consensus already runs its seeds on the threads; a single run uses them itself.
+        let threads = configuration.runs == nil ? configuration.threads : 1
         return { graph, seed in
             switch method {
             case .louvain:
-                return Louvain(resolution: resolution, seed: seed, quality: quality).run(graph, order: order)
+                return Louvain(resolution: resolution, seed: seed, quality: quality, threads: threads).run(graph, order: order)
             case .leiden:
-                return Leiden(resolution: resolution, seed: seed, quality: quality, iterations: iterations)
+                return Leiden(resolution: resolution, seed: seed, quality: quality, iterations: iterations, threads: threads)
                     .run(graph, order: order)
             case .labelPropagation:
-                return LabelPropagation(seed: seed).run(graph, order: order)
+                return LabelPropagation(seed: seed, threads: threads).run(graph, order: order)
             }
         }
     }

@@ -1,0 +1,140 @@
+@testable import MeshworkAlgorithms
+import MeshworkCore
+import Testing
+
+/// The block-synchronous (multi-threaded) Louvain, Leiden and label propagation, run here on small
+/// graphs with a lowered size threshold so that the blocked code is what is tested.
+@Suite("Block-synchronous community detection")
+struct BlockSynchronousCommunityTests {
+    /// `groups` groups of `size` vertices; each vertex draws `inside` ties to random members of its
+    /// group and `across` ties to random vertices anywhere (duplicates merged), weights 1...4 when
+    /// `weighted`.
+    static func grouped(groups: Int, size: Int, inside: Int, across: Int, seed: UInt64, weighted: Bool = false) -> CSRGraph {
+        var rng = SplitMix64(seed: seed)
+        let n = groups * size
+        var edges = EdgeBuffer(weighted: weighted)
+        for u in 0..<n {
+            let group = u / size
+            for k in 0..<(inside + across) {
+                let v = k < inside ? group * size + rng.below(size) : rng.below(n)
+                guard v != u else { continue }
+                if weighted {
+                    edges.append(Int32(u), Int32(v), weight: Double(1 + rng.below(4)))
+                } else {
+                    edges.append(Int32(u), Int32(v))
+                }
+            }
+        }
+        return edges.build(vertexCount: n, directed: false).graph
+    }
+
+    /// Louvain, Leiden or label propagation with the threshold lowered to `minimum` vertices.
+    static func detect(_ detector: Detector, _ graph: CSRGraph, seed: UInt64, threads: Int, minimum: Int) -> CommunityResult {
+        switch detector {
+        case .louvain:
+            var louvain = Louvain(seed: seed, threads: threads)
+            louvain.minimumBlockedVertices = minimum
+            return louvain.run(graph)
+        case .leiden:
+            var leiden = Leiden(seed: seed, threads: threads)
+            leiden.minimumBlockedVertices = minimum
+            return leiden.run(graph)
+        case .labelPropagation:
+            var propagation = LabelPropagation(seed: seed, threads: threads)
+            propagation.minimumBlockedVertices = minimum
+            return propagation.run(graph)
+        }
+    }
+
+    @Test("the partition and counts are identical on 1, 2, 3 and 7 threads", arguments: Detector.allCases)
+    func sameForAnyThreadCount(detector: Detector) {
+        for (seed, weighted) in [(UInt64(1), false), (2, true), (3, false)] {
+            let graph = Self.grouped(groups: 40, size: 60, inside: 6, across: 3, seed: seed, weighted: weighted)
+            let one = Self.detect(detector, graph, seed: seed, threads: 1, minimum: 500)
+            for threads in [2, 3, 7] {
+                let other = Self.detect(detector, graph, seed: seed, threads: threads, minimum: 500)
+                #expect(other.partition.group == one.partition.group, "\(detector) seed \(seed), \(threads) threads")
+                #expect(other.quality.bitPattern == one.quality.bitPattern)
+                #expect(other.moves == one.moves && other.iterations == one.iterations && other.levels == one.levels)
+            }
+        }
+    }
+
+    @Test("the blocked code runs above the threshold and the sequential code below it", arguments: Detector.allCases)
+    func thresholdSwitches(detector: Detector) {
+        let graph = Self.grouped(groups: 40, size: 60, inside: 6, across: 3, seed: 5)
+        let sequential = Self.detect(detector, graph, seed: 5, threads: 2, minimum: graph.vertexCount + 1)
+        let plain: CommunityResult
+        switch detector {
+        case .louvain: plain = Louvain(seed: 5, threads: 2).run(graph)
+        case .leiden: plain = Leiden(seed: 5, threads: 2).run(graph)
+        case .labelPropagation: plain = LabelPropagation(seed: 5, threads: 2).run(graph)
+        }
+        // Below the threshold: the sequential kernels, whatever the thread count.
+        #expect(sequential.partition.group == plain.partition.group && sequential.moves == plain.moves)
+        let blocked = Self.detect(detector, graph, seed: 5, threads: 2, minimum: graph.vertexCount)
+        #expect(blocked.moves != sequential.moves || blocked.partition.group != sequential.partition.group)
+    }
+
+    @Test("modularity stays within 0.002 of the sequential code's, as a mean over seeds",
+          arguments: [Detector.louvain, .leiden])
+    func qualityHolds(detector: Detector) {
+        for (inside, across) in [(6, 3), (5, 5)] {
+            let graph = Self.grouped(groups: 50, size: 60, inside: inside, across: across, seed: UInt64(inside))
+            var blocked = 0.0, sequential = 0.0
+            for seed in 1...5 as ClosedRange<UInt64> {
+                let b = Self.detect(detector, graph, seed: seed, threads: 2, minimum: 500)
+                let s = Self.detect(detector, graph, seed: seed, threads: 2, minimum: graph.vertexCount + 1)
+                #expect(abs(b.quality - Modularity().run(graph, partition: b.partition).quality) < 1e-9)
+                blocked += b.quality / 5
+                sequential += s.quality / 5
+            }
+            #expect(blocked >= sequential - 0.002, "\(detector) \(inside)/\(across): \(blocked) against \(sequential)")
+        }
+    }
+
+    @Test("blocked Leiden's communities are connected")
+    func leidenConnected() {
+        for seed in 1...3 as ClosedRange<UInt64> {
+            let graph = Self.grouped(groups: 30, size: 50, inside: 3, across: 2, seed: seed)
+            let result = Self.detect(.leiden, graph, seed: seed, threads: 3, minimum: 500)
+            #expect(groupsConnected(result.partition, in: graph), "seed \(seed)")
+        }
+    }
+
+    @Test("blocked local moving ends where no single move raises modularity", arguments: [1, 2, 3])
+    func blockedLocalOptimum(threads: Int) {
+        let graph = LouvainLocalMovingTests.planted(groups: 6, size: 25, inside: 0.25, across: 0.05, seed: 6)
+        let level = _CommunityGraph(graph, order: (0..<Int32(graph.vertexCount)).map { $0 }, quality: .modularity)
+        let scale = _qualityScale(.modularity, resolution: 1, totalWeight: level.totalWeight)
+        let mover = _LocalMoving(capacity: graph.vertexCount, schedule: _BlockSchedule(threads: threads, minimumVertices: 10))
+        defer { mover.deallocate() }
+        for seed in 0..<UInt64(6) {
+            var rng = SplitMix64(seed: seed)
+            var membership = (0..<Int32(graph.vertexCount)).map { $0 }
+            let (moves, rounds) = Louvain.moveUntilStable(level, membership: &membership, scale: scale, mover: mover, rng: &rng)
+            #expect(moves > 0 && rounds >= 2 && rounds < Louvain.maximumRounds)
+            #expect(LouvainLocalMovingTests.bestSingleMove(graph, membership) <= 1e-12, "seed \(seed)")
+        }
+    }
+
+    @Test("parallel aggregation builds the sequential graph bit for bit", arguments: [false, true])
+    func aggregationMatches(weighted: Bool) {
+        let graph = Self.grouped(groups: 20, size: 50, inside: 5, across: 3, seed: 9, weighted: weighted)
+        let level = _CommunityGraph(graph, order: (0..<Int32(graph.vertexCount)).map { $0 }, quality: .modularity)
+        var rng = SplitMix64(seed: 4)
+        // 334 communities of three consecutive vertices, a random tenth of the vertices moved elsewhere.
+        let count = 334
+        var membership = (0..<Int32(graph.vertexCount)).map { $0 / 3 }
+        for v in 0..<graph.vertexCount where rng.below(10) == 0 { membership[v] = Int32(rng.below(count)) }
+        let sequential = level.aggregated(membership: membership, count: count)
+        for threads in [1, 2, 5] {
+            let parallel = level.aggregated(membership: membership, count: count,
+                                            schedule: _BlockSchedule(threads: threads, minimumVertices: 10))
+            #expect(parallel.offsets == sequential.offsets && parallel.targets == sequential.targets)
+            #expect(parallel.weights.map(\.bitPattern) == sequential.weights.map(\.bitPattern))
+            #expect(parallel.selfWeight.map(\.bitPattern) == sequential.selfWeight.map(\.bitPattern))
+            #expect(parallel.nodeWeight.map(\.bitPattern) == sequential.nodeWeight.map(\.bitPattern))
+        }
+    }
+}
