@@ -22,7 +22,8 @@ import MeshworkCore
 ///   1977, §6.3): `sqrt((1 − n/N) / (n (n − 1)) · Σ (y_i − R x_i)²) / x̄`, for n sources of N
 ///   present members, `y_i` a source's distance sum and `x_i` its reached pairs.
 /// - **Modularity** is that of a Leiden partition (`seed`) warm-started from the previous
-///   period's partition (``Leiden/run(_:order:initial:)``; newcomers start alone): a heuristic,
+///   period's partition (``Leiden/run(_:order:initial:)``; newcomers start alone) with one
+///   iteration (the first period: from singletons, two iterations, as a cold run): a heuristic,
 ///   like the cold run it replaces, and close to it in quality (docs/growth-at-scale.md).
 ///
 ///     let series = GrowthSeries(period: .quarter).run(community)
@@ -118,7 +119,9 @@ public struct GrowthNetworkMeasures: Sendable {
             result.meanPathLength.append(estimate.mean)
             result.meanPathLengthError.append(estimate.standardError)
             result.pathSources.append(sources.count)
-            let leiden = Leiden(seed: seed).run(network, order: order, initial: warmStart ? previous : nil)
+            // A warm start continues the previous period's iterations: one more is enough.
+            let initial = warmStart ? previous : nil
+            let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1).run(network, order: order, initial: initial)
             previous = leiden.partition
             result.modularity.append(leiden.quality)
         }
