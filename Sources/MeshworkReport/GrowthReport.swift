@@ -54,6 +54,8 @@ public struct GrowthReport: Sendable {
     public let levelNames: [String]
     public let integration: [[Double]]
     public let measures: GrowthNetworkMeasures.Result?
+    /// How ``measures`` were computed (`nil` without them).
+    public let measuresMethod: GrowthNetworkMeasures?
     public let intervals: GrowthBootstrap.Result?
 
     /// The series of `loaded`'s community by `period` (when `nil`, ``GrowthSeries/automaticPeriod(_:)``)
@@ -73,9 +75,9 @@ public struct GrowthReport: Sendable {
         levelNames = names
         let whole = options.cohort == nil
         integration = whole ? NewcomerIntegration(within: options.integrationPeriods).run(series).shares : []
-        measures = options.basic || !whole ? nil
+        measuresMethod = options.basic || !whole ? nil
             : GrowthNetworkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, threads: options.threads)
-                .run(series, order: loaded.labels.labelOrder())
+        measures = measuresMethod?.run(series, order: loaded.labels.labelOrder())
         intervals = options.bootstrap.map {
             GrowthBootstrap(replicates: $0, seed: options.seed, threads: options.threads).run(series, levelNames: names)
         }

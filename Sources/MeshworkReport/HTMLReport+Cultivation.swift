@@ -32,10 +32,14 @@ extension _Page {
     /// (the best connected first, the best brokers first, a key-player set first, or at random),
     /// and the members whose departure alone would cut a group off.
     /// - Complexity: that of ``ResilienceAnalysis`` (exact betweenness below 20,000 members).
-    mutating func resilience(_ loaded: LoadedGraph, _ community: Community, options: HTMLReport.Options) throws {
+    /// `brokerage`: the organisation level's roles in the undirected member network, as the broker
+    /// section computed them (`nil`: computed here).
+    mutating func resilience(_ loaded: LoadedGraph, _ community: Community, brokerage: Brokerage.Result?,
+                             options: HTMLReport.Options) throws {
         section("Who holds the network together", id: "resilience")
         let analysis = try ResilienceAnalysis(loaded, .init(level: .hierarchy(.organisation), randomOrders: 10,
-                                                            seed: options.seed, threads: options.threads))
+                                                            seed: options.seed, threads: options.threads,
+                                                            brokerage: brokerage))
         let curves = analysis.result.curves
         guard analysis.members > 1, let last = analysis.result.removed.indices.last,
               let random = curves.first(where: { $0.order == "random" }) else {

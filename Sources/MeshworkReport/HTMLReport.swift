@@ -182,7 +182,7 @@ public struct HTMLReport: Sendable {
         // Introductions and resilience: all-pairs work, left to the commands on a large community.
         if loaded.graph.vertexCount <= options.cultivationLimit {
             try options.step("introductions") { try page.introductions(loaded, community, options: options) }
-            try options.step("who holds the network together") { try page.resilience(loaded, community, options: options) }
+            try options.step("who holds the network together") { try page.resilience(loaded, community, brokerage: loaded.graph.isDirected ? nil : brokers.roles, options: options) }
         } else {
             page.section("Introductions worth making", id: "introductions")
             page.paragraph("With more than \(_thousands(options.cultivationLimit)) members this section is left out of the report: "

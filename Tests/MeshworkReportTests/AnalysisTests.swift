@@ -160,6 +160,17 @@ struct AnalysisTests {
 
         let given = try GrowthAnalysis(loaded, .init(period: .month, report: .init(basic: true))) { heard.append($0) }
         #expect(heard.count == 1 && Self.statistic(given, "period_automatic") == .bool(false))
+        #expect(Self.statistic(given, "network_measures") == nil)
+        // Without --basic the stats say how clustering, mean path length and modularity were computed.
+        let full = try GrowthAnalysis(loaded, .init(period: .day, report: .init(exactPathLimit: 10)))
+        guard case .object(let methods)? = Self.statistic(full, "network_measures"),
+              case .community(let fullReport) = full.series, let measures = fullReport.measures else {
+            Issue.record("no network_measures in the stats"); return
+        }
+        #expect(methods.map(\.0) == ["clustering", "mean_path_length", "modularity"])
+        guard case .object(let path)? = methods.first(where: { $0.0 == "mean_path_length" })?.1 else { Issue.record("no path method"); return }
+        #expect(path.first { $0.0 == "standard_error" }?.1 == .array(measures.meanPathLengthError.map { .double($0) }))
+        #expect(measures.meanPathLengthError.contains { $0 > 0 })
 
         func usage(_ body: () throws -> Void) -> String? {
             do { try body() } catch let error as AnalysisInputError where error.kind == .usage {

@@ -56,7 +56,13 @@ public struct Leiden: Sendable {
     public typealias Result = CommunityResult
 
     /// Runs Leiden on an undirected graph (weights, when present, are tie strengths).
-    public func run(_ graph: CSRGraph, order: [VertexID]? = nil) -> Result {
+    ///
+    /// With `initial`, the first local moving starts from that partition instead of singletons
+    /// (a warm start, e.g. from the previous period's partition of a growing network): each group
+    /// split into its connected pieces in `graph`, a vertex without a group alone. The phases are
+    /// otherwise the same, so every community returned is connected, as from singletons.
+    /// - Precondition: `initial`, when given, has a group (or unknown) for every vertex.
+    public func run(_ graph: CSRGraph, order: [VertexID]? = nil, initial: Partition? = nil) -> Result {
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let base = _CommunityGraph(graph, order: order, quality: quality)
         let totalWeight = base.totalWeight
@@ -70,6 +76,7 @@ public struct Leiden: Sendable {
         defer { refiner.deallocate() }
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
+        if let initial { membership = Self.startingMembership(graph, initial: initial, order: order) }
         var levels = 0
         var moves = 0
         var iteration = 0
@@ -107,5 +114,34 @@ public struct Leiden: Sendable {
         }
         return CommunityResult(partition: _partition(membership: membership, order: order), quality: value,
                                levels: levels, iterations: iteration, moves: moves)
+    }
+
+    /// The membership (by position in `order`) of the connected pieces of `initial`'s groups:
+    /// one breadth-first search per piece over the ties inside a group; a vertex without a group
+    /// is a piece alone. Pieces are numbered by first appearance in `order`.
+    /// - Complexity: O(V + E).
+    private static func startingMembership(_ graph: CSRGraph, initial: Partition, order: [VertexID]) -> [Int32] {
+        let n = graph.vertexCount
+        precondition(initial.vertexCount == n, "an initial group for every vertex")
+        var piece = [Int32](repeating: -1, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var count: Int32 = 0
+        for s in order where piece[Int(s)] < 0 {
+            piece[Int(s)] = count
+            let g = initial.group[Int(s)]
+            if g >= 0 {
+                queue[0] = s
+                var head = 0, tail = 1
+                while head < tail {
+                    let u = queue[head]; head += 1
+                    for q in graph.row(u) {
+                        let v = graph.targets[q]
+                        if piece[Int(v)] < 0 && initial.group[Int(v)] == g { piece[Int(v)] = count; queue[tail] = v; tail += 1 }
+                    }
+                }
+            }
+            count += 1
+        }
+        return order.map { piece[Int($0)] }
     }
 }

@@ -4,15 +4,35 @@ import MeshworkCore
 /// clustering over the present members, mean shortest-path length, and the modularity of its
 /// Leiden partition.
 ///
-/// Each period's network is built from its records
-/// (``Community/memberNetwork(from:through:weighted:directed:)``), by the series' rule.
+/// The network of every period is a subset of the network of all time, which is built once from
+/// the series' records; each period's records are added to the previous period's network (and,
+/// with a window, the records that fall out of it removed), as ``GrowthSeries`` does. Then:
+///
+/// - **Clustering** is exact: each member's degree and triangle count are updated by every tie
+///   the period adds or removes (a tie `{u, v}` closes or opens one triangle per common neighbour
+///   present at that moment, found by marking the present neighbours of one end and scanning the
+///   other's), so the average is NetworkX's `average_clustering` of the period's network over the
+///   present members, to the bit.
+/// - **Mean path length** is exact (a search from every present member) up to `exactPathLimit`
+///   present members. Beyond, the sources are a fixed seeded sample: the `sampledSources` present
+///   members first in one seeded random order of all members, so a source stays a source in every
+///   later period (a simple random sample of the present members in each period). The estimate is
+///   the ratio `Σ distances / Σ pairs` over the sources' searches, and its standard error the
+///   ratio estimator's, with the finite-population correction (Cochran, *Sampling Techniques*,
+///   1977, §6.3): `sqrt((1 − n/N) / (n (n − 1)) · Σ (y_i − R x_i)²) / x̄`, for n sources of N
+///   present members, `y_i` a source's distance sum and `x_i` its reached pairs.
+/// - **Modularity** is that of a Leiden partition (`seed`) warm-started from the previous
+///   period's partition (``Leiden/run(_:order:initial:)``; newcomers start alone) with one
+///   iteration (the first period: from singletons, two iterations, as a cold run): a heuristic,
+///   like the cold run it replaces, and close to it in quality (docs/growth-at-scale.md).
 ///
 ///     let series = GrowthSeries(period: .quarter).run(community)
 ///     let measures = GrowthNetworkMeasures(seed: 1).run(series)
 ///     measures.meanPathLength[p]
 ///
-/// - Complexity: per period O(R + E) to build the network, plus triangle counting, the searches
-///   (O(S · E) for S sources) and Leiden.
+/// - Complexity: O(R + M + E) for the network of all time; per tie added or removed, O(d_u + d_v)
+///   all-time degrees; per period O(M + E) to copy its network, O(S · E) for the S sources'
+///   searches, and a warm-started Leiden.
 public struct GrowthNetworkMeasures: Sendable {
     /// The seed of the source sample and of Leiden.
     public var seed: UInt64
@@ -20,41 +40,113 @@ public struct GrowthNetworkMeasures: Sendable {
     public var exactPathLimit: Int
     /// Above `exactPathLimit` members, the sources sampled for the mean path length.
     public var sampledSources: Int
+    /// Whether each period's Leiden starts from the previous period's partition (the default) or
+    /// from singletons.
+    public var warmStart: Bool
     /// The number of worker threads of the path searches (at least 1). Does not change the result.
     public var threads: Int
 
-    public init(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 500,
+    public init(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 128, warmStart: Bool = true,
                 threads: Int = Parallelism.defaultThreads) {
         self.seed = seed
         self.exactPathLimit = exactPathLimit
-        self.sampledSources = sampledSources
+        self.sampledSources = max(2, sampledSources)
+        self.warmStart = warmStart
         self.threads = max(1, threads)
     }
 
     /// The measures of every period of `series` (its cohort, if any, is ignored: every member
-    /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:)``).
+    /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:)``).
     public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil) -> Result {
         let records = series.records
-        guard let periods = records.periods else { return Result(clustering: [], meanPathLength: [], modularity: []) }
-        var clustering: [Double] = [], meanPath: [Double] = [], modularity: [Double] = []
-        var rng = SplitMix64(seed: seed)
-        for p in 0..<periods.count {
-            let from = records.window.map { periods.startTime(max(0, p - $0 + 1)) }
-            let graph = records.community.memberNetwork(from: from, through: periods.endTime(p), weighted: false).graph
-            let present = (0..<graph.vertexCount).filter { records.presentFrom[$0] <= p }.map { VertexID($0) }
-            let local = Clustering.local(graph, weighted: false)
-            clustering.append(present.isEmpty ? .nan : present.reduce(0.0) { $0 + local[Int($1)] } / Double(present.count))
-            var sources = present
-            if sources.count > exactPathLimit {
-                sources.shuffle(using: &rng)
-                sources = Array(sources.prefix(sampledSources)).sorted()
-            }
-            let totals = Closeness(threads: threads).totals(graph, of: sources)
-            let pairs = totals.reached.reduce(0) { $0 + $1 - 1 }
-            meanPath.append(pairs == 0 ? .nan : totals.distanceSum.reduce(0, +) / Double(pairs))
-            modularity.append(Leiden(seed: seed).run(graph, order: order).quality)
+        guard let periods = records.periods else {
+            return Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         }
-        return Result(clustering: clustering, meanPathLength: meanPath, modularity: modularity)
+        let m = records.community.memberCount
+        let (graph, tieOf) = records.tieGraph()
+        let starts = records.recordStarts
+        var triangles = _TriangleCounts(graph)
+        var count = [Int32](repeating: 0, count: graph.targets.count)
+        var queued = [Bool](repeating: false, count: graph.targets.count)
+        var touched: [(tie: Int32, u: Int32)] = []
+        // A seeded random order of all members: each period's sources are the first present ones.
+        var rng = SplitMix64(seed: seed)
+        var sampleOrder = (0..<Int32(m)).map { $0 }
+        sampleOrder.shuffle(using: &rng)
+        var previous: Partition?
+        var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
+        for p in 0..<periods.count {
+            for r in starts[p]..<starts[p + 1] {
+                let tie = Int(tieOf[r])
+                count[tie] += 1
+                if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], records.recordU[r])) }
+            }
+            if let window = records.window, p >= window {
+                for r in starts[p - window]..<starts[p - window + 1] {
+                    let tie = Int(tieOf[r])
+                    count[tie] -= 1
+                    if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], records.recordU[r])) }
+                }
+            }
+            for (tie, u) in touched {
+                queued[Int(tie)] = false
+                let shouldBePresent = count[Int(tie)] > 0
+                if shouldBePresent != triangles.present[Int(tie)] {
+                    triangles.toggle(u, graph.targets[Int(tie)], entry: Int(tie))
+                }
+            }
+            touched.removeAll(keepingCapacity: true)
+
+            let isPresent = { (v: Int) in records.presentFrom[v] <= p }
+            result.clustering.append(triangles.averageClustering(isPresent))
+            let network = triangles.presentNetwork()
+            var present = 0
+            for v in 0..<m where isPresent(v) { present += 1 }
+            var sources: [VertexID]
+            if present <= exactPathLimit {
+                sources = (0..<Int32(m)).filter { isPresent(Int($0)) }
+            } else {
+                sources = []
+                sources.reserveCapacity(sampledSources)
+                for v in sampleOrder where isPresent(Int(v)) {
+                    sources.append(v)
+                    if sources.count == sampledSources { break }
+                }
+                sources.sort()
+            }
+            let totals = Closeness(threads: threads).totals(network, of: sources)
+            let estimate = Self.meanPath(distanceSums: totals.distanceSum, reached: totals.reached, population: present)
+            result.meanPathLength.append(estimate.mean)
+            result.meanPathLengthError.append(estimate.standardError)
+            result.pathSources.append(sources.count)
+            // A warm start continues the previous period's iterations: one more is enough.
+            let initial = warmStart ? previous : nil
+            let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1).run(network, order: order, initial: initial)
+            previous = leiden.partition
+            result.modularity.append(leiden.quality)
+        }
+        return result
+    }
+
+    /// The mean path length over the sources' reached pairs, `Σ distanceSums / Σ (reached − 1)`
+    /// (NaN without a pair), and its standard error as a ratio estimator of a simple random sample
+    /// of the sources from `population` members: 0 when every member is a source, NaN with fewer
+    /// than two sources.
+    static func meanPath(distanceSums: [Double], reached: [Int], population: Int)
+        -> (mean: Double, standardError: Double) {
+        let pairs = reached.reduce(0) { $0 + $1 - 1 }
+        let mean = pairs == 0 ? .nan : distanceSums.reduce(0, +) / Double(pairs)
+        let n = distanceSums.count
+        guard pairs > 0, n < population else { return (mean, pairs == 0 ? .nan : 0) }
+        guard n >= 2 else { return (mean, .nan) }
+        var squares = 0.0
+        for i in 0..<n {
+            let residual = distanceSums[i] - mean * Double(reached[i] - 1)
+            squares += residual * residual
+        }
+        let meanPairs = Double(pairs) / Double(n)
+        let fraction = Double(n) / Double(population)
+        return (mean, (((1 - fraction) * squares / (Double(n) * Double(n - 1))).squareRoot()) / meanPairs)
     }
 }
 
@@ -62,13 +154,99 @@ extension GrowthNetworkMeasures {
     /// The measures, one value per period.
     public struct Result: Sendable, Equatable {
         /// NetworkX `average_clustering` over the present members (isolated ones count 0); NaN
-        /// without members.
+        /// without members. Exact.
         public var clustering: [Double]
         /// Mean hops over ordered pairs of present members joined by a path: exact from every
-        /// present member up to `exactPathLimit` members, else estimated from `sampledSources`
-        /// sampled sources; NaN without such a pair.
+        /// present member up to `exactPathLimit` members, else estimated from the sampled
+        /// sources; NaN without such a pair.
         public var meanPathLength: [Double]
+        /// The standard error of ``meanPathLength``: 0 where it is exact; NaN where undefined.
+        public var meanPathLengthError: [Double]
+        /// The number of sources searched for ``meanPathLength``.
+        public var pathSources: [Int]
         /// Modularity (resolution 1) of the Leiden partition (`seed`) of the period's network.
         public var modularity: [Double]
+    }
+}
+
+/// The network of one period as a subset of the network of all time, with every member's degree
+/// and triangle count kept up to date as ties are added and removed.
+///
+/// - Complexity: O(M + E) memory for the all-time network's E ties and M members; a toggle of
+///   `{u, v}` is O(d_u + d_v) in all-time degrees.
+struct _TriangleCounts {
+    let graph: CSRGraph
+    /// Whether each entry's tie is in the network (both entries of a tie alike).
+    private(set) var present: [Bool]
+    private(set) var degree: [Int32]
+    private(set) var triangles: [Int]
+    /// Marks the present neighbours of one end of a toggled tie.
+    private var stamp: [Int]
+    private var stamps = 0
+
+    init(_ graph: CSRGraph) {
+        self.graph = graph
+        present = [Bool](repeating: false, count: graph.targets.count)
+        degree = [Int32](repeating: 0, count: graph.vertexCount)
+        triangles = [Int](repeating: 0, count: graph.vertexCount)
+        stamp = [Int](repeating: 0, count: graph.vertexCount)
+    }
+
+    /// Adds the tie `{u, v}` (its entry in u's row) when absent, removes it when present, and
+    /// updates the triangle counts of u, v and every common neighbour present.
+    mutating func toggle(_ u: VertexID, _ v: VertexID, entry: Int) {
+        let back = graph.edgeIndex(v, u)!
+        let adding = !present[entry]
+        present[entry] = adding
+        present[back] = adding
+        let change = adding ? 1 : -1
+        degree[Int(u)] += Int32(change)
+        degree[Int(v)] += Int32(change)
+        // Mark the present neighbours of the end with the shorter row, scan the other's.
+        let (a, b) = graph.degree(u) <= graph.degree(v) ? (u, v) : (v, u)
+        stamps += 1
+        let mark = stamps
+        var common = 0
+        graph.targets.withUnsafeBufferPointer { targets in
+        present.withUnsafeBufferPointer { present in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        triangles.withUnsafeMutableBufferPointer { triangles in
+            for q in graph.row(a) where present[q] { stamp[Int(targets[q])] = mark }
+            for q in graph.row(b) where present[q] {
+                let w = Int(targets[q])
+                if stamp[w] == mark { triangles[w] += change; common += 1 }
+            }
+        }}}}
+        triangles[Int(u)] += change * common
+        triangles[Int(v)] += change * common
+    }
+
+    /// NetworkX `average_clustering` over the members for which `isPresent` holds, in member
+    /// order (the sum of ``Clustering``'s local coefficients, the same bits); NaN without one.
+    func averageClustering(_ isPresent: (Int) -> Bool) -> Double {
+        var sum = 0.0, members = 0
+        for v in 0..<graph.vertexCount where isPresent(v) {
+            members += 1
+            guard triangles[v] != 0 else { continue }
+            let d = Double(degree[v])
+            sum += 2 * Double(triangles[v]) / (d * (d - 1))
+        }
+        return members == 0 ? .nan : sum / Double(members)
+    }
+
+    /// The network of the present ties, rows sorted.
+    /// - Complexity: O(M + E) over the all-time network.
+    func presentNetwork() -> CSRGraph {
+        let n = graph.vertexCount
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n { offsets[v + 1] = offsets[v] + degree[v] }
+        var targets = [Int32](repeating: 0, count: Int(offsets[n]))
+        graph.targets.withUnsafeBufferPointer { all in
+        present.withUnsafeBufferPointer { present in
+        targets.withUnsafeMutableBufferPointer { targets in
+            var next = 0
+            for q in 0..<all.count where present[q] { targets[next] = all[q]; next += 1 }
+        }}}
+        return CSRGraph(isDirected: false, offsets: offsets, targets: targets, weights: nil)
     }
 }

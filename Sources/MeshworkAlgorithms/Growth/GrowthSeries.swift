@@ -200,6 +200,20 @@ struct _GrowthRecords: Sendable {
     /// The number of periods.
     var count: Int { periods?.count ?? 0 }
 
+    /// Every tie of all time, once (the network of any period is a subset of it), built straight
+    /// from the record columns, and each record's tie: its entry in its smaller member's row
+    /// (4 bytes per record).
+    /// - Complexity: O(R + M + E) for R records, M members and E ties.
+    func tieGraph() -> (graph: CSRGraph, tieOf: [Int32]) {
+        let graph = recordU.withUnsafeBufferPointer { us in
+            recordV.withUnsafeBufferPointer { vs in
+                EdgeBuffer.build(sources: us, targets: vs, weights: nil, vertexOf: nil, vertexCount: community.memberCount,
+                                 directed: false, threads: Parallelism.defaultThreads)
+            }
+        }.graph
+        return (graph, recordU.indices.map { Int32(graph.edgeIndex(recordU[$0], recordV[$0])!) })
+    }
+
     /// Members present by the end of each period, and newcomers of each period, each member
     /// counted `weights[m]` times (once when `weights` is nil).
     private func presence(_ weights: [Int]?) -> (members: [Int], newcomers: [Int]) {
@@ -222,17 +236,9 @@ struct _GrowthRecords: Sendable {
         guard let periods else { return [] }
         let m = community.memberCount
         precondition(weights.map { $0.count == m } ?? true, "a weight for every member")
-        // Every tie of all time, once: the network of any period is a subset of it.
-        // Built straight from the record columns; a record's tie is its entry in its smaller
-        // member's row (4 bytes per record; per tie entry below: 4 for the count, 1 for presence,
-        // 1 for the touched flag, and 4 for the twin with a window).
-        let graph = recordU.withUnsafeBufferPointer { us in
-            recordV.withUnsafeBufferPointer { vs in
-                EdgeBuffer.build(sources: us, targets: vs, weights: nil, vertexOf: nil, vertexCount: m, directed: false,
-                                 threads: Parallelism.defaultThreads)
-            }
-        }.graph
-        let tieOf = recordU.indices.map { Int32(graph.edgeIndex(recordU[$0], recordV[$0])!) }
+        // Per tie entry below: 4 bytes for the count, 1 for presence, 1 for the touched flag, and
+        // 4 for the twin with a window.
+        let (graph, tieOf) = tieGraph()
         // With a window, components search both directions of a tie: its entry in the larger
         // end's row is flagged along with the tie's own.
         var twin: [Int32] = []

@@ -101,10 +101,34 @@ public struct GrowthAnalysis: AnalysisOutput, Sendable {
             return [("member", .string(member)), ("period", .string(period.rawValue)),
                     ("period_automatic", .bool(periodAutomatic))]
         case .community(let report):
-            return [("periods", .int(report.rows.count)),
-                    ("period", .string(period.rawValue)),
-                    ("period_automatic", .bool(periodAutomatic)),
-                    ("window", window.map { .int($0) } ?? .null)]
+            var statistics: [(String, JSONValue)] = [("periods", .int(report.rows.count)),
+                                                     ("period", .string(period.rawValue)),
+                                                     ("period_automatic", .bool(periodAutomatic)),
+                                                     ("window", window.map { .int($0) } ?? .null)]
+            if let method = report.measuresMethod, let measures = report.measures {
+                statistics.append(("network_measures", Self.methods(method, measures)))
+            }
+            return statistics
         }
+    }
+
+    /// How the clustering, mean path length and modularity columns were computed
+    /// (``GrowthNetworkMeasures``): methods, sample sizes and the path lengths' standard errors.
+    private static func methods(_ method: GrowthNetworkMeasures, _ measures: GrowthNetworkMeasures.Result) -> JSONValue {
+        .object([
+            ("clustering", .string("exact: each member's triangles updated by the ties each period adds and removes")),
+            ("mean_path_length", .object([
+                ("method", .string("exact from every present member up to exact_up_to members; beyond, from the first "
+                                   + "sampled_sources present members of one seeded random order of all members (the same "
+                                   + "sources in every period where present), with the ratio estimator's standard error")),
+                ("exact_up_to", .int(method.exactPathLimit)),
+                ("sampled_sources", .int(method.sampledSources)),
+                ("sources", .array(measures.pathSources.map { .int($0) })),
+                ("standard_error", .array(measures.meanPathLengthError.map { .double($0) })),
+            ])),
+            ("modularity", .string(method.warmStart
+                ? "Leiden (seed) warm-started from the previous period's partition, newcomers alone"
+                : "Leiden (seed) from singletons in every period")),
+        ])
     }
 }

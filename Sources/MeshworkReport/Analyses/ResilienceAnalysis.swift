@@ -24,9 +24,13 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
         public var randomOrders: Int
         public var seed: UInt64
         public var threads: Int
+        /// The brokerage roles of the level's groups in this graph when already computed (the
+        /// report's ``BrokerReport/roles``); `nil`: computed here.
+        public var brokerage: Brokerage.Result?
 
         public init(level: BoundaryLevel? = nil, steps: Int = 20, maximumShare: Double = 0.1, keyPlayers: Int = 30,
-                    randomOrders: Int = 20, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads) {
+                    randomOrders: Int = 20, seed: UInt64 = 42, threads: Int = Parallelism.defaultThreads,
+                    brokerage: Brokerage.Result? = nil) {
             self.level = level
             self.steps = steps
             self.maximumShare = maximumShare
@@ -34,6 +38,7 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
             self.randomOrders = randomOrders
             self.seed = seed
             self.threads = threads
+            self.brokerage = brokerage
         }
     }
 
@@ -62,7 +67,7 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
         let byBetweenness = descending(betweenness)
         var orders: [(name: String, vertices: [VertexID])] = [("betweenness", byBetweenness)]
         if let groups {
-            let roles = Brokerage(threads: configuration.threads).run(graph, partition: groups)
+            let roles = configuration.brokerage ?? Brokerage(threads: configuration.threads).run(graph, partition: groups)
             // Brokerage across groups; equal counts are ordered by betweenness (a fraction below 1).
             let scale = 1 + (betweenness.max() ?? 0)
             var brokerage = [Double](repeating: 0, count: n)

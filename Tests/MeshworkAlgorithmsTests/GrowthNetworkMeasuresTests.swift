@@ -1,0 +1,142 @@
+@testable import MeshworkAlgorithms
+import MeshworkCore
+import MeshworkIO
+import MeshworkTestSupport
+import Testing
+
+@Suite("GrowthNetworkMeasures")
+struct GrowthNetworkMeasuresTests {
+    static let datasets = ["workplace-invs15", "email-eu-core", "karate-club"]
+
+    /// Each period's network rebuilt from its records, with the from-scratch local clustering
+    /// (averaged over the present members in member order) and the exact mean path length: what
+    /// the measures were computed from before they were incremental.
+    static func fromScratch(_ series: GrowthSeries.Result) -> (clustering: [Double], meanPath: [Double]) {
+        let records = series.records
+        guard let periods = records.periods else { return ([], []) }
+        var clustering: [Double] = [], meanPath: [Double] = []
+        for p in 0..<periods.count {
+            let from = records.window.map { periods.startTime(max(0, p - $0 + 1)) }
+            let graph = records.community.memberNetwork(from: from, through: periods.endTime(p), weighted: false).graph
+            let present = (0..<graph.vertexCount).filter { records.presentFrom[$0] <= p }.map { VertexID($0) }
+            let local = Clustering.local(graph, weighted: false)
+            clustering.append(present.isEmpty ? .nan : present.reduce(0.0) { $0 + local[Int($1)] } / Double(present.count))
+            let totals = Closeness(threads: 1).totals(graph, of: present)
+            let pairs = totals.reached.reduce(0) { $0 + $1 - 1 }
+            meanPath.append(pairs == 0 ? .nan : totals.distanceSum.reduce(0, +) / Double(pairs))
+        }
+        return (clustering, meanPath)
+    }
+
+    /// The same bits, NaN equal to NaN.
+    static func identical(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
+    }
+
+    static func checkExact(_ community: Community, period: PeriodLength, window: Int?) {
+        let series = GrowthSeries(period: period, window: window).run(community)
+        let measures = GrowthNetworkMeasures(seed: 3, exactPathLimit: Int.max, threads: 2).run(series)
+        let expected = fromScratch(series)
+        #expect(measures.clustering.count == series.count)
+        #expect(identical(measures.clustering, expected.clustering), "\(period) window \(String(describing: window))")
+        #expect(identical(measures.meanPathLength, expected.meanPath), "\(period) window \(String(describing: window))")
+        #expect(measures.meanPathLengthError.allSatisfy { $0 == 0 || $0.isNaN })
+    }
+
+    @Test("incremental clustering and exact path lengths equal the from-scratch ones on fixtures",
+          arguments: datasets, [PeriodLength.month, .quarter])
+    func exactOnFixtures(dataset: String, period: PeriodLength) throws {
+        let community = try #require(try Fixtures.load(dataset).community)
+        for window in [nil, 1, 3] { Self.checkExact(community, period: period, window: window) }
+    }
+
+    @Test("incremental clustering equals the from-scratch one on seeded random communities", arguments: 0..<8)
+    func exactOnRandomCommunities(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 700)
+        let community = GrowthRandomTests.community(seed: UInt64(seed) &+ 40, members: 5 + rng.below(80),
+                                                    interactions: 50 + rng.below(900), days: 400)
+        for period in [PeriodLength.week, .month, .quarter] {
+            for window in [nil, 1, 2, 4] { Self.checkExact(community, period: period, window: window) }
+        }
+    }
+
+    @Test("a sampled mean path length lies within four standard errors of the exact one", arguments: datasets)
+    func sampleBound(dataset: String) throws {
+        let community = try #require(try Fixtures.load(dataset).community)
+        for window in [nil, 2] {
+            let series = GrowthSeries(period: .month, window: window).run(community)
+            let exact = Self.fromScratch(series).meanPath
+            let sampled = GrowthNetworkMeasures(seed: 11, exactPathLimit: 0, sampledSources: 8, threads: 2).run(series)
+            var checked = 0
+            for p in 0..<series.count where sampled.meanPathLengthError[p].isFinite && sampled.meanPathLengthError[p] > 0 {
+                checked += 1
+                #expect(abs(sampled.meanPathLength[p] - exact[p]) <= 4 * sampled.meanPathLengthError[p],
+                        "period \(p): \(sampled.meanPathLength[p]) ± \(sampled.meanPathLengthError[p]) against \(exact[p])")
+                #expect(sampled.pathSources[p] == 8)
+            }
+            #expect(checked > 0)
+        }
+    }
+
+    @Test("the standard error is the ratio estimator's")
+    func standardError() {
+        // Sources reaching 3, 5 and 4 pairs at distance sums 6, 12 and 9 of a population of 10.
+        let estimate = GrowthNetworkMeasures.meanPath(distanceSums: [6, 12, 9], reached: [4, 6, 5], population: 10)
+        let r = 27.0 / 12.0
+        let squares = [(6.0, 3.0), (12, 5), (9, 4)].reduce(0.0) { $0 + ($1.0 - r * $1.1) * ($1.0 - r * $1.1) }
+        #expect(estimate.mean == r)
+        #expect(abs(estimate.standardError - (0.7 * squares / 6).squareRoot() / 4) < 1e-15)
+        #expect(GrowthNetworkMeasures.meanPath(distanceSums: [6, 12], reached: [4, 6], population: 2).standardError == 0)
+    }
+
+    @Test("warm-started Leiden stays close to the cold run on fixtures", arguments: datasets)
+    func warmStartQuality(dataset: String) throws {
+        let community = try #require(try Fixtures.load(dataset).community)
+        for window in [nil, 2] {
+            let series = GrowthSeries(period: .month, window: window).run(community)
+            let warm = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2).run(series)
+            let cold = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2, warmStart: false).run(series)
+            for p in 0..<series.count {
+                #expect(warm.modularity[p] >= cold.modularity[p] - 0.02, "period \(p): \(warm.modularity[p]) against \(cold.modularity[p])")
+            }
+        }
+    }
+}
+
+@Suite("Leiden warm start")
+struct LeidenWarmStartTests {
+    /// Whether every group of `partition` induces a connected subgraph of `graph`.
+    static func connected(_ graph: CSRGraph, _ partition: Partition) -> Bool {
+        var seen = [Bool](repeating: false, count: graph.vertexCount)
+        var started = Set<Int32>()
+        for s in 0..<graph.vertexCount where !seen[s] {
+            let g = partition.group[s]
+            guard started.insert(g).inserted else { return false }
+            seen[s] = true
+            var stack = [s]
+            while let u = stack.popLast() {
+                for q in graph.row(VertexID(u)) {
+                    let v = Int(graph.targets[q])
+                    if !seen[v] && partition.group[v] == g { seen[v] = true; stack.append(v) }
+                }
+            }
+        }
+        return true
+    }
+
+    @Test("communities are connected from a disconnected start", arguments: ["karate/karate.edges", "ca-grqc/ca-grqc.edges"])
+    func connectedFromRandomStart(dataset: String) throws {
+        let graph = try Fixtures.load(dataset).graph
+        var rng = SplitMix64(seed: 8)
+        // Four random groups, most of them disconnected, and some vertices without a group.
+        let initial = Partition(groups: (0..<graph.vertexCount).map { _ in rng.below(5) == 0 ? Partition.unknown : Int32(rng.below(4)) })
+        let warm = Leiden(seed: 2).run(graph, initial: initial)
+        #expect(Self.connected(graph, warm.partition))
+        #expect(abs(warm.quality - Modularity().run(graph, partition: warm.partition).quality) < 1e-9)
+        let cold = Leiden(seed: 2).run(graph)
+        // Started from the cold partition, Leiden keeps (at least nearly) its quality.
+        let again = Leiden(seed: 2).run(graph, initial: cold.partition)
+        #expect(Self.connected(graph, again.partition))
+        #expect(again.quality >= cold.quality - 1e-3)
+    }
+}
