@@ -19,9 +19,11 @@ nodes.csv order, periods in time order):
     boundaries-LEVEL/        group,members,internal_ties,external_ties,ei_index,expected_ei_index,
                              density[,internal_weight,external_weight,weighted_ei_index],name,level
                              (`meshwork boundaries [--weighted]`)
-    growth-PERIOD/           period_start,period_end,members,ties,new_ties,lost_ties,density,
+    growth-PERIOD[-windowK]/ period_start,period_end,members,ties,new_ties,lost_ties,density,
                              mean_degree,largest_component_share,cross_share_L,ei_L...
-                             (`meshwork growth`)
+                             (`meshwork growth [--window K]`)
+
+--from/--until restrict every analysis to a span, as the CLI's; --weighted as the CLI's.
 
 The definitions, what differs from the CLI and how to run this on a cluster are in docs/spark.md.
 """
@@ -76,11 +78,15 @@ def utc_day(column):
 
 class Dataset:
     """The member network of a dataset: members (with their order in nodes.csv and their group at
-    each level) and ties (u, v ordinal pairs, u < v, summed weight, first day)."""
+    each level) and ties (u, v ordinal pairs, u < v, summed weight, first day). With a span
+    (`since`, `until`: dates or None) the network holds the ties with a dated record in
+    [since, until] (days inclusive, UTC) over the members present by `until` (the earlier of
+    `joined` and their first tie in the whole dataset), as the CLI's --from/--until."""
 
-    def __init__(self, spark, path, weighted):
+    def __init__(self, spark, path, weighted, since=None, until=None):
         self.spark = spark
         self.weighted = weighted
+        self.since, self.until = since, until
         nodes = read_csv(spark, path.rstrip("/") + "/nodes.csv", multiline=True)
         # nodes.csv is read as one ordered stream: the increasing id follows the file's row order.
         nodes = nodes.withColumn("ord", F.monotonically_increasing_id())
@@ -139,6 +145,21 @@ class Dataset:
                       .select(F.least("a.ord", "b.ord").alias("u"), F.greatest("a.ord", "b.ord").alias("v"),
                               F.lit(1.0).alias("w"), F.greatest("a.day", "b.day").alias("day")))
             records = records.unionByName(shared)
+        ties = records.groupBy("u", "v").agg(F.min("day").alias("first"))
+        first_tie = (ties.select(F.col("u").alias("ord"), "first").unionByName(ties.select(F.col("v").alias("ord"), "first"))
+                     .groupBy("ord").agg(F.min("first").alias("tied")))
+        # The day each member is present from: the earlier of joined and its first tie (whole dataset).
+        self.present = (self.members.select("ord", "joined").join(first_tie, "ord", "left")
+                        .select("ord", F.least("joined", "tied").alias("present"))
+                        .filter(F.col("present").isNotNull()).localCheckpoint())
+        if since is not None or until is not None:
+            if since is not None:
+                records = records.filter(F.col("day") >= F.lit(since))
+            if until is not None:
+                records = records.filter(F.col("day") <= F.lit(until))
+                present = self.present.filter(F.col("present") <= F.lit(until)).select("ord")
+                self.members = self.members.join(present, "ord", "left_semi").localCheckpoint()
+                self.n = self.members.count()
         self.records = records
         self.ties = (records.groupBy("u", "v")
                      .agg(F.sum("w").alias("w"), F.min("day").alias("first"))
@@ -252,28 +273,36 @@ def pagerank(data, degree):
 
 def triangles(data, degree):
     """Triangles through each member and its clustering coefficient 2T / (d (d - 1)) (0 below
-    degree 2), as NetworkX's `clustering`. Each tie is oriented from the lower to the higher
+    degree 2), as NetworkX's `clustering`; weighted (`--weighted`), T sums over the member's
+    triangles the product of the cube roots of their three tie weights, each divided by the
+    largest tie weight (Onnela et al. 2005, NetworkX's weighted `clustering`), as the CLI's
+    `centrality --weighted --measure clustering`. Each tie is oriented from the lower to the higher
     (degree, ordinal) end, so each triangle is found once from its lowest vertex, and no
     vertex has more than sqrt(2E) out-ties.
     - Complexity: O(E^1.5) work."""
     rank = degree.select("ord", "degree")
-    ties = data.ties.select("u", "v")
+    if data.weighted:
+        largest = data.ties.agg(F.max("w")).first()[0] or 1.0
+        ties = data.ties.select("u", "v", F.cbrt(F.col("w") / F.lit(largest)).alias("c"))
+    else:
+        ties = data.ties.select("u", "v", F.lit(1.0).alias("c"))
     ends = (ties.join(rank.select(F.col("ord").alias("u"), F.col("degree").alias("du")), "u")
             .join(rank.select(F.col("ord").alias("v"), F.col("degree").alias("dv")), "v"))
     low_u = (F.col("du") < F.col("dv")) | ((F.col("du") == F.col("dv")) & (F.col("u") < F.col("v")))
     out = ends.select(F.when(low_u, F.col("u")).otherwise(F.col("v")).alias("x"),
-                      F.when(low_u, F.col("v")).otherwise(F.col("u")).alias("y")).localCheckpoint()
+                      F.when(low_u, F.col("v")).otherwise(F.col("u")).alias("y"), "c").localCheckpoint()
     first, second = out.alias("p"), out.alias("q")
     wedges = first.join(second, (F.col("p.x") == F.col("q.x")) & (F.col("p.y") < F.col("q.y"))).select(
-        F.col("p.x").alias("x"), F.col("p.y").alias("u"), F.col("q.y").alias("v"))
+        F.col("p.x").alias("x"), F.col("p.y").alias("u"), F.col("q.y").alias("v"),
+        (F.col("p.c") * F.col("q.c")).alias("cw"))
     closed = wedges.join(ties, ["u", "v"])  # u < v in both
-    corners = (closed.select(F.explode(F.array("x", "u", "v")).alias("ord"))
-               .groupBy("ord").agg(F.count("*").alias("triangles")))
+    corners = (closed.select(F.explode(F.array("x", "u", "v")).alias("ord"), (F.col("cw") * F.col("c")).alias("t"))
+               .groupBy("ord").agg(F.sum("t").alias("triangles")))
     d = F.col("degree")
     return (degree.select("ord", "degree").join(corners, "ord", "left")
-            .select("ord", F.coalesce("triangles", F.lit(0)).alias("triangles"),
+            .select("ord", F.coalesce("triangles", F.lit(0.0)).alias("triangles"),
                     F.when(d < 2, F.lit(0.0)).otherwise(
-                        2.0 * F.coalesce("triangles", F.lit(0)) / (d * (d - 1))).alias("clustering")))
+                        2.0 * F.coalesce("triangles", F.lit(0.0)) / (d * (d - 1))).alias("clustering")))
 
 
 def label_propagation(data, half_rounds=LPA_HALF_ROUNDS, max_rounds=LPA_MAX_ROUNDS):
@@ -361,10 +390,12 @@ def level_groups(data, level):
     return data.nodes.filter(F.col("kind") == level).select(F.col("id").alias("group"), "name", "ord")
 
 
-def tie_groups(data, level):
-    """Ties whose two members have a known group at `level`, with both groups."""
+def tie_groups(data, level, ties=None):
+    """Ties (or any rows with member ordinals u and v) whose two members have a known group at
+    `level`, with both groups."""
     g = data.members.select("ord", F.col("g_" + level).alias("g")).filter(F.col("g").isNotNull())
-    return (data.ties.join(g.select(F.col("ord").alias("u"), F.col("g").alias("gu")), "u")
+    ties = data.ties if ties is None else ties
+    return (ties.join(g.select(F.col("ord").alias("u"), F.col("g").alias("gu")), "u")
             .join(g.select(F.col("ord").alias("v"), F.col("g").alias("gv")), "v"))
 
 
@@ -478,13 +509,37 @@ def largest_component_sizes(data, presence, starts, period):
     return result
 
 
-def growth(data, period, largest_component=True):
+def tie_changes(data, period, periods, window):
+    """The ties entering (change 1) and leaving (change -1) the network, one row per tie and
+    period start. Cumulative (window None): each tie enters in the period of its first record. With
+    a window of K periods a tie is present in period p when it has a record in periods p-K+1..p:
+    over its record periods in order, a record more than K periods after the previous one (or the
+    first) starts a run, a record more than K periods before the next one (or the last) ends it,
+    and the tie leaves K periods after that record (when that period is in the series)."""
+    if window is None:
+        return data.ties.select("u", "v", period_column(F.col("first"), period).alias("start"),
+                                F.lit(1).alias("change"))
+    index = periods.select("start", "idx")
+    marks = (data.records.select("u", "v", period_column(F.col("day"), period).alias("start")).distinct()
+             .join(index, "start"))
+    order = Window.partitionBy("u", "v").orderBy("idx")
+    marks = marks.withColumn("prev", F.lag("idx").over(order)).withColumn("next", F.lead("idx").over(order))
+    gains = marks.filter(F.col("prev").isNull() | (F.col("idx") - F.col("prev") > window)).select(
+        "u", "v", "idx", F.lit(1).alias("change"))
+    losses = marks.filter(F.col("next").isNull() | (F.col("next") - F.col("idx") > window)).select(
+        "u", "v", (F.col("idx") + window).alias("idx"), F.lit(-1).alias("change"))
+    return gains.unionByName(losses).join(index, "idx").select("u", "v", "start", "change")
+
+
+def growth(data, period, largest_component=True, window=None):
     """One row per calendar period from that of the earliest dated record (interaction or
-    attendance row) to that of the latest, on the cumulative network, as `meshwork growth`
-    without --window: members present by the period's end (from the earlier of `joined` and
-    their first tie), ties, new ties, lost ties (0: the network only grows), density, mean degree,
-    largest component share, and per level the cross-boundary share and E-I index of the ties
-    whose two members' groups are known."""
+    attendance row) to that of the latest, as `meshwork growth [--window K]`: the network of a
+    period holds every tie with a record on or before its end (cumulative), or with a window in its
+    last K periods (`tie_changes`). Columns: members present by the period's end (from the earlier
+    of `joined` and their first tie), ties, new ties, lost ties (0 when cumulative), density, mean
+    degree, largest component share (cumulative only), and per level the cross-boundary share and
+    E-I index of the ties whose two members' groups are known.
+    - Complexity: O(records) in Spark; O(periods) on the driver, plus the largest-component pass."""
     spark = data.spark
     dated = data.interaction_rows.select("day")
     if data.attendance_rows is not None:
@@ -492,38 +547,39 @@ def growth(data, period, largest_component=True):
     first_day, last_day = dated.agg(F.min("day"), F.max("day")).first()
     if first_day is None:
         return None
+    # A span sets the first and last period (members still count from their presence).
+    first_day = data.since or first_day
+    last_day = data.until or last_day
     starts = []
     start = period_start(first_day, period)
     while start <= last_day:
         starts.append(start)
         start = next_period(start, period)
-    periods = spark.createDataFrame([(s, next_period(s, period) - datetime.timedelta(days=1)) for s in starts],
-                                    "start date, end date")
+    periods = spark.createDataFrame(
+        [(s, next_period(s, period) - datetime.timedelta(days=1), i) for i, s in enumerate(starts)],
+        "start date, end date, idx int")
 
-    first_tie = (data.arcs.join(data.ties.select(F.col("u").alias("a"), F.col("v").alias("b"), "first"), ["a", "b"])
-                 .unionByName(data.arcs.join(data.ties.select(F.col("v").alias("a"), F.col("u").alias("b"), "first"),
-                                             ["a", "b"]))
-                 .groupBy(F.col("a").alias("ord")).agg(F.min("first").alias("tied")))
-    presence = (data.members.select("ord", "joined").join(first_tie, "ord", "left")
-                .select("ord", F.least("joined", "tied").alias("present"))
-                .filter(F.col("present").isNotNull())
+    presence = (data.present.join(data.members.select("ord"), "ord", "left_semi")
                 .select("ord", period_column(F.col("present"), period).alias("start"))).localCheckpoint()
     arrivals = presence.groupBy("start").agg(F.count("*").alias("arrived"))
-    tie_period = data.ties.select("u", "v", period_column(F.col("first"), period).alias("start"))
-    new = tie_period.groupBy("start").agg(F.count("*").alias("new_ties"))
+    changes = tie_changes(data, period, periods, window).localCheckpoint()
+    new = changes.groupBy("start").agg(F.sum((F.col("change") > 0).cast("long")).alias("new_ties"),
+                                       F.sum((F.col("change") < 0).cast("long")).alias("lost_ties"))
     table = (periods.join(arrivals, "start", "left").join(new, "start", "left")
              .select("start", "end", F.coalesce("arrived", F.lit(0)).alias("arrived"),
-                     F.coalesce("new_ties", F.lit(0)).alias("new_ties")))
+                     F.coalesce("new_ties", F.lit(0)).alias("new_ties"),
+                     F.coalesce("lost_ties", F.lit(0)).alias("lost_ties")))
     for level in LEVELS:
-        known = tie_groups(data, level).select(period_column(F.col("first"), period).alias("start"),
-                                               (F.col("gu") != F.col("gv")).alias("cross"))
-        counts = known.groupBy("start").agg(F.sum(F.col("cross").cast("long")).alias("e_" + level),
-                                            F.sum((~F.col("cross")).cast("long")).alias("i_" + level))
+        known = tie_groups(data, level, changes).select("start", "change", (F.col("gu") != F.col("gv")).alias("cross"))
+        counts = known.groupBy("start").agg(F.sum(F.when(F.col("cross"), F.col("change")).otherwise(0)).alias("e_" + level),
+                                            F.sum(F.when(~F.col("cross"), F.col("change")).otherwise(0)).alias("i_" + level))
         table = table.join(counts, "start", "left")
     rows = sorted(table.collect(), key=lambda row: row.start)
     # Members who are present before the first period (joined earlier) count from the start.
     early = presence.filter(F.col("start") < starts[0]).count()
-    largest = largest_component_sizes(data, presence, starts, period) if largest_component else None
+    # With a window ties also leave, so the one union-find pass does not apply.
+    largest = (largest_component_sizes(data, presence, starts, period)
+               if largest_component and window is None else None)
 
     out = []
     members = early
@@ -532,8 +588,8 @@ def growth(data, period, largest_component=True):
     i = {level: 0 for level in LEVELS}
     for index, row in enumerate(rows):
         members += row.arrived
-        ties += row.new_ties
-        record = [row.start.isoformat(), row.end.isoformat(), members, ties, row.new_ties, 0,
+        ties += row.new_ties - row.lost_ties
+        record = [row.start.isoformat(), row.end.isoformat(), members, ties, row.new_ties, row.lost_ties,
                   0.0 if members < 2 else 2.0 * ties / (members * (members - 1.0)),
                   0.0 if members == 0 else 2.0 * ties / members]
         if largest is not None:
@@ -626,6 +682,14 @@ def main(argv=None):
     parser.add_argument("--analyses", default=",".join(ANALYSES),
                         help="comma-separated subset of " + ",".join(ANALYSES))
     parser.add_argument("--period", default="quarter", choices=["day", "week", "month", "quarter", "year"])
+    parser.add_argument("--window", type=int, default=None, metavar="K",
+                        help="growth: a period's network holds the ties with a record in its last K periods "
+                             "(as the CLI's --window; largest_component_share is then left out)")
+    parser.add_argument("--from", dest="since", type=datetime.date.fromisoformat, default=None, metavar="DATE",
+                        help="the network of the ties with a dated record on or after DATE (as the CLI's --from)")
+    parser.add_argument("--until", type=datetime.date.fromisoformat, default=None, metavar="DATE",
+                        help="the network of the ties with a dated record on or before DATE, over the members "
+                             "present by then (as the CLI's --until)")
     parser.add_argument("--weighted", action="store_true",
                         help="tie weights count in strength, PageRank and label propagation (as the CLI's --weighted)")
     parser.add_argument("--no-largest-component", action="store_true",
@@ -640,6 +704,10 @@ def main(argv=None):
     unknown = [a for a in analyses if a not in ANALYSES]
     if unknown:
         parser.error("unknown analyses: " + ", ".join(unknown))
+    if args.since is not None and (args.until is None or args.since > args.until):
+        parser.error("--from needs an --until on or after it")
+    if args.window is not None and args.window < 1:
+        parser.error("--window must be at least 1")
 
     builder = (SparkSession.builder.appName("meshwork")
                .config("spark.sql.session.timeZone", "UTC"))
@@ -648,15 +716,25 @@ def main(argv=None):
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
 
-    data = Dataset(spark, args.dataset, args.weighted)
+    clock = [time.monotonic()]
+
+    def lap(what):
+        now = time.monotonic()
+        print(f"meshwork_spark: {what} took {now - clock[0]:.1f} s", file=sys.stderr)
+        clock[0] = now
+
+    data = Dataset(spark, args.dataset, args.weighted, since=args.since, until=args.until)
+    lap("reading the dataset and building the member network")
     out = args.out
     degree = degrees(data).localCheckpoint() if set(analyses) & {"summary", "centrality"} else None
     members = data.members.select("ord", "id")
     comps = components(data) if set(analyses) & {"summary", "components"} else None
     if "summary" in analyses:
         write_json(spark, summary(data, degree, comps), out, "summary")
+        lap("summary (with degrees and components)")
     if "components" in analyses:
         write_table(members.join(comps, "ord").select("ord", "id", "component"), out, "components")
+        lap("components")
     if "centrality" in analyses:
         ranks, rounds = pagerank(data, degree)
         clustering = triangles(data, degree)
@@ -664,6 +742,7 @@ def main(argv=None):
                  .select("ord", "id", "degree", "strength", "pagerank", "clustering"))
         write_table(table, out, "centrality")
         print(f"meshwork_spark: PageRank converged in {rounds} conjugate-gradient rounds", file=sys.stderr)
+        lap("centrality")
     if "communities" in analyses:
         labels, rounds, _ = label_propagation(data, half_rounds=args.lpa_half_rounds)
         labels = labels.localCheckpoint()
@@ -673,13 +752,17 @@ def main(argv=None):
         count = labels.select("community").distinct().count()
         spark.createDataFrame([(count, quality, rounds)], "communities long, modularity double, rounds long") \
             .coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/communities-quality")
+        lap("communities")
     if "boundaries" in analyses:
         for level in LEVELS:
             write_table(boundaries(data, level), out, "boundaries-" + level)
+        lap("boundaries")
     if "growth" in analyses:
-        table = growth(data, args.period, largest_component=not args.no_largest_component)
+        table = growth(data, args.period, largest_component=not args.no_largest_component, window=args.window)
+        name = "growth-" + args.period + ("" if args.window is None else f"-window{args.window}")
         if table is not None:
-            table.coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/growth-" + args.period)
+            table.coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/" + name)
+        lap("growth")
     spark.stop()
 
 
