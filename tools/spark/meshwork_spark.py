@@ -19,9 +19,11 @@ nodes.csv order, periods in time order):
     boundaries-LEVEL/        group,members,internal_ties,external_ties,ei_index,expected_ei_index,
                              density[,internal_weight,external_weight,weighted_ei_index],name,level
                              (`meshwork boundaries [--weighted]`)
-    growth-PERIOD/           period_start,period_end,members,ties,new_ties,lost_ties,density,
+    growth-PERIOD[-windowK]/ period_start,period_end,members,ties,new_ties,lost_ties,density,
                              mean_degree,largest_component_share,cross_share_L,ei_L...
-                             (`meshwork growth`)
+                             (`meshwork growth [--window K]`)
+
+--from/--until restrict every analysis to a span, as the CLI's; --weighted as the CLI's.
 
 The definitions, what differs from the CLI and how to run this on a cluster are in docs/spark.md.
 """
@@ -31,6 +33,7 @@ import datetime
 import json
 import math
 import sys
+import time
 
 from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
@@ -38,6 +41,10 @@ from pyspark.sql.utils import AnalysisException
 
 LEVELS = ["organisation", "region", "partner"]
 ALPHA = 0.85
+# Label propagation: rounds moving a hash-chosen half, then independent sets (see label_propagation).
+LPA_HALF_ROUNDS = 10
+LPA_MAX_ROUNDS = 1000
+LPA_PATIENCE = 10
 
 
 # ----------------------------------------------------------------------------------------------
@@ -72,11 +79,15 @@ def utc_day(column):
 
 class Dataset:
     """The member network of a dataset: members (with their order in nodes.csv and their group at
-    each level) and ties (u, v ordinal pairs, u < v, summed weight, first day)."""
+    each level) and ties (u, v ordinal pairs, u < v, summed weight, first day). With a span
+    (`since`, `until`: dates or None) the network holds the ties with a dated record in
+    [since, until] (days inclusive, UTC) over the members present by `until` (the earlier of
+    `joined` and their first tie in the whole dataset), as the CLI's --from/--until."""
 
-    def __init__(self, spark, path, weighted):
+    def __init__(self, spark, path, weighted, since=None, until=None):
         self.spark = spark
         self.weighted = weighted
+        self.since, self.until = since, until
         nodes = read_csv(spark, path.rstrip("/") + "/nodes.csv", multiline=True)
         # nodes.csv is read as one ordered stream: the increasing id follows the file's row order.
         nodes = nodes.withColumn("ord", F.monotonically_increasing_id())
@@ -135,6 +146,21 @@ class Dataset:
                       .select(F.least("a.ord", "b.ord").alias("u"), F.greatest("a.ord", "b.ord").alias("v"),
                               F.lit(1.0).alias("w"), F.greatest("a.day", "b.day").alias("day")))
             records = records.unionByName(shared)
+        ties = records.groupBy("u", "v").agg(F.min("day").alias("first"))
+        first_tie = (ties.select(F.col("u").alias("ord"), "first").unionByName(ties.select(F.col("v").alias("ord"), "first"))
+                     .groupBy("ord").agg(F.min("first").alias("tied")))
+        # The day each member is present from: the earlier of joined and its first tie (whole dataset).
+        self.present = (self.members.select("ord", "joined").join(first_tie, "ord", "left")
+                        .select("ord", F.least("joined", "tied").alias("present"))
+                        .filter(F.col("present").isNotNull()).localCheckpoint())
+        if since is not None or until is not None:
+            if since is not None:
+                records = records.filter(F.col("day") >= F.lit(since))
+            if until is not None:
+                records = records.filter(F.col("day") <= F.lit(until))
+                present = self.present.filter(F.col("present") <= F.lit(until)).select("ord")
+                self.members = self.members.join(present, "ord", "left_semi").localCheckpoint()
+                self.n = self.members.count()
         self.records = records
         self.ties = (records.groupBy("u", "v")
                      .agg(F.sum("w").alias("w"), F.min("day").alias("first"))
@@ -144,6 +170,18 @@ class Dataset:
         self.arcs = (self.ties.select(F.col("u").alias("a"), F.col("v").alias("b"), w.alias("w"))
                      .unionByName(self.ties.select(F.col("v").alias("a"), F.col("u").alias("b"), w.alias("w")))
                      .localCheckpoint())
+
+
+def checkpoint(frame):
+    """`frame` computed and kept (localCheckpoint), as a new leaf whose size estimate no longer
+    derives from the plan that computed it. A checkpoint keeps its plan's estimated size, and
+    Spark estimates a join as the product of its sides' sizes, so an iteration that joins its
+    previous checkpoint squares the estimate's digits every round: by round 9 of label propagation
+    on the example community the planner spent 90 s multiplying BigIntegers. Re-creating the
+    frame from its rows (within the JVM) gives it Spark's default estimate instead."""
+    frame = frame.localCheckpoint()
+    spark = frame.sparkSession
+    return DataFrame(spark._jsparkSession.createDataFrame(frame._jdf.javaRDD(), frame._jdf.schema()), spark)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -170,11 +208,11 @@ def component_labels(data, arcs=None, vertices=None):
     while True:
         pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), "b")
                   .groupBy(F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
-        step = (labels.join(pulled, "ord", "left")
-                .select("ord", F.least("label", F.coalesce("pulled", "label")).alias("label")).localCheckpoint())
-        jumped = (step.join(step.select(F.col("ord").alias("label"), F.col("label").alias("jump")), "label", "left")
-                  .select("ord", F.least("label", F.coalesce("jump", "label")).alias("label"))
-                  .localCheckpoint())
+        step = checkpoint(labels.join(pulled, "ord", "left")
+                          .select("ord", F.least("label", F.coalesce("pulled", "label")).alias("label")))
+        jumped = checkpoint(
+            step.join(step.select(F.col("ord").alias("label"), F.col("label").alias("jump")), "label", "left")
+            .select("ord", F.least("label", F.coalesce("jump", "label")).alias("label")))
         changed = jumped.join(labels.withColumnRenamed("label", "old"), "ord").filter(
             F.col("label") != F.col("old")).limit(1).count()
         labels = jumped
@@ -204,8 +242,8 @@ def pagerank(data, degree):
     nodes = (degree.filter(F.col("strength") > 0)
              .select("ord", (1.0 / F.sqrt("strength")).alias("s")))
     # x = 0, r = p = b = D^-1/2 1.
-    state = nodes.select("ord", "s", F.lit(0.0).alias("x"), F.col("s").alias("r"),
-                         F.col("s").alias("p")).localCheckpoint()
+    state = checkpoint(nodes.select("ord", "s", F.lit(0.0).alias("x"), F.col("s").alias("r"),
+                                    F.col("s").alias("p")))
     norm_b = state.agg(F.sum(F.col("s") * F.col("s"))).first()[0] or 0.0
     rr = norm_b
     rounds = 0
@@ -214,16 +252,16 @@ def pagerank(data, degree):
         # q = p - alpha S p, with (S p)_a = s_a * sum_b w_ab s_b p_b.
         pushed = (data.arcs.join(state.select(F.col("ord").alias("b"), (F.col("s") * F.col("p")).alias("sp")), "b")
                   .groupBy(F.col("a").alias("ord")).agg(F.sum(F.col("w") * F.col("sp")).alias("wsp")))
-        withq = (state.join(pushed, "ord", "left")
-                 .withColumn("q", F.col("p") - ALPHA * F.col("s") * F.coalesce("wsp", F.lit(0.0)))
-                 .drop("wsp").localCheckpoint())
+        withq = checkpoint(state.join(pushed, "ord", "left")
+                           .withColumn("q", F.col("p") - ALPHA * F.col("s") * F.coalesce("wsp", F.lit(0.0)))
+                           .drop("wsp"))
         pq = withq.agg(F.sum(F.col("p") * F.col("q"))).first()[0]
         step = rr / pq
-        updated = withq.select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
-                               (F.col("r") - step * F.col("q")).alias("r"), "p").localCheckpoint()
+        updated = checkpoint(withq.select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
+                                          (F.col("r") - step * F.col("q")).alias("r"), "p"))
         rr_new = updated.agg(F.sum(F.col("r") * F.col("r"))).first()[0]
         beta = rr_new / rr
-        state = updated.select("ord", "s", "x", "r", (F.col("r") + beta * F.col("p")).alias("p")).localCheckpoint()
+        state = checkpoint(updated.select("ord", "s", "x", "r", (F.col("r") + beta * F.col("p")).alias("p")))
         rr = rr_new
     z = state.select("ord", (F.col("x") / F.col("s")).alias("z"))
     total_z = z.agg(F.sum("z")).first()[0] or 0.0
@@ -236,44 +274,64 @@ def pagerank(data, degree):
 
 def triangles(data, degree):
     """Triangles through each member and its clustering coefficient 2T / (d (d - 1)) (0 below
-    degree 2), as NetworkX's `clustering`. Each tie is oriented from the lower to the higher
+    degree 2), as NetworkX's `clustering`; weighted (`--weighted`), T sums over the member's
+    triangles the product of the cube roots of their three tie weights, each divided by the
+    largest tie weight (Onnela et al. 2005, NetworkX's weighted `clustering`), as the CLI's
+    `centrality --weighted --measure clustering`. Each tie is oriented from the lower to the higher
     (degree, ordinal) end, so each triangle is found once from its lowest vertex, and no
     vertex has more than sqrt(2E) out-ties.
     - Complexity: O(E^1.5) work."""
     rank = degree.select("ord", "degree")
-    ties = data.ties.select("u", "v")
+    if data.weighted:
+        largest = data.ties.agg(F.max("w")).first()[0] or 1.0
+        ties = data.ties.select("u", "v", F.cbrt(F.col("w") / F.lit(largest)).alias("c"))
+    else:
+        ties = data.ties.select("u", "v", F.lit(1.0).alias("c"))
     ends = (ties.join(rank.select(F.col("ord").alias("u"), F.col("degree").alias("du")), "u")
             .join(rank.select(F.col("ord").alias("v"), F.col("degree").alias("dv")), "v"))
     low_u = (F.col("du") < F.col("dv")) | ((F.col("du") == F.col("dv")) & (F.col("u") < F.col("v")))
     out = ends.select(F.when(low_u, F.col("u")).otherwise(F.col("v")).alias("x"),
-                      F.when(low_u, F.col("v")).otherwise(F.col("u")).alias("y")).localCheckpoint()
+                      F.when(low_u, F.col("v")).otherwise(F.col("u")).alias("y"), "c").localCheckpoint()
     first, second = out.alias("p"), out.alias("q")
     wedges = first.join(second, (F.col("p.x") == F.col("q.x")) & (F.col("p.y") < F.col("q.y"))).select(
-        F.col("p.x").alias("x"), F.col("p.y").alias("u"), F.col("q.y").alias("v"))
+        F.col("p.x").alias("x"), F.col("p.y").alias("u"), F.col("q.y").alias("v"),
+        (F.col("p.c") * F.col("q.c")).alias("cw"))
     closed = wedges.join(ties, ["u", "v"])  # u < v in both
-    corners = (closed.select(F.explode(F.array("x", "u", "v")).alias("ord"))
-               .groupBy("ord").agg(F.count("*").alias("triangles")))
+    corners = (closed.select(F.explode(F.array("x", "u", "v")).alias("ord"), (F.col("cw") * F.col("c")).alias("t"))
+               .groupBy("ord").agg(F.sum("t").alias("triangles")))
     d = F.col("degree")
     return (degree.select("ord", "degree").join(corners, "ord", "left")
-            .select("ord", F.coalesce("triangles", F.lit(0)).alias("triangles"),
+            .select("ord", F.coalesce("triangles", F.lit(0.0)).alias("triangles"),
                     F.when(d < 2, F.lit(0.0)).otherwise(
-                        2.0 * F.coalesce("triangles", F.lit(0)) / (d * (d - 1))).alias("clustering")))
+                        2.0 * F.coalesce("triangles", F.lit(0.0)) / (d * (d - 1))).alias("clustering")))
 
 
-def label_propagation(data, max_rounds=100):
+def label_propagation(data, half_rounds=LPA_HALF_ROUNDS, max_rounds=LPA_MAX_ROUNDS, patience=LPA_PATIENCE):
     """Deterministic label propagation: every member starts with its own ordinal as label. Each
     round finds, for every member with ties, the labels of largest summed tie weight among its
-    neighbours (its best labels); it stops when every member holds one of its best labels (the
-    stopping rule of Raghavan et al.) or after max_rounds. Otherwise half of the members, chosen
-    by a hash of (member, round), move: a member keeps its label when it is among the best and
-    otherwise takes the smallest of them. Moving a different half each round keeps two
-    neighbours from swapping labels back and forth forever, as they would if all moved at once.
-    Members without ties keep their own label. Communities are numbered by decreasing size, ties
-    by first member. This is not the CLI's randomised sequential order (see docs/spark.md); the
-    agreement check compares partition quality instead.
-    - Complexity: O(E) per round."""
+    neighbours (its best labels); a member is unsatisfied when its label is not among them. It
+    stops when every member is satisfied (the stopping rule of Raghavan et al.). Otherwise some
+    unsatisfied members move, each to the smallest of its best labels:
+    - the first `half_rounds` rounds move the unsatisfied members of one half, chosen by a hash
+      of (member, round) (fast, but two neighbours of the same half may swap labels);
+    - later rounds move an independent set: the unsatisfied members whose hash of (member, round)
+      is below that of every unsatisfied neighbour (Luby's rule; never empty while a member is
+      unsatisfied). A member that moves alone among its neighbours strictly raises the total
+      weight of the ties inside communities, and there are finitely many labellings, so this
+      phase ends (Cordasco and Gargano's semi-synchronous argument, "Label propagation
+      algorithm: a semi-synchronous approach", 2012). That bound can be large (a generated
+      100,000-member community still had 125-150 unsatisfied members after 40 rounds), so the
+      phase also stops when `patience` rounds pass without fewer unsatisfied members than
+      before (logged).
+    Members without ties keep their own label. Communities are numbered by decreasing size,
+    ties by first member. This is not the CLI's randomised sequential order (see docs/spark.md);
+    the agreement check compares partition quality instead. `max_rounds` only guards against a
+    runaway job (logged when reached).
+    - Complexity: O(E) per round; returns (communities, rounds, unsatisfied count per round)."""
+    started = time.monotonic()
     labels = data.members.select("ord", F.col("ord").alias("label")).localCheckpoint()
     rounds = 0
+    history = []
     while True:
         votes = (data.arcs.join(labels.withColumnRenamed("ord", "b"), "b")
                  .groupBy(F.col("a").alias("ord"), "label").agg(F.sum("w").alias("votes")))
@@ -284,18 +342,39 @@ def label_propagation(data, max_rounds=100):
                   .groupBy("ord").agg(F.max(F.when(F.col("label") == F.col("own"), F.col("label"))).alias("keep"),
                                       F.min("label").alias("smallest"))
                   .select("ord", F.coalesce("keep", "smallest").alias("chosen")))
-        step = (labels.join(choice, "ord", "left")
-                .select("ord", "label", F.coalesce("chosen", "label").alias("chosen")).localCheckpoint())
-        if rounds >= max_rounds or step.filter(F.col("label") != F.col("chosen")).limit(1).count() == 0:
+        step = checkpoint(
+            labels.join(choice, "ord", "left")
+            .select("ord", "label", F.coalesce("chosen", "label").alias("chosen"))
+            .withColumn("priority", F.struct(F.xxhash64("ord", F.lit(rounds)).alias("h"), F.col("ord").alias("o"))))
+        unsatisfied = step.filter(F.col("label") != F.col("chosen"))
+        count = unsatisfied.count()
+        history.append(count)
+        print(f"meshwork_spark: label propagation round {rounds}: {count} members without a best label "
+              f"({time.monotonic() - started:.1f} s)", file=sys.stderr)
+        if count == 0:
             break
+        if rounds >= max_rounds:
+            print(f"meshwork_spark: label propagation stopped at the {max_rounds}-round guard", file=sys.stderr)
+            break
+        if rounds >= half_rounds + patience and min(history[-patience:]) >= min(history[:-patience]):
+            print(f"meshwork_spark: label propagation stopped: no fewer members without a best label in "
+                  f"{patience} rounds ({count} left)", file=sys.stderr)
+            break
+        if rounds < half_rounds:
+            movers = unsatisfied.filter(F.pmod(F.col("priority.h"), F.lit(2)) == 0).select("ord")
+        else:
+            rivals = (data.arcs.join(unsatisfied.select(F.col("ord").alias("b"), "priority"), "b")
+                      .groupBy(F.col("a").alias("ord")).agg(F.min("priority").alias("rival")))
+            movers = (unsatisfied.join(rivals, "ord", "left")
+                      .filter(F.col("rival").isNull() | (F.col("priority") < F.col("rival"))).select("ord"))
         rounds += 1
-        moving = F.pmod(F.xxhash64("ord", F.lit(rounds)), F.lit(2)) == 0
-        labels = step.select("ord", F.when(moving, F.col("chosen")).otherwise(F.col("label")).alias("label")) \
-            .localCheckpoint()
+        labels = checkpoint(
+            step.join(movers.withColumn("moves", F.lit(True)), "ord", "left")
+            .select("ord", F.when(F.col("moves"), F.col("chosen")).otherwise(F.col("label")).alias("label")))
     sizes = labels.groupBy("label").agg(F.count("*").alias("size"), F.min("ord").alias("first"))
     ranked = sizes.withColumn("community", F.row_number().over(
         Window.orderBy(F.desc("size"), F.asc("first"))) - 1)
-    return labels.join(ranked, "label").select("ord", "community"), rounds
+    return labels.join(ranked, "label").select("ord", "community"), rounds, history
 
 
 def modularity(data, membership, column):
@@ -319,10 +398,12 @@ def level_groups(data, level):
     return data.nodes.filter(F.col("kind") == level).select(F.col("id").alias("group"), "name", "ord")
 
 
-def tie_groups(data, level):
-    """Ties whose two members have a known group at `level`, with both groups."""
+def tie_groups(data, level, ties=None):
+    """Ties (or any rows with member ordinals u and v) whose two members have a known group at
+    `level`, with both groups."""
     g = data.members.select("ord", F.col("g_" + level).alias("g")).filter(F.col("g").isNotNull())
-    return (data.ties.join(g.select(F.col("ord").alias("u"), F.col("g").alias("gu")), "u")
+    ties = data.ties if ties is None else ties
+    return (ties.join(g.select(F.col("ord").alias("u"), F.col("g").alias("gu")), "u")
             .join(g.select(F.col("ord").alias("v"), F.col("g").alias("gv")), "v"))
 
 
@@ -436,13 +517,37 @@ def largest_component_sizes(data, presence, starts, period):
     return result
 
 
-def growth(data, period, largest_component=True):
+def tie_changes(data, period, periods, window):
+    """The ties entering (change 1) and leaving (change -1) the network, one row per tie and
+    period start. Cumulative (window None): each tie enters in the period of its first record. With
+    a window of K periods a tie is present in period p when it has a record in periods p-K+1..p:
+    over its record periods in order, a record more than K periods after the previous one (or the
+    first) starts a run, a record more than K periods before the next one (or the last) ends it,
+    and the tie leaves K periods after that record (when that period is in the series)."""
+    if window is None:
+        return data.ties.select("u", "v", period_column(F.col("first"), period).alias("start"),
+                                F.lit(1).alias("change"))
+    index = periods.select("start", "idx")
+    marks = (data.records.select("u", "v", period_column(F.col("day"), period).alias("start")).distinct()
+             .join(index, "start"))
+    order = Window.partitionBy("u", "v").orderBy("idx")
+    marks = marks.withColumn("prev", F.lag("idx").over(order)).withColumn("next", F.lead("idx").over(order))
+    gains = marks.filter(F.col("prev").isNull() | (F.col("idx") - F.col("prev") > window)).select(
+        "u", "v", "idx", F.lit(1).alias("change"))
+    losses = marks.filter(F.col("next").isNull() | (F.col("next") - F.col("idx") > window)).select(
+        "u", "v", (F.col("idx") + window).alias("idx"), F.lit(-1).alias("change"))
+    return gains.unionByName(losses).join(index, "idx").select("u", "v", "start", "change")
+
+
+def growth(data, period, largest_component=True, window=None):
     """One row per calendar period from that of the earliest dated record (interaction or
-    attendance row) to that of the latest, on the cumulative network, as `meshwork growth`
-    without --window: members present by the period's end (from the earlier of `joined` and
-    their first tie), ties, new ties, lost ties (0: the network only grows), density, mean degree,
-    largest component share, and per level the cross-boundary share and E-I index of the ties
-    whose two members' groups are known."""
+    attendance row) to that of the latest, as `meshwork growth [--window K]`: the network of a
+    period holds every tie with a record on or before its end (cumulative), or with a window in its
+    last K periods (`tie_changes`). Columns: members present by the period's end (from the earlier
+    of `joined` and their first tie), ties, new ties, lost ties (0 when cumulative), density, mean
+    degree, largest component share (cumulative only), and per level the cross-boundary share and
+    E-I index of the ties whose two members' groups are known.
+    - Complexity: O(records) in Spark; O(periods) on the driver, plus the largest-component pass."""
     spark = data.spark
     dated = data.interaction_rows.select("day")
     if data.attendance_rows is not None:
@@ -450,38 +555,39 @@ def growth(data, period, largest_component=True):
     first_day, last_day = dated.agg(F.min("day"), F.max("day")).first()
     if first_day is None:
         return None
+    # A span sets the first and last period (members still count from their presence).
+    first_day = data.since or first_day
+    last_day = data.until or last_day
     starts = []
     start = period_start(first_day, period)
     while start <= last_day:
         starts.append(start)
         start = next_period(start, period)
-    periods = spark.createDataFrame([(s, next_period(s, period) - datetime.timedelta(days=1)) for s in starts],
-                                    "start date, end date")
+    periods = spark.createDataFrame(
+        [(s, next_period(s, period) - datetime.timedelta(days=1), i) for i, s in enumerate(starts)],
+        "start date, end date, idx int")
 
-    first_tie = (data.arcs.join(data.ties.select(F.col("u").alias("a"), F.col("v").alias("b"), "first"), ["a", "b"])
-                 .unionByName(data.arcs.join(data.ties.select(F.col("v").alias("a"), F.col("u").alias("b"), "first"),
-                                             ["a", "b"]))
-                 .groupBy(F.col("a").alias("ord")).agg(F.min("first").alias("tied")))
-    presence = (data.members.select("ord", "joined").join(first_tie, "ord", "left")
-                .select("ord", F.least("joined", "tied").alias("present"))
-                .filter(F.col("present").isNotNull())
+    presence = (data.present.join(data.members.select("ord"), "ord", "left_semi")
                 .select("ord", period_column(F.col("present"), period).alias("start"))).localCheckpoint()
     arrivals = presence.groupBy("start").agg(F.count("*").alias("arrived"))
-    tie_period = data.ties.select("u", "v", period_column(F.col("first"), period).alias("start"))
-    new = tie_period.groupBy("start").agg(F.count("*").alias("new_ties"))
+    changes = tie_changes(data, period, periods, window).localCheckpoint()
+    new = changes.groupBy("start").agg(F.sum((F.col("change") > 0).cast("long")).alias("new_ties"),
+                                       F.sum((F.col("change") < 0).cast("long")).alias("lost_ties"))
     table = (periods.join(arrivals, "start", "left").join(new, "start", "left")
              .select("start", "end", F.coalesce("arrived", F.lit(0)).alias("arrived"),
-                     F.coalesce("new_ties", F.lit(0)).alias("new_ties")))
+                     F.coalesce("new_ties", F.lit(0)).alias("new_ties"),
+                     F.coalesce("lost_ties", F.lit(0)).alias("lost_ties")))
     for level in LEVELS:
-        known = tie_groups(data, level).select(period_column(F.col("first"), period).alias("start"),
-                                               (F.col("gu") != F.col("gv")).alias("cross"))
-        counts = known.groupBy("start").agg(F.sum(F.col("cross").cast("long")).alias("e_" + level),
-                                            F.sum((~F.col("cross")).cast("long")).alias("i_" + level))
+        known = tie_groups(data, level, changes).select("start", "change", (F.col("gu") != F.col("gv")).alias("cross"))
+        counts = known.groupBy("start").agg(F.sum(F.when(F.col("cross"), F.col("change")).otherwise(0)).alias("e_" + level),
+                                            F.sum(F.when(~F.col("cross"), F.col("change")).otherwise(0)).alias("i_" + level))
         table = table.join(counts, "start", "left")
     rows = sorted(table.collect(), key=lambda row: row.start)
     # Members who are present before the first period (joined earlier) count from the start.
     early = presence.filter(F.col("start") < starts[0]).count()
-    largest = largest_component_sizes(data, presence, starts, period) if largest_component else None
+    # With a window ties also leave, so the one union-find pass does not apply.
+    largest = (largest_component_sizes(data, presence, starts, period)
+               if largest_component and window is None else None)
 
     out = []
     members = early
@@ -490,8 +596,8 @@ def growth(data, period, largest_component=True):
     i = {level: 0 for level in LEVELS}
     for index, row in enumerate(rows):
         members += row.arrived
-        ties += row.new_ties
-        record = [row.start.isoformat(), row.end.isoformat(), members, ties, row.new_ties, 0,
+        ties += row.new_ties - row.lost_ties
+        record = [row.start.isoformat(), row.end.isoformat(), members, ties, row.new_ties, row.lost_ties,
                   0.0 if members < 2 else 2.0 * ties / (members * (members - 1.0)),
                   0.0 if members == 0 else 2.0 * ties / members]
         if largest is not None:
@@ -584,10 +690,21 @@ def main(argv=None):
     parser.add_argument("--analyses", default=",".join(ANALYSES),
                         help="comma-separated subset of " + ",".join(ANALYSES))
     parser.add_argument("--period", default="quarter", choices=["day", "week", "month", "quarter", "year"])
+    parser.add_argument("--window", type=int, default=None, metavar="K",
+                        help="growth: a period's network holds the ties with a record in its last K periods "
+                             "(as the CLI's --window; largest_component_share is then left out)")
+    parser.add_argument("--from", dest="since", type=datetime.date.fromisoformat, default=None, metavar="DATE",
+                        help="the network of the ties with a dated record on or after DATE (as the CLI's --from)")
+    parser.add_argument("--until", type=datetime.date.fromisoformat, default=None, metavar="DATE",
+                        help="the network of the ties with a dated record on or before DATE, over the members "
+                             "present by then (as the CLI's --until)")
     parser.add_argument("--weighted", action="store_true",
                         help="tie weights count in strength, PageRank and label propagation (as the CLI's --weighted)")
     parser.add_argument("--no-largest-component", action="store_true",
                         help="leave largest_component_share out of growth (it is the one driver-side step)")
+    parser.add_argument("--lpa-half-rounds", type=int, default=LPA_HALF_ROUNDS,
+                        help="label propagation rounds that move a hash-chosen half before the independent-set "
+                             f"rounds (default {LPA_HALF_ROUNDS}; see docs/spark.md)")
     parser.add_argument("--shuffle-partitions", type=int, default=None,
                         help="spark.sql.shuffle.partitions (default: Spark's, or the --conf given)")
     args = parser.parse_args(argv)
@@ -595,6 +712,10 @@ def main(argv=None):
     unknown = [a for a in analyses if a not in ANALYSES]
     if unknown:
         parser.error("unknown analyses: " + ", ".join(unknown))
+    if args.since is not None and (args.until is None or args.since > args.until):
+        parser.error("--from needs an --until on or after it")
+    if args.window is not None and args.window < 1:
+        parser.error("--window must be at least 1")
 
     builder = (SparkSession.builder.appName("meshwork")
                .config("spark.sql.session.timeZone", "UTC"))
@@ -603,15 +724,25 @@ def main(argv=None):
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
 
-    data = Dataset(spark, args.dataset, args.weighted)
+    clock = [time.monotonic()]
+
+    def lap(what):
+        now = time.monotonic()
+        print(f"meshwork_spark: {what} took {now - clock[0]:.1f} s", file=sys.stderr)
+        clock[0] = now
+
+    data = Dataset(spark, args.dataset, args.weighted, since=args.since, until=args.until)
+    lap("reading the dataset and building the member network")
     out = args.out
     degree = degrees(data).localCheckpoint() if set(analyses) & {"summary", "centrality"} else None
     members = data.members.select("ord", "id")
     comps = components(data) if set(analyses) & {"summary", "components"} else None
     if "summary" in analyses:
         write_json(spark, summary(data, degree, comps), out, "summary")
+        lap("summary (with degrees and components)")
     if "components" in analyses:
         write_table(members.join(comps, "ord").select("ord", "id", "component"), out, "components")
+        lap("components")
     if "centrality" in analyses:
         ranks, rounds = pagerank(data, degree)
         clustering = triangles(data, degree)
@@ -619,8 +750,9 @@ def main(argv=None):
                  .select("ord", "id", "degree", "strength", "pagerank", "clustering"))
         write_table(table, out, "centrality")
         print(f"meshwork_spark: PageRank converged in {rounds} conjugate-gradient rounds", file=sys.stderr)
+        lap("centrality")
     if "communities" in analyses:
-        labels, rounds = label_propagation(data)
+        labels, rounds, _ = label_propagation(data, half_rounds=args.lpa_half_rounds)
         labels = labels.localCheckpoint()
         print(f"meshwork_spark: label propagation stopped after {rounds} rounds", file=sys.stderr)
         write_table(members.join(labels, "ord").select("ord", "id", "community"), out, "communities")
@@ -628,13 +760,17 @@ def main(argv=None):
         count = labels.select("community").distinct().count()
         spark.createDataFrame([(count, quality, rounds)], "communities long, modularity double, rounds long") \
             .coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/communities-quality")
+        lap("communities")
     if "boundaries" in analyses:
         for level in LEVELS:
             write_table(boundaries(data, level), out, "boundaries-" + level)
+        lap("boundaries")
     if "growth" in analyses:
-        table = growth(data, args.period, largest_component=not args.no_largest_component)
+        table = growth(data, args.period, largest_component=not args.no_largest_component, window=args.window)
+        name = "growth-" + args.period + ("" if args.window is None else f"-window{args.window}")
         if table is not None:
-            table.coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/growth-" + args.period)
+            table.coalesce(1).write.mode("overwrite").option("header", True).csv(out.rstrip("/") + "/" + name)
+        lap("growth")
     spark.stop()
 
 
