@@ -37,13 +37,15 @@ struct _BlockSchedule: Sendable {
     func isBlocked(_ n: Int) -> Bool { n >= minimumVertices }
 
     /// Vertices per block for a graph of `n` vertices and `entries` adjacency entries (a function
-    /// of the graph only): `n / (8 · mean degree)` within `[256, 4096]`. A vertex then has about
-    /// 1/16 of a neighbour earlier in its block on average, so its choice is made on nearly the
-    /// state the sequential code would see; 256 vertices (about 256 · mean degree entries) still
-    /// outweigh waking the workers.
+    /// of the graph only): `n / (2 · mean degree)` within `[256, 4096]`. A vertex then has about a
+    /// quarter of a neighbour earlier in its block on average, so its choice is made on nearly the
+    /// state the sequential code would see, and the workers are woken a quarter as often as with
+    /// blocks of `n / (8 · mean degree)` (measured on gen100k, 2 threads, 2026-12-04: Louvain's local
+    /// moving about 10% faster, mean modularity over 6 seeds 0.7224 against 0.7215); 256 vertices
+    /// (about 256 · mean degree entries) still outweigh waking the workers.
     static func blockSize(_ n: Int, entries: Int) -> Int {
         guard entries > 0 else { return maximumBlock }
-        return max(256, min(maximumBlock, n * n / (8 * entries)))
+        return max(256, min(maximumBlock, n * n / (2 * entries)))
     }
 
     /// The largest block of any graph (the per-block arrays' size).
@@ -60,12 +62,10 @@ struct _EarlierNeighbour {
     var weight: Double
 }
 
-/// One worker's scratch for the block-synchronous kernels: the contact map of the sequential code
-/// and two growable lists (earlier-in-block neighbours, vertices to activate).
+/// One worker's scratch for the block-synchronous kernels: the neighbour weights of the sequential
+/// code and two growable lists (earlier-in-block neighbours, vertices to activate).
 struct _WorkerScratch {
-    let contact: UnsafeMutablePointer<_Contact>
-    let touched: UnsafeMutablePointer<Int32>
-    var stamp: Int64 = 0
+    let neighbours: _NeighbourWeights
     var earlier: UnsafeMutablePointer<_EarlierNeighbour>
     var earlierCapacity: Int
     var earlierCount = 0
@@ -74,9 +74,7 @@ struct _WorkerScratch {
     var activateCount = 0
 
     init(capacity n: Int) {
-        contact = .allocate(capacity: n)
-        contact.initialize(repeating: _Contact(weight: 0, stamp: -1), count: n)
-        touched = .allocate(capacity: n)
+        neighbours = _NeighbourWeights(capacity: n)
         earlierCapacity = 1024
         earlier = .allocate(capacity: earlierCapacity)
         activateCapacity = 1024
@@ -84,7 +82,7 @@ struct _WorkerScratch {
     }
 
     func deallocate() {
-        contact.deallocate(); touched.deallocate(); earlier.deallocate(); activate.deallocate()
+        neighbours.deallocate(); earlier.deallocate(); activate.deallocate()
     }
 
     /// Makes room for `extra` more earlier-neighbour records.

@@ -53,13 +53,12 @@ public struct LabelPropagation: Sendable {
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
         if schedule.isBlocked(n) { return blockedRun(graph, work: work, order: order, schedule: schedule) }
         var label = (0..<Int32(n)).map { $0 }
-        var labelWeight = [Double](repeating: 0, count: n)
-        var stamp = [Int](repeating: -1, count: n)
+        let neighbourWeights = _NeighbourWeights(capacity: n)
+        defer { neighbourWeights.deallocate() }
         // A vertex whose neighbours kept their labels since its last visit would keep its label
         // again (it holds one of the best labels) without drawing a random number: it is skipped.
         // Every vertex starts active; a move re-activates the mover's neighbours.
         var active = [Bool](repeating: true, count: n)
-        var touched = [Int32](repeating: 0, count: n)
         var rng = SplitMix64(seed: seed)
         var sweeps = 0
         var moves = 0
@@ -69,11 +68,8 @@ public struct LabelPropagation: Sendable {
         work.targets.withUnsafeBufferPointer { targets in
         work.weights.withUnsafeBufferPointer { weights in
         label.withUnsafeMutableBufferPointer { label in
-        labelWeight.withUnsafeMutableBufferPointer { labelWeight in
-        stamp.withUnsafeMutableBufferPointer { stamp in
         active.withUnsafeMutableBufferPointer { active in
-        touched.withUnsafeMutableBufferPointer { touched in
-            var visit = 0  // the stamp of this visit: every evaluation gets a new one
+            var neighbours = neighbourWeights
             while changed && sweeps < maximumSweeps {
                 changed = false
                 sweeps += 1
@@ -83,36 +79,27 @@ public struct LabelPropagation: Sendable {
                     active[v] = false
                     let rowStart = Int(offsets[v]), rowEnd = Int(offsets[v + 1])
                     guard rowStart < rowEnd else { continue }
-                    visit += 1
                     var best = 0.0
-                    var touchedCount = 0
                     for p in rowStart..<rowEnd {
-                        let l = Int(label[Int(targets[p])])
-                        if stamp[l] != visit {
-                            stamp[l] = visit
-                            labelWeight[l] = 0
-                            touched[touchedCount] = Int32(l)
-                            touchedCount += 1
-                        }
-                        labelWeight[l] += unitWeights ? 1 : weights[p]
-                        best = max(best, labelWeight[l])
+                        best = max(best, neighbours.add(unitWeights ? 1 : weights[p], to: Int(label[Int(targets[p])])))
                     }
                     let own = label[v]
-                    if stamp[Int(own)] == visit && labelWeight[Int(own)] == best { continue }
+                    if neighbours[Int(own)] == best { neighbours.clear(); continue }
                     // A uniform choice among the best labels, by reservoir sampling in contact order.
                     var ties = 0
                     var chosen = own
-                    for i in 0..<touchedCount where labelWeight[Int(touched[i])] == best {
+                    for i in 0..<neighbours.count where neighbours[Int(neighbours.touched[i])] == best {
                         ties += 1
-                        if rng.below(ties) == 0 { chosen = touched[i] }
+                        if rng.below(ties) == 0 { chosen = neighbours.touched[i] }
                     }
+                    neighbours.clear()
                     label[v] = chosen
                     for p in rowStart..<rowEnd { active[Int(targets[p])] = true }
                     moves += 1
                     changed = true
                 }
             }
-        }}}}}}}}
+        }}}}}
         let partition = _partition(membership: label, order: order)
         return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
                                levels: 0, iterations: sweeps, moves: moves)
@@ -163,39 +150,28 @@ extension LabelPropagation {
                         }
                         return
                     }
-                    let contact = own.pointee.contact, touched = own.pointee.touched
+                    var neighbours = own.pointee.neighbours
                     for i in (task * chunk)..<min(size, (task + 1) * chunk) {
                         let v = Int(list[start + i])
                         let own32 = label[v]
                         target[i] = own32
                         let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
                         guard rowStart < rowEnd else { continue }
-                        own.pointee.stamp += 1
-                        let stampValue = own.pointee.stamp
                         var best = 0.0
-                        var touchedCount = 0
                         for p in rowStart..<rowEnd {
-                            let l = Int(label[Int(g.targets[p])])
                             let w = g.weights.isEmpty ? 1 : g.weights[p]
-                            if contact[l].stamp != stampValue {
-                                contact[l] = _Contact(weight: w, stamp: stampValue)
-                                touched[touchedCount] = Int32(l)
-                                touchedCount += 1
-                            } else {
-                                contact[l].weight += w
-                            }
-                            best = max(best, contact[l].weight)
+                            best = max(best, neighbours.add(w, to: Int(label[Int(g.targets[p])])))
                         }
-                        let ownLabel = Int(own32)
-                        if contact[ownLabel].stamp == stampValue && contact[ownLabel].weight == best { continue }
+                        if neighbours[Int(own32)] == best { neighbours.clear(); continue }
                         // A uniform choice among the best labels, by reservoir sampling in contact order.
                         var random = draws.split(UInt64(v))
                         var ties = 0
                         var chosen = own32
-                        for j in 0..<touchedCount where contact[Int(touched[j])].weight == best {
+                        for j in 0..<neighbours.count where neighbours[Int(neighbours.touched[j])] == best {
                             ties += 1
-                            if random.below(ties) == 0 { chosen = touched[j] }
+                            if random.below(ties) == 0 { chosen = neighbours.touched[j] }
                         }
+                        neighbours.clear()
                         target[i] = chosen
                     }
                 }

@@ -22,10 +22,8 @@ struct _LocalMoving {
     private let capacity: Int
     private let communityWeight: UnsafeMutablePointer<Double>
     private let communitySize: UnsafeMutablePointer<Int32>
-    /// Per community: the weight from the vertex being visited, valid when `stamp` is this visit
-    /// (one 16-byte slot, so the accumulation touches one cache line per neighbour).
-    private let contact: UnsafeMutablePointer<_Contact>
-    private let touched: UnsafeMutablePointer<Int32>
+    /// Per community: the weight from the vertex being visited.
+    private let neighbourWeights: _NeighbourWeights
     private let queue: UnsafeMutablePointer<Int32>
     private let queued: UnsafeMutablePointer<Bool>
     private let emptyCommunities: UnsafeMutablePointer<Int32>
@@ -40,16 +38,15 @@ struct _LocalMoving {
         blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
         communityWeight = .allocate(capacity: n)
         communitySize = .allocate(capacity: n)
-        contact = .allocate(capacity: n)
-        touched = .allocate(capacity: n)
+        neighbourWeights = _NeighbourWeights(capacity: n)
         queue = .allocate(capacity: n)
         queued = .allocate(capacity: n)
         emptyCommunities = .allocate(capacity: n)
     }
 
     func deallocate() {
-        communityWeight.deallocate(); communitySize.deallocate(); contact.deallocate()
-        touched.deallocate(); queue.deallocate(); queued.deallocate()
+        communityWeight.deallocate(); communitySize.deallocate(); neighbourWeights.deallocate()
+        queue.deallocate(); queued.deallocate()
         emptyCommunities.deallocate()
         blocks?.deallocate()
     }
@@ -81,7 +78,6 @@ struct _LocalMoving {
                       scale: Double, allowEmpty: Bool, edgeCount: Int) -> Int {
         communityWeight.initialize(repeating: 0, count: n)
         communitySize.initialize(repeating: 0, count: n)
-        contact.initialize(repeating: _Contact(weight: 0, stamp: -1), count: n)
         queued.initialize(repeating: true, count: n)
         for v in 0..<n {
             let c = Int(membership[v])
@@ -100,9 +96,8 @@ struct _LocalMoving {
         var pending = n
         var moves = 0
         var budget = 64 * (n + edgeCount)
-        var visit: Int64 = 0  // the stamp of this visit: a vertex is visited many times
+        var neighbours = neighbourWeights
         while pending > 0 && budget > 0 {
-            visit += 1
             let v = Int(queue[head])
             head = head + 1 == n ? 0 : head + 1
             pending -= 1
@@ -112,42 +107,20 @@ struct _LocalMoving {
 
             let current = Int(membership[v])
             let kv = g.nodeWeight[v]
-            var touchedCount = 0
-            let stampValue = visit
-            if g.weights.isEmpty {
-                for p in rowStart..<rowEnd {
-                    let c = Int(membership[Int(g.targets[p])])
-                    if contact[c].stamp != stampValue {
-                        contact[c] = _Contact(weight: 1, stamp: stampValue)
-                        touched[touchedCount] = Int32(c)
-                        touchedCount += 1
-                    } else {
-                        contact[c].weight += 1
-                    }
-                }
-            } else {
-                for p in rowStart..<rowEnd {
-                    let c = Int(membership[Int(g.targets[p])])
-                    if contact[c].stamp != stampValue {
-                        contact[c] = _Contact(weight: g.weights[p], stamp: stampValue)
-                        touched[touchedCount] = Int32(c)
-                        touchedCount += 1
-                    } else {
-                        contact[c].weight += g.weights[p]
-                    }
-                }
+            for p in rowStart..<rowEnd {
+                neighbours.add(g.weights.isEmpty ? 1 : g.weights[p], to: Int(membership[Int(g.targets[p])]))
             }
             communityWeight[current] -= kv
             communitySize[current] -= 1
             let factor = scale * kv
             var best = current
-            var bestGain = (contact[current].stamp == stampValue ? contact[current].weight : 0)
-                - factor * communityWeight[current]
-            for i in 0..<touchedCount {
-                let c = Int(touched[i])
-                let gain = contact[c].weight - factor * communityWeight[c]
+            var bestGain = neighbours[current] - factor * communityWeight[current]
+            for i in 0..<neighbours.count {
+                let c = Int(neighbours.touched[i])
+                let gain = neighbours[c] - factor * communityWeight[c]
                 if gain > bestGain && c != current { best = c; bestGain = gain }
             }
+            neighbours.clear()
             if allowEmpty && bestGain < 0 && communitySize[current] > 0 {
                 emptyCount -= 1
                 best = Int(emptyCommunities[emptyCount])
@@ -234,29 +207,19 @@ extension _LocalMoving {
                     }
                     return
                 }
-                let contact = own.pointee.contact, touched = own.pointee.touched
+                var neighbours = own.pointee.neighbours
                 for i in (task * chunk)..<min(size, (task + 1) * chunk) {
                     let v = Int(list[start + i])
                     let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
-                    own.pointee.stamp += 1
-                    let stampValue = own.pointee.stamp
                     own.pointee.reserveEarlier(rowEnd - rowStart)
                     let earlier = own.pointee.earlier
                     let firstRecord = own.pointee.earlierCount
                     var records = firstRecord
-                    var touchedCount = 0
                     let position = Int32(i)
                     for p in rowStart..<rowEnd {
                         let t = Int(g.targets[p])
-                        let c = Int(membershipBase[t])
                         let w = g.weights.isEmpty ? 1 : g.weights[p]
-                        if contact[c].stamp != stampValue {
-                            contact[c] = _Contact(weight: w, stamp: stampValue)
-                            touched[touchedCount] = Int32(c)
-                            touchedCount += 1
-                        } else {
-                            contact[c].weight += w
-                        }
+                        neighbours.add(w, to: Int(membershipBase[t]))
                         let s = slot[t]
                         if s >= 0 && s < position {
                             earlier[records] = _EarlierNeighbour(position: s, weight: w)
@@ -270,17 +233,18 @@ extension _LocalMoving {
                     let current = Int(membershipBase[v])
                     let kv = g.nodeWeight[v]
                     let factor = scale * kv
-                    let wOwn = contact[current].stamp == stampValue ? contact[current].weight : 0
+                    let wOwn = neighbours[current]
                     var best = current
                     var bestGain = wOwn - factor * (communityWeight[current] - kv)
-                    for j in 0..<touchedCount {
-                        let c = Int(touched[j])
-                        let gain = contact[c].weight - factor * communityWeight[c]
+                    for j in 0..<neighbours.count {
+                        let c = Int(neighbours.touched[j])
+                        let gain = neighbours[c] - factor * communityWeight[c]
                         if gain > bestGain && c != current { best = c; bestGain = gain }
                     }
                     target[i] = Int32(best)
-                    targetWeight[i] = best == current ? wOwn : contact[best].weight
+                    targetWeight[i] = best == current ? wOwn : neighbours[best]
                     ownWeight[i] = wOwn
+                    neighbours.clear()
                 }
             }
             blocks.mergeActivations()
@@ -358,10 +322,4 @@ extension _LocalMoving {
         }
         return moves
     }
-}
-
-/// A community's accumulated weight from the visit `stamp` (see ``_LocalMoving``).
-struct _Contact {
-    var weight: Double
-    var stamp: Int64
 }

@@ -33,8 +33,7 @@ struct _Refinement {
     private let pieceExternal: UnsafeMutablePointer<Double>
     private let communityWeight: UnsafeMutablePointer<Double>
     private let isSingleton: UnsafeMutablePointer<Bool>
-    private let contact: UnsafeMutablePointer<_Contact>
-    private let touched: UnsafeMutablePointer<Int32>
+    private let neighbourWeights: _NeighbourWeights
     private let chance: UnsafeMutablePointer<Double>
     private let schedule: _BlockSchedule
     /// The block-synchronous scratch, when the largest graph is large enough to use it.
@@ -49,14 +48,13 @@ struct _Refinement {
         pieceExternal = .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
         isSingleton = .allocate(capacity: n)
-        contact = .allocate(capacity: n)
-        touched = .allocate(capacity: n)
+        neighbourWeights = _NeighbourWeights(capacity: n)
         chance = .allocate(capacity: n)
     }
 
     func deallocate() {
         pieceWeight.deallocate(); pieceExternal.deallocate(); communityWeight.deallocate()
-        isSingleton.deallocate(); contact.deallocate(); touched.deallocate(); chance.deallocate()
+        isSingleton.deallocate(); neighbourWeights.deallocate(); chance.deallocate()
         blocks?.deallocate()
     }
 
@@ -89,7 +87,6 @@ struct _Refinement {
                         randomness: Double, rng: inout SplitMix64) {
         communityWeight.initialize(repeating: 0, count: n)
         isSingleton.initialize(repeating: true, count: n)
-        contact.initialize(repeating: _Contact(weight: 0, stamp: -1), count: n)
         for v in 0..<n {
             pieceWeight[v] = g.nodeWeight[v]
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
@@ -99,7 +96,8 @@ struct _Refinement {
             }
             pieceExternal[v] = external
         }
-        var visit: Int64 = 0
+        var neighbours = neighbourWeights
+        let touched = neighbourWeights.touched
         for v32 in order {
             let v = Int(v32)
             guard isSingleton[v] else { continue }
@@ -108,36 +106,27 @@ struct _Refinement {
             let total = communityWeight[Int(community)]
             // v itself must be well connected to the rest of its community.
             guard pieceExternal[v] >= scale * kv * (total - kv) else { continue }
-            visit += 1
-            var touchedCount = 0
             for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) {
                 let t = Int(g.targets[p])
                 guard membership[t] == community else { continue }
-                let piece = Int(refined[t])
-                let w = g.weights.isEmpty ? 1 : g.weights[p]
-                if contact[piece].stamp != visit {
-                    contact[piece] = _Contact(weight: w, stamp: visit)
-                    touched[touchedCount] = Int32(piece)
-                    touchedCount += 1
-                } else {
-                    contact[piece].weight += w
-                }
+                neighbours.add(g.weights.isEmpty ? 1 : g.weights[p], to: Int(refined[t]))
             }
             // Candidates: well-connected pieces with a non-negative gain; staying alone gains 0.
+            // They are moved to the front of the touched list, in contact order.
             var best = 0.0
             var candidates = 0
-            for i in 0..<touchedCount {
+            for i in 0..<neighbours.count {
                 let piece = Int(touched[i])
-                let gain = contact[piece].weight - scale * kv * pieceWeight[piece]
+                let gain = neighbours[piece] - scale * kv * pieceWeight[piece]
                 let wellConnected = pieceExternal[piece] >= scale * pieceWeight[piece] * (total - pieceWeight[piece])
                 if gain >= 0 && wellConnected {
-                    touched[candidates] = Int32(piece)
+                    neighbours.swapTouched(i, candidates)
                     chance[candidates] = gain
                     candidates += 1
                     best = max(best, gain)
                 }
             }
-            guard candidates > 0 else { continue }
+            guard candidates > 0 else { neighbours.clear(); continue }
             // Staying alone (gain 0) is a candidate too, in the last slot.
             func weight(_ gain: Double) -> Double {
                 let exponent = (gain - best) / randomness
@@ -154,10 +143,12 @@ struct _Refinement {
                 draw -= chance[i]
                 if draw < 0 { chosen = Int(touched[i]); break }
             }
+            let chosenWeight = neighbours[chosen]
+            neighbours.clear()
             guard chosen != v else { continue }
             refined[v] = Int32(chosen)
             pieceWeight[chosen] += kv
-            pieceExternal[chosen] += pieceExternal[v] - 2 * contact[chosen].weight
+            pieceExternal[chosen] += pieceExternal[v] - 2 * chosenWeight
             pieceWeight[v] = 0
             isSingleton[v] = false
             isSingleton[chosen] = false
@@ -204,7 +195,8 @@ extension _Refinement {
             for i in 0..<size { slot[Int(list[start + i])] = Int32(i) }
             blocks.parallel(tasks: (size + chunk - 1) / chunk, threads: threads) { worker, task in
                 let own = scratch + worker
-                let contact = own.pointee.contact, touched = own.pointee.touched
+                var neighbours = own.pointee.neighbours
+                let touched = neighbours.touched
                 for i in (task * chunk)..<min(size, (task + 1) * chunk) {
                     let v = Int(list[start + i])
                     target[i] = Int32(v)
@@ -214,27 +206,17 @@ extension _Refinement {
                     let kv = g.nodeWeight[v]
                     let total = communityWeight[Int(community)]
                     guard pieceExternal[v] >= scale * kv * (total - kv) else { continue }
-                    own.pointee.stamp += 1
-                    let stampValue = own.pointee.stamp
                     let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
                     own.pointee.reserveEarlier(rowEnd - rowStart)
                     let earlier = own.pointee.earlier
                     let firstRecord = own.pointee.earlierCount
                     var records = firstRecord
-                    var touchedCount = 0
                     let position = Int32(i)
                     for p in rowStart..<rowEnd {
                         let t = Int(g.targets[p])
                         guard membership[t] == community else { continue }
-                        let piece = Int(refinedBase[t])
                         let w = g.weights.isEmpty ? 1 : g.weights[p]
-                        if contact[piece].stamp != stampValue {
-                            contact[piece] = _Contact(weight: w, stamp: stampValue)
-                            touched[touchedCount] = Int32(piece)
-                            touchedCount += 1
-                        } else {
-                            contact[piece].weight += w
-                        }
+                        neighbours.add(w, to: Int(refinedBase[t]))
                         let s = slot[t]
                         if s >= 0 && s < position {
                             earlier[records] = _EarlierNeighbour(position: s, weight: w)
@@ -246,36 +228,38 @@ extension _Refinement {
                     recordStart[i] = Int32(firstRecord)
                     recordCount[i] = Int32(records - firstRecord)
                     // Candidates: well-connected pieces with a non-negative gain; staying alone gains 0.
+                    // They are moved to the front of the touched list, in contact order.
                     var best = 0.0
                     var candidates = 0
-                    for j in 0..<touchedCount {
+                    for j in 0..<neighbours.count {
                         let piece = Int(touched[j])
-                        let gain = contact[piece].weight - scale * kv * pieceWeight[piece]
+                        let gain = neighbours[piece] - scale * kv * pieceWeight[piece]
                         let wellConnected = pieceExternal[piece] >= scale * pieceWeight[piece] * (total - pieceWeight[piece])
                         if gain >= 0 && wellConnected {
-                            touched[candidates] = Int32(piece)
+                            neighbours.swapTouched(j, candidates)
                             candidates += 1
                             best = max(best, gain)
                         }
                     }
+                    defer { neighbours.clear() }
                     guard candidates > 0 else { continue }
                     // exp((gain - best) / randomness), 0 below e^-40; staying alone (gain 0) last.
                     let alone = -best / randomness
                     var sum = alone < -40 ? 0 : exp(alone)
                     for j in 0..<candidates {
                         let piece = Int(touched[j])
-                        let exponent = (contact[piece].weight - scale * kv * pieceWeight[piece] - best) / randomness
+                        let exponent = (neighbours[piece] - scale * kv * pieceWeight[piece] - best) / randomness
                         sum += exponent < -40 ? 0 : exp(exponent)
                     }
                     var random = draws.split(UInt64(v))
                     var draw = random.unit() * sum
                     for j in 0..<candidates {
                         let piece = Int(touched[j])
-                        let exponent = (contact[piece].weight - scale * kv * pieceWeight[piece] - best) / randomness
+                        let exponent = (neighbours[piece] - scale * kv * pieceWeight[piece] - best) / randomness
                         draw -= exponent < -40 ? 0 : exp(exponent)
                         if draw < 0 {
                             target[i] = Int32(piece)
-                            targetWeight[i] = contact[piece].weight
+                            targetWeight[i] = neighbours[piece]
                             break
                         }
                     }
