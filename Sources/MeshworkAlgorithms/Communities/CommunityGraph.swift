@@ -157,11 +157,11 @@ struct _CommunityGraph {
     /// add up. Rows list neighbour communities in order of first contact, which is fixed by this
     /// graph's numbering.
     ///
-    /// Graphs the schedule runs block-synchronously are aggregated on its threads: contiguous
-    /// ranges of communities, each built by one worker into its own rows, joined in range order;
-    /// every row and sum is the one the sequential loop makes, so the graph is the same bits.
+    /// Graphs the schedule runs block-synchronously are aggregated on its threads, in contiguous
+    /// ranges of communities joined in range order; the graph is the same bits as the one-range
+    /// build of smaller graphs.
     ///
-    /// - Complexity: O(V + E) time, O(count) scratch per worker.
+    /// - Complexity: O(V + E) time, 12 bytes of scratch per community per worker.
     func aggregated(membership: [Int32], count: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) -> _CommunityGraph {
         let n = vertexCount
         var start = [Int32](repeating: 0, count: count + 1)
@@ -174,73 +174,20 @@ struct _CommunityGraph {
             members[Int(cursor[c])] = Int32(v)
             cursor[c] += 1
         }
-        if schedule.isBlocked(n) && count > 1 {
-            return parallelAggregated(membership: membership, count: count, start: start, members: members,
-                                      threads: schedule.threads)
-        }
-        var newOffsets = [Int32](repeating: 0, count: count + 1)
-        var newTargets: [Int32] = []
-        var newWeights: [Double] = []
-        newTargets.reserveCapacity(min(targets.count, 4 * count))
-        newWeights.reserveCapacity(min(targets.count, 4 * count))
-        var newSelf = [Double](repeating: 0, count: count)
-        var newNodeWeight = [Double](repeating: 0, count: count)
-        let accumulated = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
-        let stamp = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
-        stamp.initialize(repeating: -1, count: count)
-        let touched = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
-        defer { accumulated.deallocate(); stamp.deallocate(); touched.deallocate() }
-        withView { g in
-        membership.withUnsafeBufferPointer { membership in
-        members.withUnsafeBufferPointer { members in
-        selfWeight.withUnsafeBufferPointer { selfWeight in
-            for c in 0..<count {
-                var inside = 0.0
-                var selfLoops = 0.0
-                var weightSum = 0.0
-                var touchedCount = 0
-                let stampValue = Int32(c)
-                for i in Int(start[c])..<Int(start[c + 1]) {
-                    let v = Int(members[i])
-                    selfLoops += selfWeight[v]
-                    weightSum += g.nodeWeight[v]
-                    for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) {
-                        let d = Int(membership[Int(g.targets[p])])
-                        let w = g.weights.isEmpty ? 1 : g.weights[p]
-                        if d == c {
-                            inside += w
-                        } else if stamp[d] != stampValue {
-                            stamp[d] = stampValue
-                            accumulated[d] = w
-                            touched[touchedCount] = Int32(d)
-                            touchedCount += 1
-                        } else {
-                            accumulated[d] += w
-                        }
-                    }
-                }
-                for i in 0..<touchedCount {
-                    newTargets.append(touched[i])
-                    newWeights.append(accumulated[Int(touched[i])])
-                }
-                newOffsets[c + 1] = Int32(newTargets.count)
-                newSelf[c] = selfLoops + inside / 2
-                newNodeWeight[c] = weightSum
-            }
-        }}}}
-        return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
-                               selfWeight: newSelf, nodeWeight: newNodeWeight)
+        let ranges = schedule.isBlocked(n) ? max(1, min(64, count / 64)) : 1
+        return aggregatedRows(membership: membership, count: count, start: start, members: members, ranges: ranges,
+                              threads: schedule.threads)
     }
 }
 
 extension _CommunityGraph {
-    /// ``aggregated(membership:count:schedule:)`` on up to `threads` workers: `count / 64` (1 to 64) contiguous
-    /// ranges of communities of about equal member counts, each range's rows built by one worker
-    /// exactly as the sequential loop builds them, then joined in range order.
-    private func parallelAggregated(membership: [Int32], count: Int, start: [Int32], members: [Int32],
-                                    threads: Int) -> _CommunityGraph {
+    /// The rows of ``aggregated(membership:count:schedule:)``, built on up to `threads` workers:
+    /// `ranges` contiguous ranges of communities of about equal member counts, each range's rows
+    /// built by one worker in community order, then joined in range order, so the graph does not
+    /// depend on `ranges` or `threads`.
+    private func aggregatedRows(membership: [Int32], count: Int, start: [Int32], members: [Int32], ranges: Int,
+                                threads: Int) -> _CommunityGraph {
         let n = vertexCount
-        let ranges = max(1, min(64, count / 64))
         // Range r covers communities bounds[r] ..< bounds[r + 1], cut where the member prefix
         // reaches r / ranges of the vertices.
         var bounds = [Int](repeating: count, count: ranges + 1)
@@ -272,44 +219,31 @@ extension _CommunityGraph {
         newNodeWeight.withUnsafeMutableBufferPointer { newNodeWeight in
             let counter = _BlockCounter(limit: ranges)
             forEachWorker(max(1, min(threads, ranges))) { _ in
-                let accumulated = UnsafeMutablePointer<Double>.allocate(capacity: count)
-                let stamp = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-                stamp.initialize(repeating: -1, count: count)
-                let touched = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-                defer { accumulated.deallocate(); stamp.deallocate(); touched.deallocate() }
+                var neighbours = _NeighbourWeights(capacity: count)
+                defer { neighbours.deallocate() }
                 while let r = counter.take() {
                     var targets: [Int32] = []
                     var weights: [Double] = []
                     for c in bounds[r]..<bounds[r + 1] {
-                        var inside = 0.0
                         var selfLoops = 0.0
                         var weightSum = 0.0
-                        var touchedCount = 0
-                        let stampValue = Int32(c)
                         for i in Int(start[c])..<Int(start[c + 1]) {
                             let v = Int(members[i])
                             selfLoops += selfWeight[v]
                             weightSum += g.nodeWeight[v]
                             for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) {
-                                let d = Int(membership[Int(g.targets[p])])
-                                let w = g.weights.isEmpty ? 1 : g.weights[p]
-                                if d == c {
-                                    inside += w
-                                } else if stamp[d] != stampValue {
-                                    stamp[d] = stampValue
-                                    accumulated[d] = w
-                                    touched[touchedCount] = Int32(d)
-                                    touchedCount += 1
-                                } else {
-                                    accumulated[d] += w
-                                }
+                                neighbours.add(g.weights.isEmpty ? 1 : g.weights[p], to: Int(membership[Int(g.targets[p])]))
                             }
                         }
-                        for i in 0..<touchedCount {
-                            targets.append(touched[i])
-                            weights.append(accumulated[Int(touched[i])])
+                        // The ties inside c become its self-loop; the others its row.
+                        let inside = neighbours[c]
+                        let rowStart = targets.count
+                        for i in 0..<neighbours.count where Int(neighbours.touched[i]) != c {
+                            targets.append(neighbours.touched[i])
+                            weights.append(neighbours[Int(neighbours.touched[i])])
                         }
-                        newOffsets[c + 1] = Int32(touchedCount)
+                        neighbours.clear()
+                        newOffsets[c + 1] = Int32(targets.count - rowStart)
                         newSelf[c] = selfLoops + inside / 2
                         newNodeWeight[c] = weightSum
                     }
