@@ -40,9 +40,10 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(name: "CSignalCleanup"),
         .target(name: "MeshworkCore"),
-        .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore"]),
+        .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore", "CPrefetch"]),
         .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib", "CSignalCleanup"]),
         .target(name: "MeshworkPrivacy", dependencies: [
             "MeshworkCore", "MeshworkIO", .product(name: "Crypto", package: "swift-crypto"),

@@ -151,8 +151,10 @@ extension LabelPropagation {
                         return
                     }
                     var neighbours = own.pointee.neighbours
-                    for i in (task * chunk)..<min(size, (task + 1) * chunk) {
+                    let taskEnd = min(size, (task + 1) * chunk)
+                    for i in (task * chunk)..<taskEnd {
                         let v = Int(list[start + i])
+                        if i + 2 < taskEnd { g.prefetchRow(Int(list[start + i + 2])) }
                         let own32 = label[v]
                         target[i] = own32
                         let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])

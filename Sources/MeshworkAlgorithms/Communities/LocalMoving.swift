@@ -208,8 +208,10 @@ extension _LocalMoving {
                     return
                 }
                 var neighbours = own.pointee.neighbours
-                for i in (task * chunk)..<min(size, (task + 1) * chunk) {
+                let taskEnd = min(size, (task + 1) * chunk)
+                for i in (task * chunk)..<taskEnd {
                     let v = Int(list[start + i])
+                    if i + 2 < taskEnd { g.prefetchRow(Int(list[start + i + 2])) }
                     let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
                     own.pointee.reserveEarlier(rowEnd - rowStart)
                     let earlier = own.pointee.earlier

@@ -197,8 +197,10 @@ extension _Refinement {
                 let own = scratch + worker
                 var neighbours = own.pointee.neighbours
                 let touched = neighbours.touched
-                for i in (task * chunk)..<min(size, (task + 1) * chunk) {
+                let taskEnd = min(size, (task + 1) * chunk)
+                for i in (task * chunk)..<taskEnd {
                     let v = Int(list[start + i])
+                    if i + 2 < taskEnd { g.prefetchRow(Int(list[start + i + 2])) }
                     target[i] = Int32(v)
                     recordCount[i] = 0
                     guard isSingleton[v] else { continue }
