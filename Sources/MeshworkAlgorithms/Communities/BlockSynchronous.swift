@@ -194,6 +194,28 @@ struct _BlockState {
         }
     }
 
+    /// Fills ``list`` with the active vertices (all `n` of them on the first sweep) in a fresh random
+    /// order: the active vertices in id order, shuffled by Fisher-Yates with `rng` (on the first
+    /// sweep exactly `_shuffledVertices(n, &rng)`). A sweep with few active vertices draws only as
+    /// many random numbers as it has vertices, where shuffling all `n` cost more than the sweep.
+    /// Clears ``activeNext``, marks the listed vertices pending and returns the count.
+    func nextShuffledSweep(vertexCount n: Int, first: Bool, rng: inout SplitMix64) -> Int {
+        var count = 0
+        for v in 0..<n where first || activeNext[v] { list[count] = Int32(truncatingIfNeeded: v); count += 1 }
+        if count > 1 {
+            for i in stride(from: count - 1, to: 0, by: -1) {
+                let j = rng.below(i + 1)
+                let v = list[i]
+                list[i] = list[j]
+                list[j] = v
+            }
+        }
+        activeNext.initialize(repeating: false, count: n)
+        pending.initialize(repeating: false, count: n)
+        for i in 0..<count { pending[Int(list[i])] = true }
+        return count
+    }
+
     /// Fills ``list`` with the vertices of `order` that are active (all of them on the first sweep),
     /// clears ``activeNext`` and returns the count.
     func nextSweep(order: UnsafeBufferPointer<Int32>, first: Bool) -> Int {

@@ -16,7 +16,8 @@ import MeshworkCore
 /// full sweeps.
 ///
 /// Graphs of 50,000 vertices or more run block-synchronously on `threads` workers
-/// (``_BlockSchedule``): each sweep takes the active vertices of its random order in blocks; the
+/// (``_BlockSchedule``): each sweep shuffles its active vertices (a fresh random order of the
+/// active ones only, so the many short late sweeps cost little) and takes them in blocks; the
 /// workers choose each block's labels from the labels at the block's start (the random tie break
 /// of vertex `v` drawn from its own stream, split from the sweep's generator by `v`), then the
 /// labels are written in block order and the changed vertices' neighbours are active in the next
@@ -182,9 +183,8 @@ extension LabelPropagation {
             while changed && sweeps < maximumSweeps {
                 changed = false
                 sweeps += 1
-                let sweepOrder = _shuffledVertices(n, &rng)
+                let count = blocks.nextShuffledSweep(vertexCount: n, first: sweeps == 1, rng: &rng)
                 let draws = rng.split(UInt64(sweeps))
-                let count = sweepOrder.withUnsafeBufferPointer { blocks.nextSweep(order: $0, first: sweeps == 1) }
                 var start = 0
                 while start < count {
                     let size = min(blockSize, count - start)
