@@ -95,14 +95,15 @@ Q_SLACK = 0.002
 MIN_GATED_S = 0.02
 # The CI suite: a real graph small enough for the all-pairs kernels, two generated communities a
 # decade apart (the time-per-size chart) and a graph with planted communities. About 8 minutes here.
+# Each entry: name, source, kernels, and the kernels an anchor library skips there ({lib: [kernel]}).
 CI_SUITE = [
-    ("ca-GrQc", os.path.join(ROOT, "fixtures", "ca-grqc", "ca-grqc.edges"), KERNELS),
-    ("gen10k", "generate:10000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
-    ("lfr20k", "lfr:20000:0.3", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS),
+    ("ca-GrQc", os.path.join(ROOT, "fixtures", "ca-grqc", "ca-grqc.edges"), KERNELS, {}),
+    ("gen10k", "generate:10000", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS, {}),
+    ("lfr20k", "lfr:20000:0.3", LINEAR + ["eigenvector", "clustering_local"] + COMMUNITY_KERNELS, {}),
     # Louvain runs block-synchronously on both threads on gen100k and meets the goal (0.87x in a
     # quiet CI run); Leiden (1.08x there) and label propagation (about 1.0x NetworKit's PLP, and
     # igraph's alone takes 32 s per seed) stay off it: Benchmarks/README.md, "Known gaps".
-    ("gen100k", "generate:100000", LINEAR + ["eigenvector", "clustering_local", "louvain"]),
+    ("gen100k", "generate:100000", LINEAR + ["eigenvector", "clustering_local", "louvain"], {}),
 ]
 
 
@@ -264,14 +265,18 @@ def meshwork_kernel(binary, path, kernel, runs, seeds, workdir, keepdir=None):
 
 # ----------------------------------------------------------------------------------------- anchors
 
-def anchors_run(python, canon, kernels, libs, runs, seeds, workdir):
-    """anchors.py once per library; returns ({impl: {kernel: record}}, {lib: peak MiB}, versions)."""
+def anchors_run(python, canon, kernels, libs, runs, seeds, workdir, skip=None):
+    """anchors.py once per library, without the kernels SKIP lists for it ({lib: [kernel]});
+    returns ({impl: {kernel: record}}, {lib: peak MiB}, versions)."""
     impls, memory, versions = {}, {}, {}
     for lib in libs:
         js = os.path.join(workdir, "anchors-%s.json" % lib)
         if lib == "leidenalg":
             continue   # run by the igraph worker
-        cmd = [python, os.path.join(HERE, "anchors.py"), canon, "--lib", lib, "--kernels", ",".join(kernels),
+        own = [k for k in kernels if k not in (skip or {}).get(lib, [])]
+        if not own:
+            continue
+        cmd = [python, os.path.join(HERE, "anchors.py"), canon, "--lib", lib, "--kernels", ",".join(own),
                "--runs", str(runs), "--seeds", ",".join(map(str, seeds)), "--json", js]
         if lib == "igraph" and "leidenalg" in libs:
             cmd.append("--leidenalg")
@@ -494,7 +499,8 @@ def lfr_table(results):
 # --------------------------------------------------------------------------------------------- main
 
 def measure(g, binary, python, kernels, libs, runs, seeds, gdir):
-    """One round on one graph: Meshwork's kernels, then each anchor's; figures appended to g."""
+    """One round on one graph: Meshwork's kernels, then each anchor's (but g["skip"]); figures
+    appended to g."""
     for k in kernels:
         rec = meshwork_kernel(binary, g["path"], k, runs, seeds, gdir, keepdir=gdir)
         old = g["meshwork"].setdefault(k, dict(runs=[], max_rss_mib=0.0))
@@ -504,7 +510,7 @@ def measure(g, binary, python, kernels, libs, runs, seeds, gdir):
         old["max_rss_mib"] = max(old["max_rss_mib"], rec["max_rss_mib"])
         g["nodes"], g["meshwork_edges"] = rec["nodes"], rec["edges"]
     impls, memory, versions = anchors_run(python, g["canonical"], [k for k in kernels if k != "load"] or ["load"],
-                                          libs, runs, seeds, gdir)
+                                          libs, runs, seeds, gdir, g.get("skip"))
     for impl, ks in impls.items():
         for k, rec in ks.items():
             if k not in kernels:
@@ -561,7 +567,7 @@ def main():
         name, _, source = spec.partition("=")
         if not source:
             sys.exit("--graph takes NAME=SOURCE")
-        plan.append((name, source, kernels))
+        plan.append((name, source, kernels, {}))
     if not plan and not args.lfr_nmi:
         sys.exit("nothing to do: pass --suite ci, --graph NAME=SOURCE or --lfr-nmi")
     libs = args.libs.split(",")
@@ -572,13 +578,13 @@ def main():
                    loadavg_before=loadavg(), runs=args.runs, seeds=seeds, meshwork=binary, libs=libs,
                    command=" ".join(["python3", os.path.relpath(os.path.abspath(__file__), ROOT)] + sys.argv[1:]),
                    graphs=[], versions={})
-    for name, source, ks in plan:
+    for name, source, ks, skip in plan:
         path = resolve(source, binary, args.python, args.cache)
         gdir = os.path.join(work, name)
         os.makedirs(gdir, exist_ok=True)
         canon, n, m = canonical(path, args.cache)
         log("graph %s: %s (%d vertices, %d edges)" % (name, path, n, m))
-        g = dict(name=name, source=source, path=path, canonical=canon, vertices=n, edges=m, kernels=ks,
+        g = dict(name=name, source=source, path=path, canonical=canon, vertices=n, edges=m, kernels=ks, skip=skip,
                  meshwork={}, anchors={}, anchors_memory={}, loadavg_start=loadavg())
         results["versions"].update(measure(g, binary, args.python, ks, libs, args.runs, seeds, gdir))
         if g.get("meshwork_edges") != m:
