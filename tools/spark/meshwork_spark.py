@@ -234,41 +234,60 @@ def pagerank(data, degree):
     """NetworkX's PageRank (alpha 0.85, dangling mass spread uniformly), solved exactly rather
     than by power iteration: on an undirected graph the system (I - alpha W D^-1) z = 1 over the
     members with ties becomes, with z = D^1/2 y, the symmetric positive definite system
-    (I - alpha D^-1/2 W D^-1/2) y = D^-1/2 1, whose condition number is at most
-    (1 + alpha) / (1 - alpha), so conjugate gradients reach a relative residual of 1e-14 in about 40 rounds (power
-    iteration needs about 200 for the same). The PageRank of a member with ties is c z, of one without, c,
-    with c making the values sum to 1 (the dangling and teleport mass per member).
+    A y = (I - alpha D^-1/2 W D^-1/2) y = D^-1/2 1, whose condition number is at most
+    (1 + alpha) / (1 - alpha), so conjugate gradients reach a relative residual of 1e-14 in about
+    40 rounds (power iteration needs about 200 for the same). The PageRank of a member with ties
+    is c z, of one without, c, with c making the values sum to 1 (the dangling and teleport mass
+    per member).
+    The rounds are Chronopoulos and Gear's conjugate gradients ("s-step iterative methods for
+    symmetric linear systems", 1989): the same iterates in exact arithmetic, but with A p carried
+    by the recurrence q = A r + beta q, so a round multiplies by A once (w = A r) and needs both of
+    its inner products, r.r and w.r, from one pass: two Spark jobs per round (the checkpoint of
+    the updated vectors with w, and one aggregation) where the textbook order needs a sum between
+    the product and the update.
     - Complexity: O(E) per round, O(sqrt(kappa) log(1/tol)) rounds."""
+
+    def with_product(state):
+        """`state` with w = A r, (A r)_a = r_a - alpha s_a sum_b w_ab s_b r_b."""
+        pushed = (data.arcs.join(state.select(F.col("ord").alias("b"), (F.col("s") * F.col("r")).alias("sr")), "b")
+                  .groupBy(F.col("a").alias("ord")).agg(F.sum(F.col("w") * F.col("sr")).alias("wsr")))
+        return checkpoint(state.join(pushed, "ord", "left")
+                          .withColumn("w", F.col("r") - ALPHA * F.col("s") * F.coalesce("wsr", F.lit(0.0)))
+                          .drop("wsr"))
+
+    def products(state):
+        row = state.agg(F.sum(F.col("r") * F.col("r")), F.sum(F.col("w") * F.col("r"))).first()
+        return row[0] or 0.0, row[1] or 0.0
+
     nodes = (degree.filter(F.col("strength") > 0)
              .select("ord", (1.0 / F.sqrt("strength")).alias("s")))
-    # x = 0, r = p = b = D^-1/2 1.
-    state = checkpoint(nodes.select("ord", "s", F.lit(0.0).alias("x"), F.col("s").alias("r"),
-                                    F.col("s").alias("p")))
-    norm_b = state.agg(F.sum(F.col("s") * F.col("s"))).first()[0] or 0.0
-    rr = norm_b
+    # x = 0, r = b = D^-1/2 1, p = q = 0 (so the first round's p is r and its q is A r).
+    zero = F.lit(0.0)
+    state = with_product(nodes.select("ord", "s", zero.alias("x"), F.col("s").alias("r"),
+                                      zero.alias("p"), zero.alias("q")))
+    rr, wr = products(state)
+    norm_b = rr
+    step, beta = (rr / wr if wr else 0.0), 0.0
     rounds = 0
     while rr > (1e-14 ** 2) * norm_b and rounds < 1000:
         rounds += 1
-        # q = p - alpha S p, with (S p)_a = s_a * sum_b w_ab s_b p_b.
-        pushed = (data.arcs.join(state.select(F.col("ord").alias("b"), (F.col("s") * F.col("p")).alias("sp")), "b")
-                  .groupBy(F.col("a").alias("ord")).agg(F.sum(F.col("w") * F.col("sp")).alias("wsp")))
-        withq = checkpoint(state.join(pushed, "ord", "left")
-                           .withColumn("q", F.col("p") - ALPHA * F.col("s") * F.coalesce("wsp", F.lit(0.0)))
-                           .drop("wsp"))
-        pq = withq.agg(F.sum(F.col("p") * F.col("q"))).first()[0]
-        step = rr / pq
-        updated = checkpoint(withq.select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
-                                          (F.col("r") - step * F.col("q")).alias("r"), "p"))
-        rr_new = updated.agg(F.sum(F.col("r") * F.col("r"))).first()[0]
+        # p = r + beta p, q = A p = w + beta q; x += step p, r -= step q; then w = A r.
+        moved = (state.withColumn("p", F.col("r") + beta * F.col("p"))
+                 .withColumn("q", F.col("w") + beta * F.col("q"))
+                 .select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
+                         (F.col("r") - step * F.col("q")).alias("r"), "p", "q"))
+        state = with_product(moved)
+        rr_new, wr = products(state)
         beta = rr_new / rr
-        state = checkpoint(updated.select("ord", "s", "x", "r", (F.col("r") + beta * F.col("p")).alias("p")))
         rr = rr_new
+        if rr > 0:
+            step = rr / (wr - beta * rr / step)
     z = state.select("ord", (F.col("x") / F.col("s")).alias("z"))
-    total_z = z.agg(F.sum("z")).first()[0] or 0.0
-    isolated = degree.filter(F.col("strength") == 0).count()
-    c = 1.0 / (total_z + isolated)
-    result = (degree.select("ord").join(z, "ord", "left")
-              .select("ord", (F.lit(c) * F.coalesce("z", F.lit(1.0))).alias("pagerank")))
+    # Members without ties (no z) count 1 each: one sum gives the scale.
+    scored = degree.select("ord").join(z, "ord", "left").select("ord", F.coalesce("z", F.lit(1.0)).alias("z"))
+    total = scored.agg(F.sum("z")).first()[0] or 0.0
+    c = 1.0 / total if total else 0.0
+    result = scored.select("ord", (F.lit(c) * F.col("z")).alias("pagerank"))
     return result, rounds
 
 
