@@ -198,22 +198,27 @@ def degrees(data):
                     F.coalesce("strength", F.lit(0.0)).alias("strength")))
 
 
-def component_labels(data, arcs=None, vertices=None):
+def component_labels(data, arcs=None, vertices=None, keys=()):
     """The smallest member ordinal of each member's connected component: minimum-label
     propagation with pointer jumping (each round a member takes the smallest label among its
-    own, its neighbours' and its label's label) until no label changes."""
+    own, its neighbours' and its label's label) until no label changes. With `keys` (columns of
+    both `arcs` and `vertices`, such as a period) every key value is a network of its own, all
+    propagated together: a round runs until no label of any of them changes.
+    - Complexity: three Spark jobs per round, each O(arcs + vertices)."""
+    keys = list(keys)
     arcs = data.arcs if arcs is None else arcs
     vertices = data.members.select("ord") if vertices is None else vertices
-    labels = vertices.select("ord", F.col("ord").alias("label")).localCheckpoint()
+    labels = vertices.select(*keys, "ord", F.col("ord").alias("label")).localCheckpoint()
     while True:
-        pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), "b")
-                  .groupBy(F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
-        step = checkpoint(labels.join(pulled, "ord", "left")
-                          .select("ord", F.least("label", F.coalesce("pulled", "label")).alias("label")))
+        pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), keys + ["b"])
+                  .groupBy(*keys, F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
+        step = checkpoint(labels.join(pulled, keys + ["ord"], "left")
+                          .select(*keys, "ord", F.least("label", F.coalesce("pulled", "label")).alias("label")))
         jumped = checkpoint(
-            step.join(step.select(F.col("ord").alias("label"), F.col("label").alias("jump")), "label", "left")
-            .select("ord", F.least("label", F.coalesce("jump", "label")).alias("label")))
-        changed = jumped.join(labels.withColumnRenamed("label", "old"), "ord").filter(
+            step.join(step.select(*keys, F.col("ord").alias("label"), F.col("label").alias("jump")),
+                      keys + ["label"], "left")
+            .select(*keys, "ord", F.least("label", F.coalesce("jump", "label")).alias("label")))
+        changed = jumped.join(labels.withColumnRenamed("label", "old"), keys + ["ord"]).filter(
             F.col("label") != F.col("old")).limit(1).count()
         labels = jumped
         if changed == 0:
@@ -536,6 +541,32 @@ def largest_component_sizes(data, presence, starts, period):
     return result
 
 
+def windowed_largest_components(data, period, periods, window):
+    """The size of the largest component of each period's windowed network (the ties with a record
+    in the period or the `window` - 1 before it), by period index; periods without ties are left
+    out (their largest component is one member when any is present). Ties leave such a network,
+    so the cumulative union-find pass does not apply: every period's ties are listed (a tie with
+    a record in period i is present in i .. i + window - 1) and the components of all periods are
+    found together in Spark by minimum-label propagation keyed by period (`component_labels`),
+    each round checkpointed.
+    - Complexity: O(R K) rows for R distinct (tie, record period) pairs and a window of K
+      periods, three Spark jobs per propagation round over them; the rounds are those of the
+      period needing most (pointer jumping keeps them near the logarithm of its largest
+      component's diameter)."""
+    last = periods.agg(F.max("idx")).first()[0]
+    marks = (data.records.select("u", "v", period_column(F.col("day"), period).alias("start")).distinct()
+             .join(periods.select("start", "idx"), "start"))
+    present = marks.select("u", "v", F.explode(F.sequence(
+        F.col("idx"), F.least(F.col("idx") + (window - 1), F.lit(last)))).alias("p")).distinct()
+    arcs = checkpoint(present.select("p", F.col("u").alias("a"), F.col("v").alias("b"))
+                      .unionByName(present.select("p", F.col("v").alias("a"), F.col("u").alias("b"))))
+    labels = component_labels(data, arcs=arcs, vertices=arcs.select("p", F.col("a").alias("ord")).distinct(),
+                              keys=["p"])
+    sizes = (labels.groupBy("p", "label").agg(F.count("*").alias("size"))
+             .groupBy("p").agg(F.max("size").alias("largest")))
+    return {row.p: row.largest for row in sizes.collect()}
+
+
 def tie_changes(data, period, periods, window):
     """The ties entering (change 1) and leaving (change -1) the network, one row per tie and
     period start. Cumulative (window None): each tie enters in the period of its first record. With
@@ -564,7 +595,8 @@ def growth(data, period, largest_component=True, window=None):
     period holds every tie with a record on or before its end (cumulative), or with a window in its
     last K periods (`tie_changes`). Columns: members present by the period's end (from the earlier
     of `joined` and their first tie), ties, new ties, lost ties (0 when cumulative), density, mean
-    degree, largest component share (cumulative only), and per level the cross-boundary share and
+    degree, largest component share (cumulative: one union-find pass on the driver; windowed:
+    `windowed_largest_components` in Spark), and per level the cross-boundary share and
     E-I index of the ties whose two members' groups are known.
     - Complexity: O(records) in Spark; O(periods) on the driver, plus the largest-component pass."""
     spark = data.spark
@@ -605,8 +637,12 @@ def growth(data, period, largest_component=True, window=None):
     # Members who are present before the first period (joined earlier) count from the start.
     early = presence.filter(F.col("start") < starts[0]).count()
     # With a window ties also leave, so the one union-find pass does not apply.
-    largest = (largest_component_sizes(data, presence, starts, period)
-               if largest_component and window is None else None)
+    largest = None
+    if largest_component and window is None:
+        largest = largest_component_sizes(data, presence, starts, period)
+    elif largest_component:
+        by_period = windowed_largest_components(data, period, periods, window)
+        largest = [by_period.get(index, 0) for index in range(len(starts))]
 
     out = []
     members = early
@@ -620,7 +656,8 @@ def growth(data, period, largest_component=True, window=None):
                   0.0 if members < 2 else 2.0 * ties / (members * (members - 1.0)),
                   0.0 if members == 0 else 2.0 * ties / members]
         if largest is not None:
-            record.append(0.0 if members == 0 else largest[index] / members)
+            # A present member without a present tie is a component of one.
+            record.append(0.0 if members == 0 else max(1, largest[index]) / members)
         for level in LEVELS:
             e[level] += row["e_" + level] or 0
             i[level] += row["i_" + level] or 0
@@ -711,7 +748,7 @@ def main(argv=None):
     parser.add_argument("--period", default="quarter", choices=["day", "week", "month", "quarter", "year"])
     parser.add_argument("--window", type=int, default=None, metavar="K",
                         help="growth: a period's network holds the ties with a record in its last K periods "
-                             "(as the CLI's --window; largest_component_share is then left out)")
+                             "(as the CLI's --window)")
     parser.add_argument("--from", dest="since", type=datetime.date.fromisoformat, default=None, metavar="DATE",
                         help="the network of the ties with a dated record on or after DATE (as the CLI's --from)")
     parser.add_argument("--until", type=datetime.date.fromisoformat, default=None, metavar="DATE",
@@ -720,7 +757,8 @@ def main(argv=None):
     parser.add_argument("--weighted", action="store_true",
                         help="tie weights count in strength, PageRank and label propagation (as the CLI's --weighted)")
     parser.add_argument("--no-largest-component", action="store_true",
-                        help="leave largest_component_share out of growth (it is the one driver-side step)")
+                        help="leave largest_component_share out of growth (cumulative: the one driver-side step; "
+                             "windowed: a label propagation per period)")
     parser.add_argument("--lpa-half-rounds", type=int, default=LPA_HALF_ROUNDS,
                         help="label propagation rounds that move a hash-chosen half before the independent-set "
                              f"rounds (default {LPA_HALF_ROUNDS}; see docs/spark.md)")
