@@ -128,7 +128,8 @@ class Dataset:
         pairs = (interactions
                  .join(ids.withColumnRenamed("id", "source").withColumnRenamed("ord", "s"), "source")
                  .join(ids.withColumnRenamed("id", "target").withColumnRenamed("ord", "t"), "target"))
-        self.self_loops_frame = pairs.filter(F.col("s") == F.col("t"))
+        # Self-ties: no tie, but counted (with their dates) among the dataset's records, as the CLI does.
+        loops = pairs.filter(F.col("s") == F.col("t")).select(F.col("s").alias("ord"), "day")
         records = pairs.filter(F.col("s") != F.col("t")).select(
             F.least("s", "t").alias("u"), F.greatest("s", "t").alias("v"), "w", "day")
 
@@ -156,11 +157,14 @@ class Dataset:
         if since is not None or until is not None:
             if since is not None:
                 records = records.filter(F.col("day") >= F.lit(since))
+                loops = loops.filter(F.col("day") >= F.lit(since))
             if until is not None:
                 records = records.filter(F.col("day") <= F.lit(until))
                 present = self.present.filter(F.col("present") <= F.lit(until)).select("ord")
                 self.members = self.members.join(present, "ord", "left_semi").localCheckpoint()
                 self.n = self.members.count()
+                loops = loops.filter(F.col("day") <= F.lit(until)).join(present, "ord", "left_semi")
+        self.self_loops_frame = loops
         self.records = records
         self.ties = (records.groupBy("u", "v")
                      .agg(F.sum("w").alias("w"), F.min("day").alias("first"))
@@ -689,8 +693,10 @@ def summary(data, degree, comps, top=10):
     count, largest = sizes.agg(F.count("*"), F.max("size")).first()
     top_rows = (degree.join(data.members.select("ord", "id", "name"), "ord")
                 .orderBy(F.desc("degree"), F.asc("ord")).limit(top).collect())
-    records = data.records.count()
-    days = data.records.agg(F.min("day"), F.max("day")).first()
+    # The dated records: ties' records (interactions, co-attendance pairs) and self-ties.
+    records, first_day, last_day = (data.records.select("day").unionByName(data.self_loops_frame.select("day"))
+                                    .agg(F.count("*"), F.min("day"), F.max("day")).first())
+    days = (first_day, last_day)
     levels = {}
     for level in LEVELS:
         groups = data.nodes.filter(F.col("kind") == level).count()
