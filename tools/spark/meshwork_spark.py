@@ -685,31 +685,39 @@ def growth(data, period, largest_component=True, window=None):
 
 
 def summary(data, degree, comps, top=10):
-    """The figures of `meshwork summary --format json` for a dataset."""
+    """The figures of `meshwork summary --format json` for a dataset, in six Spark actions."""
     n = data.n
-    ties = data.ties.count()
-    stats = degree.agg(F.max("degree"), F.sum((F.col("degree") == 0).cast("long"))).first()
+    # Every tie is two arcs: the degrees sum to twice the ties.
+    stats = degree.agg(F.max("degree"), F.sum((F.col("degree") == 0).cast("long")), F.sum("degree")).first()
+    ties = (stats[2] or 0) // 2
     sizes = comps.groupBy("component").agg(F.first("size").alias("size"))
     count, largest = sizes.agg(F.count("*"), F.max("size")).first()
     top_rows = (degree.join(data.members.select("ord", "id", "name"), "ord")
                 .orderBy(F.desc("degree"), F.asc("ord")).limit(top).collect())
     # The dated records: ties' records (interactions, co-attendance pairs) and self-ties.
-    records, first_day, last_day = (data.records.select("day").unionByName(data.self_loops_frame.select("day"))
-                                    .agg(F.count("*"), F.min("day"), F.max("day")).first())
+    records, self_loops, first_day, last_day = (
+        data.records.select("day", F.lit(0).alias("loop"))
+        .unionByName(data.self_loops_frame.select("day", F.lit(1).alias("loop")))
+        .agg(F.count("*"), F.sum("loop"), F.min("day"), F.max("day")).first())
     days = (first_day, last_day)
+    kinds = {row.kind: row.c for row in data.nodes.groupBy("kind").agg(F.count("*").alias("c")).collect()}
+    placed_groups = (data.members.select(F.explode(F.array(*[
+        F.struct(F.lit(level).alias("level"), F.col("g_" + level).alias("group")) for level in LEVELS])).alias("x"))
+        .select("x.level", "x.group").filter(F.col("group").isNotNull())
+        .groupBy("level", "group").agg(F.count("*").alias("c"))
+        .groupBy("level").agg(F.sum("c").alias("placed"), F.count("*").alias("with_members"),
+                              F.max("c").alias("biggest")))
+    placed = {row.level: row for row in placed_groups.collect()}
     levels = {}
     for level in LEVELS:
-        groups = data.nodes.filter(F.col("kind") == level).count()
-        member_groups = (data.members.filter(F.col("g_" + level).isNotNull())
-                         .groupBy("g_" + level).agg(F.count("*").alias("c")))
-        placed, with_members, biggest = member_groups.agg(F.sum("c"), F.count("*"), F.max("c")).first()
-        levels[level] = {"groups": groups, "groups_with_members": with_members or 0,
-                         "members_placed": placed or 0, "largest_group": biggest or 0}
+        row = placed.get(level)
+        levels[level] = {"groups": kinds.get(level, 0), "groups_with_members": row.with_members if row else 0,
+                         "members_placed": row.placed if row else 0, "largest_group": row.biggest if row else 0}
     return {
         "nodes": n,
         "ties": ties,
         "directed": False,
-        "self_loops": data.self_loops_frame.count(),
+        "self_loops": self_loops or 0,
         "density": 0.0 if n < 2 else 2.0 * ties / (n * (n - 1.0)),
         "mean_degree": 0.0 if n == 0 else 2.0 * ties / n,
         "max_degree": stats[0] or 0,
