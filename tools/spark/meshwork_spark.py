@@ -128,7 +128,8 @@ class Dataset:
         pairs = (interactions
                  .join(ids.withColumnRenamed("id", "source").withColumnRenamed("ord", "s"), "source")
                  .join(ids.withColumnRenamed("id", "target").withColumnRenamed("ord", "t"), "target"))
-        self.self_loops_frame = pairs.filter(F.col("s") == F.col("t"))
+        # Self-ties: no tie, but counted (with their dates) among the dataset's records, as the CLI does.
+        loops = pairs.filter(F.col("s") == F.col("t")).select(F.col("s").alias("ord"), "day")
         records = pairs.filter(F.col("s") != F.col("t")).select(
             F.least("s", "t").alias("u"), F.greatest("s", "t").alias("v"), "w", "day")
 
@@ -156,11 +157,14 @@ class Dataset:
         if since is not None or until is not None:
             if since is not None:
                 records = records.filter(F.col("day") >= F.lit(since))
+                loops = loops.filter(F.col("day") >= F.lit(since))
             if until is not None:
                 records = records.filter(F.col("day") <= F.lit(until))
                 present = self.present.filter(F.col("present") <= F.lit(until)).select("ord")
                 self.members = self.members.join(present, "ord", "left_semi").localCheckpoint()
                 self.n = self.members.count()
+                loops = loops.filter(F.col("day") <= F.lit(until)).join(present, "ord", "left_semi")
+        self.self_loops_frame = loops
         self.records = records
         self.ties = (records.groupBy("u", "v")
                      .agg(F.sum("w").alias("w"), F.min("day").alias("first"))
@@ -198,22 +202,27 @@ def degrees(data):
                     F.coalesce("strength", F.lit(0.0)).alias("strength")))
 
 
-def component_labels(data, arcs=None, vertices=None):
+def component_labels(data, arcs=None, vertices=None, keys=()):
     """The smallest member ordinal of each member's connected component: minimum-label
     propagation with pointer jumping (each round a member takes the smallest label among its
-    own, its neighbours' and its label's label) until no label changes."""
+    own, its neighbours' and its label's label) until no label changes. With `keys` (columns of
+    both `arcs` and `vertices`, such as a period) every key value is a network of its own, all
+    propagated together: a round runs until no label of any of them changes.
+    - Complexity: three Spark jobs per round, each O(arcs + vertices)."""
+    keys = list(keys)
     arcs = data.arcs if arcs is None else arcs
     vertices = data.members.select("ord") if vertices is None else vertices
-    labels = vertices.select("ord", F.col("ord").alias("label")).localCheckpoint()
+    labels = vertices.select(*keys, "ord", F.col("ord").alias("label")).localCheckpoint()
     while True:
-        pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), "b")
-                  .groupBy(F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
-        step = checkpoint(labels.join(pulled, "ord", "left")
-                          .select("ord", F.least("label", F.coalesce("pulled", "label")).alias("label")))
+        pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), keys + ["b"])
+                  .groupBy(*keys, F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
+        step = checkpoint(labels.join(pulled, keys + ["ord"], "left")
+                          .select(*keys, "ord", F.least("label", F.coalesce("pulled", "label")).alias("label")))
         jumped = checkpoint(
-            step.join(step.select(F.col("ord").alias("label"), F.col("label").alias("jump")), "label", "left")
-            .select("ord", F.least("label", F.coalesce("jump", "label")).alias("label")))
-        changed = jumped.join(labels.withColumnRenamed("label", "old"), "ord").filter(
+            step.join(step.select(*keys, F.col("ord").alias("label"), F.col("label").alias("jump")),
+                      keys + ["label"], "left")
+            .select(*keys, "ord", F.least("label", F.coalesce("jump", "label")).alias("label")))
+        changed = jumped.join(labels.withColumnRenamed("label", "old"), keys + ["ord"]).filter(
             F.col("label") != F.col("old")).limit(1).count()
         labels = jumped
         if changed == 0:
@@ -234,41 +243,60 @@ def pagerank(data, degree):
     """NetworkX's PageRank (alpha 0.85, dangling mass spread uniformly), solved exactly rather
     than by power iteration: on an undirected graph the system (I - alpha W D^-1) z = 1 over the
     members with ties becomes, with z = D^1/2 y, the symmetric positive definite system
-    (I - alpha D^-1/2 W D^-1/2) y = D^-1/2 1, whose condition number is at most
-    (1 + alpha) / (1 - alpha), so conjugate gradients reach a relative residual of 1e-14 in about 40 rounds (power
-    iteration needs about 200 for the same). The PageRank of a member with ties is c z, of one without, c,
-    with c making the values sum to 1 (the dangling and teleport mass per member).
+    A y = (I - alpha D^-1/2 W D^-1/2) y = D^-1/2 1, whose condition number is at most
+    (1 + alpha) / (1 - alpha), so conjugate gradients reach a relative residual of 1e-14 in about
+    40 rounds (power iteration needs about 200 for the same). The PageRank of a member with ties
+    is c z, of one without, c, with c making the values sum to 1 (the dangling and teleport mass
+    per member).
+    The rounds are Chronopoulos and Gear's conjugate gradients ("s-step iterative methods for
+    symmetric linear systems", 1989): the same iterates in exact arithmetic, but with A p carried
+    by the recurrence q = A r + beta q, so a round multiplies by A once (w = A r) and needs both of
+    its inner products, r.r and w.r, from one pass: two Spark jobs per round (the checkpoint of
+    the updated vectors with w, and one aggregation) where the textbook order needs a sum between
+    the product and the update.
     - Complexity: O(E) per round, O(sqrt(kappa) log(1/tol)) rounds."""
+
+    def with_product(state):
+        """`state` with w = A r, (A r)_a = r_a - alpha s_a sum_b w_ab s_b r_b."""
+        pushed = (data.arcs.join(state.select(F.col("ord").alias("b"), (F.col("s") * F.col("r")).alias("sr")), "b")
+                  .groupBy(F.col("a").alias("ord")).agg(F.sum(F.col("w") * F.col("sr")).alias("wsr")))
+        return checkpoint(state.join(pushed, "ord", "left")
+                          .withColumn("w", F.col("r") - ALPHA * F.col("s") * F.coalesce("wsr", F.lit(0.0)))
+                          .drop("wsr"))
+
+    def products(state):
+        row = state.agg(F.sum(F.col("r") * F.col("r")), F.sum(F.col("w") * F.col("r"))).first()
+        return row[0] or 0.0, row[1] or 0.0
+
     nodes = (degree.filter(F.col("strength") > 0)
              .select("ord", (1.0 / F.sqrt("strength")).alias("s")))
-    # x = 0, r = p = b = D^-1/2 1.
-    state = checkpoint(nodes.select("ord", "s", F.lit(0.0).alias("x"), F.col("s").alias("r"),
-                                    F.col("s").alias("p")))
-    norm_b = state.agg(F.sum(F.col("s") * F.col("s"))).first()[0] or 0.0
-    rr = norm_b
+    # x = 0, r = b = D^-1/2 1, p = q = 0 (so the first round's p is r and its q is A r).
+    zero = F.lit(0.0)
+    state = with_product(nodes.select("ord", "s", zero.alias("x"), F.col("s").alias("r"),
+                                      zero.alias("p"), zero.alias("q")))
+    rr, wr = products(state)
+    norm_b = rr
+    step, beta = (rr / wr if wr else 0.0), 0.0
     rounds = 0
     while rr > (1e-14 ** 2) * norm_b and rounds < 1000:
         rounds += 1
-        # q = p - alpha S p, with (S p)_a = s_a * sum_b w_ab s_b p_b.
-        pushed = (data.arcs.join(state.select(F.col("ord").alias("b"), (F.col("s") * F.col("p")).alias("sp")), "b")
-                  .groupBy(F.col("a").alias("ord")).agg(F.sum(F.col("w") * F.col("sp")).alias("wsp")))
-        withq = checkpoint(state.join(pushed, "ord", "left")
-                           .withColumn("q", F.col("p") - ALPHA * F.col("s") * F.coalesce("wsp", F.lit(0.0)))
-                           .drop("wsp"))
-        pq = withq.agg(F.sum(F.col("p") * F.col("q"))).first()[0]
-        step = rr / pq
-        updated = checkpoint(withq.select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
-                                          (F.col("r") - step * F.col("q")).alias("r"), "p"))
-        rr_new = updated.agg(F.sum(F.col("r") * F.col("r"))).first()[0]
+        # p = r + beta p, q = A p = w + beta q; x += step p, r -= step q; then w = A r.
+        moved = (state.withColumn("p", F.col("r") + beta * F.col("p"))
+                 .withColumn("q", F.col("w") + beta * F.col("q"))
+                 .select("ord", "s", (F.col("x") + step * F.col("p")).alias("x"),
+                         (F.col("r") - step * F.col("q")).alias("r"), "p", "q"))
+        state = with_product(moved)
+        rr_new, wr = products(state)
         beta = rr_new / rr
-        state = checkpoint(updated.select("ord", "s", "x", "r", (F.col("r") + beta * F.col("p")).alias("p")))
         rr = rr_new
+        if rr > 0:
+            step = rr / (wr - beta * rr / step)
     z = state.select("ord", (F.col("x") / F.col("s")).alias("z"))
-    total_z = z.agg(F.sum("z")).first()[0] or 0.0
-    isolated = degree.filter(F.col("strength") == 0).count()
-    c = 1.0 / (total_z + isolated)
-    result = (degree.select("ord").join(z, "ord", "left")
-              .select("ord", (F.lit(c) * F.coalesce("z", F.lit(1.0))).alias("pagerank")))
+    # Members without ties (no z) count 1 each: one sum gives the scale.
+    scored = degree.select("ord").join(z, "ord", "left").select("ord", F.coalesce("z", F.lit(1.0)).alias("z"))
+    total = scored.agg(F.sum("z")).first()[0] or 0.0
+    c = 1.0 / total if total else 0.0
+    result = scored.select("ord", (F.lit(c) * F.col("z")).alias("pagerank"))
     return result, rounds
 
 
@@ -517,6 +545,32 @@ def largest_component_sizes(data, presence, starts, period):
     return result
 
 
+def windowed_largest_components(data, period, periods, window):
+    """The size of the largest component of each period's windowed network (the ties with a record
+    in the period or the `window` - 1 before it), by period index; periods without ties are left
+    out (their largest component is one member when any is present). Ties leave such a network,
+    so the cumulative union-find pass does not apply: every period's ties are listed (a tie with
+    a record in period i is present in i .. i + window - 1) and the components of all periods are
+    found together in Spark by minimum-label propagation keyed by period (`component_labels`),
+    each round checkpointed.
+    - Complexity: O(R K) rows for R distinct (tie, record period) pairs and a window of K
+      periods, three Spark jobs per propagation round over them; the rounds are those of the
+      period needing most (pointer jumping keeps them near the logarithm of its largest
+      component's diameter)."""
+    last = periods.agg(F.max("idx")).first()[0]
+    marks = (data.records.select("u", "v", period_column(F.col("day"), period).alias("start")).distinct()
+             .join(periods.select("start", "idx"), "start"))
+    present = marks.select("u", "v", F.explode(F.sequence(
+        F.col("idx"), F.least(F.col("idx") + (window - 1), F.lit(last)))).alias("p")).distinct()
+    arcs = checkpoint(present.select("p", F.col("u").alias("a"), F.col("v").alias("b"))
+                      .unionByName(present.select("p", F.col("v").alias("a"), F.col("u").alias("b"))))
+    labels = component_labels(data, arcs=arcs, vertices=arcs.select("p", F.col("a").alias("ord")).distinct(),
+                              keys=["p"])
+    sizes = (labels.groupBy("p", "label").agg(F.count("*").alias("size"))
+             .groupBy("p").agg(F.max("size").alias("largest")))
+    return {row.p: row.largest for row in sizes.collect()}
+
+
 def tie_changes(data, period, periods, window):
     """The ties entering (change 1) and leaving (change -1) the network, one row per tie and
     period start. Cumulative (window None): each tie enters in the period of its first record. With
@@ -545,7 +599,8 @@ def growth(data, period, largest_component=True, window=None):
     period holds every tie with a record on or before its end (cumulative), or with a window in its
     last K periods (`tie_changes`). Columns: members present by the period's end (from the earlier
     of `joined` and their first tie), ties, new ties, lost ties (0 when cumulative), density, mean
-    degree, largest component share (cumulative only), and per level the cross-boundary share and
+    degree, largest component share (cumulative: one union-find pass on the driver; windowed:
+    `windowed_largest_components` in Spark), and per level the cross-boundary share and
     E-I index of the ties whose two members' groups are known.
     - Complexity: O(records) in Spark; O(periods) on the driver, plus the largest-component pass."""
     spark = data.spark
@@ -586,8 +641,12 @@ def growth(data, period, largest_component=True, window=None):
     # Members who are present before the first period (joined earlier) count from the start.
     early = presence.filter(F.col("start") < starts[0]).count()
     # With a window ties also leave, so the one union-find pass does not apply.
-    largest = (largest_component_sizes(data, presence, starts, period)
-               if largest_component and window is None else None)
+    largest = None
+    if largest_component and window is None:
+        largest = largest_component_sizes(data, presence, starts, period)
+    elif largest_component:
+        by_period = windowed_largest_components(data, period, periods, window)
+        largest = [by_period.get(index, 0) for index in range(len(starts))]
 
     out = []
     members = early
@@ -601,7 +660,8 @@ def growth(data, period, largest_component=True, window=None):
                   0.0 if members < 2 else 2.0 * ties / (members * (members - 1.0)),
                   0.0 if members == 0 else 2.0 * ties / members]
         if largest is not None:
-            record.append(0.0 if members == 0 else largest[index] / members)
+            # A present member without a present tie is a component of one.
+            record.append(0.0 if members == 0 else max(1, largest[index]) / members)
         for level in LEVELS:
             e[level] += row["e_" + level] or 0
             i[level] += row["i_" + level] or 0
@@ -625,29 +685,39 @@ def growth(data, period, largest_component=True, window=None):
 
 
 def summary(data, degree, comps, top=10):
-    """The figures of `meshwork summary --format json` for a dataset."""
+    """The figures of `meshwork summary --format json` for a dataset, in six Spark actions."""
     n = data.n
-    ties = data.ties.count()
-    stats = degree.agg(F.max("degree"), F.sum((F.col("degree") == 0).cast("long"))).first()
+    # Every tie is two arcs: the degrees sum to twice the ties.
+    stats = degree.agg(F.max("degree"), F.sum((F.col("degree") == 0).cast("long")), F.sum("degree")).first()
+    ties = (stats[2] or 0) // 2
     sizes = comps.groupBy("component").agg(F.first("size").alias("size"))
     count, largest = sizes.agg(F.count("*"), F.max("size")).first()
     top_rows = (degree.join(data.members.select("ord", "id", "name"), "ord")
                 .orderBy(F.desc("degree"), F.asc("ord")).limit(top).collect())
-    records = data.records.count()
-    days = data.records.agg(F.min("day"), F.max("day")).first()
+    # The dated records: ties' records (interactions, co-attendance pairs) and self-ties.
+    records, self_loops, first_day, last_day = (
+        data.records.select("day", F.lit(0).alias("loop"))
+        .unionByName(data.self_loops_frame.select("day", F.lit(1).alias("loop")))
+        .agg(F.count("*"), F.sum("loop"), F.min("day"), F.max("day")).first())
+    days = (first_day, last_day)
+    kinds = {row.kind: row.c for row in data.nodes.groupBy("kind").agg(F.count("*").alias("c")).collect()}
+    placed_groups = (data.members.select(F.explode(F.array(*[
+        F.struct(F.lit(level).alias("level"), F.col("g_" + level).alias("group")) for level in LEVELS])).alias("x"))
+        .select("x.level", "x.group").filter(F.col("group").isNotNull())
+        .groupBy("level", "group").agg(F.count("*").alias("c"))
+        .groupBy("level").agg(F.sum("c").alias("placed"), F.count("*").alias("with_members"),
+                              F.max("c").alias("biggest")))
+    placed = {row.level: row for row in placed_groups.collect()}
     levels = {}
     for level in LEVELS:
-        groups = data.nodes.filter(F.col("kind") == level).count()
-        member_groups = (data.members.filter(F.col("g_" + level).isNotNull())
-                         .groupBy("g_" + level).agg(F.count("*").alias("c")))
-        placed, with_members, biggest = member_groups.agg(F.sum("c"), F.count("*"), F.max("c")).first()
-        levels[level] = {"groups": groups, "groups_with_members": with_members or 0,
-                         "members_placed": placed or 0, "largest_group": biggest or 0}
+        row = placed.get(level)
+        levels[level] = {"groups": kinds.get(level, 0), "groups_with_members": row.with_members if row else 0,
+                         "members_placed": row.placed if row else 0, "largest_group": row.biggest if row else 0}
     return {
         "nodes": n,
         "ties": ties,
         "directed": False,
-        "self_loops": data.self_loops_frame.count(),
+        "self_loops": self_loops or 0,
         "density": 0.0 if n < 2 else 2.0 * ties / (n * (n - 1.0)),
         "mean_degree": 0.0 if n == 0 else 2.0 * ties / n,
         "max_degree": stats[0] or 0,
@@ -692,7 +762,7 @@ def main(argv=None):
     parser.add_argument("--period", default="quarter", choices=["day", "week", "month", "quarter", "year"])
     parser.add_argument("--window", type=int, default=None, metavar="K",
                         help="growth: a period's network holds the ties with a record in its last K periods "
-                             "(as the CLI's --window; largest_component_share is then left out)")
+                             "(as the CLI's --window)")
     parser.add_argument("--from", dest="since", type=datetime.date.fromisoformat, default=None, metavar="DATE",
                         help="the network of the ties with a dated record on or after DATE (as the CLI's --from)")
     parser.add_argument("--until", type=datetime.date.fromisoformat, default=None, metavar="DATE",
@@ -701,7 +771,8 @@ def main(argv=None):
     parser.add_argument("--weighted", action="store_true",
                         help="tie weights count in strength, PageRank and label propagation (as the CLI's --weighted)")
     parser.add_argument("--no-largest-component", action="store_true",
-                        help="leave largest_component_share out of growth (it is the one driver-side step)")
+                        help="leave largest_component_share out of growth (cumulative: the one driver-side step; "
+                             "windowed: a label propagation per period)")
     parser.add_argument("--lpa-half-rounds", type=int, default=LPA_HALF_ROUNDS,
                         help="label propagation rounds that move a hash-chosen half before the independent-set "
                              f"rounds (default {LPA_HALF_ROUNDS}; see docs/spark.md)")
