@@ -81,7 +81,7 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
         let chosen = Set(keys)
         orders.append(("key_players", keys + byBetweenness.filter { !chosen.contains($0) }))
         result = Resilience(steps: configuration.steps, maximumShare: configuration.maximumShare,
-                            randomOrders: configuration.randomOrders, seed: configuration.seed)
+                            randomOrders: configuration.randomOrders, seed: configuration.seed, threads: configuration.threads)
             .run(graph, groups: groups, orders: orders)
         leaders = orders.map { ($0.name, $0.vertices.prefix(10).map { loaded.labels[$0] }) }
         cutOffs = groups.map { CriticalMembers().run(graph, groups: $0) } ?? []
