@@ -34,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         BenchmarkInputs.register("resilience_curves.\(name)", configuration: configuration) { benchmark, input in
             for _ in benchmark.scaledIterations {
-                blackHole(Resilience().run(input.0.graph, groups: input.0.groups, orders: [("degree", input.1)]))
+                blackHole(Resilience(threads: 1).run(input.0.graph, groups: input.0.groups, orders: [("degree", input.1)]))
             }
         } setup: { () throws -> ((graph: CSRGraph, groups: Partition), [VertexID]) in
             let (graph, groups) = try setup()

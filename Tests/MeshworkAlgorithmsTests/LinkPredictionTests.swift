@@ -84,6 +84,27 @@ struct LinkPredictionTests {
         }
     }
 
+    @Test("with several workers and many groups, the boundary-weighted ranking is still the brute-force order")
+    func manyWorkersAndGroups() {
+        // 800 members: up to 3 workers (one per 256 sources); 40 groups, so that a worker's
+        // sources change group often and the remembered group factors are reused and replaced.
+        let n = 800
+        let (graph, groups) = randomGraph(seed: 31, n: n, m: 3 * n, directed: false, weighted: false, groups: 40)
+        let boundary = LinkPrediction.BoundaryWeighting(partition: groups, strength: 3)
+        var pairs: [(VertexID, VertexID)] = []
+        for u in 0 ..< n { for v in u + 1 ..< n where !graph.hasEdge(VertexID(u), VertexID(v)) { pairs.append((VertexID(u), VertexID(v))) } }
+        let top = 300
+        let scores = LinkPrediction(index: .resourceAllocation, top: top, boundary: boundary).scores(graph, pairs: pairs)
+        let expected = pairs.indices.filter { scores[$0] > 0 }
+            .sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : (pairs[a].0 != pairs[b].0 ? pairs[a].0 < pairs[b].0 : pairs[a].1 < pairs[b].1) }
+            .prefix(top)
+        for threads in [1, 3] {
+            let ranking = LinkPrediction(index: .resourceAllocation, top: top, boundary: boundary, threads: threads).run(graph)
+            #expect(ranking.sources == expected.map { pairs[$0].0 } && ranking.targets == expected.map { pairs[$0].1 }, "\(threads) threads")
+            #expect(ranking.scores == expected.map { scores[$0] }, "\(threads) threads")
+        }
+    }
+
     @Test("a held-out split of a dated dataset: the earlier network is the cumulative one of the cut day, and the formed ties are the later ones among its members")
     func heldOutSplit() throws {
         let loaded = try Fixtures.load("email-eu-core-temporal")

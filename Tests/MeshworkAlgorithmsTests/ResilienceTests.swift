@@ -48,6 +48,36 @@ struct ResilienceTests {
         }
     }
 
+    @Test("orders with repeated members, or shorter than the last step, remove each member once, as the brute force", arguments: 0 ..< 4)
+    func repeatsAndShortOrders(seed: Int) {
+        let n = 50 + 10 * seed
+        let (graph, groups) = randomGraph(seed: UInt64(seed) &+ 900, n: n, m: n, directed: false, weighted: false, groups: 4)
+        var random = SplitMix64(seed: UInt64(seed) &+ 1)
+        let repeated = (0 ..< n).map { _ in VertexID(random.below(n / 3)) }   // many repeats
+        let short = Array(repeated.prefix(n / 5))                              // ends before the last step
+        let result = Resilience(steps: 6, maximumShare: 0.6, randomOrders: 0, threads: 2)
+            .run(graph, groups: groups, orders: [("repeated", repeated), ("short", short)])
+        let start = bruteForce(graph, groups: groups, removed: []).pairs.count
+        for (curve, order) in zip(result.curves, [repeated, short]) {
+            for (step, removed) in result.removed.enumerated() {
+                let expected = bruteForce(graph, groups: groups, removed: Set(order.prefix(removed)))
+                #expect(curve.largestComponentShare[step] == Double(expected.largest) / Double(n), "\(curve.order) step \(step)")
+                #expect(curve.groupPairsConnected[step] == Double(expected.pairs.count) / Double(start), "\(curve.order) step \(step)")
+            }
+        }
+    }
+
+    @Test("the curves are the same for any number of threads", arguments: [2, 3, 8])
+    func threadCountIndependence(threads: Int) {
+        let (graph, groups) = randomGraph(seed: 4242, n: 300, m: 420, directed: false, weighted: false, groups: 9)
+        let orders: [(name: String, vertices: [VertexID])] = [("degree", (0 ..< 300).map { VertexID($0) }.sorted { graph.degree($0) > graph.degree($1) }),
+                                                              ("reverse", (0 ..< 300).reversed().map { VertexID($0) })]
+        let one = Resilience(steps: 10, maximumShare: 0.4, randomOrders: 7, seed: 3, threads: 1).run(graph, groups: groups, orders: orders)
+        let many = Resilience(steps: 10, maximumShare: 0.4, randomOrders: 7, seed: 3, threads: threads).run(graph, groups: groups, orders: orders)
+        #expect(one.curves == many.curves && one.removed == many.removed)
+        #expect(one.curves.count == 5 && one.curves[0].largestComponentShare != one.curves[1].largestComponentShare)
+    }
+
     @Test("two cliques joined through one member: the key player is that member, and its departure separates the two groups")
     func barbell() throws {
         // Clique 0-4 (group a), clique 6-10 (group b), member 5 tied to 4 and 6 (group a).
@@ -102,10 +132,12 @@ struct ResilienceTests {
         #expect(a.curves.allSatisfy { $0.groupPairsConnected.isEmpty })
     }
 
-    @Test("cut-offs are the brute-force ones: removing each member in turn, the members of one group left without a path to any other group", arguments: 0 ..< 6)
+    @Test("cut-offs are the brute-force ones: removing each member in turn, the members of one group left without a path to any other group", arguments: 0 ..< 8)
     func cutOffsMatchBruteForce(seed: Int) {
         let n = 30 + 10 * seed
-        let (graph, groups) = randomGraph(seed: UInt64(seed) &+ 77, n: n, m: n + n / 3, directed: false, weighted: false, groups: 3)
+        // Denser graphs (few articulation points), then sparser ones (many, and many components).
+        let (graph, groups) = randomGraph(seed: UInt64(seed) &+ 77, n: n, m: seed < 3 ? n + n / 3 : n * 3 / 4,
+                                          directed: false, weighted: false, groups: 3)
         // Brute force: members of g reaching another group before v leaves and none after.
         func reachesOther(_ removed: Set<VertexID>) -> [Bool] {
             var reach = [Bool](repeating: false, count: n), seen = removed

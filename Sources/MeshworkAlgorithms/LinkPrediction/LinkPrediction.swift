@@ -148,7 +148,9 @@ public struct LinkPrediction: Sendable {
 
     /// Wedge enumeration: for each `u`, the scores of every `v > u` two steps away accumulate in a
     /// dense scratch row, common neighbours `w` in increasing order (the order ``scores`` uses, so
-    /// both give the same bits); each worker keeps its best `top`, merged at the end.
+    /// both give the same bits); each worker keeps its best `top`, merged at the end. Without a
+    /// focus, each row of a common neighbour is entered at its first member above `u` (binary
+    /// search: rows ascend), so each wedge is walked once, from its smaller end.
     private func neighbourhood(_ graph: CSRGraph) -> Result {
         if index == .preferentialAttachment { return allPairs(graph) }
         let n = graph.vertexCount
@@ -162,53 +164,78 @@ public struct LinkPrediction: Sendable {
             for v in focus where v >= 0 && Int(v) < n { marks[Int(v)] = true }
             focused = marks
         }
-        let sources: [VertexID] = focused.map { marks in (0 ..< n).filter { marks[$0] }.map { VertexID($0) } }
+        var sources: [VertexID] = focused.map { marks in (0 ..< n).filter { marks[$0] }.map { VertexID($0) } }
             ?? (0 ..< n).map { VertexID($0) }
+        if let between {
+            // A group's members one after the other, so that each worker looks up the ties of its
+            // source's group with another group once per run of that group (`_GroupFactors`). The
+            // ranking is a total order, so which worker offers a pair changes nothing.
+            let group = between.partition.group
+            sources.sort { (group[Int($0)], $0) < (group[Int($1)], $1) }
+        }
         let workers = max(1, min(threads, sources.count / 256 + 1))
         var partial = [[_ScoredPair]](repeating: [], count: workers)
+        let weights = recency ?? []
         partial.withUnsafeMutableBufferPointer { partial in
             forEachWorker(workers) { worker in
                 var best = _BestPairs(capacity: top)
-                var sum = [Double](repeating: 0, count: n)
-                var counted = [Bool](repeating: false, count: n)
-                var stamp = [Int32](repeating: -1, count: n)
+                var sumArray = [Double](repeating: 0, count: n)
+                var stampArray = [Int32](repeating: -1, count: n)   // source: tied to it (or it)
+                var seenArray = [Int32](repeating: -1, count: n)    // source: in `touched`
                 var touched: [VertexID] = []
-                var next = worker
-                while next < sources.count {  // sources dealt round-robin: high degrees spread over workers
-                    let source = sources[next]
-                    let u = Int(source)
-                    for slot in graph.row(source) { stamp[Int(graph.targets[slot])] = source }
-                    stamp[u] = source
-                    for slot in graph.row(source) {
-                        let w = graph.targets[slot]
-                        let contribution = weight(of: graph.degree(w))
-                        let near = recency?[slot] ?? 1
-                        for step in graph.row(w) {
-                            let v = graph.targets[step]
-                            if stamp[Int(v)] == source { continue }
-                            if let focused {
-                                if focused[Int(v)] && v < source { continue }
-                            } else if v < source {
-                                continue
+                var factors = _GroupFactors(groups: between?.partition.groupCount ?? 0)
+                graph.offsets.withUnsafeBufferPointer { offsets in
+                graph.targets.withUnsafeBufferPointer { targets in
+                weights.withUnsafeBufferPointer { recency in
+                sumArray.withUnsafeMutableBufferPointer { sum in
+                stampArray.withUnsafeMutableBufferPointer { stamp in
+                seenArray.withUnsafeMutableBufferPointer { seen in
+                    let weighted = !recency.isEmpty
+                    var next = worker
+                    while next < sources.count {  // sources dealt round-robin: high degrees spread over workers
+                        let source = sources[next]
+                        let u = Int(source)
+                        let row = Int(offsets[u]) ..< Int(offsets[u + 1])
+                        for slot in row { stamp[Int(targets[slot])] = source }
+                        stamp[u] = source
+                        for slot in row {
+                            let w = Int(targets[slot])
+                            let contribution = weight(of: Int(offsets[w + 1] - offsets[w]))
+                            let near = weighted ? recency[slot] : 1
+                            var step = Int(offsets[w])
+                            let end = Int(offsets[w + 1])
+                            if focused == nil {
+                                // Rows ascend: skip the members below the source, counted from them.
+                                var high = end
+                                while step < high {
+                                    let mid = (step + high) >> 1
+                                    if targets[mid] < source { step = mid + 1 } else { high = mid }
+                                }
                             }
-                            if !counted[Int(v)] { counted[Int(v)] = true; touched.append(v) }
-                            if let recency {  // r(u, w) · r(w, v) first, as ``scores`` multiplies: the same bits
-                                sum[Int(v)] += contribution * (near * recency[step])
-                            } else {
-                                sum[Int(v)] += contribution
+                            while step < end {
+                                let v = targets[step]
+                                defer { step += 1 }
+                                if let focused, focused[Int(v)] && v < source { continue }
+                                if stamp[Int(v)] == source { continue }
+                                if seen[Int(v)] != source { seen[Int(v)] = source; touched.append(v) }
+                                if weighted {  // r(u, w) · r(w, v) first, as ``scores`` multiplies: the same bits
+                                    sum[Int(v)] += contribution * (near * recency[step])
+                                } else {
+                                    sum[Int(v)] += contribution
+                                }
                             }
                         }
+                        let sourceGroup = between.map { $0.partition.group[u] } ?? -1
+                        for v in touched {
+                            var score = sum[Int(v)]
+                            if let between { score *= factors.factor(between, sourceGroup, v, strength: strength) }
+                            best.offer(_ScoredPair(score: score, source: min(source, v), target: max(source, v)))
+                            sum[Int(v)] = 0
+                        }
+                        touched.removeAll(keepingCapacity: true)
+                        next += workers
                     }
-                    for v in touched {
-                        var score = sum[Int(v)]
-                        if let between { score *= between.factor(source, v, strength: strength) }
-                        best.offer(_ScoredPair(score: score, source: min(source, v), target: max(source, v)))
-                        sum[Int(v)] = 0
-                        counted[Int(v)] = false
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                    next += workers
-                }
+                }}}}}}
                 partial[worker] = best.pairs
             }
         }
@@ -311,6 +338,11 @@ public struct GroupTies: Sendable {
     public func ties(_ u: VertexID, _ v: VertexID) -> Int? {
         let g = partition.group[Int(u)], h = partition.group[Int(v)]
         guard g >= 0, h >= 0, g != h else { return nil }
+        return ties(groups: g, h)
+    }
+
+    /// The ties today between two different known groups.
+    func ties(groups g: Int32, _ h: Int32) -> Int {
         let key = Self.key(g, h)
         var low = 0, high = keys.count
         while low < high {
@@ -324,6 +356,31 @@ public struct GroupTies: Sendable {
     @inline(__always) func factor(_ u: VertexID, _ v: VertexID, strength: Double) -> Double {
         guard let t = ties(u, v) else { return 1 }
         return 1 + strength / Double(1 + t)
+    }
+}
+
+/// ``GroupTies/factor(_:_:strength:)`` for pairs from one source, remembered per group of the
+/// other member while the source's group stays the same (one search of the tied group pairs per
+/// group met, not per pair; the same numbers).
+struct _GroupFactors {
+    /// Per group h: the source group whose factor with h is in `factor[h]` (-1: none yet).
+    private var owner: [Int32], factor: [Double]
+
+    init(groups: Int) {
+        owner = [Int32](repeating: -1, count: groups)
+        factor = [Double](repeating: 1, count: groups)
+    }
+
+    /// The boundary factor of a pair of a member of `sourceGroup` (-1: unknown) and `v`.
+    @inline(__always)
+    mutating func factor(_ ties: GroupTies, _ sourceGroup: Int32, _ v: VertexID, strength: Double) -> Double {
+        let h = ties.partition.group[Int(v)]
+        guard sourceGroup >= 0, h >= 0, h != sourceGroup else { return 1 }
+        if owner[Int(h)] != sourceGroup {
+            owner[Int(h)] = sourceGroup
+            factor[Int(h)] = 1 + strength / Double(1 + ties.ties(groups: sourceGroup, h))
+        }
+        return factor[Int(h)]
     }
 }
 

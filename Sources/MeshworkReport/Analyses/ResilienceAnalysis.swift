@@ -13,7 +13,8 @@ import MeshworkIO
 ///     try curves.write(to: nil)   // order,removed,removed_share,largest_component_share,group_pairs_connected
 ///
 /// - Complexity: betweenness (O(V E); from 1,000 sampled sources above 20,000 members), brokerage
-///   (O(Σ deg²)), the key players (O(k × 64 × (V + E))) and the curves (O(orders × steps × (V + E))).
+///   (O(Σ deg²)), the key players (O(k × (V + E))), the curves (O(orders × ((V + E) α(V) + steps × V)),
+///   one union-find pass per order over `threads` workers) and the cut-offs (O(V + E)).
 public struct ResilienceAnalysis: AnalysisOutput, Sendable {
     public struct Configuration: Sendable {
         /// Whose group pairs are counted; `nil`: organisation for a dataset, none otherwise.
@@ -81,7 +82,7 @@ public struct ResilienceAnalysis: AnalysisOutput, Sendable {
         let chosen = Set(keys)
         orders.append(("key_players", keys + byBetweenness.filter { !chosen.contains($0) }))
         result = Resilience(steps: configuration.steps, maximumShare: configuration.maximumShare,
-                            randomOrders: configuration.randomOrders, seed: configuration.seed)
+                            randomOrders: configuration.randomOrders, seed: configuration.seed, threads: configuration.threads)
             .run(graph, groups: groups, orders: orders)
         leaders = orders.map { ($0.name, $0.vertices.prefix(10).map { loaded.labels[$0] }) }
         cutOffs = groups.map { CriticalMembers().run(graph, groups: $0) } ?? []
