@@ -165,14 +165,13 @@ public struct HTMLReport: Sendable {
             }
             // Members and organisations by name (their ids when unnamed); the ids in a last
             // column when some member has a name.
-            let names = spanners.map { community.names[Int(community.members[Int($0)])] }
-            let named = names.contains { !$0.isEmpty }
+            let named = spanners.contains { !community.names[Int(community.members[Int($0)])].isEmpty }
             page.table(["Member", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"]
                        + (named ? ["Id"] : []),
-                       zip(spanners, names).map { v, name in
+                       spanners.map { v in
                 let i = Int(v)
                 let group = brokers.partition.group[i]
-                return [_Cell(name.isEmpty ? loaded.labels[v] : name),
+                return [_Cell(Self.memberName(loaded, community, v)),
                         _Cell(group >= 0 ? Self.groupName(community, brokers.partition.names[Int(group)]) : ""),
                         .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
                         _Cell(brokers.moduleRoles.role[i].map(Self.words) ?? "")] + (named ? [_Cell(loaded.labels[v])] : [])
@@ -257,10 +256,7 @@ public struct HTMLReport: Sendable {
             crossing: boundaries.levels.prefix(levels.count).map {
                 ($0.mixing.totalExternal, $0.mixing.totalInternal, $0.mixing.expectedNetworkEI, $0.mixing.members.filter { $0 > 0 }.count)
             },
-            spanners: spanners.map { v in
-                let name = community.names[Int(community.members[Int(v)])]
-                return name.isEmpty ? "member \(loaded.labels[v])" : name
-            },
+            spanners: spanners.map { Self.memberName(loaded, community, $0, unnamed: "member ") },
             communities: communities.count > 1 ? (communities.count, agreement, "organisation") : nil))
 
         page.definitions()
@@ -271,6 +267,12 @@ public struct HTMLReport: Sendable {
     /// when it has none.
     static func groupName(_ community: Community, _ id: String) -> String {
         community.ids.id(of: id).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+    }
+
+    /// Member `v`'s name from nodes.csv, or `unnamed` followed by its id when it has none.
+    static func memberName(_ loaded: LoadedGraph, _ community: Community, _ v: VertexID, unnamed: String = "") -> String {
+        let name = community.names[Int(community.members[Int(v)])]
+        return name.isEmpty ? unnamed + loaded.labels[v] : name
     }
 
     /// Group `g` of a boundary level as a table shows it: its name, or its id when unnamed.
