@@ -153,10 +153,11 @@ public struct HTMLReport: Sendable {
         // Boundary spanners.
         page.section("Who connects across boundaries", id: "brokers")
         let brokers = try options.step("boundary spanners (brokerage)") {
-            try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed, threads: options.threads)
+            try BrokerReport.Spanners(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed,
+                                      top: options.top, threads: options.threads)
         }
         let across = brokers.crossBrokerage
-        let spanners = brokers.strongest(options.top)
+        let spanners = brokers.members
         if spanners.isEmpty {
             page.paragraph("Nobody spans an organisation boundary: no tie joins members of two organisations.")
         } else {
@@ -168,12 +169,12 @@ public struct HTMLReport: Sendable {
             let named = spanners.contains { !community.names[Int(community.members[Int($0)])].isEmpty }
             page.table(["Member", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"]
                        + (named ? ["Id"] : []),
-                       spanners.map { v in
+                       zip(spanners, brokers.effectiveSize).map { v, effectiveSize in
                 let i = Int(v)
                 let group = brokers.partition.group[i]
                 return [_Cell(Self.memberName(loaded, community, v)),
                         _Cell(group >= 0 ? Self.groupName(community, brokers.partition.names[Int(group)]) : ""),
-                        .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
+                        .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(effectiveSize),
                         _Cell(brokers.moduleRoles.role[i].map(Self.words) ?? "")] + (named ? [_Cell(loaded.labels[v])] : [])
             })
         }
