@@ -300,7 +300,8 @@ public struct HTMLReport: Sendable {
                           into page: inout _Page) throws {
         for level in HierarchyLevel.allCases.reversed() {
             let groups = community.partition(level)
-            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
+            let sizes = groups.sizes  // O(members): once, not once per group
+            let populated = sizes.indices.filter { sizes[$0] > 0 }
             if populated.count < 2 {
                 let name = populated.first.map { Self.groupName(community, groups.names[$0]) }
                 page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }
