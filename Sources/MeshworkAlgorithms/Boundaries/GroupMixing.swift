@@ -28,8 +28,9 @@ import MeshworkCore
 ///     levels[1].networkEI       // the whole network's, across regions
 ///
 /// Each level comes from one pass over the ties, one level after the other: the crossing ties
-/// of one level at a time are held while its pairs are merged (16 bytes per crossing tie, twice
-/// when weighted; on 1M members, four levels at once held over a gigabyte).
+/// of one level at a time are held while its pairs are merged (unweighted, each tie's group pair
+/// in 8 bytes, sorted and counted; weighted, two edge buffers of 16 bytes per crossing tie, whose
+/// merge sums the weights; on 1M members, four levels' buffers at once held over a gigabyte).
 ///
 /// - Complexity: O(V · L + E · L) time for L levels, O(G + P) space per level for G groups and P
 ///   pairs of groups with a tie between them, plus O(X) while a level's X crossing ties are merged.
@@ -190,6 +191,7 @@ extension GroupMixing {
                 var externalWeight = internalWeight
                 var crossCounts = EdgeBuffer(weighted: true)
                 var crossWeights = EdgeBuffer(weighted: true)
+                var crossPairs: [UInt64] = []  // unweighted: each crossing tie's (a, b), a < b undirected
                 var unassigned = 0
                 let group = partition.group
                 for u in 0..<graph.vertexCount {
@@ -208,25 +210,43 @@ extension GroupMixing {
                             externalTies[Int(gv)] += 1
                             externalWeight[Int(gu)] += w
                             externalWeight[Int(gv)] += w
-                            crossCounts.append(gu, gv, weight: 1)
-                            if weighted { crossWeights.append(gu, gv, weight: w) }
+                            if weighted {
+                                crossCounts.append(gu, gv, weight: 1)
+                                crossWeights.append(gu, gv, weight: w)
+                            } else {
+                                let (a, b) = graph.isDirected || gu < gv ? (gu, gv) : (gv, gu)
+                                crossPairs.append(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)))
+                            }
                         }
                     }
                 }
-                // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
-                let tieGraph = crossCounts.build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
-                crossCounts = EdgeBuffer(weighted: true)
-                let weightGraph = weighted
-                    ? crossWeights.build(vertexCount: partition.groupCount, directed: graph.isDirected).graph : tieGraph
-                crossWeights = EdgeBuffer(weighted: true)
                 var pairs: [Result.GroupPair] = []
-                for a in 0..<partition.groupCount {
-                    // Undirected rows hold each pair twice: keep a < b.
-                    for p in tieGraph.row(VertexID(a)) {
-                        let b = tieGraph.targets[p]
-                        if !graph.isDirected && Int(b) < a { continue }
-                        pairs.append(Result.GroupPair(a: Int32(a), b: b, ties: Int(tieGraph.weights![p]),
-                                                      weight: weightGraph.weights![p]))
+                if weighted {
+                    // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
+                    let tieGraph = crossCounts.build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
+                    crossCounts = EdgeBuffer(weighted: true)
+                    let weightGraph = crossWeights.build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
+                    crossWeights = EdgeBuffer(weighted: true)
+                    for a in 0..<partition.groupCount {
+                        // Undirected rows hold each pair twice: keep a < b.
+                        for p in tieGraph.row(VertexID(a)) {
+                            let b = tieGraph.targets[p]
+                            if !graph.isDirected && Int(b) < a { continue }
+                            pairs.append(Result.GroupPair(a: Int32(a), b: b, ties: Int(tieGraph.weights![p]),
+                                                          weight: weightGraph.weights![p]))
+                        }
+                    }
+                } else {
+                    // Equal pairs are adjacent once sorted: a run is a pair's tie count (and weight).
+                    crossPairs.sort()
+                    var start = 0
+                    while start < crossPairs.count {
+                        var end = start + 1
+                        while end < crossPairs.count && crossPairs[end] == crossPairs[start] { end += 1 }
+                        let key = crossPairs[start]
+                        pairs.append(Result.GroupPair(a: Int32(key >> 32), b: Int32(truncatingIfNeeded: key),
+                                                      ties: end - start, weight: Double(end - start)))
+                        start = end
                     }
                 }
                 return Result(members: partition.sizes, internalTies: internalTies,
