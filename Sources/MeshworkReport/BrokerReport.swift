@@ -76,9 +76,10 @@ public struct BrokerReport: Sendable {
     }
 
     /// Whether each member spans a boundary: brokerage across groups or participation above 0.
-    public var spans: [Bool] {
-        let across = crossBrokerage
-        return (0..<partition.vertexCount).map { v in across[v] > 0 || moduleRoles.participation[v] > 0 }
+    public var spans: [Bool] { Self.spans(across: crossBrokerage, participation: moduleRoles.participation) }
+
+    static func spans(across: [Int], participation: [Double]) -> [Bool] {
+        across.indices.map { v in across[v] > 0 || participation[v] > 0 }
     }
 
     /// The `k` strongest boundary spanners, strongest first (see ``BrokerReport``); only members
@@ -98,7 +99,8 @@ public struct BrokerReport: Sendable {
                           effectiveSize: ([VertexID]) -> [Double]) -> [(member: VertexID, effectiveSize: Double)] {
         func key(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
         // Spanners by the first two keys, then input order.
-        let ranked = across.indices.filter { across[$0] > 0 || participation[$0] > 0 }.sorted { a, b in
+        let spans = Self.spans(across: across, participation: participation)
+        let ranked = across.indices.filter { spans[$0] }.sorted { a, b in
             if across[a] != across[b] { return across[a] > across[b] }
             let pa = key(participation[a]), pb = key(participation[b])
             if pa != pb { return pa > pb }
@@ -156,7 +158,7 @@ extension BrokerReport {
     /// and the figures the report's table shows of them: brokerage roles, participation and module
     /// roles of every member, Burt's effective size of the ranked spanners only. Constraint,
     /// NetworkX's effective size, bridges and articulation points, which the table does not show,
-    /// are not computed (on 1M members the structural holes alone were tens of seconds).
+    /// are not computed.
     public struct Spanners: Sendable {
         public let partition: Partition
         public let roles: Brokerage.Result
