@@ -42,12 +42,7 @@ public struct BrokerReport: Sendable {
         self.labels = loaded.labels
         self.top = top
         let graph = loaded.graph
-        let order = level == .communities ? loaded.labels.labelOrder() : []
-        guard let partition = level.partition(community: loaded.community,
-                                              attributes: (loaded.attributeNames, loaded.attributeValues),
-                                              graph: graph, order: order, seed: seed) else {
-            throw BoundaryLevelError(level: level, loaded: loaded)
-        }
+        let partition = try Self.partition(loaded, level: level, seed: seed)
         self.partition = partition
         roles = Brokerage(threads: threads).run(graph, partition: partition)
         let holes = StructuralHoles(weighted: weighted, threads: threads).run(graph)
@@ -61,32 +56,74 @@ public struct BrokerReport: Sendable {
         isArticulationPoint = cut.isArticulationPoint
     }
 
+    /// Each member's group at `level`.
+    /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
+    static func partition(_ loaded: LoadedGraph, level: BoundaryLevel, seed: UInt64) throws -> Partition {
+        let order = level == .communities ? loaded.labels.labelOrder() : []
+        guard let partition = level.partition(community: loaded.community,
+                                              attributes: (loaded.attributeNames, loaded.attributeValues),
+                                              graph: loaded.graph, order: order, seed: seed) else {
+            throw BoundaryLevelError(level: level, loaded: loaded)
+        }
+        return partition
+    }
+
     /// Brokerage across groups: every role but coordinator.
-    public var crossBrokerage: [Int] {
-        (0..<partition.vertexCount).map { v in roles.itinerant[v] + roles.representative[v] + roles.gatekeeper[v] + roles.liaison[v] }
+    public var crossBrokerage: [Int] { Self.crossBrokerage(roles) }
+
+    static func crossBrokerage(_ roles: Brokerage.Result) -> [Int] {
+        roles.itinerant.indices.map { v in roles.itinerant[v] + roles.representative[v] + roles.gatekeeper[v] + roles.liaison[v] }
     }
 
     /// Whether each member spans a boundary: brokerage across groups or participation above 0.
-    public var spans: [Bool] {
-        let across = crossBrokerage
-        return (0..<partition.vertexCount).map { v in across[v] > 0 || moduleRoles.participation[v] > 0 }
+    public var spans: [Bool] { Self.spans(across: crossBrokerage, participation: moduleRoles.participation) }
+
+    static func spans(across: [Int], participation: [Double]) -> [Bool] {
+        across.indices.map { v in across[v] > 0 || participation[v] > 0 }
     }
 
     /// The `k` strongest boundary spanners, strongest first (see ``BrokerReport``); only members
     /// who span a boundary, so possibly fewer than `k`.
     public func strongest(_ k: Int) -> [VertexID] {
-        let across = crossBrokerage
-        let spans = self.spans
+        Self.strongest(k, across: crossBrokerage, participation: moduleRoles.participation) { members in
+            members.map { burtEffectiveSize[Int($0)] }
+        }.map(\.member)
+    }
+
+    /// The `k` strongest boundary spanners by brokerage `across` groups, then `participation`, then
+    /// Burt's effective size, then input order (see ``BrokerReport``), with their effective sizes.
+    /// `effectiveSize` is asked only for the spanners that tie with one of the first `k` on the
+    /// first two keys.
+    /// - Complexity: O(S log S) for S spanners, plus `effectiveSize`'s.
+    static func strongest(_ k: Int, across: [Int], participation: [Double],
+                          effectiveSize: ([VertexID]) -> [Double]) -> [(member: VertexID, effectiveSize: Double)] {
         func key(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
-        let ranked = (0..<partition.vertexCount).filter { spans[$0] }.sorted { a, b in
+        // Spanners by the first two keys, then input order.
+        let spans = Self.spans(across: across, participation: participation)
+        let ranked = across.indices.filter { spans[$0] }.sorted { a, b in
             if across[a] != across[b] { return across[a] > across[b] }
-            let pa = key(moduleRoles.participation[a]), pb = key(moduleRoles.participation[b])
+            let pa = key(participation[a]), pb = key(participation[b])
             if pa != pb { return pa > pb }
-            let ea = key(burtEffectiveSize[a]), eb = key(burtEffectiveSize[b])
+            return a < b
+        }
+        guard k > 0, !ranked.isEmpty else { return [] }
+        // The first k, and every later spanner that ties with the k-th on both keys: the effective
+        // size may put one of those ahead.
+        let last = ranked[min(k, ranked.count) - 1]
+        let end = ranked.firstIndex { across[$0] != across[last] ? across[$0] < across[last]
+                                                                : key(participation[$0]) < key(participation[last]) } ?? ranked.count
+        let contenders = ranked[..<end].map { VertexID($0) }
+        let sizes = effectiveSize(contenders)
+        let order = contenders.indices.sorted { x, y in
+            let a = Int(contenders[x]), b = Int(contenders[y])
+            if across[a] != across[b] { return across[a] > across[b] }
+            let pa = key(participation[a]), pb = key(participation[b])
+            if pa != pb { return pa > pb }
+            let ea = key(sizes[x]), eb = key(sizes[y])
             if ea != eb { return ea > eb }
             return a < b
         }
-        return ranked.prefix(k).map { VertexID($0) }
+        return order.prefix(k).map { (contenders[$0], sizes[$0]) }
     }
 
     /// Writes the table (every member, or the `top` strongest spanners).
@@ -113,5 +150,42 @@ public struct BrokerReport: Sendable {
             .integers(name: "articulation_point", values: isArticulationPoint.map { $0 ? 1 : 0 }),
         ]
         try NodeTableWriter.write(labels: labels, columns: columns, rows: top.map(strongest), to: path)
+    }
+}
+
+extension BrokerReport {
+    /// The `top` strongest boundary spanners of a level (``BrokerReport/strongest(_:)``'s ranking)
+    /// and the figures the report's table shows of them: brokerage roles, participation and module
+    /// roles of every member, Burt's effective size of the ranked spanners only. Constraint,
+    /// NetworkX's effective size, bridges and articulation points, which the table does not show,
+    /// are not computed.
+    public struct Spanners: Sendable {
+        public let partition: Partition
+        public let roles: Brokerage.Result
+        public let moduleRoles: ModuleRoles.Result
+        /// Brokerage across groups of every member (``BrokerReport/crossBrokerage``).
+        public let crossBrokerage: [Int]
+        /// The strongest spanners, strongest first (fewer than `top` when fewer span a boundary).
+        public let members: [VertexID]
+        /// Burt's effective size of each of ``members``, in their order.
+        public let effectiveSize: [Double]
+
+        /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
+        /// - Complexity: Brokerage's O(V + G + Σ deg²), plus the effective size of the ranked
+        ///   spanners (``StructuralHoles/effectiveSize(_:of:)``).
+        public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, top: Int,
+                    threads: Int = Parallelism.defaultThreads) throws {
+            let graph = loaded.graph
+            partition = try BrokerReport.partition(loaded, level: level, seed: seed)
+            roles = Brokerage(threads: threads).run(graph, partition: partition)
+            moduleRoles = ModuleRoles(weighted: weighted).run(graph, partition: partition)
+            crossBrokerage = BrokerReport.crossBrokerage(roles)
+            let holes = StructuralHoles(weighted: weighted, threads: threads)
+            let strongest = BrokerReport.strongest(top, across: crossBrokerage, participation: moduleRoles.participation) {
+                holes.effectiveSize(graph, of: $0)
+            }
+            members = strongest.map(\.member)
+            effectiveSize = strongest.map(\.effectiveSize)
+        }
     }
 }

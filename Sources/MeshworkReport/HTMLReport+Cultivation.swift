@@ -22,8 +22,8 @@ extension _Page {
             + "(--evaluate-at).")
         let ranking = suggestions.ranking
         table(["Member", "Organisation", "Member", "Organisation", "Why"], (0 ..< ranking.count).map { i in
-            [_Cell(Self.memberName(loaded, community, ranking.sources[i])), _Cell(suggestions.groupsOfSources[i]),
-             _Cell(Self.memberName(loaded, community, ranking.targets[i])), _Cell(suggestions.groupsOfTargets[i]),
+            [_Cell(HTMLReport.memberName(loaded, community, ranking.sources[i])), _Cell(suggestions.groupsOfSources[i]),
+             _Cell(HTMLReport.memberName(loaded, community, ranking.targets[i])), _Cell(suggestions.groupsOfTargets[i]),
              _Cell(suggestions.reason(i))]
         })
     }
@@ -65,14 +65,8 @@ extension _Page {
             + "organisation (\(_thousands(analysis.cutOffs.count)) in all; the most members cut off first):")
         let organisations = community.partition(.organisation)
         table(["Member", "Organisation cut off", "Members cut off"], analysis.cutOffs.prefix(10).map { cut in
-            [_Cell(Self.memberName(loaded, community, cut.member)),
+            [_Cell(HTMLReport.memberName(loaded, community, cut.member)),
              _Cell(HTMLReport.groupName(community, organisations.names[Int(cut.group)])), .count(cut.membersCutOff)]
         })
-    }
-
-    /// A member's name from nodes.csv, or its id when it has none.
-    static func memberName(_ loaded: LoadedGraph, _ community: Community, _ v: VertexID) -> String {
-        let name = community.names[Int(community.members[Int(v)])]
-        return name.isEmpty ? loaded.labels[v] : name
     }
 }

@@ -153,10 +153,11 @@ public struct HTMLReport: Sendable {
         // Boundary spanners.
         page.section("Who connects across boundaries", id: "brokers")
         let brokers = try options.step("boundary spanners (brokerage)") {
-            try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed, threads: options.threads)
+            try BrokerReport.Spanners(loaded, level: .hierarchy(.organisation), weighted: false, seed: options.seed,
+                                      top: options.top, threads: options.threads)
         }
         let across = brokers.crossBrokerage
-        let spanners = brokers.strongest(options.top)
+        let spanners = brokers.members
         if spanners.isEmpty {
             page.paragraph("Nobody spans an organisation boundary: no tie joins members of two organisations.")
         } else {
@@ -165,16 +166,15 @@ public struct HTMLReport: Sendable {
             }
             // Members and organisations by name (their ids when unnamed); the ids in a last
             // column when some member has a name.
-            let names = spanners.map { community.names[Int(community.members[Int($0)])] }
-            let named = names.contains { !$0.isEmpty }
+            let named = spanners.contains { !community.names[Int(community.members[Int($0)])].isEmpty }
             page.table(["Member", "Organisation", "Brokerage across organisations", "Participation", "Effective size", "Role"]
                        + (named ? ["Id"] : []),
-                       zip(spanners, names).map { v, name in
+                       zip(spanners, brokers.effectiveSize).map { v, effectiveSize in
                 let i = Int(v)
                 let group = brokers.partition.group[i]
-                return [_Cell(name.isEmpty ? loaded.labels[v] : name),
+                return [_Cell(Self.memberName(loaded, community, v)),
                         _Cell(group >= 0 ? Self.groupName(community, brokers.partition.names[Int(group)]) : ""),
-                        .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(brokers.burtEffectiveSize[i]),
+                        .count(across[i]), .measure(brokers.moduleRoles.participation[i]), .measure(effectiveSize),
                         _Cell(brokers.moduleRoles.role[i].map(Self.words) ?? "")] + (named ? [_Cell(loaded.labels[v])] : [])
             })
         }
@@ -257,10 +257,7 @@ public struct HTMLReport: Sendable {
             crossing: boundaries.levels.prefix(levels.count).map {
                 ($0.mixing.totalExternal, $0.mixing.totalInternal, $0.mixing.expectedNetworkEI, $0.mixing.members.filter { $0 > 0 }.count)
             },
-            spanners: spanners.map { v in
-                let name = community.names[Int(community.members[Int(v)])]
-                return name.isEmpty ? "member \(loaded.labels[v])" : name
-            },
+            spanners: spanners.map { Self.memberName(loaded, community, $0, unnamed: "member ") },
             communities: communities.count > 1 ? (communities.count, agreement, "organisation") : nil))
 
         page.definitions()
@@ -271,6 +268,12 @@ public struct HTMLReport: Sendable {
     /// when it has none.
     static func groupName(_ community: Community, _ id: String) -> String {
         community.ids.id(of: id).map { community.names[Int($0)] }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+    }
+
+    /// Member `v`'s name from nodes.csv, or `unnamed` followed by its id when it has none.
+    static func memberName(_ loaded: LoadedGraph, _ community: Community, _ v: VertexID, unnamed: String = "") -> String {
+        let name = community.names[Int(community.members[Int(v)])]
+        return name.isEmpty ? unnamed + loaded.labels[v] : name
     }
 
     /// Group `g` of a boundary level as a table shows it: its name, or its id when unnamed.
@@ -297,7 +300,8 @@ public struct HTMLReport: Sendable {
                           into page: inout _Page) throws {
         for level in HierarchyLevel.allCases.reversed() {
             let groups = community.partition(level)
-            let populated = groups.sizes.indices.filter { groups.sizes[$0] > 0 }
+            let sizes = groups.sizes  // O(members): once, not once per group
+            let populated = sizes.indices.filter { sizes[$0] > 0 }
             if populated.count < 2 {
                 let name = populated.first.map { Self.groupName(community, groups.names[$0]) }
                 page.paragraph(name.map { "All members with a known \(level.rawValue) are in one, \($0): no map of \(level.rawValue)s." }

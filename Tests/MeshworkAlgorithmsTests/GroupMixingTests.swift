@@ -96,6 +96,14 @@ struct GroupMixingTests {
                              names: (0..<groups).map { "g\($0)" })
         }
         let together = GroupMixing().run(graph, partitions: partitions)
+        // Unweighted, the group pairs are counted by sorting; with unit weights, merged by the edge
+        // buffer: the same pairs, counts and weights.
+        let plain = CSRGraph(isDirected: graph.isDirected, offsets: graph.offsets, targets: graph.targets, weights: nil)
+        let unit = CSRGraph(isDirected: graph.isDirected, offsets: graph.offsets, targets: graph.targets,
+                            weights: [Double](repeating: 1, count: graph.targets.count))
+        let plainPairs = GroupMixing().run(plain, partitions: partitions).map(\.pairs)
+        #expect(plainPairs == GroupMixing().run(unit, partitions: partitions).map(\.pairs))
+        #expect(plainPairs.allSatisfy { pairs in zip(pairs, pairs.dropFirst()).allSatisfy { ($0.a, $0.b) < ($1.a, $1.b) } })
         for (level, partition) in partitions.enumerated() {
             let alone = GroupMixing().run(graph, partitions: [partition])[0]
             #expect(alone.internalTies == together[level].internalTies && alone.externalTies == together[level].externalTies)

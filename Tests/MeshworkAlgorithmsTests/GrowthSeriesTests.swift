@@ -150,9 +150,8 @@ struct GrowthRandomTests {
         for _ in 0..<interactions {
             let a = Int32(6 + 8 + rng.below(members)), b = rng.below(20) == 0 ? Int32(rng.below(14)) : Int32(14 + rng.below(members))
             let time = Int64(start) * 86_400 + Int64(rng.below(days * 86_400))
-            log.append(source: a, target: rng.below(30) == 0 ? a : b, time: time, kind: 0, weight: 1)
+            log.append(source: a, target: rng.below(30) == 0 ? a : b, time: time, weight: 1)
         }
-        log.kindNames = ["interaction"]
         log.sortByTime()
         return Community(ids: LabelTable(ids), kinds: kinds, names: ids, parents: parents, joined: joined,
                          attributeNames: [], attributeValues: [], interactions: log)

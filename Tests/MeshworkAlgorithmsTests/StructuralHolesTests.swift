@@ -22,6 +22,10 @@ struct StructuralHolesTests {
         }
         #expect(StructuralHoles.constraint(graph, weighted: entry.weighted).elementsEqual(holes.constraint) { agreesOrBothNaN($0, $1, tolerance: 0) })
         #expect(StructuralHoles.effectiveSize(graph, weighted: entry.weighted).elementsEqual(holes.effectiveSize) { agreesOrBothNaN($0, $1, tolerance: 0) })
+        // A few vertices only, in any order: the same bits.
+        let asked = (0..<Int32(graph.vertexCount)).reversed().filter { $0 % 3 != 1 }
+        let some = StructuralHoles(weighted: entry.weighted).effectiveSize(graph, of: asked)
+        #expect(some.elementsEqual(asked.map { holes.effectiveSize[Int($0)] }) { agreesOrBothNaN($0, $1, tolerance: 0) })
     }
 
     //      1

@@ -7,7 +7,7 @@ struct InteractionLogTests {
     func log(_ count: Int, _ time: (Int) -> Int64) -> InteractionLog {
         var log = InteractionLog()
         for i in 0..<count {
-            log.append(source: Int32(i), target: Int32(i % 7), time: time(i), kind: Int32(i % 3), weight: Double(i) + 0.5)
+            log.append(source: Int32(i), target: Int32(i % 7), time: time(i), weight: Double(i) + 0.5)
         }
         return log
     }
@@ -22,7 +22,6 @@ struct InteractionLogTests {
         #expect(sorted.times == order.map { original.times[$0] })
         #expect(sorted.sources == order.map { original.sources[$0] })
         #expect(sorted.targets == order.map { original.targets[$0] })
-        #expect(sorted.kinds == order.map { original.kinds[$0] })
         #expect(sorted.weights == order.map { original.weights[$0] })
     }
 

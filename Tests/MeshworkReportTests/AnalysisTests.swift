@@ -135,6 +135,32 @@ struct AnalysisTests {
         #expect(everyone.notices.isEmpty && everyoneRows.count == 1 + loaded.graph.vertexCount)
     }
 
+    @Test("the report's spanners: the brokers table's strongest, with their effective sizes, for every top",
+          arguments: ["krackhardt-managers", "lazega-lawyers", "example-community"])
+    func spanners(fixture: String) throws {
+        let loaded = try Fixtures.load(fixture)
+        let full = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: 42)
+        let spanning = full.spans.filter { $0 }.count
+        try #require(spanning > 1)
+        // Every spanner ranked on all four keys at once.
+        let across = full.crossBrokerage, participation = full.moduleRoles.participation
+        func key(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
+        let ranked = (0..<loaded.graph.vertexCount).filter { full.spans[$0] }.sorted { a, b in
+            (-across[a], -key(participation[a]), -key(full.burtEffectiveSize[a]), a)
+                < (-across[b], -key(participation[b]), -key(full.burtEffectiveSize[b]), b)
+        }.map { VertexID($0) }
+        for top in [0, 1, 2, 3, 5, 8, 15, spanning - 1, spanning, spanning + 1] {
+            let spanners = try BrokerReport.Spanners(loaded, level: .hierarchy(.organisation), weighted: false, seed: 42, top: top)
+            let expected = Array(ranked.prefix(top))
+            #expect(full.strongest(top) == expected, "top \(top)")
+            #expect(spanners.members == expected, "top \(top)")
+            #expect(spanners.effectiveSize.elementsEqual(expected.map { full.burtEffectiveSize[Int($0)] }) {
+                $0 == $1 || ($0.isNaN && $1.isNaN)
+            })
+            #expect(spanners.crossBrokerage == full.crossBrokerage && spanners.roles.total == full.roles.total)
+        }
+    }
+
     @Test("boundaries: the suppressed groups are counted in a notice; min_cell and levels go to the stats")
     func boundariesNotice() throws {
         let loaded = try Fixtures.load("lazega-lawyers")

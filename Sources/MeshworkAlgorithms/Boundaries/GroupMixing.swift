@@ -27,17 +27,20 @@ import MeshworkCore
 ///     levels[1].eiIndex[g]      // region g's E-I index
 ///     levels[1].networkEI       // the whole network's, across regions
 ///
-/// All levels come from one pass over the ties.
+/// Each level comes from one pass over the ties, one level after the other: the crossing ties
+/// of one level at a time are held while its pairs are merged (unweighted, each tie's group pair
+/// in 8 bytes, sorted and counted; weighted, two edge buffers of 16 bytes per crossing tie, whose
+/// merge sums the weights; on 1M members, four levels' buffers at once held over a gigabyte).
 ///
 /// - Complexity: O(V · L + E · L) time for L levels, O(G + P) space per level for G groups and P
-///   pairs of groups with a tie between them.
+///   pairs of groups with a tie between them, plus O(X) while a level's X crossing ties are merged.
 /// - Note: Krackhardt & Stern, "Informal networks and organizational crises: an experimental
 ///   simulation", Social Psychology Quarterly 51(2), 1988; Newman, "Mixing patterns in networks",
 ///   Phys. Rev. E 67:026126, 2003.
 public struct GroupMixing: Sendable {
     public init() {}
 
-    /// The mixing of `graph`'s ties over each partition, in one pass over the ties.
+    /// The mixing of `graph`'s ties over each partition, one pass over the ties per partition.
     /// - Precondition: every partition covers every vertex of `graph`.
     public func run(_ graph: CSRGraph, partitions: [Partition]) -> [Result] {
         Result.measure(graph, partitions: partitions)
@@ -179,57 +182,77 @@ extension GroupMixing {
 
         static func measure(_ graph: CSRGraph, partitions: [Partition]) -> [Result] {
             for p in partitions { precondition(p.vertexCount == graph.vertexCount, "a group for every vertex") }
-            let levels = partitions.count
-            var internalTies = partitions.map { [Int](repeating: 0, count: $0.groupCount) }
-            var internalWeight = partitions.map { [Double](repeating: 0, count: $0.groupCount) }
-            var externalTies = internalTies
-            var externalWeight = internalWeight
-            var crossCounts = partitions.map { _ in EdgeBuffer(weighted: true) }
-            var crossWeights = crossCounts
-            var unassigned = [Int](repeating: 0, count: levels)
-            let groups = partitions.map(\.group)
-            for u in 0..<graph.vertexCount {
-                for p in graph.row(VertexID(u)) {
-                    let v = Int(graph.targets[p])
-                    if !graph.isDirected && v < u { continue }  // each undirected tie once
-                    let w = graph.weights?[p] ?? 1
-                    for level in 0..<levels {
-                        let gu = groups[level][u], gv = groups[level][v]
+            // Without weights every weight is 1: the weight sums are the tie counts.
+            let weighted = graph.weights != nil
+            return partitions.map { partition in
+                var internalTies = [Int](repeating: 0, count: partition.groupCount)
+                var internalWeight = [Double](repeating: 0, count: partition.groupCount)
+                var externalTies = internalTies
+                var externalWeight = internalWeight
+                var crossCounts = EdgeBuffer(weighted: true)
+                var crossWeights = EdgeBuffer(weighted: true)
+                var crossPairs: [UInt64] = []  // unweighted: each crossing tie's (a, b), a < b undirected
+                var unassigned = 0
+                let group = partition.group
+                for u in 0..<graph.vertexCount {
+                    for p in graph.row(VertexID(u)) {
+                        let v = Int(graph.targets[p])
+                        if !graph.isDirected && v < u { continue }  // each undirected tie once
+                        let w = graph.weights?[p] ?? 1
+                        let gu = group[u], gv = group[v]
                         if gu < 0 || gv < 0 {
-                            unassigned[level] += 1
+                            unassigned += 1
                         } else if gu == gv {
-                            internalTies[level][Int(gu)] += 1
-                            internalWeight[level][Int(gu)] += w
+                            internalTies[Int(gu)] += 1
+                            internalWeight[Int(gu)] += w
                         } else {
-                            externalTies[level][Int(gu)] += 1
-                            externalTies[level][Int(gv)] += 1
-                            externalWeight[level][Int(gu)] += w
-                            externalWeight[level][Int(gv)] += w
-                            crossCounts[level].append(gu, gv, weight: 1)
-                            crossWeights[level].append(gu, gv, weight: w)
+                            externalTies[Int(gu)] += 1
+                            externalTies[Int(gv)] += 1
+                            externalWeight[Int(gu)] += w
+                            externalWeight[Int(gv)] += w
+                            if weighted {
+                                crossCounts.append(gu, gv, weight: 1)
+                                crossWeights.append(gu, gv, weight: w)
+                            } else {
+                                let (a, b) = graph.isDirected || gu < gv ? (gu, gv) : (gv, gu)
+                                crossPairs.append(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)))
+                            }
                         }
                     }
                 }
-            }
-            return (0..<levels).map { level in
-                let partition = partitions[level]
-                // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
-                let tieGraph = crossCounts[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
-                let weightGraph = crossWeights[level].build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
                 var pairs: [Result.GroupPair] = []
-                for a in 0..<partition.groupCount {
-                    // Undirected rows hold each pair twice: keep a < b.
-                    for p in tieGraph.row(VertexID(a)) {
-                        let b = tieGraph.targets[p]
-                        if !graph.isDirected && Int(b) < a { continue }
-                        pairs.append(Result.GroupPair(a: Int32(a), b: b, ties: Int(tieGraph.weights![p]),
-                                                      weight: weightGraph.weights![p]))
+                if weighted {
+                    // Duplicate group pairs merge with their weights summed: tie counts and weight sums.
+                    let tieGraph = crossCounts.build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
+                    crossCounts = EdgeBuffer(weighted: true)
+                    let weightGraph = crossWeights.build(vertexCount: partition.groupCount, directed: graph.isDirected).graph
+                    crossWeights = EdgeBuffer(weighted: true)
+                    for a in 0..<partition.groupCount {
+                        // Undirected rows hold each pair twice: keep a < b.
+                        for p in tieGraph.row(VertexID(a)) {
+                            let b = tieGraph.targets[p]
+                            if !graph.isDirected && Int(b) < a { continue }
+                            pairs.append(Result.GroupPair(a: Int32(a), b: b, ties: Int(tieGraph.weights![p]),
+                                                          weight: weightGraph.weights![p]))
+                        }
+                    }
+                } else {
+                    // Equal pairs are adjacent once sorted: a run is a pair's tie count (and weight).
+                    crossPairs.sort()
+                    var start = 0
+                    while start < crossPairs.count {
+                        var end = start + 1
+                        while end < crossPairs.count && crossPairs[end] == crossPairs[start] { end += 1 }
+                        let key = crossPairs[start]
+                        pairs.append(Result.GroupPair(a: Int32(key >> 32), b: Int32(truncatingIfNeeded: key),
+                                                      ties: end - start, weight: Double(end - start)))
+                        start = end
                     }
                 }
-                return Result(members: partition.sizes, internalTies: internalTies[level],
-                                   internalWeight: internalWeight[level], externalTies: externalTies[level],
-                                   externalWeight: externalWeight[level], pairs: pairs,
-                                   knownMembers: partition.knownCount, unassignedTies: unassigned[level],
+                return Result(members: partition.sizes, internalTies: internalTies,
+                                   internalWeight: internalWeight, externalTies: externalTies,
+                                   externalWeight: externalWeight, pairs: pairs,
+                                   knownMembers: partition.knownCount, unassignedTies: unassigned,
                                    isDirected: graph.isDirected)
             }
         }

@@ -93,6 +93,37 @@ public struct StructuralHoles: Sendable {
         compute(graph, weighted: weighted, wantConstraint: false, wantEffectiveSize: true, threads: threads).effectiveSize
     }
 
+    /// Burt's effective size of `vertices` only, in their order: ``Result/effectiveSize``'s
+    /// values, to the bit, for a table of a few members without the pass over every vertex.
+    ///
+    ///     StructuralHoles().effectiveSize(graph, of: [3, 1])   // [e(3), e(1)]
+    ///
+    /// On an undirected graph without weights (Borgatti's `n - 2t / n`) each vertex costs the
+    /// degrees of its neighbours; otherwise every vertex is computed and the asked ones picked.
+    /// - Complexity: undirected and unweighted, O(V + sum over the asked v of the sum of their
+    ///   neighbours' degrees) time and O(V) extra space; otherwise ``run(_:)``'s.
+    public func effectiveSize(_ graph: CSRGraph, of vertices: [VertexID]) -> [Double] {
+        guard graph.isDirected || (weighted && graph.weights != nil) else {
+            // What the kernel's Borgatti branch computes: `closed` counts the ordered pairs of
+            // adjacent neighbours of i.
+            var neighbour = [Bool](repeating: false, count: graph.vertexCount)
+            return vertices.map { i in
+                let row = graph.row(i)
+                if row.isEmpty { return .nan }
+                for p in row { neighbour[Int(graph.targets[p])] = true }
+                var closed = 0
+                for p in row {
+                    for q in graph.row(graph.targets[p]) where neighbour[Int(graph.targets[q])] { closed += 1 }
+                }
+                for p in row { neighbour[Int(graph.targets[p])] = false }
+                let d = Double(row.count)
+                return d - Double(closed) / d
+            }
+        }
+        let all = Self.compute(graph, weighted: weighted, wantConstraint: false, wantEffectiveSize: true, threads: threads).effectiveSize
+        return vertices.map { all[Int($0)] }
+    }
+
     // MARK: - Kernel
 
     /// The symmetric rows of mutual weights `m_ij = w_ij + w_ji` (up to a common factor): an

@@ -66,8 +66,11 @@ public struct GrowthNetworkMeasures: Sendable {
         let (graph, tieOf) = records.tieGraph()
         let starts = records.recordStarts
         var triangles = _TriangleCounts(graph)
-        var count = [Int32](repeating: 0, count: graph.targets.count)
-        var queued = [Bool](repeating: false, count: graph.targets.count)
+        // With a window, each tie's records in it, and whether it is in `touched`; cumulative, a
+        // tie is added at its first record (the counts at a period's end do not depend on the
+        // order of the toggles).
+        var count = records.window == nil ? [] : [Int32](repeating: 0, count: graph.targets.count)
+        var queued = records.window == nil ? [] : [Bool](repeating: false, count: graph.targets.count)
         var touched: [(tie: Int32, u: Int32)] = []
         // A seeded random order of all members: each period's sources are the first present ones.
         var rng = SplitMix64(seed: seed)
@@ -78,6 +81,10 @@ public struct GrowthNetworkMeasures: Sendable {
         for p in 0..<periods.count {
             for r in starts[p]..<starts[p + 1] {
                 let tie = Int(tieOf[r])
+                if records.window == nil {
+                    if !triangles.present[tie] { triangles.toggle(records.recordU[r], graph.targets[tie], entry: tie) }
+                    continue
+                }
                 count[tie] += 1
                 if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], records.recordU[r])) }
             }

@@ -236,8 +236,9 @@ struct _GrowthRecords: Sendable {
         guard let periods else { return [] }
         let m = community.memberCount
         precondition(weights.map { $0.count == m } ?? true, "a weight for every member")
-        // Per tie entry below: 4 bytes for the count, 1 for presence, 1 for the touched flag, and
-        // 4 for the twin with a window.
+        // Per tie entry below: 1 byte for presence; with a window, 4 for the record count, 1 for the
+        // touched flag and 4 for the twin. Cumulative, a tie is present from its first record on:
+        // a record of an absent tie adds it at once (which also keeps it out of `touched` twice).
         let (graph, tieOf) = tieGraph()
         // With a window, components search both directions of a tie: its entry in the larger
         // end's row is flagged along with the tie's own.
@@ -261,9 +262,9 @@ struct _GrowthRecords: Sendable {
             distinctPresent[from] += 1
         }
         for p in stride(from: 1, to: periods.count, by: 1) { distinctPresent[p] += distinctPresent[p - 1] }
-        var count = [Int32](repeating: 0, count: graph.targets.count)
+        var count = window == nil ? [] : [Int32](repeating: 0, count: graph.targets.count)
         var present = [Bool](repeating: false, count: graph.targets.count)
-        var queued = [Bool](repeating: false, count: graph.targets.count)
+        var queued = window == nil ? [] : [Bool](repeating: false, count: graph.targets.count)
         var activeStamp = [Int32](repeating: -1, count: m)
         // The ties whose record count changed this period, each once, with their smaller member.
         var touched: [(tie: Int32, u: Int32)] = []
@@ -277,8 +278,12 @@ struct _GrowthRecords: Sendable {
             let mark = Int32(p)
             for r in starts[p]..<starts[p + 1] {
                 let tie = Int(tieOf[r])
-                count[tie] += 1
-                if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], recordU[r])) }
+                if window == nil {
+                    if !present[tie] { present[tie] = true; touched.append((tieOf[r], recordU[r])) }
+                } else {
+                    count[tie] += 1
+                    if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], recordU[r])) }
+                }
                 let u = Int(recordU[r]), v = Int(recordV[r])
                 if activeStamp[u] != mark { activeStamp[u] = mark; active += weight[u] }
                 if activeStamp[v] != mark { activeStamp[v] = mark; active += weight[v] }
@@ -293,10 +298,12 @@ struct _GrowthRecords: Sendable {
             var newTies = 0, lostTies = 0
             for (entry, smaller) in touched {
                 let tie = Int(entry)
-                queued[tie] = false
-                guard (count[tie] > 0) != present[tie] else { continue }
-                present[tie].toggle()
-                if window != nil { present[Int(twin[tie])] = present[tie] }
+                if window != nil {
+                    queued[tie] = false
+                    guard (count[tie] > 0) != present[tie] else { continue }
+                    present[tie].toggle()
+                    present[Int(twin[tie])] = present[tie]
+                }
                 let u = Int(smaller), v = Int(graph.targets[tie])  // u < v
                 let copies = weight[u] * weight[v]
                 guard copies > 0 else { continue }

@@ -48,11 +48,10 @@ extension Community {
         let keptParents = kept.map { parents[$0] < 0 ? -1 : newIndex[Int(parents[$0])] }
         let keptAttributes = attributeValues.map { column in kept.map { column[$0] } }
         var log = InteractionLog()
-        log.kindNames = interactions.kindNames
         for i in interactions.range(from: span.firstTime, through: span.lastTime) {
             let u = newIndex[Int(interactions.sources[i])], v = newIndex[Int(interactions.targets[i])]
             guard u >= 0, v >= 0 else { continue }
-            log.append(source: u, target: v, time: interactions.times[i], kind: interactions.kinds[i],
+            log.append(source: u, target: v, time: interactions.times[i],
                        weight: interactions.weights[i])
         }
         let keptAttendance = coAttendance.restricted(newIndex: newIndex, from: span.firstTime, through: span.lastTime)

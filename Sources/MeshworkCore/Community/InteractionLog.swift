@@ -1,10 +1,11 @@
-/// Timestamped, typed, weighted interactions stored column-wise and sorted by time, so that the
-/// network of any date range is a contiguous slice.
+/// Timestamped, weighted interactions stored column-wise and sorted by time, so that the network of
+/// any date range is a contiguous slice. The free-text `kind` of `interactions.csv` is read and not
+/// kept: no analysis uses it (4 bytes per interaction, 35 MB on a million members).
 ///
 ///     let slice = log.range(from: start, through: end)   // binary search
 ///     for i in slice { log.sources[i]; log.targets[i]; log.weights[i] }
 ///
-/// - Complexity: 28 bytes per interaction; O(log n) to find a date range.
+/// - Complexity: 24 bytes per interaction; O(log n) to find a date range.
 public struct InteractionLog: Sendable {
     /// First node of each interaction (a node index of the dataset).
     public var sources: [Int32] = []
@@ -12,12 +13,8 @@ public struct InteractionLog: Sendable {
     public var targets: [Int32] = []
     /// Seconds since 1970-01-01T00:00:00Z.
     public var times: [Int64] = []
-    /// Index into ``kindNames``.
-    public var kinds: [Int32] = []
     /// Weight (> 0).
     public var weights: [Double] = []
-    /// The distinct interaction kinds, in order of first appearance.
-    public var kindNames: [String] = []
 
     public init() {}
 
@@ -25,11 +22,10 @@ public struct InteractionLog: Sendable {
     public var count: Int { times.count }
 
     /// Appends one interaction (call ``sortByTime()`` when done).
-    public mutating func append(source: Int32, target: Int32, time: Int64, kind: Int32, weight: Double) {
+    public mutating func append(source: Int32, target: Int32, time: Int64, weight: Double) {
         sources.append(source)
         targets.append(target)
         times.append(time)
-        kinds.append(kind)
         weights.append(weight)
     }
 
@@ -38,16 +34,14 @@ public struct InteractionLog: Sendable {
         sources.reserveCapacity(count)
         targets.reserveCapacity(count)
         times.reserveCapacity(count)
-        kinds.reserveCapacity(count)
         weights.reserveCapacity(count)
     }
 
-    /// Appends every interaction of `other`, its kind `k` becoming `kindIDs[k]`.
-    public mutating func append(contentsOf other: InteractionLog, kinds kindIDs: [Int32]) {
+    /// Appends every interaction of `other`.
+    public mutating func append(contentsOf other: InteractionLog) {
         sources.append(contentsOf: other.sources)
         targets.append(contentsOf: other.targets)
         times.append(contentsOf: other.times)
-        kinds.append(contentsOf: other.kinds.lazy.map { kindIDs[Int($0)] })
         weights.append(contentsOf: other.weights)
     }
 
@@ -63,7 +57,6 @@ public struct InteractionLog: Sendable {
         Self.permute(&sources, order, scratch)
         Self.permute(&targets, order, scratch)
         Self.permute(&times, order, scratch)
-        Self.permute(&kinds, order, scratch)
         Self.permute(&weights, order, scratch)
     }
 

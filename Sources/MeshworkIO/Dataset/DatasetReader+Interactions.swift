@@ -3,17 +3,17 @@ import MeshworkCore
 extension DatasetReader {
     /// Where the columns of `interactions.csv` are (-1: absent), resolved once from the header.
     struct InteractionColumns {
-        var source = 0, target = 0, date = 0, kind = -1, weight = -1
+        var source = 0, target = 0, date = 0, weight = -1
     }
 
     /// Reads `interactions.csv` into `log` on ``threads`` workers, chunk by chunk (see
     /// ``CSVReader/forEachBatch(path:threads:chunkSize:limits:header:makeBatch:parse:finish:merge:)``);
-    /// the log, its kinds and the problems come out as a one-thread read gives them.
+    /// the log and the problems come out as a one-thread read gives them. The `kind` column is
+    /// accepted and not kept (``InteractionLog``).
     func readInteractions(_ path: String, _ nodes: Nodes, _ log: inout InteractionLog,
                           _ problems: inout ProblemLog) throws {
         var header: Header?
         var columns = InteractionColumns()
-        var kinds = LabelTable()
         var headerProblems = ProblemLog()
         try CSVReader.forEachBatch(path: path, threads: threads, limits: limits, header: { record in
             let parsed = Header(record, required: ["source", "target", "date"], optional: ["kind", "weight"],
@@ -21,7 +21,7 @@ extension DatasetReader {
             header = parsed
             if parsed.valid {
                 columns = InteractionColumns(source: parsed["source"]!, target: parsed["target"]!, date: parsed["date"]!,
-                                             kind: parsed["kind"] ?? -1, weight: parsed["weight"] ?? -1)
+                                             weight: parsed["weight"] ?? -1)
             }
         }, makeBatch: InteractionBatch.init, parse: { record, batch in
             guard let header, header.valid, header.checkCount(record, path, &batch.rowProblems) else { return }
@@ -32,23 +32,20 @@ extension DatasetReader {
             problems.append(headerProblems)
             headerProblems = ProblemLog()
             problems.append(ProblemLog.merged(batch.idProblems, batch.rowProblems), lineOffset: linesBefore)
-            let kindIDs = batch.kinds.labels.map { kinds.intern($0) }
-            log.append(contentsOf: batch.log, kinds: kindIDs)
+            log.append(contentsOf: batch.log)
         })
         problems.append(headerProblems)
         guard header != nil else { throw InputError(file: path, line: 0, "empty file: expected a header row (such as 'source,target,date,kind,weight')") }
-        log.kindNames = kinds.labels
     }
 }
 
 /// The interactions of one chunk of `interactions.csv`, read on a worker thread in two steps:
-/// ``parse(_:_:_:_:)`` keeps each row's two ids and checks its date, kind and weight; ``resolve(_:_:)``
+/// ``parse(_:_:_:_:)`` keeps each row's two ids and checks its date and weight; ``resolve(_:_:)``
 /// then looks every id up with several look-ups in flight (on a million members nearly every one
-/// misses the caches) and appends the rows in order. Kinds are numbered within the chunk; problems
+/// misses the caches) and appends the rows in order. Problems
 /// carry lines counted from the chunk's start.
 struct InteractionBatch {
     var log = InteractionLog()
-    var kinds = LabelTable()
     /// Problems of field counts, dates and weights, in line order.
     var rowProblems = ProblemLog()
     /// Problems of ids, in line order (on a line they come before its other problems).
@@ -60,7 +57,6 @@ struct InteractionBatch {
     private var idEnds: [Int] = []
     private var lines: [Int] = []
     private var times: [Int64] = []
-    private var kindOf: [Int32] = []
     private var weights: [Double] = []
     /// The slot tags read ahead by ``resolve(_:_:)``, kept so the reads are not optimised away.
     private(set) var prefetched: UInt64 = 0
@@ -88,12 +84,10 @@ struct InteractionBatch {
         lines.append(record.line)
         guard let time, let weight else {
             times.append(.min)
-            kindOf.append(-1)
             weights.append(0)
             return
         }
         times.append(time)
-        kindOf.append(columns.kind >= 0 ? record.withField(columns.kind) { kinds.intern($0) } : kinds.intern("interaction"))
         weights.append(weight)
     }
 
@@ -126,11 +120,11 @@ struct InteractionBatch {
                 }
                 let source = nodes[2 * row], target = nodes[2 * row + 1]
                 if source >= 0 && target >= 0 && times[row] != .min {
-                    log.append(source: source, target: target, time: times[row], kind: kindOf[row], weight: weights[row])
+                    log.append(source: source, target: target, time: times[row], weight: weights[row])
                 }
             }
         }
         prefetched = sink
-        idBytes = []; idEnds = []; lines = []; times = []; kindOf = []; weights = []
+        idBytes = []; idEnds = []; lines = []; times = []; weights = []
     }
 }
