@@ -35,7 +35,7 @@ import math
 import sys
 import time
 
-from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import DataFrame, Observation, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql.utils import AnalysisException
 
@@ -208,7 +208,7 @@ def component_labels(data, arcs=None, vertices=None, keys=()):
     own, its neighbours' and its label's label) until no label changes. With `keys` (columns of
     both `arcs` and `vertices`, such as a period) every key value is a network of its own, all
     propagated together: a round runs until no label of any of them changes.
-    - Complexity: three Spark jobs per round, each O(arcs + vertices)."""
+    - Complexity: two Spark jobs per round, each O(arcs + vertices)."""
     keys = list(keys)
     arcs = data.arcs if arcs is None else arcs
     vertices = data.members.select("ord") if vertices is None else vertices
@@ -217,15 +217,19 @@ def component_labels(data, arcs=None, vertices=None, keys=()):
         pulled = (arcs.join(labels.withColumnRenamed("ord", "b"), keys + ["b"])
                   .groupBy(*keys, F.col("a").alias("ord")).agg(F.min("label").alias("pulled")))
         step = checkpoint(labels.join(pulled, keys + ["ord"], "left")
-                          .select(*keys, "ord", F.least("label", F.coalesce("pulled", "label")).alias("label")))
-        jumped = checkpoint(
+                          .select(*keys, "ord", F.col("label").alias("old"),
+                                  F.least("label", F.coalesce("pulled", "label")).alias("label")))
+        # The changed labels are counted while the checkpoint computes the round (an observation
+        # of the same pass), not by a join and a Spark job of their own.
+        changed = Observation()
+        labels = checkpoint(
             step.join(step.select(*keys, F.col("ord").alias("label"), F.col("label").alias("jump")),
                       keys + ["label"], "left")
-            .select(*keys, "ord", F.least("label", F.coalesce("jump", "label")).alias("label")))
-        changed = jumped.join(labels.withColumnRenamed("label", "old"), keys + ["ord"]).filter(
-            F.col("label") != F.col("old")).limit(1).count()
-        labels = jumped
-        if changed == 0:
+            .select(*keys, "ord", F.least("label", F.coalesce("jump", "label")).alias("label"),
+                    F.col("old"))
+            .observe(changed, F.count(F.when(F.col("label") != F.col("old"), True)).alias("changed"))
+            .drop("old"))
+        if changed.get["changed"] == 0:
             return labels
 
 
@@ -363,19 +367,25 @@ def label_propagation(data, half_rounds=LPA_HALF_ROUNDS, max_rounds=LPA_MAX_ROUN
     while True:
         votes = (data.arcs.join(labels.withColumnRenamed("ord", "b"), "b")
                  .groupBy(F.col("a").alias("ord"), "label").agg(F.sum("w").alias("votes")))
-        best = votes.withColumn("top", F.max("votes").over(Window.partitionBy("ord"))).filter(
-            F.col("votes") == F.col("top"))
+        # One aggregation per member: the largest vote with the smallest label among those that
+        # have it (the largest (votes, -label)), and the vote for the member's own label.
         own = labels.withColumnRenamed("label", "own")
-        choice = (best.join(own, "ord")
-                  .groupBy("ord").agg(F.max(F.when(F.col("label") == F.col("own"), F.col("label"))).alias("keep"),
-                                      F.min("label").alias("smallest"))
-                  .select("ord", F.coalesce("keep", "smallest").alias("chosen")))
+        choice = (votes.join(own, "ord")
+                  .groupBy("ord").agg(F.max(F.struct("votes", (-F.col("label")).alias("negated"))).alias("best"),
+                                      F.max(F.when(F.col("label") == F.col("own"), F.col("votes"))).alias("kept"),
+                                      F.max("own").alias("own"))
+                  .select("ord", F.when(F.col("kept") == F.col("best.votes"), F.col("own"))
+                          .otherwise(-F.col("best.negated")).alias("chosen")))
+        # The unsatisfied members are counted while the checkpoint computes the step (an
+        # observation of the same pass), not by a Spark job of their own.
+        counted = Observation()
         step = checkpoint(
             labels.join(choice, "ord", "left")
             .select("ord", "label", F.coalesce("chosen", "label").alias("chosen"))
-            .withColumn("priority", F.struct(F.xxhash64("ord", F.lit(rounds)).alias("h"), F.col("ord").alias("o"))))
+            .withColumn("priority", F.struct(F.xxhash64("ord", F.lit(rounds)).alias("h"), F.col("ord").alias("o")))
+            .observe(counted, F.count(F.when(F.col("label") != F.col("chosen"), True)).alias("unsatisfied")))
         unsatisfied = step.filter(F.col("label") != F.col("chosen"))
-        count = unsatisfied.count()
+        count = counted.get["unsatisfied"]
         history.append(count)
         print(f"meshwork_spark: label propagation round {rounds}: {count} members without a best label "
               f"({time.monotonic() - started:.1f} s)", file=sys.stderr)
@@ -554,7 +564,7 @@ def windowed_largest_components(data, period, periods, window):
     found together in Spark by minimum-label propagation keyed by period (`component_labels`),
     each round checkpointed.
     - Complexity: O(R K) rows for R distinct (tie, record period) pairs and a window of K
-      periods, three Spark jobs per propagation round over them; the rounds are those of the
+      periods, two Spark jobs per propagation round over them; the rounds are those of the
       period needing most (pointer jumping keeps them near the logarithm of its largest
       component's diameter)."""
     last = periods.agg(F.max("idx")).first()[0]
