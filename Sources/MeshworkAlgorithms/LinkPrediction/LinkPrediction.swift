@@ -23,9 +23,9 @@ import MeshworkCore
 /// group is unknown, keeps its score. The crossing breaks near-ties: a pair across a boundary ranks
 /// above a pair inside a group unless the latter is more than 1 + `strength` times as plausible, so
 /// a ranking by a score that is proportional to the chance of a tie keeps at least
-/// 1 / (1 + `strength`) of its expected hits. (A factor that grows as the two groups are more weakly
-/// tied, tried before, promotes the pairs least likely to form: on the SocioPatterns workplaces and
-/// conference, pairs across weakly tied groups form ties less often than other crossings.)
+/// 1 / (1 + `strength`) of its expected hits. (A factor that grew as the two groups were more weakly
+/// tied, tried before, found more of the crossings that formed on one of four real histories only:
+/// see docs/introductions.md.)
 ///
 /// With ``recency`` weights (one per tie slot of an undirected graph, in (0, 1]: 1 for a tie seen
 /// lately, less for an older one; ``recencyWeights(lastDays:today:halfLife:)``), a common
