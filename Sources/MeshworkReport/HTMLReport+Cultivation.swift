@@ -17,8 +17,8 @@ extension _Page {
             return
         }
         paragraph("Pairs of members who are not tied yet but share contacts (each shared contact counts more when "
-            + "it has fewer ties), favouring pairs that would join two organisations with few or no ties between "
-            + "them. The suggest command lists more, and checks such rankings against the ties that formed later "
+            + "it has fewer ties); of two about equally plausible pairs, the one across two organisations comes first. "
+            + "The suggest command lists more, and checks such rankings against the ties that formed later "
             + "(--evaluate-at).")
         let ranking = suggestions.ranking
         table(["Member", "Organisation", "Member", "Organisation", "Why"], (0 ..< ranking.count).map { i in

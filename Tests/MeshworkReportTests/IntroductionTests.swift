@@ -17,8 +17,14 @@ struct IntroductionTests {
         for i in 0 ..< suggestions.ranking.count {
             let u = suggestions.ranking.sources[i], v = suggestions.ranking.targets[i]
             #expect(!graph.hasEdge(u, v))
-            let shared = Set(graph.neighbours(of: u)).intersection(graph.neighbours(of: v)).count
+            let contacts = Set(graph.neighbours(of: u)).intersection(graph.neighbours(of: v)).sorted()
+            let shared = contacts.count
             #expect(suggestions.sharedContacts[i] == shared)
+            // The score: resource allocation, times 1 + 0.1 (the default strength) across two departments.
+            var plain = 0.0
+            for w in contacts { plain += 1 / Double(graph.degree(w)) }
+            let across = suggestions.groupsOfSources[i] != suggestions.groupsOfTargets[i]
+            #expect(suggestions.ranking.scores[i] == (across ? plain * 1.1 : plain))
             let reason = suggestions.reason(i)
             #expect(reason.hasPrefix("\(shared) shared contact"))
             if suggestions.groupsOfSources[i] == suggestions.groupsOfTargets[i] {
@@ -28,6 +34,7 @@ struct IntroductionTests {
             }
         }
         #expect(suggestions.groupsOfSources.allSatisfy { $0.hasPrefix("Department ") })
+        #expect(zip(suggestions.groupsOfSources, suggestions.groupsOfTargets).contains { $0 != $1 })
     }
 
     @Test("--half-life weighs shared contacts by recency: the ranking changes, its pairs stay untied, and the top score is the weighted sum")

@@ -18,11 +18,14 @@ import MeshworkCore
 ///     let ranking = LinkPrediction(index: .resourceAllocation, top: 10).run(graph)
 ///     ranking.sources[0], ranking.targets[0], ranking.scores[0]   // the most likely new tie
 ///
-/// With a ``BoundaryWeighting``, a pair whose members sit in two different groups has its score
-/// multiplied by 1 + `strength` / (1 + t), t the ties between the two groups today: the first tie
-/// between two groups counts up to 1 + `strength` times, a tie between groups already well tied
-/// about once, and a pair inside one group (or with a member whose group is unknown) once. It
-/// ranks introductions that are plausible and open a new boundary.
+/// With a ``BoundaryWeighting``, a pair whose members sit in two different known groups has its
+/// score multiplied by 1 + `strength` (default 0.1); a pair inside one group, or with a member whose
+/// group is unknown, keeps its score. The crossing breaks near-ties: a pair across a boundary ranks
+/// above a pair inside a group unless the latter is more than 1 + `strength` times as plausible, so
+/// a ranking by a score that is proportional to the chance of a tie keeps at least
+/// 1 / (1 + `strength`) of its expected hits. (A factor that grew as the two groups were more weakly
+/// tied, tried before, found more of the crossings that formed on one of four real histories only:
+/// see docs/introductions.md.)
 ///
 /// With ``recency`` weights (one per tie slot of an undirected graph, in (0, 1]: 1 for a tie seen
 /// lately, less for an older one; ``recencyWeights(lastDays:today:halfLife:)``), a common
@@ -51,15 +54,21 @@ public struct LinkPrediction: Sendable {
         public init() {}
     }
 
-    /// Favours pairs across weakly tied groups (see the type's discussion).
+    /// Favours pairs across two groups (see the type's discussion).
     public struct BoundaryWeighting: Sendable {
         public var partition: Partition
-        /// The extra weight of a first tie between two groups.
+        /// How much more a pair across two groups counts: its score times 1 + `strength`.
         public var strength: Double
 
-        public init(partition: Partition, strength: Double = 1) {
+        public init(partition: Partition, strength: Double = 0.1) {
             self.partition = partition
             self.strength = strength
+        }
+
+        /// 1 + ``strength`` when `u` and `v` sit in two different known groups, else 1.
+        @inline(__always) func factor(_ u: VertexID, _ v: VertexID) -> Double {
+            let g = partition.group[Int(u)], h = partition.group[Int(v)]
+            return g >= 0 && h >= 0 && g != h ? 1 + strength : 1
         }
     }
 
@@ -111,11 +120,10 @@ public struct LinkPrediction: Sendable {
     /// - Complexity: O(deg u + deg v) per pair (sorted rows are intersected).
     public func scores(_ graph: CSRGraph, pairs: [(VertexID, VertexID)]) -> [Double] {
         let undirected = graph.isDirected ? graph.undirectedView() : graph
-        let between = boundary.map { GroupTies(undirected, partition: $0.partition) }
         return pairs.map { pair in
             let plain = score(undirected, pair.0, pair.1)
-            guard let boundary, let between else { return plain }
-            return plain * between.factor(pair.0, pair.1, strength: boundary.strength)
+            guard let boundary else { return plain }
+            return plain * boundary.factor(pair.0, pair.1)
         }
     }
 
@@ -154,8 +162,6 @@ public struct LinkPrediction: Sendable {
     private func neighbourhood(_ graph: CSRGraph) -> Result {
         if index == .preferentialAttachment { return allPairs(graph) }
         let n = graph.vertexCount
-        let between = boundary.map { GroupTies(graph, partition: $0.partition) }
-        let strength = boundary?.strength ?? 0
         // With a focus, pairs are enumerated from their focused member(s): from `u` to every `v`
         // two steps away, a pair of two focused members once (from the smaller).
         var focused: [Bool]? = nil
@@ -164,15 +170,8 @@ public struct LinkPrediction: Sendable {
             for v in focus where v >= 0 && Int(v) < n { marks[Int(v)] = true }
             focused = marks
         }
-        var sources: [VertexID] = focused.map { marks in (0 ..< n).filter { marks[$0] }.map { VertexID($0) } }
+        let sources: [VertexID] = focused.map { marks in (0 ..< n).filter { marks[$0] }.map { VertexID($0) } }
             ?? (0 ..< n).map { VertexID($0) }
-        if let between {
-            // A group's members one after the other, so that each worker looks up the ties of its
-            // source's group with another group once per run of that group (`_GroupFactors`). The
-            // ranking is a total order, so which worker offers a pair changes nothing.
-            let group = between.partition.group
-            sources.sort { (group[Int($0)], $0) < (group[Int($1)], $1) }
-        }
         let workers = max(1, min(threads, sources.count / 256 + 1))
         var partial = [[_ScoredPair]](repeating: [], count: workers)
         let weights = recency ?? []
@@ -183,7 +182,6 @@ public struct LinkPrediction: Sendable {
                 var stampArray = [Int32](repeating: -1, count: n)   // source: tied to it (or it)
                 var seenArray = [Int32](repeating: -1, count: n)    // source: in `touched`
                 var touched: [VertexID] = []
-                var factors = _GroupFactors(groups: between?.partition.groupCount ?? 0)
                 graph.offsets.withUnsafeBufferPointer { offsets in
                 graph.targets.withUnsafeBufferPointer { targets in
                 weights.withUnsafeBufferPointer { recency in
@@ -225,10 +223,9 @@ public struct LinkPrediction: Sendable {
                                 }
                             }
                         }
-                        let sourceGroup = between.map { $0.partition.group[u] } ?? -1
                         for v in touched {
                             var score = sum[Int(v)]
-                            if let between { score *= factors.factor(between, sourceGroup, v, strength: strength) }
+                            if let boundary { score *= boundary.factor(source, v) }
                             best.offer(_ScoredPair(score: score, source: min(source, v), target: max(source, v)))
                             sum[Int(v)] = 0
                         }
@@ -247,8 +244,6 @@ public struct LinkPrediction: Sendable {
     /// - Complexity: O(V² log top).
     private func allPairs(_ graph: CSRGraph) -> Result {
         let n = graph.vertexCount
-        let between = boundary.map { GroupTies(graph, partition: $0.partition) }
-        let strength = boundary?.strength ?? 0
         var focused = [Bool](repeating: focus == nil, count: n)
         for v in focus ?? [] where v >= 0 && Int(v) < n { focused[Int(v)] = true }
         var best = _BestPairs(capacity: top)
@@ -258,7 +253,7 @@ public struct LinkPrediction: Sendable {
                 let target = VertexID(v)
                 if !focused[u] && !focused[v] { continue }
                 let plain = Double(graph.degree(source)) * Double(graph.degree(target))
-                best.offer(_ScoredPair(score: plain * (between?.factor(source, target, strength: strength) ?? 1),
+                best.offer(_ScoredPair(score: plain * (boundary?.factor(source, target) ?? 1),
                                        source: source, target: target))
             }
         }
@@ -350,37 +345,6 @@ public struct GroupTies: Sendable {
             if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low < keys.count && keys[low] == key ? counts[low] : 0
-    }
-
-    /// 1 + `strength` / (1 + ties between the two groups), or 1 inside a group.
-    @inline(__always) func factor(_ u: VertexID, _ v: VertexID, strength: Double) -> Double {
-        guard let t = ties(u, v) else { return 1 }
-        return 1 + strength / Double(1 + t)
-    }
-}
-
-/// ``GroupTies/factor(_:_:strength:)`` for pairs from one source, remembered per group of the
-/// other member while the source's group stays the same (one search of the tied group pairs per
-/// group met, not per pair; the same numbers).
-struct _GroupFactors {
-    /// Per group h: the source group whose factor with h is in `factor[h]` (-1: none yet).
-    private var owner: [Int32], factor: [Double]
-
-    init(groups: Int) {
-        owner = [Int32](repeating: -1, count: groups)
-        factor = [Double](repeating: 1, count: groups)
-    }
-
-    /// The boundary factor of a pair of a member of `sourceGroup` (-1: unknown) and `v`.
-    @inline(__always)
-    mutating func factor(_ ties: GroupTies, _ sourceGroup: Int32, _ v: VertexID, strength: Double) -> Double {
-        let h = ties.partition.group[Int(v)]
-        guard sourceGroup >= 0, h >= 0, h != sourceGroup else { return 1 }
-        if owner[Int(h)] != sourceGroup {
-            owner[Int(h)] = sourceGroup
-            factor[Int(h)] = 1 + strength / Double(1 + ties.ties(groups: sourceGroup, h))
-        }
-        return factor[Int(h)]
     }
 }
 

@@ -110,7 +110,7 @@ public struct LinkPredictionEvaluation: Sendable {
     public var strength: Double
     public var threads: Int
 
-    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, strength: Double = 1,
+    public init(top: Int, samples: Int = 10_000, seed: UInt64 = 42, strength: Double = 0.1,
                 threads: Int = Parallelism.defaultThreads) {
         self.top = top
         self.samples = samples

@@ -4,7 +4,7 @@ import MeshworkIO
 
 /// The `suggest` command: introductions worth making. Pairs of members not yet tied, ranked by
 /// resource allocation (Zhou, Lü & Zhang 2009: shared contacts, each counting more when it has
-/// fewer ties) weighted towards pairs that would join two weakly tied groups of a boundary level
+/// fewer ties), a pair across two groups of a boundary level counting 1 + `strength` times
 /// (``LinkPrediction/BoundaryWeighting``), each with its reason in words.
 ///
 ///     let loaded = try GraphLoader.load("fixtures/example-community", options: LoadOptions())
@@ -15,7 +15,7 @@ import MeshworkIO
 ///   for one member or group), plus the level's partition.
 public struct IntroductionSuggestions: AnalysisOutput, Sendable {
     public struct Configuration: Sendable {
-        /// The boundary level whose weakly tied groups an introduction should join; `nil`:
+        /// The boundary level whose groups an introduction should cross; `nil`:
         /// organisation for a dataset, none for other inputs.
         public var level: BoundaryLevel?
         /// Only this member's introductions (an id of the input).
@@ -23,7 +23,7 @@ public struct IntroductionSuggestions: AnalysisOutput, Sendable {
         /// Only introductions of this group's members (a group of `level`, by id or name).
         public var group: String?
         public var top: Int
-        /// The extra weight of a first tie between two groups.
+        /// How much more a pair across two groups counts: its score times 1 + `strength`.
         public var strength: Double
         /// Weigh shared contacts by how lately each tie was seen, halving every this many days
         /// before the latest record (datasets only); `nil`: no recency weighting.
@@ -32,7 +32,7 @@ public struct IntroductionSuggestions: AnalysisOutput, Sendable {
         public var threads: Int
 
         public init(level: BoundaryLevel? = nil, member: String? = nil, group: String? = nil,
-                    top: Int = 20, strength: Double = 1, halfLife: Double? = nil, seed: UInt64 = 42,
+                    top: Int = 20, strength: Double = 0.1, halfLife: Double? = nil, seed: UInt64 = 42,
                     threads: Int = Parallelism.defaultThreads) {
             self.level = level
             self.member = member
@@ -152,7 +152,7 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         public var top: Int
         public var samples: Int
         public var seed: UInt64
-        /// The boundary-aware rankings' strength.
+        /// The boundary-aware rankings' strength (``LinkPrediction/BoundaryWeighting/strength``).
         public var strength: Double
         /// The half-life in days of the recency-weighted ranking; `nil`: a quarter of the days from
         /// the first record to the cut (at least 1).
@@ -160,7 +160,7 @@ public struct IntroductionEvaluation: AnalysisOutput, Sendable {
         public var threads: Int
 
         public init(cut: CivilDate, level: BoundaryLevel? = nil, top: Int = 100, samples: Int = 10_000,
-                    seed: UInt64 = 42, strength: Double = 1, halfLife: Double? = nil,
+                    seed: UInt64 = 42, strength: Double = 0.1, halfLife: Double? = nil,
                     threads: Int = Parallelism.defaultThreads) {
             self.cut = cut
             self.level = level

@@ -11,9 +11,9 @@ struct Suggest: ParsableCommand {
         Prints `source,target,score,shared_contacts,group_source,group_target,ties_between_groups,reason`, \
         the --top pairs of members who are not tied, best first. The score is resource allocation \
         (Zhou, Lü & Zhang 2009: the sum over shared contacts of 1 / their number of ties), times \
-        1 + S / (1 + t) when the two members sit in different groups of --level that have t ties \
-        today (S = --strength, default 1): plausible introductions that would join weakly tied \
-        groups rank higher. --level defaults to organisation for a dataset (none for other inputs). \
+        1 + S when the two members sit in different groups of --level (S = --strength, default \
+        0.1): of two about equally plausible introductions, the one across a boundary ranks \
+        first. The reason names the groups and the ties between them today. --level defaults to organisation for a dataset (none for other inputs). \
         --for ID lists one member's introductions; --group G those of a group's members (G: a \
         group of --level, by id or name). Equal scores are ordered by input order. --half-life \
         DAYS weighs each shared contact by how lately both ties were seen: a tie last seen DAYS \
@@ -43,8 +43,8 @@ struct Suggest: ParsableCommand {
     @Option(help: "How many pairs to list (with --evaluate-at: the K of precision and recall at K).")
     var top: Int = 20
 
-    @Option(help: "The extra weight of a first tie between two groups.")
-    var strength: Double = 1
+    @Option(help: "How much more a pair across two groups of --level counts (its score times 1 + S).")
+    var strength: Double = 0.1
 
     @Option(help: ArgumentHelp("Weigh shared contacts by how lately each tie was seen, halving every DAYS days (datasets; with --evaluate-at, the resource_allocation+recency row, default a quarter of the days up to the cut).", valueName: "days"))
     var halfLife: Double?
