@@ -96,10 +96,25 @@ struct GrowthNetworkMeasuresTests {
             let series = GrowthSeries(period: .month, window: window).run(community)
             let warm = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2).run(series)
             let cold = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2, warmStart: false).run(series)
+            let plain = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2, dynamicFrontier: false).run(series)
             for p in 0..<series.count {
                 #expect(warm.modularity[p] >= cold.modularity[p] - 0.02, "period \(p): \(warm.modularity[p]) against \(cold.modularity[p])")
+                #expect(plain.modularity[p] >= cold.modularity[p] - 0.02, "period \(p) without the frontier")
             }
         }
+    }
+
+    @Test("a period that adds and removes no tie keeps the previous period's partition")
+    func unchangedPeriod() throws {
+        let community = try #require(try Fixtures.load("workplace-invs15").community)
+        let series = GrowthSeries(period: .day).run(community)
+        let measures = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2).run(series)
+        var checked = 0
+        for p in 1..<series.count where series.rows[p].newTies == 0 && series.rows[p].lostTies == 0 && series.rows[p].ties > 0 {
+            checked += 1
+            #expect(abs(measures.modularity[p] - measures.modularity[p - 1]) < 1e-12, "period \(p)")
+        }
+        #expect(checked > 0)
     }
 }
 

@@ -338,7 +338,7 @@ extension _LocalMoving {
     }
 }
 
-extension Optional where Wrapped == [Bool] {
+fileprivate extension Optional where Wrapped == [Bool] {
     /// `body` with the array's buffer, or with nil.
     func withOptionalBuffer<R>(_ body: (UnsafeBufferPointer<Bool>?) -> R) -> R {
         guard let array = self else { return body(nil) }

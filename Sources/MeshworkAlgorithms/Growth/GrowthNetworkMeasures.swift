@@ -22,9 +22,11 @@ import MeshworkCore
 ///   1977, §6.3): `sqrt((1 − n/N) / (n (n − 1)) · Σ (y_i − R x_i)²) / x̄`, for n sources of N
 ///   present members, `y_i` a source's distance sum and `x_i` its reached pairs.
 /// - **Modularity** is that of a Leiden partition (`seed`) warm-started from the previous
-///   period's partition (``Leiden/run(_:order:initial:)``; newcomers start alone) with one
-///   iteration (the first period: from singletons, two iterations, as a cold run): a heuristic,
-///   like the cold run it replaces, and close to it in quality (docs/growth-at-scale.md).
+///   period's partition (``Leiden/run(_:order:initial:frontier:)``; newcomers start alone) with
+///   one iteration whose first local moving starts from the ends of the period's added and removed
+///   ties (a dynamic frontier; the first period: from singletons, two iterations, as a cold run):
+///   a heuristic, like the cold run it replaces, and close to it in quality
+///   (docs/growth-at-scale.md).
 ///
 ///     let series = GrowthSeries(period: .quarter).run(community)
 ///     let measures = GrowthNetworkMeasures(seed: 1).run(series)
@@ -61,7 +63,7 @@ public struct GrowthNetworkMeasures: Sendable {
     }
 
     /// The measures of every period of `series` (its cohort, if any, is ignored: every member
-    /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:)``).
+    /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:frontier:)``).
     public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil) -> Result {
         let records = series.records
         guard let periods = records.periods else {
