@@ -96,10 +96,25 @@ struct GrowthNetworkMeasuresTests {
             let series = GrowthSeries(period: .month, window: window).run(community)
             let warm = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2).run(series)
             let cold = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2, warmStart: false).run(series)
+            let plain = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2, dynamicFrontier: false).run(series)
             for p in 0..<series.count {
                 #expect(warm.modularity[p] >= cold.modularity[p] - 0.02, "period \(p): \(warm.modularity[p]) against \(cold.modularity[p])")
+                #expect(plain.modularity[p] >= cold.modularity[p] - 0.02, "period \(p) without the frontier")
             }
         }
+    }
+
+    @Test("a period that adds and removes no tie keeps the previous period's partition")
+    func unchangedPeriod() throws {
+        let community = try #require(try Fixtures.load("workplace-invs15").community)
+        let series = GrowthSeries(period: .day).run(community)
+        let measures = GrowthNetworkMeasures(seed: 5, exactPathLimit: 0, sampledSources: 2).run(series)
+        var checked = 0
+        for p in 1..<series.count where series.rows[p].newTies == 0 && series.rows[p].lostTies == 0 && series.rows[p].ties > 0 {
+            checked += 1
+            #expect(abs(measures.modularity[p] - measures.modularity[p - 1]) < 1e-12, "period \(p)")
+        }
+        #expect(checked > 0)
     }
 }
 
@@ -138,5 +153,100 @@ struct LeidenWarmStartTests {
         let again = Leiden(seed: 2).run(graph, initial: cold.partition)
         #expect(Self.connected(graph, again.partition))
         #expect(again.quality >= cold.quality - 1e-3)
+    }
+}
+
+@Suite("Leiden dynamic frontier")
+struct LeidenFrontierTests {
+    /// Whether `a` and `b` group the vertices alike (the same groups, whatever their ids).
+    static func sameGroups(_ a: Partition, _ b: Partition) -> Bool {
+        guard a.vertexCount == b.vertexCount else { return false }
+        var forward: [Int32: Int32] = [:], backward: [Int32: Int32] = [:]
+        for (x, y) in zip(a.group, b.group) {
+            if forward[x, default: y] != y || backward[y, default: x] != x { return false }
+            forward[x] = y
+            backward[y] = x
+        }
+        return true
+    }
+
+    /// `graph` (groups of `size` consecutive vertices) with `count` random vertices each tied to
+    /// eight random members of another random group (duplicates merged), and the ends of the new ties.
+    static func grown(_ graph: CSRGraph, size: Int, by count: Int, seed: UInt64) -> (graph: CSRGraph, frontier: [VertexID]) {
+        var rng = SplitMix64(seed: seed)
+        var edges = EdgeBuffer(weighted: false)
+        for u in 0..<graph.vertexCount {
+            for q in graph.row(VertexID(u)) where Int(graph.targets[q]) > u { edges.append(Int32(u), graph.targets[q]) }
+        }
+        var frontier: [VertexID] = []
+        for _ in 0..<count {
+            let u = Int32(rng.below(graph.vertexCount))
+            let group = rng.below(graph.vertexCount / size)
+            for _ in 0..<8 {
+                let v = Int32(group * size + rng.below(size))
+                guard u != v else { continue }
+                edges.append(u, v)
+                frontier += [u, v]
+            }
+        }
+        return (edges.build(vertexCount: graph.vertexCount, directed: false).graph, frontier)
+    }
+
+    static func leiden(seed: UInt64, threads: Int, blockedFrom minimum: Int) -> Leiden {
+        var leiden = Leiden(seed: seed, iterations: 1, threads: threads)
+        leiden.minimumBlockedVertices = minimum
+        return leiden
+    }
+
+    @Test("a frontier of every vertex gives the plain warm start's result, sequential and blocked",
+          arguments: [Int.max, 200])
+    func everyVertexQueued(minimum: Int) throws {
+        let base = BlockSynchronousCommunityTests.grouped(groups: 30, size: 40, inside: 5, across: 2, seed: 4)
+        let start = Self.leiden(seed: 1, threads: 2, blockedFrom: minimum).run(base)
+        let (graph, _) = Self.grown(base, size: 40, by: 100, seed: 9)
+        let all = (0..<Int32(graph.vertexCount)).map { $0 }
+        for seed in [UInt64(2), 3] {
+            let plain = Self.leiden(seed: seed, threads: 2, blockedFrom: minimum).run(graph, initial: start.partition)
+            let queued = Self.leiden(seed: seed, threads: 2, blockedFrom: minimum)
+                .run(graph, initial: start.partition, frontier: all.reversed())
+            #expect(queued.partition == plain.partition)
+            #expect(queued.quality.bitPattern == plain.quality.bitPattern)
+            #expect(queued.moves == plain.moves && queued.levels == plain.levels)
+        }
+    }
+
+    @Test("an empty frontier leaves the starting partition as it is", arguments: [Int.max, 200])
+    func emptyFrontier(minimum: Int) throws {
+        let graph = BlockSynchronousCommunityTests.grouped(groups: 30, size: 40, inside: 5, across: 2, seed: 6)
+        let cold = Self.leiden(seed: 1, threads: 2, blockedFrom: minimum).run(graph)
+        let again = Self.leiden(seed: 7, threads: 2, blockedFrom: minimum).run(graph, initial: cold.partition, frontier: [])
+        #expect(Self.sameGroups(again.partition, cold.partition))
+        #expect(again.moves == 0 && again.levels == 0)
+        #expect(abs(again.quality - cold.quality) < 1e-12)
+        // A disconnected start comes back as its connected pieces.
+        let karate = try Fixtures.load("karate/karate.edges").graph
+        let split = Partition(groups: (0..<Int32(karate.vertexCount)).map { $0 % 2 })
+        let pieces = Leiden(seed: 3).run(karate, initial: split, frontier: [])
+        #expect(LeidenWarmStartTests.connected(karate, pieces.partition))
+        #expect(abs(pieces.quality - Modularity().run(karate, partition: pieces.partition).quality) < 1e-9)
+    }
+
+    @Test("a frontier run is connected, close to the warm start, and the same on any thread count")
+    func frontierRun() {
+        let base = BlockSynchronousCommunityTests.grouped(groups: 40, size: 50, inside: 5, across: 2, seed: 12)
+        let start = Self.leiden(seed: 1, threads: 1, blockedFrom: 300).run(base)
+        let (graph, frontier) = Self.grown(base, size: 50, by: 100, seed: 13)
+        let one = Self.leiden(seed: 4, threads: 1, blockedFrom: 300).run(graph, initial: start.partition, frontier: frontier)
+        #expect(one.moves > 0)
+        #expect(LeidenWarmStartTests.connected(graph, one.partition))
+        #expect(abs(one.quality - Modularity().run(graph, partition: one.partition).quality) < 1e-9)
+        let plain = Self.leiden(seed: 4, threads: 1, blockedFrom: 300).run(graph, initial: start.partition)
+        #expect(one.quality >= plain.quality - 0.02)
+        for threads in [2, 3] {
+            let other = Self.leiden(seed: 4, threads: threads, blockedFrom: 300)
+                .run(graph, initial: start.partition, frontier: frontier)
+            #expect(other.partition == one.partition, "\(threads) threads")
+            #expect(other.quality.bitPattern == one.quality.bitPattern)
+        }
     }
 }

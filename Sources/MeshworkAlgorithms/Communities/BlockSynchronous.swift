@@ -216,11 +216,13 @@ struct _BlockState {
         return count
     }
 
-    /// Fills ``list`` with the vertices of `order` that are active (all of them on the first sweep),
-    /// clears ``activeNext`` and returns the count.
-    func nextSweep(order: UnsafeBufferPointer<Int32>, first: Bool) -> Int {
+    /// Fills ``list`` with the vertices of `order` that are active (on the first sweep all of them,
+    /// or those marked in `frontier`), clears ``activeNext`` and returns the count.
+    func nextSweep(order: UnsafeBufferPointer<Int32>, first: Bool, frontier: UnsafeBufferPointer<Bool>? = nil) -> Int {
         var count = 0
-        if first {
+        if first, let frontier {
+            for v in order where frontier[Int(v)] { list[count] = v; count += 1 }
+        } else if first {
             for v in order { list[count] = v; count += 1 }
         } else {
             for v in order where activeNext[Int(v)] { list[count] = v; count += 1 }

@@ -61,8 +61,19 @@ public struct Leiden: Sendable {
     /// (a warm start, e.g. from the previous period's partition of a growing network): each group
     /// split into its connected pieces in `graph`, a vertex without a group alone. The phases are
     /// otherwise the same, so every community returned is connected, as from singletons.
-    /// - Precondition: `initial`, when given, has a group (or unknown) for every vertex.
-    public func run(_ graph: CSRGraph, order: [VertexID]? = nil, initial: Partition? = nil) -> Result {
+    ///
+    /// With a `frontier` as well (a dynamic frontier: Sahu, "DF Leiden", 2024), the first local
+    /// moving of the first iteration queues only the frontier's vertices, e.g. the ends of the ties
+    /// added or removed since `initial` was found; a vertex that moves queues its neighbours
+    /// outside its new community, as always. Refinement and aggregation are Leiden's, so every
+    /// community stays connected. With an empty frontier (no tie changed), the starting partition
+    /// (the connected pieces of `initial`) is returned as it is. A frontier of every vertex gives
+    /// the same result as none.
+    /// - Precondition: `initial`, when given, has a group (or unknown) for every vertex; a frontier
+    ///   needs an `initial` partition.
+    public func run(_ graph: CSRGraph, order: [VertexID]? = nil, initial: Partition? = nil,
+                    frontier: [VertexID]? = nil) -> Result {
+        precondition(frontier == nil || initial != nil, "a frontier continues from an initial partition")
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let base = _CommunityGraph(graph, order: order, quality: quality)
         let totalWeight = base.totalWeight
@@ -77,6 +88,13 @@ public struct Leiden: Sendable {
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
         if let initial { membership = Self.startingMembership(graph, initial: initial, order: order) }
+        // The frontier by position in `order` (the base graph's numbering).
+        var frontierFlags: [Bool]? = nil
+        if let frontier {
+            var marked = [Bool](repeating: false, count: graph.vertexCount)
+            for v in frontier { marked[Int(v)] = true }
+            frontierFlags = order.map { marked[Int($0)] }
+        }
         var levels = 0
         var moves = 0
         var iteration = 0
@@ -87,10 +105,19 @@ public struct Leiden: Sendable {
             var vertexOf = (0..<Int32(base.vertexCount)).map { $0 }  // base vertex -> level vertex
             var iterationMoves = 0
             while true {
-                iterationMoves += mover.run(level, membership: &levelMembership, scale: scale,
-                                            allowEmpty: true, rng: &rng)
+                let levelFrontier = levels == 0 && iteration == 1 ? frontierFlags : nil
+                let moved = mover.run(level, membership: &levelMembership, scale: scale,
+                                      allowEmpty: true, frontier: levelFrontier, rng: &rng)
+                iterationMoves += moved
                 let count = _renumber(&levelMembership, scratch: &scratch)
                 if count == level.vertexCount { break }
+                if levelFrontier != nil && frontier?.isEmpty == true {
+                    // No tie changed: the starting partition stands.
+                    vertexOf = levelMembership
+                    level = level.aggregated(membership: levelMembership, count: count, schedule: schedule)
+                    levelMembership = (0..<Int32(count)).map { $0 }
+                    break
+                }
                 var refined = refiner.run(level, membership: levelMembership, scale: scale,
                                           randomness: randomness, rng: &rng)
                 var refinedCount = _renumber(&refined, scratch: &scratch)

@@ -54,28 +54,35 @@ struct _LocalMoving {
     /// Moves vertices of `graph` between the communities of `membership` (ids in `0..<V`) until no
     /// move improves the quality. `allowEmpty` also considers moving a vertex into an empty
     /// community of its own (Leiden). Returns the number of moves.
+    ///
+    /// With a `frontier` (one flag per vertex), only the marked vertices are queued at the start
+    /// (a dynamic frontier: Sahu, "DF Leiden", 2024); the neighbours of the vertices that move are
+    /// queued as usual. The random order is drawn as without it, so a frontier marking every
+    /// vertex gives the same moves as none.
     func run(_ graph: _CommunityGraph, membership: inout [Int32], scale: Double,
-             allowEmpty: Bool, rng: inout SplitMix64) -> Int {
+             allowEmpty: Bool, frontier: [Bool]? = nil, rng: inout SplitMix64) -> Int {
         let n = graph.vertexCount
         guard n > 0 else { return 0 }
         precondition(n <= capacity, "scratch too small")
+        precondition(frontier == nil || frontier!.count == n, "a frontier flag for every vertex")
         let order = _shuffledVertices(n, &rng)
         return graph.withView { g in
             membership.withUnsafeMutableBufferPointer { membership in
                 if let blocks, schedule.isBlocked(n) {
                     return order.withUnsafeBufferPointer { order in
                         blockedMove(g, n: n, membership: membership, order: order, scale: scale,
-                                    allowEmpty: allowEmpty, edgeCount: graph.targets.count, blocks: blocks)
+                                    allowEmpty: allowEmpty, edgeCount: graph.targets.count, frontier: frontier,
+                                    blocks: blocks)
                     }
                 }
                 return move(g, n: n, membership: membership, order: order, scale: scale, allowEmpty: allowEmpty,
-                     edgeCount: graph.targets.count)
+                     edgeCount: graph.targets.count, frontier: frontier)
             }
         }
     }
 
     private func move(_ g: _CommunityView, n: Int, membership: UnsafeMutableBufferPointer<Int32>, order: [Int32],
-                      scale: Double, allowEmpty: Bool, edgeCount: Int) -> Int {
+                      scale: Double, allowEmpty: Bool, edgeCount: Int, frontier: [Bool]?) -> Int {
         communityWeight.initialize(repeating: 0, count: n)
         communitySize.initialize(repeating: 0, count: n)
         queued.initialize(repeating: true, count: n)
@@ -91,9 +98,14 @@ struct _LocalMoving {
                 emptyCount += 1
             }
         }
-        for i in 0..<n { queue[i] = order[i] }
+        var pending = 0
+        for i in 0..<n {
+            let v = order[i]
+            if let frontier, !frontier[Int(v)] { queued[Int(v)] = false; continue }
+            queue[pending] = v
+            pending += 1
+        }
         var head = 0
-        var pending = n
         var moves = 0
         var budget = 64 * (n + edgeCount)
         var neighbours = neighbourWeights
@@ -153,7 +165,7 @@ extension _LocalMoving {
     /// The block-synchronous local moving (see the type's summary and ``_BlockSchedule``).
     private func blockedMove(_ g: _CommunityView, n: Int, membership: UnsafeMutableBufferPointer<Int32>,
                              order: UnsafeBufferPointer<Int32>, scale: Double, allowEmpty: Bool, edgeCount: Int,
-                             blocks: _BlockState) -> Int {
+                             frontier: [Bool]?, blocks: _BlockState) -> Int {
         communityWeight.initialize(repeating: 0, count: n)
         communitySize.initialize(repeating: 0, count: n)
         for v in 0..<n {
@@ -253,7 +265,7 @@ extension _LocalMoving {
         }
 
         while budget > 0 {
-            let count = blocks.nextSweep(order: order, first: first)
+            let count = frontier.withOptionalBuffer { blocks.nextSweep(order: order, first: first, frontier: $0) }
             first = false
             guard count > 0 else { break }
             var start = 0
@@ -323,5 +335,13 @@ extension _LocalMoving {
             moverCount = 0
         }
         return moves
+    }
+}
+
+fileprivate extension Optional where Wrapped == [Bool] {
+    /// `body` with the array's buffer, or with nil.
+    func withOptionalBuffer<R>(_ body: (UnsafeBufferPointer<Bool>?) -> R) -> R {
+        guard let array = self else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0) }
     }
 }

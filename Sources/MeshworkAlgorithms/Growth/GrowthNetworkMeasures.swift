@@ -22,15 +22,18 @@ import MeshworkCore
 ///   1977, §6.3): `sqrt((1 − n/N) / (n (n − 1)) · Σ (y_i − R x_i)²) / x̄`, for n sources of N
 ///   present members, `y_i` a source's distance sum and `x_i` its reached pairs.
 /// - **Modularity** is that of a Leiden partition (`seed`) warm-started from the previous
-///   period's partition (``Leiden/run(_:order:initial:)``; newcomers start alone) with one
-///   iteration (the first period: from singletons, two iterations, as a cold run): a heuristic,
-///   like the cold run it replaces, and close to it in quality (docs/growth-at-scale.md).
+///   period's partition (``Leiden/run(_:order:initial:frontier:)``; newcomers start alone) with
+///   one iteration whose first local moving starts from the ends of the period's added and removed
+///   ties (a dynamic frontier; the first period: from singletons, two iterations, as a cold run):
+///   a heuristic, like the cold run it replaces, and close to it in quality
+///   (docs/growth-at-scale.md).
 ///
 ///     let series = GrowthSeries(period: .quarter).run(community)
 ///     let measures = GrowthNetworkMeasures(seed: 1).run(series)
 ///     measures.meanPathLength[p]
 ///
-/// - Complexity: O(R + M + E) for the network of all time; per tie added or removed, O(d_u + d_v)
+/// - Complexity: O(R log d + M + E) for the network of all time and the records' ties; per tie
+///   added or removed, O(d_u + d_v)
 ///   all-time degrees; per period O(M + E) to copy its network, O(S · E) for the S sources'
 ///   searches, and a warm-started Leiden.
 public struct GrowthNetworkMeasures: Sendable {
@@ -43,27 +46,33 @@ public struct GrowthNetworkMeasures: Sendable {
     /// Whether each period's Leiden starts from the previous period's partition (the default) or
     /// from singletons.
     public var warmStart: Bool
+    /// Whether a warm-started Leiden first moves only the ends of the period's added and removed
+    /// ties (a dynamic frontier, the default) or every member.
+    public var dynamicFrontier: Bool
     /// The number of worker threads of the path searches (at least 1). Does not change the result.
     public var threads: Int
 
     public init(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 128, warmStart: Bool = true,
-                threads: Int = Parallelism.defaultThreads) {
+                dynamicFrontier: Bool = true, threads: Int = Parallelism.defaultThreads) {
         self.seed = seed
         self.exactPathLimit = exactPathLimit
         self.sampledSources = max(2, sampledSources)
         self.warmStart = warmStart
+        self.dynamicFrontier = dynamicFrontier
         self.threads = max(1, threads)
     }
 
     /// The measures of every period of `series` (its cohort, if any, is ignored: every member
-    /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:)``).
+    /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:frontier:)``).
     public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil) -> Result {
         let records = series.records
         guard let periods = records.periods else {
             return Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         }
         let m = records.community.memberCount
-        let (graph, tieOf) = records.tieGraph()
+        // Each record's tie is looked up in its row (O(log d)) rather than stored (4 bytes a record).
+        let graph = records.allTimeGraph()
+        let tieOf = { (r: Int) in graph.edgeIndex(records.recordU[r], records.recordV[r])! }
         let starts = records.recordStarts
         var triangles = _TriangleCounts(graph)
         // With a window, each tie's records in it, and whether it is in `touched`; cumulative, a
@@ -77,29 +86,38 @@ public struct GrowthNetworkMeasures: Sendable {
         var sampleOrder = (0..<Int32(m)).map { $0 }
         sampleOrder.shuffle(using: &rng)
         var previous: Partition?
+        // The ends of the ties the period adds or removes (the warm Leiden's frontier).
+        var frontier: [VertexID] = []
+        var onFrontier = [Bool](repeating: false, count: m)
+        func toggle(_ u: VertexID, _ tie: Int) {
+            let v = graph.targets[tie]
+            triangles.toggle(u, v, entry: tie)
+            if !onFrontier[Int(u)] { onFrontier[Int(u)] = true; frontier.append(u) }
+            if !onFrontier[Int(v)] { onFrontier[Int(v)] = true; frontier.append(v) }
+        }
         var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         for p in 0..<periods.count {
             for r in starts[p]..<starts[p + 1] {
-                let tie = Int(tieOf[r])
+                let tie = tieOf(r)
                 if records.window == nil {
-                    if !triangles.present[tie] { triangles.toggle(records.recordU[r], graph.targets[tie], entry: tie) }
+                    if !triangles.present[tie] { toggle(records.recordU[r], tie) }
                     continue
                 }
                 count[tie] += 1
-                if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], records.recordU[r])) }
+                if !queued[tie] { queued[tie] = true; touched.append((Int32(tie), records.recordU[r])) }
             }
             if let window = records.window, p >= window {
                 for r in starts[p - window]..<starts[p - window + 1] {
-                    let tie = Int(tieOf[r])
+                    let tie = tieOf(r)
                     count[tie] -= 1
-                    if !queued[tie] { queued[tie] = true; touched.append((tieOf[r], records.recordU[r])) }
+                    if !queued[tie] { queued[tie] = true; touched.append((Int32(tie), records.recordU[r])) }
                 }
             }
             for (tie, u) in touched {
                 queued[Int(tie)] = false
                 let shouldBePresent = count[Int(tie)] > 0
                 if shouldBePresent != triangles.present[Int(tie)] {
-                    triangles.toggle(u, graph.targets[Int(tie)], entry: Int(tie))
+                    toggle(u, Int(tie))
                 }
             }
             touched.removeAll(keepingCapacity: true)
@@ -128,8 +146,11 @@ public struct GrowthNetworkMeasures: Sendable {
             result.pathSources.append(sources.count)
             // A warm start continues the previous period's iterations: one more is enough.
             let initial = warmStart ? previous : nil
-            let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1).run(network, order: order, initial: initial)
+            let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1)
+                .run(network, order: order, initial: initial, frontier: initial != nil && dynamicFrontier ? frontier : nil)
             previous = leiden.partition
+            for v in frontier { onFrontier[Int(v)] = false }
+            frontier.removeAll(keepingCapacity: true)
             result.modularity.append(leiden.quality)
         }
         return result

@@ -205,13 +205,18 @@ struct _GrowthRecords: Sendable {
     /// (4 bytes per record).
     /// - Complexity: O(R + M + E) for R records, M members and E ties.
     func tieGraph() -> (graph: CSRGraph, tieOf: [Int32]) {
-        let graph = recordU.withUnsafeBufferPointer { us in
+        let graph = allTimeGraph()
+        return (graph, recordU.indices.map { Int32(graph.edgeIndex(recordU[$0], recordV[$0])!) })
+    }
+
+    /// The network of every tie with a record (``tieGraph()`` without the record-to-tie index).
+    func allTimeGraph() -> CSRGraph {
+        recordU.withUnsafeBufferPointer { us in
             recordV.withUnsafeBufferPointer { vs in
                 EdgeBuffer.build(sources: us, targets: vs, weights: nil, vertexOf: nil, vertexCount: community.memberCount,
                                  directed: false, threads: Parallelism.defaultThreads)
             }
         }.graph
-        return (graph, recordU.indices.map { Int32(graph.edgeIndex(recordU[$0], recordV[$0])!) })
     }
 
     /// Members present by the end of each period, and newcomers of each period, each member

@@ -127,7 +127,10 @@ public struct GrowthAnalysis: AnalysisOutput, Sendable {
                 ("standard_error", .array(measures.meanPathLengthError.map { .double($0) })),
             ])),
             ("modularity", .string(method.warmStart
-                ? "Leiden (seed) warm-started from the previous period's partition, newcomers alone"
+                ? (method.dynamicFrontier
+                    ? "Leiden (seed) warm-started from the previous period's partition, newcomers alone, first moving "
+                      + "only the ends of the period's added and removed ties (dynamic frontier)"
+                    : "Leiden (seed) warm-started from the previous period's partition, newcomers alone")
                 : "Leiden (seed) from singletons in every period")),
         ])
     }
