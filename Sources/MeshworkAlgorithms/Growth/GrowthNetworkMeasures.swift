@@ -49,7 +49,8 @@ public struct GrowthNetworkMeasures: Sendable {
     /// Whether a warm-started Leiden first moves only the ends of the period's added and removed
     /// ties (a dynamic frontier, the default) or every member.
     public var dynamicFrontier: Bool
-    /// The number of worker threads of the path searches (at least 1). Does not change the result.
+    /// The number of worker threads of the path searches and the per-period Leiden (at least 1). Does
+    /// not change the result.
     public var threads: Int
 
     public init(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 128, warmStart: Bool = true,
@@ -146,7 +147,7 @@ public struct GrowthNetworkMeasures: Sendable {
             result.pathSources.append(sources.count)
             // A warm start continues the previous period's iterations: one more is enough.
             let initial = warmStart ? previous : nil
-            let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1)
+            let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1, threads: threads)
                 .run(network, order: order, initial: initial, frontier: initial != nil && dynamicFrontier ? frontier : nil)
             previous = leiden.partition
             for v in frontier { onFrontier[Int(v)] = false }
