@@ -204,7 +204,8 @@ public struct Betweenness: Sendable {
     /// bit-identical to the search on the original numbering. The copy costs 4 bytes per adjacency
     /// entry (12 weighted) during the call.
     func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool,
-                       renumberFrom: Int? = Betweenness._renumberVertices, multiplicity: [Double]? = nil) -> [Double] {
+                       renumberFrom: Int? = Betweenness._renumberVertices, multiplicity: [Double]? = nil,
+                       batch: Int? = nil, batched: Bool? = nil) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }
@@ -219,7 +220,7 @@ public struct Betweenness: Sendable {
                     weightArray.withUnsafeBufferPointer { weights in
                         _sum(_Adjacency(offsets: offsets, targets: targets, weights: weights), vertexCount: n,
                              sources: renumberedSources, length: n, edges: false, useWeights: useWeights,
-                             multiplicity: multiplicity)
+                             multiplicity: multiplicity, batch: batch, batched: batched)
                     }
                 }
             }
@@ -230,27 +231,64 @@ public struct Betweenness: Sendable {
         }
         return graph._withAdjacency(reversed: false, weighted: useWeights) { adjacency in
             _sum(adjacency, vertexCount: n, sources: sources, length: length, edges: edges, useWeights: useWeights,
-                 multiplicity: multiplicity)
+                 multiplicity: multiplicity, batch: batch, batched: batched)
         }
     }
 
+    /// Sources per batch of the batched kernel (`_BatchedBrandesScratch`) for unweighted vertex
+    /// dependencies.
+    static let _batchLanes = 16
+    /// At most this many bytes of per-block partial sums on the batched path (the batched scratch
+    /// takes 16 bytes per vertex and lane per worker besides).
+    static let _batchedPartialBudget = 128 << 20
+
     /// `_dependencies` on one adjacency: the parallel blocks and their merge in block order.
+    ///
+    /// Unweighted vertex dependencies run `batch` sources per search with the batched kernel
+    /// (`batched`; by default `_batchLanes`), the others one source per search. The blocks are made
+    /// of whole batches (`batch` consecutive sources, the last one shorter), so with the same
+    /// `batch` both kernels add the same numbers in the same order: the batched kernel gives the
+    /// same bits as the single-source one (as long as path counts stay below 2^53).
     func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
-              useWeights: Bool, multiplicity: [Double]? = nil) -> [Double] {
+              useWeights: Bool, multiplicity: [Double]? = nil, batch: Int? = nil, batched: Bool? = nil) -> [Double] {
         precondition(multiplicity == nil || (!edges && !useWeights && multiplicity!.count == sources.count),
                      "multiplicity: unweighted vertex dependencies only, one per source")
+        let canBatch = !edges && !useWeights
+        let batched = canBatch && (batched ?? true)
+        let batch = max(1, batch ?? (canBatch ? Self._batchLanes : 1))
+        precondition(!batched || batch <= 16, "at most 16 sources per batch")
         let heapCapacity = useWeights ? adjacency.targets.count + 1 : 0
-        let blocks = _ParallelSources.blockCount(sources: sources.count, bytesPerBlock: length * 8)
+        let batches = (sources.count + batch - 1) / batch
+        let blocks = _ParallelSources.blockCount(sources: batches, bytesPerBlock: length * 8,
+                                                 budget: canBatch && batch > 1 ? Self._batchedPartialBudget
+                                                                               : _ParallelSources.partialBudget)
         var partial = [Double](repeating: 0, count: blocks * length)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
             let shared = _SharedPointer(base: partialBuffer.baseAddress!)
             sources.withUnsafeBufferPointer { sourceList in
+            (multiplicity ?? []).withUnsafeBufferPointer { times in
                 _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
+                    if batched {
+                        var scratch = _BatchedBrandesScratch(vertexCount: n, lanes: batch)
+                        defer { scratch.deallocate() }
+                        while let block = nextBlock() {
+                            let out = shared.base + block * length
+                            for b in _ParallelSources.range(of: block, blocks: blocks, sources: batches) {
+                                let range = b * batch ..< min((b + 1) * batch, sourceList.count)
+                                scratch.search(adjacency, sources: UnsafeBufferPointer(rebasing: sourceList[range]))
+                                scratch.dependencies(adjacency)
+                                scratch.accumulate(times: multiplicity == nil ? nil : UnsafeBufferPointer(rebasing: times[range]),
+                                                   into: out)
+                            }
+                        }
+                        return
+                    }
                     var scratch = _BrandesScratch(vertexCount: n, heapCapacity: heapCapacity)
                     defer { scratch.deallocate() }
                     while let block = nextBlock() {
                         let out = shared.base + block * length
-                        for i in _ParallelSources.range(of: block, blocks: blocks, sources: sourceList.count) {
+                        let batchRange = _ParallelSources.range(of: block, blocks: blocks, sources: batches)
+                        for i in batchRange.lowerBound * batch ..< min(batchRange.upperBound * batch, sourceList.count) {
                             let s = sourceList[i]
                             if useWeights {
                                 var (count, finite) = scratch.dijkstra(adjacency, from: s, logCounts: false)
@@ -270,14 +308,15 @@ public struct Betweenness: Sendable {
                                 if edges {
                                     scratch.accumulateEdges(adjacency, count: count, into: out)
                                 } else {
-                                    scratch.accumulateVertices(adjacency, count: count, times: multiplicity?[i] ?? 1,
-                                                               into: out)
+                                    scratch.accumulateVertices(adjacency, count: count,
+                                                               times: multiplicity == nil ? 1 : times[i], into: out)
                                 }
                                 scratch.reset(count: count)
                             }
                         }
                     }
                 }
+            }
             }
         }
         if blocks == 1 { return partial }
