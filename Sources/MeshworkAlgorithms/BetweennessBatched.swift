@@ -112,6 +112,16 @@ struct _BatchedBrandesScratch {
         var begin = 0
         while true {
             // Close the level just listed: its masks, and the lanes that have now reached them.
+            // A large level is listed again in vertex order (a scan of `mark`): its rows are then
+            // read in ascending order, and neighbouring vertices, numbered together by the
+            // locality order, share the cache lines of their neighbours' lanes.
+            if used &- begin > n >> 4 {
+                var i = begin
+                for v in 0 ..< n where mark[v] != 0 {
+                    levelVertex[i] = Int32(truncatingIfNeeded: v)
+                    i &+= 1
+                }
+            }
             for i in begin ..< used {
                 let w = Int(levelVertex[i])
                 let m = mark[w]
