@@ -21,23 +21,30 @@ import MeshworkCore
 /// (at most 64, at most one per source, and at most 512 MB of per-block partial arrays in total;
 /// the count never depends on `threads`). Each block sums its sources' dependencies sequentially
 /// into its own partial array; the partial arrays are added in block order at the end. The result
-/// is therefore bit-identical for every value of `threads`.
+/// is therefore bit-identical for every value of `threads`. Unweighted vertex scores (exact and
+/// sampled) search 16 sources at a time (`_BatchedBrandesScratch`); their blocks are made of
+/// whole batches of 16 consecutive sources, with at most 128 MB of partial arrays.
 ///
 /// Kernel layout: CSR rows, `Int32` vertex ids and BFS distances, `Double` path counts (they
 /// exceed `Int.max` quickly), one flat queue that is also the visit order, and per-worker scratch
 /// allocated once and reset per source only where the search touched it. The dependency sweep is
 /// the "successor" form of Brandes's recurrence: walking the visit order backwards,
 /// `delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]`, so no predecessor
-/// lists are stored and there is one division per vertex.
+/// lists are stored and there is one division per vertex. The batched kernel runs the same
+/// recurrence for 16 sources per scan of each row (per-vertex lane masks, interleaved per-lane
+/// path counts and dependencies) and adds the same bits as the sources searched one by one
+/// (docs/betweenness-at-scale.md).
 ///
 /// - Complexity: time O(V E) unweighted, O(V E + V² log V) weighted (O(k E) and
-///   O(k E + k V log V) for `k` samples); extra space per worker O(V) (5 arrays of V) plus O(E)
-///   for the weighted search's heap, and O(blocks · V) (edges: O(blocks · E)) for the
-///   partial sums.
+///   O(k E + k V log V) for `k` samples); extra space per worker O(V) (5 arrays of V; unweighted
+///   vertex scores: about 280 bytes per vertex for the 16 lanes) plus O(E) for the weighted search's
+///   heap, and O(blocks · V) (edges: O(blocks · E)) for the partial sums.
 /// - Note: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2),
 ///   2001; U. Brandes, "On variants of shortest-path betweenness centrality and their generic
 ///   computation", Social Networks 30(2), 2008 (edge betweenness, sampling); U. Brandes &
-///   C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007.
+///   C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007;
+///   J. Then et al., "The More the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4),
+///   2014 (the batched searches).
 public struct Betweenness: Sendable {
     /// Whether edge weights are used as lengths (ignored when the graph has no weights).
     public var weighted: Bool
