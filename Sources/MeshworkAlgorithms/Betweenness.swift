@@ -23,7 +23,7 @@ import MeshworkCore
 /// into its own partial array; the partial arrays are added in block order at the end. The result
 /// is therefore bit-identical for every value of `threads`. Unweighted vertex scores (exact and
 /// sampled) search 16 sources at a time (`_BatchedBrandesScratch`); their blocks are made of
-/// whole batches of 16 consecutive sources, with at most 128 MB of partial arrays.
+/// whole batches of 16 consecutive sources, with at most 64 MB of partial arrays.
 ///
 /// Kernel layout: CSR rows, `Int32` vertex ids and BFS distances, `Double` path counts (they
 /// exceed `Int.max` quickly), one flat queue that is also the visit order, and per-worker scratch
@@ -32,12 +32,12 @@ import MeshworkCore
 /// `delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]`, so no predecessor
 /// lists are stored and there is one division per vertex. The batched kernel runs the same
 /// recurrence for 16 sources per scan of each row (per-vertex lane masks, interleaved per-lane
-/// path counts and dependencies) and adds the same bits as the sources searched one by one
-/// (docs/betweenness-at-scale.md).
+/// path counts) and adds the same dependencies as the sources searched one by one, in another
+/// order per vertex (docs/betweenness-at-scale.md).
 ///
 /// - Complexity: time O(V E) unweighted, O(V E + V² log V) weighted (O(k E) and
 ///   O(k E + k V log V) for `k` samples); extra space per worker O(V) (5 arrays of V; unweighted
-///   vertex scores: about 280 bytes per vertex for the 16 lanes) plus O(E) for the weighted search's
+///   vertex scores: about 170 bytes per vertex for the 16 lanes) plus O(E) for the weighted search's
 ///   heap, and O(blocks · V) (edges: O(blocks · E)) for the partial sums.
 /// - Note: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2),
 ///   2001; U. Brandes, "On variants of shortest-path betweenness centrality and their generic
@@ -246,16 +246,16 @@ public struct Betweenness: Sendable {
     /// dependencies.
     static let _batchLanes = 16
     /// At most this many bytes of per-block partial sums on the batched path (the batched scratch
-    /// takes 16 bytes per vertex and lane per worker besides).
-    static let _batchedPartialBudget = 128 << 20
+    /// takes 8 bytes per vertex and lane per worker besides).
+    static let _batchedPartialBudget = 64 << 20
 
     /// `_dependencies` on one adjacency: the parallel blocks and their merge in block order.
     ///
     /// Unweighted vertex dependencies run `batch` sources per search with the batched kernel
     /// (`batched`; by default `_batchLanes`), the others one source per search. The blocks are made
     /// of whole batches (`batch` consecutive sources, the last one shorter), so with the same
-    /// `batch` both kernels add the same numbers in the same order: the batched kernel gives the
-    /// same bits as the single-source one (as long as path counts stay below 2^53).
+    /// `batch` both kernels add the same dependencies to the same partial array, the batched one in
+    /// another order per vertex (about 1e-15 relative; see `_BatchedBrandesScratch`).
     func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
               useWeights: Bool, multiplicity: [Double]? = nil, batch: Int? = nil, batched: Bool? = nil) -> [Double] {
         precondition(multiplicity == nil || (!edges && !useWeights && multiplicity!.count == sources.count),
@@ -283,9 +283,9 @@ public struct Betweenness: Sendable {
                             for b in _ParallelSources.range(of: block, blocks: blocks, sources: batches) {
                                 let range = b * batch ..< min((b + 1) * batch, sourceList.count)
                                 scratch.search(adjacency, sources: UnsafeBufferPointer(rebasing: sourceList[range]))
-                                scratch.dependencies(adjacency)
-                                scratch.accumulate(times: multiplicity == nil ? nil : UnsafeBufferPointer(rebasing: times[range]),
-                                                   into: out)
+                                scratch.dependencies(adjacency, times: multiplicity == nil ? nil
+                                                         : UnsafeBufferPointer(rebasing: times[range]), into: out)
+                                scratch.reset()
                             }
                         }
                         return

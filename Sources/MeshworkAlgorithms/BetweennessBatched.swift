@@ -6,27 +6,30 @@ import MeshworkCore
 ///
 ///     var scratch = _BatchedBrandesScratch(vertexCount: n, lanes: 16)
 ///     defer { scratch.deallocate() }
-///     scratch.search(adjacency, sources: batch)              // at most `lanes` sources
-///     scratch.accumulate(adjacency, times: multiplicities)    // ascending lanes, into `out`
+///     scratch.search(adjacency, sources: batch)                        // at most `lanes` sources
+///     scratch.dependencies(adjacency, times: multiplicities, into: out)  // adds to `out`
+///     scratch.reset()
 ///
 /// Layout: per vertex one 16-bit mask of the lanes that reached it (`seen`), one 16-bit work mask
 /// (`mark`: the lanes reaching it at the next level in the forward pass, the lanes with it at the
 /// level below in the backward pass), and `lanes` interleaved `Double`s for the path counts (then
-/// the coefficients `(1 + delta) / sigma`) and `lanes` for the dependencies. The levels are kept
+/// the coefficients `(1 + delta) / sigma`). The levels are kept
 /// as lists of `(vertex, lanes at this level)`; the backward pass walks them deepest first. A
 /// level with more than V/16 vertices is listed in vertex order (by a scan of `mark`), a smaller
 /// one in discovery order.
 ///
 /// Same numbers as the single-source kernel (`_BrandesScratch`): each lane's path counts are the
-/// same sums (exact integers, so the order within a level does not matter, below 2^53 paths),
-/// each lane's successor sums run over the row in the same order, and `accumulate` adds the
-/// dependencies to `out[v]` in lane order, which is source order. A batch therefore adds the same
-/// bits to `out` as its sources searched one after another.
+/// same sums (exact integers, so the order within a level does not matter, below 2^53 paths) and
+/// each lane's successor sums run over the row in the same order, so every dependency has the
+/// same bits. Only the order in which they are added to `out[v]` differs: deepest level first,
+/// ascending lanes within a level, instead of source order (about 1e-15 relative on the sums; the
+/// order depends on the graph and the batch only, never on the thread count). Keeping source
+/// order would take another 8 bytes per vertex and lane, 128 MB per worker on a million vertices.
 ///
 /// - Complexity: O(L · (V + E)) time per batch, where L is the number of distinct (vertex, level)
 ///   pairs divided by V (between 1 and `lanes`; 3-5 on small-world graphs), plus O(lanes) per
-///   shortest-path-DAG edge of each lane; O(V · lanes) space (16 bytes per vertex and lane, plus
-///   8 bytes per vertex, plus the level lists).
+///   shortest-path-DAG edge of each lane; O(V · lanes) space (8 bytes per vertex and lane, plus
+///   8 bytes per vertex, plus the level lists: 6 bytes per (vertex, level) pair).
 /// - Note: J. Then, M. Kaufmann, F. Chirigati, T.-A. Hoang-Vu, K. Pham, A. Kemper, T. Neumann &
 ///   H. T. Vo, "The More the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4), 2014
 ///   (multi-source BFS with per-vertex lane masks); M. Then, S. Günnemann, A. Kemper & T. Neumann,
@@ -44,8 +47,6 @@ struct _BatchedBrandesScratch {
     /// `vertexCount * lanes`: the path counts, replaced lane by lane by `(1 + delta) / sigma` in
     /// the backward pass.
     let value: UnsafeMutablePointer<Double>
-    /// `vertexCount * lanes`: each lane's dependency of the vertex.
-    let delta: UnsafeMutablePointer<Double>
     /// The vertices the batch reached, each once.
     let touched: UnsafeMutablePointer<Int32>
     var touchedCount = 0
@@ -66,7 +67,6 @@ struct _BatchedBrandesScratch {
         seen = .allocate(capacity: max(1, n)); seen.initialize(repeating: 0, count: max(1, n))
         mark = .allocate(capacity: max(1, n)); mark.initialize(repeating: 0, count: max(1, n))
         value = .allocate(capacity: cells); value.initialize(repeating: 0, count: cells)
-        delta = .allocate(capacity: cells); delta.initialize(repeating: 0, count: cells)
         touched = .allocate(capacity: max(1, n))
         levelCapacity = max(16, 2 * n)
         levelVertex = .allocate(capacity: levelCapacity)
@@ -76,7 +76,7 @@ struct _BatchedBrandesScratch {
     }
 
     func deallocate() {
-        seen.deallocate(); mark.deallocate(); value.deallocate(); delta.deallocate()
+        seen.deallocate(); mark.deallocate(); value.deallocate()
         touched.deallocate(); levelVertex.deallocate(); levelMask.deallocate(); sum.deallocate()
     }
 
@@ -160,9 +160,10 @@ struct _BatchedBrandesScratch {
         levelStart.removeLast()  // the empty level that ended the search
     }
 
-    /// The backward sweep of the last `search`, deepest level first: each lane's dependency of
-    /// every vertex it reached (the source's stays 0), in `delta`.
-    func dependencies(_ graph: _Adjacency) {
+    /// The backward sweep of the last `search`, deepest level first: adds each lane's dependency
+    /// of every vertex it reached except its source, times `times[l]` (1 when `times` is nil), to
+    /// `out`.
+    func dependencies(_ graph: _Adjacency, times: UnsafeBufferPointer<Double>?, into out: UnsafeMutablePointer<Double>) {
         let offsets = graph.offsets, targets = graph.targets
         let lanes = self.lanes
         let levels = levelStart.count - 1
@@ -188,13 +189,13 @@ struct _BatchedBrandesScratch {
                         successor &= successor &- 1
                     }
                 }
-                let rowV = value + v &* lanes, deltaV = delta + v &* lanes
+                let rowV = value + v &* lanes
                 m = here
                 while m != 0 {
                     let l = m.trailingZeroBitCount
                     let sv = rowV[l]
                     let dependency = sv * sum[l]
-                    deltaV[l] = dependency
+                    out[v] += (times?[l] ?? 1) * dependency
                     rowV[l] = (1 + dependency) / sv
                     m &= m &- 1
                 }
@@ -205,30 +206,13 @@ struct _BatchedBrandesScratch {
         }
     }
 
-    /// Adds lane `l`'s dependencies, times `times[l]` (1 when `times` is nil), to `out`, in
-    /// ascending lane order per vertex, then clears what the batch touched.
-    mutating func accumulate(times: UnsafeBufferPointer<Double>?, into out: UnsafeMutablePointer<Double>) {
+    /// Clears what the last batch touched.
+    mutating func reset() {
         let lanes = self.lanes
         for t in 0 ..< touchedCount {
             let v = Int(touched[t])
-            let deltaV = delta + v &* lanes
-            var m = seen[v]
-            if let times {
-                while m != 0 {
-                    let l = m.trailingZeroBitCount
-                    out[v] += times[l] * deltaV[l]
-                    m &= m &- 1
-                }
-            } else {
-                while m != 0 {
-                    let l = m.trailingZeroBitCount
-                    out[v] += 1 * deltaV[l]
-                    m &= m &- 1
-                }
-            }
             seen[v] = 0
             (value + v &* lanes).update(repeating: 0, count: lanes)
-            deltaV.update(repeating: 0, count: lanes)
         }
         touchedCount = 0
     }

@@ -24,7 +24,12 @@ struct BetweennessBatchedTests {
         return Array(pool[0 ..< k]).sorted()
     }
 
-    @Test("same bits as one source at a time, for batch sizes that do not divide the sources",
+    /// Within 1e-12 relative (the batched kernel adds each vertex's dependencies in level order).
+    static func close(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) }
+    }
+
+    @Test("the same sums as one source at a time, for batch sizes that do not divide the sources",
           arguments: 0 ..< 40)
     func sameBits(seed: UInt64) {
         let directed = seed % 3 == 0
@@ -41,7 +46,7 @@ struct BetweennessBatchedTests {
                                                    multiplicity: multiplicity, batch: batch, batched: true)
                 let single = kernel._dependencies(g, sources: sources, edges: false, renumberFrom: nil,
                                                   multiplicity: multiplicity, batch: batch, batched: false)
-                #expect(bits(batched) == bits(single), "n \(n), \(sources.count) sources, batch \(batch)")
+                #expect(Self.close(batched, single), "n \(n), \(sources.count) sources, batch \(batch)")
             }
         }
     }
@@ -71,7 +76,7 @@ struct BetweennessBatchedTests {
             let batched = kernel._dependencies(g, sources: sources, edges: false, renumberFrom: nil, batch: 4)
             let single = kernel._dependencies(g, sources: sources, edges: false, renumberFrom: nil, batch: 4,
                                               batched: false)
-            #expect(bits(batched) == bits(single))
+            #expect(Self.close(batched, single))
         }
         #expect(kernel._dependencies(g, sources: [9, 10, 11], edges: false, renumberFrom: nil)
                 == [Double](repeating: 0, count: 12))
@@ -85,6 +90,7 @@ struct BetweennessBatchedTests {
 
     /// On a long path every vertex sits at a different level for each source, so the level lists
     /// hold up to `lanes` entries per vertex and must grow past their first capacity (2 per vertex).
+    /// Every count is a small integer, so the sums are exact in any order.
     @Test("a long path grows the level lists")
     func longPath() {
         var buffer = EdgeBuffer()
