@@ -22,8 +22,9 @@ import MeshworkCore
 /// the count never depends on `threads`). Each block sums its sources' dependencies sequentially
 /// into its own partial array; the partial arrays are added in block order at the end. The result
 /// is therefore bit-identical for every value of `threads`. Unweighted vertex scores (exact and
-/// sampled) search 16 sources at a time (`_BatchedBrandesScratch`); their blocks are made of
-/// whole batches of 16 consecutive sources, with at most 64 MB of partial arrays.
+/// sampled) search 16 sources at a time (`_BatchedBrandesScratch`; fewer on graphs of more than
+/// 4M vertices, to keep 512 MB of path counts per worker); their blocks are made of whole batches
+/// of consecutive sources, with at most 64 MB of partial arrays.
 ///
 /// Kernel layout: CSR rows, `Int32` vertex ids and BFS distances, `Double` path counts (they
 /// exceed `Int.max` quickly), one flat queue that is also the visit order, and per-worker scratch
@@ -243,8 +244,15 @@ public struct Betweenness: Sendable {
     }
 
     /// Sources per batch of the batched kernel (`_BatchedBrandesScratch`) for unweighted vertex
-    /// dependencies.
-    static let _batchLanes = 16
+    /// dependencies on a graph of `n` vertices: 16, fewer when 16 lanes of path counts would take
+    /// more than `_batchedLaneBudget` per worker (8 bytes per vertex and lane: 16 lanes up to
+    /// 4M vertices); 1 (one source per search, the single-source kernel) from 32M vertices on.
+    /// Depends on the graph only, never on the thread count.
+    static func _batchLanes(vertexCount n: Int) -> Int {
+        max(1, min(16, _batchedLaneBudget / max(1, 8 * n)))
+    }
+    /// See `_batchLanes(vertexCount:)`.
+    static let _batchedLaneBudget = 512 << 20
     /// At most this many bytes of per-block partial sums on the batched path (the batched scratch
     /// takes 8 bytes per vertex and lane per worker besides).
     static let _batchedPartialBudget = 64 << 20
@@ -252,8 +260,8 @@ public struct Betweenness: Sendable {
     /// `_dependencies` on one adjacency: the parallel blocks and their merge in block order.
     ///
     /// Unweighted vertex dependencies run `batch` sources per search with the batched kernel
-    /// (`batched`; by default `_batchLanes`), the others one source per search. The blocks are made
-    /// of whole batches (`batch` consecutive sources, the last one shorter), so with the same
+    /// (`batched`; by default `_batchLanes(vertexCount:)`), the others one source per search. The
+    /// blocks are made of whole batches (`batch` consecutive sources, the last one shorter), so with the same
     /// `batch` both kernels add the same dependencies to the same partial array, the batched one in
     /// another order per vertex (about 1e-15 relative; see `_BatchedBrandesScratch`).
     func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
@@ -261,8 +269,8 @@ public struct Betweenness: Sendable {
         precondition(multiplicity == nil || (!edges && !useWeights && multiplicity!.count == sources.count),
                      "multiplicity: unweighted vertex dependencies only, one per source")
         let canBatch = !edges && !useWeights
-        let batched = canBatch && (batched ?? true)
-        let batch = max(1, batch ?? (canBatch ? Self._batchLanes : 1))
+        let batch = max(1, batch ?? (canBatch ? Self._batchLanes(vertexCount: n) : 1))
+        let batched = canBatch && (batched ?? (batch > 1))
         precondition(!batched || batch <= 16, "at most 16 sources per batch")
         let heapCapacity = useWeights ? adjacency.targets.count + 1 : 0
         let batches = (sources.count + batch - 1) / batch

@@ -111,6 +111,15 @@ struct BetweennessBatchedTests {
         }
     }
 
+    @Test("16 lanes up to 4M vertices, fewer above, one source per search from 32M")
+    func lanes() {
+        #expect(Betweenness._batchLanes(vertexCount: 1) == 16)
+        #expect(Betweenness._batchLanes(vertexCount: 4_194_304) == 16)
+        #expect(Betweenness._batchLanes(vertexCount: 5_000_000) == 13)
+        #expect(Betweenness._batchLanes(vertexCount: 33_554_432) == 2)
+        #expect(Betweenness._batchLanes(vertexCount: 40_000_000) == 1)
+    }
+
     @Test("sampled scores: the same bits for 1, 2 and 3 threads", arguments: [false, true])
     func threads(directed: Bool) {
         let g = CentralityRandomGraph.make(seed: 41, vertices: 700, edgeProbability: 0.006, directed: directed,
