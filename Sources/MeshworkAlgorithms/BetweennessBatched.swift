@@ -13,10 +13,9 @@ import MeshworkCore
 /// Layout: per vertex one 16-bit mask of the lanes that reached it (`seen`), one 16-bit work mask
 /// (`mark`: the lanes reaching it at the next level in the forward pass, the lanes with it at the
 /// level below in the backward pass), and `lanes` interleaved `Double`s for the path counts (then
-/// the coefficients `(1 + delta) / sigma`). The levels are kept
-/// as lists of `(vertex, lanes at this level)`; the backward pass walks them deepest first. A
-/// level with more than V/16 vertices is listed in vertex order (by a scan of `mark`), a smaller
-/// one in discovery order.
+/// the coefficients `(1 + delta) / sigma`). The levels are kept as lists of `(vertex, lanes at
+/// this level)`; the backward pass walks them deepest first. A level with more than V/16 vertices
+/// is listed in vertex order (by a scan of `mark`), a smaller one in discovery order.
 ///
 /// Same numbers as the single-source kernel (`_BrandesScratch`): each lane's path counts are the
 /// same sums (exact integers, so the order within a level does not matter, below 2^53 paths) and
