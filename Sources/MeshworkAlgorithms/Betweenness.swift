@@ -21,23 +21,31 @@ import MeshworkCore
 /// (at most 64, at most one per source, and at most 512 MB of per-block partial arrays in total;
 /// the count never depends on `threads`). Each block sums its sources' dependencies sequentially
 /// into its own partial array; the partial arrays are added in block order at the end. The result
-/// is therefore bit-identical for every value of `threads`.
+/// is therefore bit-identical for every value of `threads`. Unweighted vertex scores (exact and
+/// sampled) search 16 sources at a time (`_BatchedBrandesScratch`; fewer on graphs of more than
+/// 4M vertices, to keep 512 MB of path counts per worker); their blocks are made of whole batches
+/// of consecutive sources, with at most 64 MB of partial arrays.
 ///
 /// Kernel layout: CSR rows, `Int32` vertex ids and BFS distances, `Double` path counts (they
 /// exceed `Int.max` quickly), one flat queue that is also the visit order, and per-worker scratch
 /// allocated once and reset per source only where the search touched it. The dependency sweep is
 /// the "successor" form of Brandes's recurrence: walking the visit order backwards,
 /// `delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]`, so no predecessor
-/// lists are stored and there is one division per vertex.
+/// lists are stored and there is one division per vertex. The batched kernel runs the same
+/// recurrence for 16 sources per scan of each row (per-vertex lane masks, interleaved per-lane
+/// path counts) and adds the same dependencies as the sources searched one by one, in another
+/// order per vertex (docs/betweenness-at-scale.md).
 ///
 /// - Complexity: time O(V E) unweighted, O(V E + V² log V) weighted (O(k E) and
-///   O(k E + k V log V) for `k` samples); extra space per worker O(V) (5 arrays of V) plus O(E)
-///   for the weighted search's heap, and O(blocks · V) (edges: O(blocks · E)) for the
-///   partial sums.
+///   O(k E + k V log V) for `k` samples); extra space per worker O(V) (5 arrays of V; unweighted
+///   vertex scores: about 170 bytes per vertex for the 16 lanes) plus O(E) for the weighted search's
+///   heap, and O(blocks · V) (edges: O(blocks · E)) for the partial sums.
 /// - Note: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2),
 ///   2001; U. Brandes, "On variants of shortest-path betweenness centrality and their generic
 ///   computation", Social Networks 30(2), 2008 (edge betweenness, sampling); U. Brandes &
-///   C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007.
+///   C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007;
+///   J. Then et al., "The More the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4),
+///   2014 (the batched searches).
 public struct Betweenness: Sendable {
     /// Whether edge weights are used as lengths (ignored when the graph has no weights).
     public var weighted: Bool
@@ -204,7 +212,8 @@ public struct Betweenness: Sendable {
     /// bit-identical to the search on the original numbering. The copy costs 4 bytes per adjacency
     /// entry (12 weighted) during the call.
     func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool,
-                       renumberFrom: Int? = Betweenness._renumberVertices, multiplicity: [Double]? = nil) -> [Double] {
+                       renumberFrom: Int? = Betweenness._renumberVertices, multiplicity: [Double]? = nil,
+                       batch: Int? = nil, batched: Bool? = nil) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }
@@ -219,7 +228,7 @@ public struct Betweenness: Sendable {
                     weightArray.withUnsafeBufferPointer { weights in
                         _sum(_Adjacency(offsets: offsets, targets: targets, weights: weights), vertexCount: n,
                              sources: renumberedSources, length: n, edges: false, useWeights: useWeights,
-                             multiplicity: multiplicity)
+                             multiplicity: multiplicity, batch: batch, batched: batched)
                     }
                 }
             }
@@ -230,27 +239,71 @@ public struct Betweenness: Sendable {
         }
         return graph._withAdjacency(reversed: false, weighted: useWeights) { adjacency in
             _sum(adjacency, vertexCount: n, sources: sources, length: length, edges: edges, useWeights: useWeights,
-                 multiplicity: multiplicity)
+                 multiplicity: multiplicity, batch: batch, batched: batched)
         }
     }
 
+    /// Sources per batch of the batched kernel (`_BatchedBrandesScratch`) for unweighted vertex
+    /// dependencies on a graph of `n` vertices: 16, fewer when 16 lanes of path counts would take
+    /// more than `_batchedLaneBudget` per worker (8 bytes per vertex and lane: 16 lanes up to
+    /// 4M vertices); 1 (one source per search, the single-source kernel) from 32M vertices on.
+    /// Depends on the graph only, never on the thread count.
+    static func _batchLanes(vertexCount n: Int) -> Int {
+        max(1, min(16, _batchedLaneBudget / max(1, 8 * n)))
+    }
+    /// See `_batchLanes(vertexCount:)`.
+    static let _batchedLaneBudget = 512 << 20
+    /// At most this many bytes of per-block partial sums on the batched path (the batched scratch
+    /// takes 8 bytes per vertex and lane per worker besides).
+    static let _batchedPartialBudget = 64 << 20
+
     /// `_dependencies` on one adjacency: the parallel blocks and their merge in block order.
+    ///
+    /// Unweighted vertex dependencies run `batch` sources per search with the batched kernel
+    /// (`batched`; by default `_batchLanes(vertexCount:)`), the others one source per search. The
+    /// blocks are made of whole batches (`batch` consecutive sources, the last one shorter), so with the same
+    /// `batch` both kernels add the same dependencies to the same partial array, the batched one in
+    /// another order per vertex (about 1e-15 relative; see `_BatchedBrandesScratch`).
     func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
-              useWeights: Bool, multiplicity: [Double]? = nil) -> [Double] {
+              useWeights: Bool, multiplicity: [Double]? = nil, batch: Int? = nil, batched: Bool? = nil) -> [Double] {
         precondition(multiplicity == nil || (!edges && !useWeights && multiplicity!.count == sources.count),
                      "multiplicity: unweighted vertex dependencies only, one per source")
+        let canBatch = !edges && !useWeights
+        let batch = max(1, batch ?? (canBatch ? Self._batchLanes(vertexCount: n) : 1))
+        let batched = canBatch && (batched ?? (batch > 1))
+        precondition(!batched || batch <= 16, "at most 16 sources per batch")
         let heapCapacity = useWeights ? adjacency.targets.count + 1 : 0
-        let blocks = _ParallelSources.blockCount(sources: sources.count, bytesPerBlock: length * 8)
+        let batches = (sources.count + batch - 1) / batch
+        let blocks = _ParallelSources.blockCount(sources: batches, bytesPerBlock: length * 8,
+                                                 budget: canBatch && batch > 1 ? Self._batchedPartialBudget
+                                                                               : _ParallelSources.partialBudget)
         var partial = [Double](repeating: 0, count: blocks * length)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
             let shared = _SharedPointer(base: partialBuffer.baseAddress!)
             sources.withUnsafeBufferPointer { sourceList in
+            (multiplicity ?? []).withUnsafeBufferPointer { times in
                 _ParallelSources.run(blocks: blocks, threads: threads) { nextBlock in
+                    if batched {
+                        var scratch = _BatchedBrandesScratch(vertexCount: n, lanes: batch)
+                        defer { scratch.deallocate() }
+                        while let block = nextBlock() {
+                            let out = shared.base + block * length
+                            for b in _ParallelSources.range(of: block, blocks: blocks, sources: batches) {
+                                let range = b * batch ..< min((b + 1) * batch, sourceList.count)
+                                scratch.search(adjacency, sources: UnsafeBufferPointer(rebasing: sourceList[range]))
+                                scratch.dependencies(adjacency, times: multiplicity == nil ? nil
+                                                         : UnsafeBufferPointer(rebasing: times[range]), into: out)
+                                scratch.reset()
+                            }
+                        }
+                        return
+                    }
                     var scratch = _BrandesScratch(vertexCount: n, heapCapacity: heapCapacity)
                     defer { scratch.deallocate() }
                     while let block = nextBlock() {
                         let out = shared.base + block * length
-                        for i in _ParallelSources.range(of: block, blocks: blocks, sources: sourceList.count) {
+                        let batchRange = _ParallelSources.range(of: block, blocks: blocks, sources: batches)
+                        for i in batchRange.lowerBound * batch ..< min(batchRange.upperBound * batch, sourceList.count) {
                             let s = sourceList[i]
                             if useWeights {
                                 var (count, finite) = scratch.dijkstra(adjacency, from: s, logCounts: false)
@@ -270,14 +323,15 @@ public struct Betweenness: Sendable {
                                 if edges {
                                     scratch.accumulateEdges(adjacency, count: count, into: out)
                                 } else {
-                                    scratch.accumulateVertices(adjacency, count: count, times: multiplicity?[i] ?? 1,
-                                                               into: out)
+                                    scratch.accumulateVertices(adjacency, count: count,
+                                                               times: multiplicity == nil ? 1 : times[i], into: out)
                                 }
                                 scratch.reset(count: count)
                             }
                         }
                     }
                 }
+            }
             }
         }
         if blocks == 1 { return partial }

@@ -25,11 +25,11 @@ enum _ParallelSources {
     static let partialBudget = 512 << 20
 
     /// The number of blocks for `sources` sources when each block needs `bytesPerBlock` bytes of
-    /// partial results: `min(64, sources, 512 MB / bytesPerBlock)`, at least 1 (0 when there are
-    /// no sources). Independent of the thread count by construction.
-    static func blockCount(sources: Int, bytesPerBlock: Int) -> Int {
+    /// partial results: `min(64, sources, budget / bytesPerBlock)` (by default 512 MB), at least 1
+    /// (0 when there are no sources). Independent of the thread count by construction.
+    static func blockCount(sources: Int, bytesPerBlock: Int, budget: Int = partialBudget) -> Int {
         guard sources > 0 else { return 0 }
-        let byMemory = bytesPerBlock > 0 ? max(1, partialBudget / bytesPerBlock) : maximumBlocks
+        let byMemory = bytesPerBlock > 0 ? max(1, budget / bytesPerBlock) : maximumBlocks
         return max(1, min(maximumBlocks, sources, byMemory))
     }
 
