@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
         let iterative = BenchmarkInputs.configuration(members: members, checkCPU: members >= 100_000, iterative: true)
         BenchmarkInputs.register("pagerank.\(name)", configuration: iterative) { benchmark, graph in
             for _ in benchmark.scaledIterations {
-                let result = PageRank(tolerance: 1e-6).run(graph)
+                let result = PageRank(tolerance: 1e-6, threads: 2).run(graph)
                 benchmark.measurement(BenchmarkInputs.iterations, result.iterations)
                 blackHole(result.scores)
             }

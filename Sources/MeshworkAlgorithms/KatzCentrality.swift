@@ -34,10 +34,14 @@ public struct KatzCentrality: Sendable {
     public var weighted: Bool
     /// Whether to scale the result to unit Euclidean norm (NetworkX's `normalized`).
     public var normalized: Bool
+    /// The number of worker threads for the steps (at least 1). Does not change the result
+    /// (see ``InEdgeIteration``).
+    public var threads: Int
 
     /// A Katz-centrality computation with these parameters.
     public init(alpha: Double = 0.1, beta: Double = 1.0, tolerance: Double = 1e-12,
-                maxIterations: Int = 10_000, weighted: Bool = false, normalized: Bool = true) {
+                maxIterations: Int = 10_000, weighted: Bool = false, normalized: Bool = true,
+                threads: Int = Parallelism.defaultThreads) {
         precondition(maxIterations >= 1, "maxIterations must be at least 1")
         self.alpha = alpha
         self.beta = beta
@@ -45,6 +49,7 @@ public struct KatzCentrality: Sendable {
         self.maxIterations = maxIterations
         self.weighted = weighted
         self.normalized = normalized
+        self.threads = max(1, threads)
     }
 
     /// The Katz centrality of every vertex.
@@ -70,9 +75,7 @@ public struct KatzCentrality: Sendable {
     private func iterate(_ graph: CSRGraph) -> (scores: [Double], iterations: Int, converged: Bool) {
         let n = graph.vertexCount
         guard n > 0 else { return ([], 0, true) }
-        let inOffsetsArray = graph.inRowOffsets
-        let inSourcesArray = graph.inRowSources
-        let inWeightsArray: [Double]? = weighted ? graph.inRowWeights : nil
+        var pull = InEdgeIteration(graph: graph, weighted: weighted, threads: threads)
         let alpha = self.alpha, beta = self.beta
 
         var x = [Double](repeating: 0, count: n)
@@ -83,13 +86,10 @@ public struct KatzCentrality: Sendable {
         while iterations < maxIterations {
             iterations += 1
             var err = 0.0
-            inOffsetsArray.withUnsafeBufferPointer { inOffsets in
-            inSourcesArray.withUnsafeBufferPointer { inSources in
             x.withUnsafeBufferPointer { x in
             next.withUnsafeMutableBufferPointer { next in
-                err = InEdgeIteration.step(inOffsets: inOffsets, inSources: inSources, inWeights: inWeightsArray,
-                                           input: x, previous: x, next: next, alpha: alpha, base: beta)
-            }}}}
+                err = pull.step(input: x, previous: x, next: next, alpha: alpha, base: beta)
+            }}
             swap(&x, &next)
             if err < threshold { converged = true; break }
             if !err.isFinite { break }  // diverged: every later iterate is infinite or NaN

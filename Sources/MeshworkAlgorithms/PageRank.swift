@@ -24,7 +24,9 @@ import MeshworkCore
 /// has reached rounding noise), or after `maxIterations`.
 /// Each iteration *pulls* along in-edges (the transpose of a directed graph, the symmetric rows of
 /// an undirected one), so every vertex writes only its own score and nothing is allocated after
-/// the set-up.
+/// the set-up. The steps run on `threads` workers over fixed vertex blocks, and the change is
+/// summed per block in block order (``InEdgeIteration``), so the scores and the iteration count are
+/// bit-identical whatever the thread count.
 ///
 /// On an undirected graph run to the stationary vector, the iteration is Chebyshev-accelerated:
 /// the step's linear part, α A D⁻¹ plus the rank-one spreading of isolated vertices' scores, is
@@ -36,7 +38,7 @@ import MeshworkCore
 /// ca-GrQc), keeps the scores summing to 1, and stops by the same rule on the change between
 /// iterates.
 ///
-/// - Complexity: O(V + E) time per iteration; O(V) extra space (four score vectors and the
+/// - Complexity: O(V + E) time per iteration; O(V) extra space (five score vectors and the
 ///   inverse out-strengths).
 /// - Note: Page, Brin, Motwani & Winograd, "The PageRank citation ranking: bringing order to the
 ///   Web", Stanford InfoLab technical report 1999-66, 1999; Golub & Varga, "Chebyshev
@@ -51,16 +53,19 @@ public struct PageRank: Sendable {
     public var maxIterations: Int
     /// Whether to use the graph's edge weights (ignored when the graph has none).
     public var weighted: Bool
+    /// The number of worker threads for the steps (at least 1). Does not change the result.
+    public var threads: Int
 
     /// A PageRank computation with these parameters.
     public init(alpha: Double = 0.85, tolerance: Double? = nil, maxIterations: Int = 10_000,
-                weighted: Bool = false) {
+                weighted: Bool = false, threads: Int = Parallelism.defaultThreads) {
         precondition(alpha >= 0 && alpha < 1, "alpha must be in [0, 1)")
         precondition(maxIterations >= 1, "maxIterations must be at least 1")
         self.alpha = alpha
         self.tolerance = tolerance
         self.maxIterations = maxIterations
         self.weighted = weighted
+        self.threads = max(1, threads)
     }
 
     /// The PageRank of every vertex.
@@ -84,9 +89,7 @@ public struct PageRank: Sendable {
         let n = graph.vertexCount
         guard n > 0 else { return ([], 0) }
         let outWeights = weighted ? graph.weights : nil
-        let inOffsetsArray = graph.inRowOffsets
-        let inSourcesArray = graph.inRowSources
-        let inWeightsArray: [Double]? = outWeights == nil ? nil : graph.inRowWeights
+        var pull = InEdgeIteration(graph: graph, weighted: outWeights != nil, threads: threads)
 
         // Inverse out-strengths; dangling vertices (no out-edges) get 0 and are listed apart.
         var inverseStrength = [Double](repeating: 0, count: n)
@@ -101,7 +104,10 @@ public struct PageRank: Sendable {
         let uniform = 1 / Double(n)
         var x = [Double](repeating: uniform, count: n)
         var next = [Double](repeating: 0, count: n)
-        var share = [Double](repeating: 0, count: n)
+        // share[u] = x[u] / outStrength(u), what u passes along each out-edge; the step writes the
+        // next iterate's share in the same pass (into nextShare).
+        var share = (0..<n).map { x[$0] * inverseStrength[$0] }
+        var nextShare = [Double](repeating: 0, count: n)
         let alpha = self.alpha
         // Chebyshev acceleration (see the type's discussion): the iterate before the last, and ω.
         let accelerated = tolerance == nil && !graph.isDirected
@@ -116,25 +122,23 @@ public struct PageRank: Sendable {
             if accelerated {
                 omega = iterations == 1 ? 1 : iterations == 2 ? 2 / (2 - alpha * alpha) : 1 / (1 - alpha * alpha * omega / 4)
             }
-            inOffsetsArray.withUnsafeBufferPointer { inOffsets in
-            inSourcesArray.withUnsafeBufferPointer { inSources in
+            var danglingSum = 0.0
+            for d in dangling { danglingSum += x[Int(d)] }
+            let base = alpha * danglingSum * uniform + (1 - alpha) * uniform
             inverseStrength.withUnsafeBufferPointer { inverseStrength in
-            dangling.withUnsafeBufferPointer { dangling in
             x.withUnsafeBufferPointer { x in
             older.withUnsafeBufferPointer { older in
-            share.withUnsafeMutableBufferPointer { share in
+            share.withUnsafeBufferPointer { share in
+            nextShare.withUnsafeMutableBufferPointer { nextShare in
             next.withUnsafeMutableBufferPointer { next in
-                var danglingSum = 0.0
-                for d in dangling { danglingSum += x[Int(d)] }
-                for u in 0..<n { share[u] = x[u] * inverseStrength[u] }
-                let base = alpha * danglingSum * uniform + (1 - alpha) * uniform
-                err = InEdgeIteration.step(inOffsets: inOffsets, inSources: inSources, inWeights: inWeightsArray,
-                                           input: UnsafeBufferPointer(share), previous: x, next: next,
-                                           alpha: alpha, base: base, older: accelerated ? older : nil, omega: omega)
-            }}}}}}}}
+                err = pull.step(input: share, previous: x, next: next, alpha: alpha, base: base,
+                                older: accelerated ? older : nil, omega: omega,
+                                scaled: (output: nextShare, factor: inverseStrength))
+            }}}}}}
             // Accelerated: older <- x_k (its old buffer, x_{k-1}, becomes the scratch below).
             if accelerated { swap(&older, &x) }
             swap(&x, &next)
+            swap(&share, &nextShare)
             if err < threshold { break }
             if err < smallest {
                 smallest = err

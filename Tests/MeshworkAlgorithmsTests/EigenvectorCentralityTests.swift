@@ -196,6 +196,21 @@ struct EigenvectorCentralityTests {
         }
     }
 
+    @Test("Katz: bit-identical for any thread count", arguments: [(false, false), (true, true)])
+    func katzThreads(directed: Bool, weighted: Bool) {
+        let g = spectralRandomGraph(n: 6_000, edges: 30_000, seed: 97, directed: directed, weighted: weighted)
+        let katz = KatzCentrality(alpha: 0.02, weighted: weighted, threads: 1)
+        let one = katz.run(g)
+        #expect(one.converged)
+        for t in [2, 3] {
+            var other = katz
+            other.threads = t
+            let result = other.run(g)
+            #expect(result.iterations == one.iterations)
+            #expect(result.scores.map(\.bitPattern) == one.scores.map(\.bitPattern))
+        }
+    }
+
     @Test("Katz: karate club against NetworkX katz_centrality(alpha=0.1)")
     func katzKarate() throws {
         let entry = Fixtures.manifest.first { $0.name == "karate-edges" }!

@@ -82,11 +82,11 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
                 columns.append(.doubles(name: name, values: result.scores))
                 extra.append(("eigenvector_iterations", .int(result.iterations)))
             case .pagerank:
-                let result = PageRank(tolerance: tolerance, weighted: weighted).run(graph)
+                let result = PageRank(tolerance: tolerance, weighted: weighted, threads: threads).run(graph)
                 columns.append(.doubles(name: name, values: result.scores))
                 extra.append(("pagerank_iterations", .int(result.iterations)))
             case .katz:
-                let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted).run(graph)
+                let result = KatzCentrality(tolerance: tolerance ?? 1e-6, weighted: weighted, threads: threads).run(graph)
                 guard result.converged else {
                     let iterations = result.iterations
                     throw AnalysisInputError(.data) { _ in """
