@@ -54,8 +54,23 @@ public struct LabelPropagation: Sendable {
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
         if schedule.isBlocked(n) { return blockedRun(graph, work: work, order: order, schedule: schedule) }
         var label = (0..<Int32(n)).map { $0 }
-        let neighbourWeights = _NeighbourWeights(capacity: n)
-        defer { neighbourWeights.deallocate() }
+        let (sweeps, moves) = work.unitWeights
+            ? sweepSequentially(work, label: &label, counting: UInt32.self)
+            : sweepSequentially(work, label: &label, counting: Double.self)
+        let partition = _partition(membership: label, order: order)
+        return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
+                               levels: 0, iterations: sweeps, moves: moves)
+    }
+}
+
+extension LabelPropagation {
+    /// The sequential sweeps (see the type's summary), summing ties per label as `Value`: `UInt32`
+    /// counts on an unweighted graph, `Double` weights otherwise. Returns the sweeps and moves.
+    private func sweepSequentially<Value: _TieValue>(_ work: _CommunityGraph, label: inout [Int32],
+                                                     counting: Value.Type) -> (sweeps: Int, moves: Int) {
+        let n = work.vertexCount
+        let neighbourSums = _NeighbourSums<Value>(capacity: n)
+        defer { neighbourSums.deallocate() }
         // A vertex whose neighbours kept their labels since its last visit would keep its label
         // again (it holds one of the best labels) without drawing a random number: it is skipped.
         // Every vertex starts active; a move re-activates the mover's neighbours.
@@ -64,13 +79,12 @@ public struct LabelPropagation: Sendable {
         var sweeps = 0
         var moves = 0
         var changed = true
-        let unitWeights = work.unitWeights
         work.offsets.withUnsafeBufferPointer { offsets in
         work.targets.withUnsafeBufferPointer { targets in
         work.weights.withUnsafeBufferPointer { weights in
         label.withUnsafeMutableBufferPointer { label in
         active.withUnsafeMutableBufferPointer { active in
-            var neighbours = neighbourWeights
+            var neighbours = neighbourSums
             while changed && sweeps < maximumSweeps {
                 changed = false
                 sweeps += 1
@@ -80,9 +94,9 @@ public struct LabelPropagation: Sendable {
                     active[v] = false
                     let rowStart = Int(offsets[v]), rowEnd = Int(offsets[v + 1])
                     guard rowStart < rowEnd else { continue }
-                    var best = 0.0
+                    var best = Value.zero
                     for p in rowStart..<rowEnd {
-                        best = max(best, neighbours.add(unitWeights ? 1 : weights[p], to: Int(label[Int(targets[p])])))
+                        best = max(best, neighbours.add(.tie(at: p, weights: weights), to: Int(label[Int(targets[p])])))
                     }
                     let own = label[v]
                     if neighbours[Int(own)] == best { neighbours.clear(); continue }
@@ -101,13 +115,9 @@ public struct LabelPropagation: Sendable {
                 }
             }
         }}}}}
-        let partition = _partition(membership: label, order: order)
-        return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
-                               levels: 0, iterations: sweeps, moves: moves)
+        return (sweeps, moves)
     }
-}
 
-extension LabelPropagation {
     /// The block-synchronous label propagation (see the type's summary).
     private func blockedRun(_ graph: CSRGraph, work: _CommunityGraph, order: [Int32], schedule: _BlockSchedule) -> Result {
         let n = work.vertexCount

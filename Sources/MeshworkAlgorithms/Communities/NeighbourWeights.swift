@@ -17,10 +17,15 @@
 ///
 /// The buffers are allocated once per worker for the largest graph; call ``deallocate()`` when done.
 ///
-/// - Complexity: O(1) per ``add(_:to:)``; O(touched groups) per ``clear()``; 12 bytes per group.
-struct _NeighbourWeights {
+/// Label propagation on an unweighted graph counts ties in `UInt32` (``_NeighbourCounts``): a
+/// label held by many neighbours is added to again and again, and an integer addition ends that
+/// chain sooner than a floating-point one, with the same sums (whole numbers) and so the same labels.
+///
+/// - Complexity: O(1) per ``add(_:to:)``; O(touched groups) per ``clear()``; 12 bytes per group
+///   (8 with `UInt32` counts).
+struct _NeighbourSums<Value: _TieValue> {
     /// Per group: the weight from the current vertex, 0 when the visit has not touched it.
-    let weight: UnsafeMutablePointer<Double>
+    let weight: UnsafeMutablePointer<Value>
     /// The touched groups in order of first contact (``count`` of them; callers may reorder them).
     let touched: UnsafeMutablePointer<Int32>
     /// How many groups the current visit has touched.
@@ -30,7 +35,7 @@ struct _NeighbourWeights {
     init(capacity: Int) {
         let n = max(1, capacity)
         weight = .allocate(capacity: n)
-        weight.initialize(repeating: 0, count: n)
+        weight.initialize(repeating: .zero, count: n)
         // One spare slot: `add` writes the group at `touched[count]` before knowing whether it is new.
         touched = .allocate(capacity: n + 1)
     }
@@ -41,17 +46,17 @@ struct _NeighbourWeights {
 
     /// Adds the weight `w` (> 0) of one tie to `group`; returns the group's new sum.
     @inline(__always) @discardableResult
-    mutating func add(_ w: Double, to group: Int) -> Double {
+    mutating func add(_ w: Value, to group: Int) -> Value {
         let before = weight[group]
         touched[count] = Int32(truncatingIfNeeded: group)
-        count &+= before == 0 ? 1 : 0
+        count &+= before == .zero ? 1 : 0
         let after = before + w
         weight[group] = after
         return after
     }
 
     /// The weight into `group` in this visit (0 when untouched).
-    @inline(__always) subscript(group: Int) -> Double { weight[group] }
+    @inline(__always) subscript(group: Int) -> Value { weight[group] }
 
     /// Swaps two entries of ``touched`` (to gather some groups at the front; ``clear()`` still
     /// finds them all).
@@ -63,7 +68,26 @@ struct _NeighbourWeights {
 
     /// Puts every touched slot back to 0, for the next visit.
     @inline(__always) mutating func clear() {
-        for i in 0..<count { weight[Int(touched[i])] = 0 }
+        for i in 0..<count { weight[Int(touched[i])] = .zero }
         count = 0
     }
+}
+
+/// Tie weights summed per group: `Double` (each tie's weight), `UInt32` (each tie counts 1).
+typealias _NeighbourWeights = _NeighbourSums<Double>
+/// Ties counted per group, for unweighted graphs (see ``_NeighbourSums``).
+typealias _NeighbourCounts = _NeighbourSums<UInt32>
+
+/// A value ``_NeighbourSums`` adds up: the weight of the tie at CSR position `p`.
+protocol _TieValue: AdditiveArithmetic, Comparable {
+    /// The tie's value: its weight (`Double`), or 1 (`UInt32`, unweighted graphs only).
+    static func tie(at p: Int, weights: UnsafeBufferPointer<Double>) -> Self
+}
+
+extension Double: _TieValue {
+    @inline(__always) static func tie(at p: Int, weights: UnsafeBufferPointer<Double>) -> Double { weights[p] }
+}
+
+extension UInt32: _TieValue {
+    @inline(__always) static func tie(at p: Int, weights: UnsafeBufferPointer<Double>) -> UInt32 { 1 }
 }

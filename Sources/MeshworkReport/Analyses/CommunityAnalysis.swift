@@ -71,8 +71,12 @@ public struct CommunityAnalysis: AnalysisOutput, Sendable {
             result = detect(loaded.graph, configuration.seed)
         }
         let partition = consensus?.partition ?? result.partition
-        modularity = consensus == nil && configuration.method != .labelPropagation && configuration.quality == .modularity
-            && configuration.resolution == 1 ? result.quality : Modularity().run(loaded.graph, partition: partition).quality
+        // Label propagation's quality is always modularity at resolution 1; Louvain's and Leiden's
+        // is the quality they optimised.
+        let resultIsModularity = configuration.method == .labelPropagation
+            || (configuration.quality == .modularity && configuration.resolution == 1)
+        modularity = consensus == nil && resultIsModularity
+            ? result.quality : Modularity().run(loaded.graph, partition: partition).quality
         self.configuration = configuration
         self.result = result
         self.consensus = consensus
