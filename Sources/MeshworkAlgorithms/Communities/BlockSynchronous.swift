@@ -73,8 +73,9 @@ struct _WorkerScratch {
     var activateCapacity: Int
     var activateCount = 0
 
-    init(capacity n: Int) {
-        neighbours = _NeighbourWeights(capacity: n)
+    /// Scratch for `n` vertices, with neighbour weights for groups `0..<neighbourCapacity`.
+    init(capacity n: Int, neighbourCapacity: Int) {
+        neighbours = _NeighbourWeights(capacity: neighbourCapacity)
         earlierCapacity = 1024
         earlier = .allocate(capacity: earlierCapacity)
         activateCapacity = 1024
@@ -138,13 +139,15 @@ struct _BlockState {
     /// The vertices that moved in the previous block (their neighbours are activated).
     let movers: UnsafeMutablePointer<Int32>
 
-    init(capacity: Int, schedule: _BlockSchedule) {
+    /// State for graphs of up to `capacity` vertices; `neighbourWeights` false when the kernel
+    /// keeps its own per-worker sums (label propagation's counts) and needs no `Double` weights.
+    init(capacity: Int, schedule: _BlockSchedule, neighbourWeights: Bool = true) {
         let n = max(1, capacity)
         let block = _BlockSchedule.maximumBlock
         blockCapacity = block
         workers = max(1, min(schedule.threads, (block + _BlockSchedule.chunk - 1) / _BlockSchedule.chunk))
         scratch = .allocate(capacity: workers)
-        for w in 0..<workers { (scratch + w).initialize(to: _WorkerScratch(capacity: n)) }
+        for w in 0..<workers { (scratch + w).initialize(to: _WorkerScratch(capacity: n, neighbourCapacity: neighbourWeights ? n : 1)) }
         slot = .allocate(capacity: n)
         slot.initialize(repeating: -1, count: n)
         activeNext = .allocate(capacity: n)

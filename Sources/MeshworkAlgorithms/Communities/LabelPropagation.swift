@@ -52,11 +52,13 @@ public struct LabelPropagation: Sendable {
         let work = _CommunityGraph(graph, order: order, quality: .cpm)
         let n = work.vertexCount
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
-        if schedule.isBlocked(n) { return blockedRun(graph, work: work, order: order, schedule: schedule) }
         var label = (0..<Int32(n)).map { $0 }
-        let (sweeps, moves) = work.unitWeights
-            ? sweepSequentially(work, label: &label, counting: UInt32.self)
-            : sweepSequentially(work, label: &label, counting: Double.self)
+        let (sweeps, moves) = switch (schedule.isBlocked(n), work.unitWeights) {
+        case (false, true): sweepSequentially(work, label: &label, counting: UInt32.self)
+        case (false, false): sweepSequentially(work, label: &label, counting: Double.self)
+        case (true, true): sweepBlocked(work, label: &label, schedule: schedule, counting: UInt32.self)
+        case (true, false): sweepBlocked(work, label: &label, schedule: schedule, counting: Double.self)
+        }
         let partition = _partition(membership: label, order: order)
         return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
                                levels: 0, iterations: sweeps, moves: moves)
@@ -118,12 +120,21 @@ extension LabelPropagation {
         return (sweeps, moves)
     }
 
-    /// The block-synchronous label propagation (see the type's summary).
-    private func blockedRun(_ graph: CSRGraph, work: _CommunityGraph, order: [Int32], schedule: _BlockSchedule) -> Result {
+    /// The block-synchronous sweeps (see the type's summary), summing ties per label as `Value`
+    /// (as ``sweepSequentially(_:label:counting:)``), one sum scratch per worker. Returns the sweeps
+    /// and moves.
+    private func sweepBlocked<Value: _TieValue>(_ work: _CommunityGraph, label: inout [Int32], schedule: _BlockSchedule,
+                                                counting: Value.Type) -> (sweeps: Int, moves: Int) {
         let n = work.vertexCount
-        let blocks = _BlockState(capacity: n, schedule: schedule)
-        defer { blocks.deallocate() }
-        var label = (0..<Int32(n)).map { $0 }
+        let blocks = _BlockState(capacity: n, schedule: schedule, neighbourWeights: false)
+        let sums = UnsafeMutablePointer<_NeighbourSums<Value>>.allocate(capacity: blocks.workers)
+        for w in 0..<blocks.workers { (sums + w).initialize(to: _NeighbourSums<Value>(capacity: n)) }
+        defer {
+            for w in 0..<blocks.workers { sums[w].deallocate() }
+            sums.deinitialize(count: blocks.workers)
+            sums.deallocate()
+            blocks.deallocate()
+        }
         var rng = SplitMix64(seed: seed)
         var sweeps = 0
         var moves = 0
@@ -161,7 +172,7 @@ extension LabelPropagation {
                         }
                         return
                     }
-                    var neighbours = own.pointee.neighbours
+                    var neighbours = sums[worker]
                     let taskEnd = min(size, (task + 1) * chunk)
                     for i in (task * chunk)..<taskEnd {
                         let v = Int(list[start + i])
@@ -170,10 +181,9 @@ extension LabelPropagation {
                         target[i] = own32
                         let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
                         guard rowStart < rowEnd else { continue }
-                        var best = 0.0
+                        var best = Value.zero
                         for p in rowStart..<rowEnd {
-                            let w = g.weights.isEmpty ? 1 : g.weights[p]
-                            best = max(best, neighbours.add(w, to: Int(label[Int(g.targets[p])])))
+                            best = max(best, neighbours.add(.tie(at: p, weights: g.weights), to: Int(label[Int(g.targets[p])])))
                         }
                         if neighbours[Int(own32)] == best { neighbours.clear(); continue }
                         // A uniform choice among the best labels, by reservoir sampling in contact order.
@@ -217,8 +227,6 @@ extension LabelPropagation {
                 moverCount = 0
             }
         }}
-        let partition = _partition(membership: label, order: order)
-        return CommunityResult(partition: partition, quality: Modularity().run(graph, partition: partition).quality,
-                               levels: 0, iterations: sweeps, moves: moves)
+        return (sweeps, moves)
     }
 }
