@@ -73,7 +73,7 @@ public struct GrowthNetworkMeasures: Sendable {
         let m = records.community.memberCount
         // Each record's tie is looked up in its row (O(log d)) rather than stored (4 bytes a record).
         let graph = records.allTimeGraph()
-        let tieOf = { (r: Int) in graph.edgeIndex(records.recordU[r], records.recordV[r])! }
+        let presentFrom = records.presentFrom
         let starts = records.recordStarts
         var triangles = _TriangleCounts(graph)
         // With a window, each tie's records in it, and whether it is in `touched`; cumulative, a
@@ -99,7 +99,7 @@ public struct GrowthNetworkMeasures: Sendable {
         var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         for p in 0..<periods.count {
             for r in starts[p]..<starts[p + 1] {
-                let tie = tieOf(r)
+                let tie = records.tie(ofRecord: r, in: graph)
                 if records.window == nil {
                     if !triangles.present[tie] { toggle(records.recordU[r], tie) }
                     continue
@@ -109,7 +109,7 @@ public struct GrowthNetworkMeasures: Sendable {
             }
             if let window = records.window, p >= window {
                 for r in starts[p - window]..<starts[p - window + 1] {
-                    let tie = tieOf(r)
+                    let tie = records.tie(ofRecord: r, in: graph)
                     count[tie] -= 1
                     if !queued[tie] { queued[tie] = true; touched.append((Int32(tie), records.recordU[r])) }
                 }
@@ -123,18 +123,17 @@ public struct GrowthNetworkMeasures: Sendable {
             }
             touched.removeAll(keepingCapacity: true)
 
-            let isPresent = { (v: Int) in records.presentFrom[v] <= p }
-            result.clustering.append(triangles.averageClustering(isPresent))
+            result.clustering.append(triangles.averageClustering(presentFrom: presentFrom, period: p))
             let network = triangles.presentNetwork()
             var present = 0
-            for v in 0..<m where isPresent(v) { present += 1 }
+            for v in 0..<m where presentFrom[v] <= p { present += 1 }
             var sources: [VertexID]
             if present <= exactPathLimit {
-                sources = (0..<Int32(m)).filter { isPresent(Int($0)) }
+                sources = (0..<Int32(m)).filter { presentFrom[Int($0)] <= p }
             } else {
                 sources = []
                 sources.reserveCapacity(sampledSources)
-                for v in sampleOrder where isPresent(Int(v)) {
+                for v in sampleOrder where presentFrom[Int(v)] <= p {
                     sources.append(v)
                     if sources.count == sampledSources { break }
                 }
@@ -250,11 +249,12 @@ struct _TriangleCounts {
         triangles[Int(v)] += change * common
     }
 
-    /// NetworkX `average_clustering` over the members for which `isPresent` holds, in member
-    /// order (the sum of ``Clustering``'s local coefficients, the same bits); NaN without one.
-    func averageClustering(_ isPresent: (Int) -> Bool) -> Double {
+    /// NetworkX `average_clustering` over the members present in `period` (`presentFrom[v] <=
+    /// period`), in member order (the sum of ``Clustering``'s local coefficients, the same bits);
+    /// NaN without one.
+    func averageClustering(presentFrom: [Int], period: Int) -> Double {
         var sum = 0.0, members = 0
-        for v in 0..<graph.vertexCount where isPresent(v) {
+        for v in 0..<graph.vertexCount where presentFrom[v] <= period {
             members += 1
             guard triangles[v] != 0 else { continue }
             let d = Double(degree[v])

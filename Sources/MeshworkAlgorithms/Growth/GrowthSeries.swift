@@ -206,7 +206,13 @@ struct _GrowthRecords: Sendable {
     /// - Complexity: O(R + M + E) for R records, M members and E ties.
     func tieGraph() -> (graph: CSRGraph, tieOf: [Int32]) {
         let graph = allTimeGraph()
-        return (graph, recordU.indices.map { Int32(graph.edgeIndex(recordU[$0], recordV[$0])!) })
+        return (graph, recordU.indices.map { Int32(tie(ofRecord: $0, in: graph)) })
+    }
+
+    /// Record `r`'s tie: its entry in its smaller member's row of `graph` (``allTimeGraph()``).
+    /// - Complexity: O(log d) for that member's degree d.
+    @inline(__always) func tie(ofRecord r: Int, in graph: CSRGraph) -> Int {
+        graph.edgeIndex(recordU[r], recordV[r])!
     }
 
     /// The network of every tie with a record (``tieGraph()`` without the record-to-tie index).
@@ -330,7 +336,7 @@ struct _GrowthRecords: Sendable {
                 components = distinctPresent[p] - unionFind.unions
             } else {
                 (largest, components) = Self.componentsOfPresent(graph, present: present, weight: weight,
-                                                                 isPresent: { self.presentFrom[$0] <= p })
+                                                                 presentFrom: presentFrom, period: p)
             }
             rows.append(GrowthRow(periodStart: periods.start(p), periodEnd: periods.end(p), members: members,
                                   ties: ties, newTies: newTies, lostTies: lostTies, largestComponent: largest,
@@ -374,15 +380,16 @@ struct _GrowthRecords: Sendable {
     }
 
     /// The largest component (summing member weights; an isolated member counts 1) and the number
-    /// of components among present members of positive weight, over the present ties (`present`
-    /// flags both entries of a tie): one breadth-first search per component.
+    /// of components among the members present in `period` (`presentFrom[v] <= period`) of positive
+    /// weight, over the present ties (`present` flags both entries of a tie): one breadth-first
+    /// search per component.
     private static func componentsOfPresent(_ graph: CSRGraph, present: [Bool], weight: [Int],
-                                            isPresent: (Int) -> Bool) -> (largest: Int, components: Int) {
+                                            presentFrom: [Int], period: Int) -> (largest: Int, components: Int) {
         let n = graph.vertexCount
         var seen = [Bool](repeating: false, count: n)
         var queue = [Int32](repeating: 0, count: n)
         var largest = 0, components = 0
-        for s in 0..<n where !seen[s] && weight[s] > 0 && isPresent(s) {
+        for s in 0..<n where !seen[s] && weight[s] > 0 && presentFrom[s] <= period {
             seen[s] = true
             queue[0] = Int32(s)
             var head = 0, tail = 1, size = 0
