@@ -41,9 +41,10 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .systemLibrary(name: "CSpinWait", path: "Sources/CSpinWait"),
         .target(name: "CSignalCleanup"),
         .target(name: "MeshworkCore"),
-        .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore", "CPrefetch"]),
+        .target(name: "MeshworkAlgorithms", dependencies: ["MeshworkCore", "CPrefetch", "CSpinWait"]),
         .target(name: "MeshworkIO", dependencies: ["MeshworkCore", "CZlib", "CSignalCleanup"]),
         .target(name: "MeshworkPrivacy", dependencies: [
             "MeshworkCore", "MeshworkIO", .product(name: "Crypto", package: "swift-crypto"),

@@ -138,6 +138,8 @@ struct _BlockState {
     let movedFrom: UnsafeMutablePointer<Int32>
     /// The vertices that moved in the previous block (their neighbours are activated).
     let movers: UnsafeMutablePointer<Int32>
+    /// The persistent workers that evaluate the blocks (one round per block).
+    let team: _WorkerTeam
 
     /// State for graphs of up to `capacity` vertices; `neighbourWeights` false when the kernel
     /// keeps its own per-worker sums (label propagation's counts) and needs no `Double` weights.
@@ -161,9 +163,11 @@ struct _BlockState {
         recordCount = .allocate(capacity: block)
         movedFrom = .allocate(capacity: block)
         movers = .allocate(capacity: block)
+        team = _WorkerTeam(size: workers)
     }
 
     func deallocate() {
+        team.stop()
         for w in 0..<workers { scratch[w].deallocate() }
         scratch.deinitialize(count: workers)
         scratch.deallocate()
@@ -173,19 +177,10 @@ struct _BlockState {
         movedFrom.deallocate(); movers.deallocate()
     }
 
-    /// Runs `tasks` tasks on up to `threads` workers (at most ``workers``), taken from a shared
-    /// counter: `body(worker, task)`. A task may only write its worker's scratch and its own slots.
-    func parallel(tasks: Int, threads: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {
-        guard tasks > 0 else { return }
-        let used = max(1, min(workers, threads, tasks))
-        if used == 1 {
-            for task in 0..<tasks { body(0, task) }
-            return
-        }
-        let counter = _BlockCounter(limit: tasks)
-        forEachWorker(used) { worker in
-            while let task = counter.take() { body(worker, task) }
-        }
+    /// Runs `tasks` tasks on the team's ``workers``, taken from a shared counter:
+    /// `body(worker, task)`. A task may only write its worker's scratch and its own slots.
+    func parallel(tasks: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {
+        team.run(tasks: tasks, body)
     }
 
     /// Marks every vertex the workers collected as active in the next sweep; clears the lists.

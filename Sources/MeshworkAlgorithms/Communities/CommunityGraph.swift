@@ -35,11 +35,25 @@ struct _CommunityGraph {
     /// Rows come out sorted in the new numbering (the scatter walks targets in new-id order), so
     /// everything downstream depends only on the graph as seen in `order`.
     ///
-    /// - Complexity: O(V + E) time; 12 bytes per adjacency entry.
+    /// When `order` is the identity (as for an edge list whose ids are `0, 1, 2, ...` in order), the
+    /// graph's sorted rows are already the renumbered ones: the copy shares its arrays.
+    ///
+    /// - Complexity: O(V + E) time; 12 bytes per adjacency entry (O(V) for the identity order).
     init(_ graph: CSRGraph, order: [Int32], quality: CommunityQuality) {
         precondition(!graph.isDirected, "community detection works on undirected ties")
         let n = graph.vertexCount
         precondition(order.count == n, "an order must list every vertex once")
+        if Self.isIdentity(order) {
+            self.init(sharing: graph, quality: quality)
+        } else {
+            self.init(renumbering: graph, order: order, quality: quality)
+        }
+    }
+
+    /// The working copy of `graph` with vertex `order[i]` renumbered `i` (rows scattered in new-id
+    /// order, so they come out sorted).
+    private init(renumbering graph: CSRGraph, order: [Int32], quality: CommunityQuality) {
+        let n = graph.vertexCount
         var newID = [Int32](repeating: -1, count: n)
         for (position, v) in order.enumerated() {
             precondition(newID[Int(v)] < 0, "an order must list every vertex once")
@@ -102,6 +116,37 @@ struct _CommunityGraph {
         self.selfWeight = [Double](repeating: 0, count: n)
         self.nodeWeight = nodeWeight
         self.unitWeights = !graph.isWeighted
+    }
+
+    /// The working copy of `graph` in its own numbering: its arrays, shared.
+    private init(sharing graph: CSRGraph, quality: CommunityQuality) {
+        let n = graph.vertexCount
+        offsets = graph.offsets
+        targets = graph.targets
+        weights = graph.weights ?? []
+        selfWeight = [Double](repeating: 0, count: n)
+        nodeWeight = [Double](repeating: 1, count: n)
+        unitWeights = !graph.isWeighted
+        guard quality == .modularity else { return }
+        offsets.withUnsafeBufferPointer { offsets in
+        weights.withUnsafeBufferPointer { weights in
+        nodeWeight.withUnsafeMutableBufferPointer { nodeWeight in
+            for v in 0..<n {
+                let row = Int(offsets[v])..<Int(offsets[v + 1])
+                if weights.isEmpty { nodeWeight[v] = Double(row.count); continue }
+                var strength = 0.0
+                for p in row { strength += weights[p] }
+                nodeWeight[v] = strength
+            }
+        }}}
+    }
+
+    /// Whether `order` lists `0, 1, ..., n - 1` in that order.
+    private static func isIdentity(_ order: [Int32]) -> Bool {
+        order.withUnsafeBufferPointer { order in
+            for i in 0..<order.count where order[i] != Int32(truncatingIfNeeded: i) { return false }
+            return true
+        }
     }
 
     init(offsets: [Int32], targets: [Int32], weights: [Double], selfWeight: [Double], nodeWeight: [Double]) {

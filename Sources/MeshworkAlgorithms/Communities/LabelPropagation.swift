@@ -141,7 +141,6 @@ extension LabelPropagation {
         var changed = true
         let blockSize = _BlockSchedule.blockSize(n, entries: work.targets.count)
         let chunk = _BlockSchedule.chunk
-        let threads = schedule.threads
         let list = blocks.list, scratch = blocks.scratch, target = blocks.target, movers = blocks.movers
         let pending = blocks.pending
         work.withView { g in
@@ -154,7 +153,7 @@ extension LabelPropagation {
             func parallelPart(start: Int, size: Int, moverCount: Int, draws: SplitMix64) {
                 let evaluateTasks = (size + chunk - 1) / chunk
                 let tasks = evaluateTasks + (moverCount + chunk - 1) / chunk
-                blocks.parallel(tasks: tasks, threads: threads) { worker, task in
+                blocks.parallel(tasks: tasks) { worker, task in
                     let own = scratch + worker
                     if task >= evaluateTasks {
                         let base = (task - evaluateTasks) * chunk

@@ -30,12 +30,16 @@ struct _LocalMoving {
     private let schedule: _BlockSchedule
     /// The block-synchronous scratch, when the largest graph is large enough to use it.
     private let blocks: _BlockState?
+    /// Per vertex, for the block-synchronous path: its community and its position in the current
+    /// block side by side, so that the workers' per-tie look-up is one memory access, not two.
+    private let communityAndSlot: UnsafeMutablePointer<_CommunityAndSlot>?
 
     init(capacity: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
         let n = max(1, capacity)
         self.capacity = n
         self.schedule = schedule
         blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
+        communityAndSlot = blocks == nil ? nil : .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
         communitySize = .allocate(capacity: n)
         neighbourWeights = _NeighbourWeights(capacity: n)
@@ -49,6 +53,7 @@ struct _LocalMoving {
         queue.deallocate(); queued.deallocate()
         emptyCommunities.deallocate()
         blocks?.deallocate()
+        communityAndSlot?.deallocate()
     }
 
     /// Moves vertices of `graph` between the communities of `membership` (ids in `0..<V`) until no
@@ -68,11 +73,11 @@ struct _LocalMoving {
         let order = _shuffledVertices(n, &rng)
         return graph.withView { g in
             membership.withUnsafeMutableBufferPointer { membership in
-                if let blocks, schedule.isBlocked(n) {
+                if let blocks, let communityAndSlot, schedule.isBlocked(n) {
                     return order.withUnsafeBufferPointer { order in
                         blockedMove(g, n: n, membership: membership, order: order, scale: scale,
                                     allowEmpty: allowEmpty, edgeCount: graph.targets.count, frontier: frontier,
-                                    blocks: blocks)
+                                    blocks: blocks, entry: communityAndSlot)
                     }
                 }
                 return move(g, n: n, membership: membership, order: order, scale: scale, allowEmpty: allowEmpty,
@@ -165,13 +170,15 @@ extension _LocalMoving {
     /// The block-synchronous local moving (see the type's summary and ``_BlockSchedule``).
     private func blockedMove(_ g: _CommunityView, n: Int, membership: UnsafeMutableBufferPointer<Int32>,
                              order: UnsafeBufferPointer<Int32>, scale: Double, allowEmpty: Bool, edgeCount: Int,
-                             frontier: [Bool]?, blocks: _BlockState) -> Int {
+                             frontier: [Bool]?, blocks: _BlockState,
+                             entry: UnsafeMutablePointer<_CommunityAndSlot>) -> Int {
         communityWeight.initialize(repeating: 0, count: n)
         communitySize.initialize(repeating: 0, count: n)
         for v in 0..<n {
             let c = Int(membership[v])
             communityWeight[c] += g.nodeWeight[v]
             communitySize[c] += 1
+            entry[v] = _CommunityAndSlot(community: membership[v], slot: -1)
         }
         var emptyCount = 0
         if allowEmpty {
@@ -182,10 +189,9 @@ extension _LocalMoving {
         }
         let blockSize = _BlockSchedule.blockSize(n, entries: edgeCount)
         let chunk = _BlockSchedule.chunk
-        let threads = schedule.threads
         let membershipBase = membership.baseAddress!
         let communityWeight = self.communityWeight, communitySize = self.communitySize
-        let list = blocks.list, slot = blocks.slot, scratch = blocks.scratch, pending = blocks.pending
+        let list = blocks.list, scratch = blocks.scratch, pending = blocks.pending
         let target = blocks.target, targetWeight = blocks.targetWeight, ownWeight = blocks.ownWeight
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom, movers = blocks.movers
@@ -200,7 +206,7 @@ extension _LocalMoving {
         func parallelPart(start: Int, size: Int, moverCount: Int) {
             let evaluateTasks = (size + chunk - 1) / chunk
             let tasks = evaluateTasks + (moverCount + chunk - 1) / chunk
-            blocks.parallel(tasks: tasks, threads: threads) { worker, task in
+            blocks.parallel(tasks: tasks) { worker, task in
                 let own = scratch + worker
                 if task >= evaluateTasks {
                     let base = (task - evaluateTasks) * chunk
@@ -213,7 +219,7 @@ extension _LocalMoving {
                         let community = membershipBase[u]
                         for p in rowStart..<rowEnd {
                             let t = g.targets[p]
-                            if !pending[Int(t)] && membershipBase[Int(t)] != community { activate[count] = t; count += 1 }
+                            if !pending[Int(t)] && entry[Int(t)].community != community { activate[count] = t; count += 1 }
                         }
                         own.pointee.activateCount = count
                     }
@@ -233,8 +239,9 @@ extension _LocalMoving {
                     for p in rowStart..<rowEnd {
                         let t = Int(g.targets[p])
                         let w = g.weights.isEmpty ? 1 : g.weights[p]
-                        neighbours.add(w, to: Int(membershipBase[t]))
-                        let s = slot[t]
+                        let neighbour = entry[t]
+                        neighbours.add(w, to: Int(neighbour.community))
+                        let s = neighbour.slot
                         if s >= 0 && s < position {
                             earlier[records] = _EarlierNeighbour(position: s, weight: w)
                             records += 1
@@ -271,7 +278,7 @@ extension _LocalMoving {
             var start = 0
             while start < count && budget > 0 {
                 let size = min(blockSize, count - start)
-                for i in 0..<size { slot[Int(list[start + i])] = Int32(i) }
+                for i in 0..<size { entry[Int(list[start + i])].slot = Int32(i) }
                 parallelPart(start: start, size: size, moverCount: moverCount)
                 moverCount = 0
                 var movedInBlock = 0
@@ -320,13 +327,14 @@ extension _LocalMoving {
                         emptyCount += 1
                     }
                     membershipBase[v] = Int32(best)
+                    entry[v].community = Int32(best)
                     movedFrom[i] = Int32(current)
                     movedInBlock += 1
                     moves += 1
                     movers[moverCount] = Int32(v)
                     moverCount += 1
                 }
-                for i in 0..<size { slot[Int(list[start + i])] = -1 }
+                for i in 0..<size { entry[Int(list[start + i])].slot = -1 }
                 for w in 0..<blocks.workers { scratch[w].earlierCount = 0 }
                 start += size
             }
@@ -344,4 +352,10 @@ fileprivate extension Optional where Wrapped == [Bool] {
         guard let array = self else { return body(nil) }
         return array.withUnsafeBufferPointer { body($0) }
     }
+}
+
+/// A vertex's community and its position in the current block (-1 outside it), side by side.
+struct _CommunityAndSlot {
+    var community: Int32
+    var slot: Int32
 }

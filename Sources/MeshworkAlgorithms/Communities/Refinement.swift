@@ -162,7 +162,6 @@ extension _Refinement {
                                refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
                                randomness: Double, draws: SplitMix64, blocks: _BlockState) {
         let chunk = _BlockSchedule.chunk
-        let threads = schedule.threads
         let pieceWeight = self.pieceWeight, pieceExternal = self.pieceExternal
         let communityWeight = self.communityWeight, isSingleton = self.isSingleton
         let refinedBase = refined.baseAddress!
@@ -173,7 +172,7 @@ extension _Refinement {
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
         }
         // Each vertex's weight to the rest of its community, on the workers (one slot each).
-        blocks.parallel(tasks: (n + 1023) / 1024, threads: threads) { _, task in
+        blocks.parallel(tasks: (n + 1023) / 1024) { _, task in
             for v in (task * 1024)..<min(n, (task + 1) * 1024) {
                 var external = 0.0
                 let community = membership[v]
@@ -193,7 +192,7 @@ extension _Refinement {
         while start < count {
             let size = min(blockSize, count - start)
             for i in 0..<size { slot[Int(list[start + i])] = Int32(i) }
-            blocks.parallel(tasks: (size + chunk - 1) / chunk, threads: threads) { worker, task in
+            blocks.parallel(tasks: (size + chunk - 1) / chunk) { worker, task in
                 let own = scratch + worker
                 var neighbours = own.pointee.neighbours
                 let touched = neighbours.touched
