@@ -116,8 +116,6 @@ struct _BlockState {
     let blockCapacity: Int
     /// One scratch per worker.
     let scratch: UnsafeMutablePointer<_WorkerScratch>
-    /// Per vertex: its position in the current block, or -1.
-    let slot: UnsafeMutablePointer<Int32>
     /// Per vertex: whether it is active in the next sweep.
     let activeNext: UnsafeMutablePointer<Bool>
     /// Per vertex: whether it is still to be applied in the current sweep (cleared by the calling
@@ -150,8 +148,6 @@ struct _BlockState {
         workers = max(1, min(schedule.threads, (block + _BlockSchedule.chunk - 1) / _BlockSchedule.chunk))
         scratch = .allocate(capacity: workers)
         for w in 0..<workers { (scratch + w).initialize(to: _WorkerScratch(capacity: n, neighbourCapacity: neighbourWeights ? n : 1)) }
-        slot = .allocate(capacity: n)
-        slot.initialize(repeating: -1, count: n)
         activeNext = .allocate(capacity: n)
         pending = .allocate(capacity: n)
         list = .allocate(capacity: n)
@@ -171,7 +167,7 @@ struct _BlockState {
         for w in 0..<workers { scratch[w].deallocate() }
         scratch.deinitialize(count: workers)
         scratch.deallocate()
-        slot.deallocate(); activeNext.deallocate(); pending.deallocate(); list.deallocate()
+        activeNext.deallocate(); pending.deallocate(); list.deallocate()
         target.deallocate(); targetWeight.deallocate(); ownWeight.deallocate()
         recordWorker.deallocate(); recordStart.deallocate(); recordCount.deallocate()
         movedFrom.deallocate(); movers.deallocate()

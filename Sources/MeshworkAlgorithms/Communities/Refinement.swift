@@ -38,12 +38,16 @@ struct _Refinement {
     private let schedule: _BlockSchedule
     /// The block-synchronous scratch, when the largest graph is large enough to use it.
     private let blocks: _BlockState?
+    /// Per vertex, for the block-synchronous path: its community, its piece and its position in the
+    /// current block together, so that the workers' per-tie look-up is one memory access.
+    private let entries: UnsafeMutablePointer<_RefinementEntry>?
 
     init(capacity: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
         let n = max(1, capacity)
         self.capacity = n
         self.schedule = schedule
         blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
+        entries = blocks == nil ? nil : .allocate(capacity: n)
         pieceWeight = .allocate(capacity: n)
         pieceExternal = .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
@@ -56,6 +60,7 @@ struct _Refinement {
         pieceWeight.deallocate(); pieceExternal.deallocate(); communityWeight.deallocate()
         isSingleton.deallocate(); neighbourWeights.deallocate(); chance.deallocate()
         blocks?.deallocate()
+        entries?.deallocate()
     }
 
     /// Returns the refined membership: piece ids are vertex ids (a non-empty piece contains the
@@ -69,9 +74,10 @@ struct _Refinement {
         graph.withView { g in
             membership.withUnsafeBufferPointer { membership in
                 refined.withUnsafeMutableBufferPointer { refined in
-                    if let blocks, schedule.isBlocked(n) {
+                    if let blocks, let entries, schedule.isBlocked(n) {
                         blockedRefine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
-                                      randomness: randomness, draws: rng.split(UInt64(n)), blocks: blocks)
+                                      randomness: randomness, draws: rng.split(UInt64(n)), blocks: blocks,
+                                      entry: entries)
                         return
                     }
                     refine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
@@ -160,7 +166,8 @@ extension _Refinement {
     /// The block-synchronous refinement (see the type's summary).
     private func blockedRefine(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
                                refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
-                               randomness: Double, draws: SplitMix64, blocks: _BlockState) {
+                               randomness: Double, draws: SplitMix64, blocks: _BlockState,
+                               entry: UnsafeMutablePointer<_RefinementEntry>) {
         let chunk = _BlockSchedule.chunk
         let pieceWeight = self.pieceWeight, pieceExternal = self.pieceExternal
         let communityWeight = self.communityWeight, isSingleton = self.isSingleton
@@ -170,19 +177,20 @@ extension _Refinement {
         for v in 0..<n {
             pieceWeight[v] = g.nodeWeight[v]
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
+            entry[v] = _RefinementEntry(community: membership[v], piece: refinedBase[v], slot: -1)
         }
         // Each vertex's weight to the rest of its community, on the workers (one slot each).
         blocks.parallel(tasks: (n + 1023) / 1024) { _, task in
             for v in (task * 1024)..<min(n, (task + 1) * 1024) {
                 var external = 0.0
                 let community = membership[v]
-                for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) where membership[Int(g.targets[p])] == community {
+                for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) where entry[Int(g.targets[p])].community == community {
                     external += g.weights.isEmpty ? 1 : g.weights[p]
                 }
                 pieceExternal[v] = external
             }
         }
-        let list = blocks.list, slot = blocks.slot, scratch = blocks.scratch
+        let list = blocks.list, scratch = blocks.scratch
         let target = blocks.target, targetWeight = blocks.targetWeight
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom
@@ -191,7 +199,7 @@ extension _Refinement {
         var start = 0
         while start < count {
             let size = min(blockSize, count - start)
-            for i in 0..<size { slot[Int(list[start + i])] = Int32(i) }
+            for i in 0..<size { entry[Int(list[start + i])].slot = Int32(i) }
             blocks.parallel(tasks: (size + chunk - 1) / chunk) { worker, task in
                 let own = scratch + worker
                 var neighbours = own.pointee.neighbours
@@ -215,10 +223,11 @@ extension _Refinement {
                     let position = Int32(i)
                     for p in rowStart..<rowEnd {
                         let t = Int(g.targets[p])
-                        guard membership[t] == community else { continue }
+                        let neighbour = entry[t]
+                        guard neighbour.community == community else { continue }
                         let w = g.weights.isEmpty ? 1 : g.weights[p]
-                        neighbours.add(w, to: Int(refinedBase[t]))
-                        let s = slot[t]
+                        neighbours.add(w, to: Int(neighbour.piece))
+                        let s = neighbour.slot
                         if s >= 0 && s < position {
                             earlier[records] = _EarlierNeighbour(position: s, weight: w)
                             records += 1
@@ -291,6 +300,7 @@ extension _Refinement {
                 guard w > 0 && weight > 0 && w - scale * kv * weight >= 0
                         && pieceExternal[chosen] >= scale * weight * (total - weight) else { continue }
                 refinedBase[v] = Int32(chosen)
+                entry[v].piece = Int32(chosen)
                 pieceWeight[chosen] += kv
                 pieceExternal[chosen] += pieceExternal[v] - 2 * w
                 pieceWeight[v] = 0
@@ -299,9 +309,24 @@ extension _Refinement {
                 movedFrom[i] = Int32(v)
                 mergedInBlock += 1
             }
-            for i in 0..<size { slot[Int(list[start + i])] = -1 }
+            for i in 0..<size { entry[Int(list[start + i])].slot = -1 }
             for w in 0..<blocks.workers { scratch[w].earlierCount = 0 }
             start += size
         }
+    }
+}
+
+/// A vertex's community, its piece and its position in the current block (-1 outside it),
+/// together; the fourth word pads the entry to 16 bytes so that it never straddles a cache line.
+struct _RefinementEntry {
+    var community: Int32
+    var piece: Int32
+    var slot: Int32
+    private var padding: Int32 = 0
+
+    init(community: Int32, piece: Int32, slot: Int32) {
+        self.community = community
+        self.piece = piece
+        self.slot = slot
     }
 }
