@@ -65,7 +65,6 @@ struct _CommunityGraph {
         var targets = [Int32](repeating: 0, count: entries)
         // An unweighted graph keeps no weights: the view reads every weight as 1.
         var weights = [Double](repeating: 1, count: graph.weights == nil ? 0 : entries)
-        var nodeWeight = [Double](repeating: 1, count: n)
         var cursor = offsets
         graph.offsets.withUnsafeBufferPointer { rows in
         graph.targets.withUnsafeBufferPointer { neighbours in
@@ -99,22 +98,12 @@ struct _CommunityGraph {
                 }
             }
         }}}}}}}
-        if quality == .modularity {
-            weights.withUnsafeBufferPointer { weights in
-                for v in 0..<n {
-                    let row = Int(offsets[v])..<Int(offsets[v + 1])
-                    if weights.isEmpty { nodeWeight[v] = Double(row.count); continue }
-                    var strength = 0.0
-                    for p in row { strength += weights[p] }
-                    nodeWeight[v] = strength
-                }
-            }
-        }
         self.offsets = offsets
         self.targets = targets
         self.weights = weights
         self.selfWeight = [Double](repeating: 0, count: n)
-        self.nodeWeight = nodeWeight
+        self.nodeWeight = quality == .modularity ? Self.strengths(offsets: offsets, weights: weights)
+            : [Double](repeating: 1, count: n)
         self.unitWeights = !graph.isWeighted
     }
 
@@ -125,20 +114,25 @@ struct _CommunityGraph {
         targets = graph.targets
         weights = graph.weights ?? []
         selfWeight = [Double](repeating: 0, count: n)
-        nodeWeight = [Double](repeating: 1, count: n)
+        nodeWeight = quality == .modularity ? Self.strengths(offsets: offsets, weights: weights)
+            : [Double](repeating: 1, count: n)
         unitWeights = !graph.isWeighted
-        guard quality == .modularity else { return }
-        offsets.withUnsafeBufferPointer { offsets in
+    }
+
+    /// Each vertex's strength (its row's weight sum; its degree when `weights` is empty).
+    private static func strengths(offsets: [Int32], weights: [Double]) -> [Double] {
+        let n = offsets.count - 1
+        var strength = [Double](repeating: 0, count: n)
         weights.withUnsafeBufferPointer { weights in
-        nodeWeight.withUnsafeMutableBufferPointer { nodeWeight in
             for v in 0..<n {
                 let row = Int(offsets[v])..<Int(offsets[v + 1])
-                if weights.isEmpty { nodeWeight[v] = Double(row.count); continue }
-                var strength = 0.0
-                for p in row { strength += weights[p] }
-                nodeWeight[v] = strength
+                if weights.isEmpty { strength[v] = Double(row.count); continue }
+                var sum = 0.0
+                for p in row { sum += weights[p] }
+                strength[v] = sum
             }
-        }}}
+        }
+        return strength
     }
 
     /// Whether `order` lists `0, 1, ..., n - 1` in that order.
