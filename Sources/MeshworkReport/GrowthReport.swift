@@ -35,9 +35,12 @@ public struct GrowthReport: Sendable {
         public var bootstrap: Int?
         /// Threads for the bootstrap replicates (the result does not depend on it).
         public var threads: Int
+        /// Told the share of the periods whose network measures are done, after each period.
+        public var progress: (@Sendable (_ done: Double) -> Void)?
 
         public init(basic: Bool = false, integrationPeriods: Int = 4, seed: UInt64 = 42, exactPathLimit: Int = 5000,
-                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = Parallelism.defaultThreads) {
+                    cohort: Cohort? = nil, bootstrap: Int? = nil, threads: Int = Parallelism.defaultThreads,
+                    progress: (@Sendable (_ done: Double) -> Void)? = nil) {
             self.basic = basic
             self.integrationPeriods = integrationPeriods
             self.seed = seed
@@ -45,6 +48,7 @@ public struct GrowthReport: Sendable {
             self.cohort = cohort
             self.bootstrap = bootstrap
             self.threads = threads
+            self.progress = progress
         }
     }
 
@@ -77,7 +81,7 @@ public struct GrowthReport: Sendable {
         integration = whole ? NewcomerIntegration(within: options.integrationPeriods).run(series).shares : []
         measuresMethod = options.basic || !whole ? nil
             : GrowthNetworkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, threads: options.threads)
-        measures = measuresMethod?.run(series, order: loaded.labels.labelOrder())
+        measures = measuresMethod?.run(series, order: loaded.labels.labelOrder(), progress: options.progress)
         intervals = options.bootstrap.map {
             GrowthBootstrap(replicates: $0, seed: options.seed, threads: options.threads).run(series, levelNames: names)
         }

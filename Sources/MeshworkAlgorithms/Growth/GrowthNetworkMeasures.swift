@@ -65,7 +65,9 @@ public struct GrowthNetworkMeasures: Sendable {
 
     /// The measures of every period of `series` (its cohort, if any, is ignored: every member
     /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:frontier:)``).
-    public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil) -> Result {
+    /// `progress`, when given, is told the share of the periods done after each period.
+    public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil,
+                    progress: ((_ done: Double) -> Void)? = nil) -> Result {
         let records = series.records
         guard let periods = records.periods else {
             return Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
@@ -152,6 +154,7 @@ public struct GrowthNetworkMeasures: Sendable {
             for v in frontier { onFrontier[Int(v)] = false }
             frontier.removeAll(keepingCapacity: true)
             result.modularity.append(leiden.quality)
+            progress?(Double(p + 1) / Double(periods.count))
         }
         return result
     }

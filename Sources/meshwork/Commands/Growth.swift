@@ -80,11 +80,14 @@ struct Growth: ParsableCommand {
     }
 
     func run() throws {
+        let progress = options.progressLines
+        let periodsDone: (@Sendable (Double) -> Void)? = progress.enabled
+            ? { @Sendable done in progress.fraction("growth: clustering, path length and modularity per period", done) } : nil
         try runAnalysis(options) {
             try GrowthAnalysis($0, .init(period: period, window: window, levels: level, member: member,
                                          report: .init(basic: basic, integrationPeriods: integration, seed: seed,
                                                        cohort: cohort.flatMap(Cohort.init), bootstrap: bootstrap,
-                                                       threads: options.workerThreads),
+                                                       threads: options.workerThreads, progress: periodsDone),
                                          format: format),
                                notify: printNotice)
         } thenWrite: { growth in

@@ -58,6 +58,8 @@ func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, _ analysis: (L
         var timer = PhaseTimer()
         let loaded = try loadGraph(options, &timer)
         let output: Output
+        let progress = options.progressLines
+        progress.phase("computing")
         do {
             output = try analysis(loaded)
         } catch let error as AnalysisInputError {
@@ -70,6 +72,7 @@ func runAnalysis<Output: AnalysisOutput>(_ options: GraphOptions, _ analysis: (L
             }
         }
         timer.mark("compute")
+        progress.ended("computing", seconds: timer.seconds("compute"))
         do {
             try output.write(to: options.output)
         } catch let error as XMLTextError {
@@ -151,6 +154,11 @@ struct Progress: Sendable {
 
     func phase(_ text: String) {
         if enabled { printError("meshwork: \(text)…") }
+    }
+
+    /// `meshwork: computing… 134.0 s` when a ``phase(_:)`` of a second or more ends.
+    func ended(_ text: String, seconds: Double) {
+        if enabled && seconds >= 1 { printError("meshwork: \(text)… \((seconds * 10).rounded() / 10) s") }
     }
 
     func fraction(_ label: String, _ value: Double) {
