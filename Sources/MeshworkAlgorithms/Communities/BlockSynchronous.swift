@@ -62,10 +62,9 @@ struct _EarlierNeighbour {
     var weight: Double
 }
 
-/// One worker's scratch for the block-synchronous kernels: the neighbour weights of the sequential
-/// code and two growable lists (earlier-in-block neighbours, vertices to activate).
+/// One worker's scratch for the block-synchronous kernels: two growable lists (earlier-in-block
+/// neighbours, vertices to activate). Each kernel keeps its own per-worker sums (``_WorkerSums``).
 struct _WorkerScratch {
-    let neighbours: _NeighbourWeights
     var earlier: UnsafeMutablePointer<_EarlierNeighbour>
     var earlierCapacity: Int
     var earlierCount = 0
@@ -73,9 +72,7 @@ struct _WorkerScratch {
     var activateCapacity: Int
     var activateCount = 0
 
-    /// Scratch for `n` vertices, with neighbour weights for groups `0..<neighbourCapacity`.
-    init(capacity n: Int, neighbourCapacity: Int) {
-        neighbours = _NeighbourWeights(capacity: neighbourCapacity)
+    init() {
         earlierCapacity = 1024
         earlier = .allocate(capacity: earlierCapacity)
         activateCapacity = 1024
@@ -83,7 +80,7 @@ struct _WorkerScratch {
     }
 
     func deallocate() {
-        neighbours.deallocate(); earlier.deallocate(); activate.deallocate()
+        earlier.deallocate(); activate.deallocate()
     }
 
     /// Makes room for `extra` more earlier-neighbour records.
@@ -139,15 +136,14 @@ struct _BlockState {
     /// The persistent workers that evaluate the blocks (one round per block).
     let team: _WorkerTeam
 
-    /// State for graphs of up to `capacity` vertices; `neighbourWeights` false when the kernel
-    /// keeps its own per-worker sums (label propagation's counts) and needs no `Double` weights.
-    init(capacity: Int, schedule: _BlockSchedule, neighbourWeights: Bool = true) {
+    /// State for graphs of up to `capacity` vertices.
+    init(capacity: Int, schedule: _BlockSchedule) {
         let n = max(1, capacity)
         let block = _BlockSchedule.maximumBlock
         blockCapacity = block
         workers = max(1, min(schedule.threads, (block + _BlockSchedule.chunk - 1) / _BlockSchedule.chunk))
         scratch = .allocate(capacity: workers)
-        for w in 0..<workers { (scratch + w).initialize(to: _WorkerScratch(capacity: n, neighbourCapacity: neighbourWeights ? n : 1)) }
+        for w in 0..<workers { (scratch + w).initialize(to: _WorkerScratch()) }
         activeNext = .allocate(capacity: n)
         pending = .allocate(capacity: n)
         list = .allocate(capacity: n)

@@ -126,12 +126,9 @@ extension LabelPropagation {
     private func sweepBlocked<Value: _TieValue>(_ work: _CommunityGraph, label: inout [Int32], schedule: _BlockSchedule,
                                                 counting: Value.Type) -> (sweeps: Int, moves: Int) {
         let n = work.vertexCount
-        let blocks = _BlockState(capacity: n, schedule: schedule, neighbourWeights: false)
-        let sums = UnsafeMutablePointer<_NeighbourSums<Value>>.allocate(capacity: blocks.workers)
-        for w in 0..<blocks.workers { (sums + w).initialize(to: _NeighbourSums<Value>(capacity: n)) }
+        let blocks = _BlockState(capacity: n, schedule: schedule)
+        let sums = _WorkerSums<Value>(workers: blocks.workers, capacity: n)
         defer {
-            for w in 0..<blocks.workers { sums[w].deallocate() }
-            sums.deinitialize(count: blocks.workers)
             sums.deallocate()
             blocks.deallocate()
         }

@@ -22,8 +22,9 @@ struct _LocalMoving {
     private let capacity: Int
     private let communityWeight: UnsafeMutablePointer<Double>
     private let communitySize: UnsafeMutablePointer<Int32>
-    /// Per community: the weight from the vertex being visited.
-    private let neighbourWeights: _NeighbourWeights
+    /// Per community: the weight from the vertex being visited, one set per worker (the
+    /// sequential code uses the first).
+    private let neighbourWeights: _WorkerSums<Double>
     private let queue: UnsafeMutablePointer<Int32>
     private let queued: UnsafeMutablePointer<Bool>
     private let emptyCommunities: UnsafeMutablePointer<Int32>
@@ -42,7 +43,7 @@ struct _LocalMoving {
         communityAndSlot = blocks == nil ? nil : .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
         communitySize = .allocate(capacity: n)
-        neighbourWeights = _NeighbourWeights(capacity: n)
+        neighbourWeights = _WorkerSums(workers: blocks?.workers ?? 1, capacity: n)
         queue = .allocate(capacity: n)
         queued = .allocate(capacity: n)
         emptyCommunities = .allocate(capacity: n)
@@ -113,7 +114,7 @@ struct _LocalMoving {
         var head = 0
         var moves = 0
         var budget = 64 * (n + edgeCount)
-        var neighbours = neighbourWeights
+        var neighbours = neighbourWeights[0]
         while pending > 0 && budget > 0 {
             let v = Int(queue[head])
             head = head + 1 == n ? 0 : head + 1
@@ -225,7 +226,7 @@ extension _LocalMoving {
                     }
                     return
                 }
-                var neighbours = own.pointee.neighbours
+                var neighbours = neighbourWeights[worker]
                 let taskEnd = min(size, (task + 1) * chunk)
                 for i in (task * chunk)..<taskEnd {
                     let v = Int(list[start + i])

@@ -73,6 +73,28 @@ struct _NeighbourSums<Value: _TieValue> {
     }
 }
 
+/// One ``_NeighbourSums`` per worker (the sequential code uses the first), each for groups
+/// `0..<capacity`, allocated once per kernel run; call ``deallocate()`` when done.
+struct _WorkerSums<Value: _TieValue> {
+    let workers: Int
+    private let sums: UnsafeMutablePointer<_NeighbourSums<Value>>
+
+    init(workers: Int, capacity: Int) {
+        self.workers = max(1, workers)
+        sums = .allocate(capacity: self.workers)
+        for w in 0..<self.workers { (sums + w).initialize(to: _NeighbourSums<Value>(capacity: capacity)) }
+    }
+
+    func deallocate() {
+        for w in 0..<workers { sums[w].deallocate() }
+        sums.deinitialize(count: workers)
+        sums.deallocate()
+    }
+
+    /// Worker `worker`'s sums (a copy of the handle: its buffers are shared, its count is 0 between visits).
+    @inline(__always) subscript(worker: Int) -> _NeighbourSums<Value> { sums[worker] }
+}
+
 /// Tie weights summed per group: `Double` (each tie's weight), `UInt32` (each tie counts 1).
 typealias _NeighbourWeights = _NeighbourSums<Double>
 /// Ties counted per group, for unweighted graphs (see ``_NeighbourSums``).

@@ -33,7 +33,9 @@ struct _Refinement {
     private let pieceExternal: UnsafeMutablePointer<Double>
     private let communityWeight: UnsafeMutablePointer<Double>
     private let isSingleton: UnsafeMutablePointer<Bool>
-    private let neighbourWeights: _NeighbourWeights
+    /// Per piece: the weight from the vertex being visited, one set per worker (the sequential
+    /// code uses the first).
+    private let neighbourWeights: _WorkerSums<Double>
     private let chance: UnsafeMutablePointer<Double>
     private let schedule: _BlockSchedule
     /// The block-synchronous scratch, when the largest graph is large enough to use it.
@@ -52,7 +54,7 @@ struct _Refinement {
         pieceExternal = .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
         isSingleton = .allocate(capacity: n)
-        neighbourWeights = _NeighbourWeights(capacity: n)
+        neighbourWeights = _WorkerSums(workers: blocks?.workers ?? 1, capacity: n)
         chance = .allocate(capacity: n)
     }
 
@@ -102,8 +104,8 @@ struct _Refinement {
             }
             pieceExternal[v] = external
         }
-        var neighbours = neighbourWeights
-        let touched = neighbourWeights.touched
+        var neighbours = neighbourWeights[0]
+        let touched = neighbours.touched
         for v32 in order {
             let v = Int(v32)
             guard isSingleton[v] else { continue }
@@ -202,7 +204,7 @@ extension _Refinement {
             for i in 0..<size { entry[Int(list[start + i])].slot = Int32(i) }
             blocks.parallel(tasks: (size + chunk - 1) / chunk) { worker, task in
                 let own = scratch + worker
-                var neighbours = own.pointee.neighbours
+                var neighbours = neighbourWeights[worker]
                 let touched = neighbours.touched
                 let taskEnd = min(size, (task + 1) * chunk)
                 for i in (task * chunk)..<taskEnd {

@@ -9,7 +9,7 @@ import Foundation
 /// while the helpers are still spinning, where a Dispatch round wakes a sleeping thread every time.
 ///
 /// Which worker runs which task never changes a result: callers write only their worker's scratch
-/// and their task's own slots (the contract of ``_BlockState/parallel(tasks:threads:_:)``).
+/// and their task's own slots (the contract of ``_BlockState/parallel(tasks:_:)``).
 ///
 /// Call ``stop()`` when done (it joins the helpers).
 ///
