@@ -118,6 +118,16 @@ struct BlockSynchronousCommunityTests {
         }
     }
 
+    @Test("a level with few vertices and many ties is aggregated in parallel ranges")
+    func aggregationRangesFollowTies() {
+        let schedule = _BlockSchedule(threads: 2)
+        // gen100k's second Leiden level: 19,294 vertices, 1,211,530 entries, 3,962 communities.
+        #expect(schedule.aggregationRanges(vertices: 19_294, entries: 1_211_530, communities: 3_962) == 61)
+        #expect(schedule.aggregationRanges(vertices: 19_294, entries: 100_000, communities: 3_962) == 1)
+        #expect(schedule.aggregationRanges(vertices: 60_000, entries: 100_000, communities: 10_000) == 64)
+        #expect(schedule.aggregationRanges(vertices: 60_000, entries: 100_000, communities: 100) == 1)
+    }
+
     @Test("parallel aggregation builds the sequential graph bit for bit", arguments: [false, true])
     func aggregationMatches(weighted: Bool) {
         let graph = Self.grouped(groups: 20, size: 50, inside: 5, across: 3, seed: 9, weighted: weighted)

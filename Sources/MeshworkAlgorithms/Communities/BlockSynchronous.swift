@@ -36,6 +36,20 @@ struct _BlockSchedule: Sendable {
     /// Whether a graph of `n` vertices runs block-synchronously (a function of `n` only).
     func isBlocked(_ n: Int) -> Bool { n >= minimumVertices }
 
+    /// Graphs with at least this many adjacency entries are aggregated on the schedule's threads
+    /// even when they run the sequential kernels: an aggregated level can hold few vertices and many
+    /// ties (gen100k's second Leiden level: 19,000 vertices, 1.2 million entries), and the
+    /// aggregation's result does not depend on how it is split.
+    static let minimumParallelAggregationEntries = 1 << 18
+
+    /// How many contiguous ranges of communities ``_CommunityGraph/aggregated(membership:count:schedule:)``
+    /// builds in parallel for a graph of `n` vertices and `entries` adjacency entries collapsed into
+    /// `count` communities: about 64 communities per range, at most 64 ranges; 1 for small graphs.
+    func aggregationRanges(vertices n: Int, entries: Int, communities count: Int) -> Int {
+        guard isBlocked(n) || entries >= Self.minimumParallelAggregationEntries else { return 1 }
+        return max(1, min(64, count / 64))
+    }
+
     /// Vertices per block for a graph of `n` vertices and `entries` adjacency entries (a function
     /// of the graph only): `n / (2 · mean degree)` within `[256, 4096]`. A vertex then has about a
     /// quarter of a neighbour earlier in its block on average, so its choice is made on nearly the

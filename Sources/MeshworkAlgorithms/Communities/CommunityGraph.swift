@@ -197,7 +197,8 @@ struct _CommunityGraph {
     /// add up. Rows list neighbour communities in order of first contact, which is fixed by this
     /// graph's numbering.
     ///
-    /// Graphs the schedule runs block-synchronously are aggregated on its threads, in contiguous
+    /// Graphs the schedule runs block-synchronously, and graphs with many ties, are aggregated on its
+    /// threads (``_BlockSchedule/aggregationRanges(vertices:entries:communities:)``), in contiguous
     /// ranges of communities joined in range order; the graph is the same bits as the one-range
     /// build of smaller graphs.
     ///
@@ -214,7 +215,7 @@ struct _CommunityGraph {
             members[Int(cursor[c])] = Int32(v)
             cursor[c] += 1
         }
-        let ranges = schedule.isBlocked(n) ? max(1, min(64, count / 64)) : 1
+        let ranges = schedule.aggregationRanges(vertices: n, entries: targets.count, communities: count)
         return aggregatedRows(membership: membership, count: count, start: start, members: members, ranges: ranges,
                               threads: schedule.threads)
     }
@@ -293,12 +294,25 @@ extension _CommunityGraph {
             }
         }}}}}}}}
         for c in 0..<count { newOffsets[c + 1] += newOffsets[c] }
-        var newTargets = [Int32](); newTargets.reserveCapacity(Int(newOffsets[count]))
-        var newWeights = [Double](); newWeights.reserveCapacity(Int(newOffsets[count]))
-        for r in 0..<ranges {
-            newTargets.append(contentsOf: rangeTargets[r])
-            newWeights.append(contentsOf: rangeWeights[r])
-        }
+        // Each range's rows go to their place in the joined arrays, ranges copied in parallel.
+        let total = Int(newOffsets[count])
+        var newTargets = [Int32](repeating: 0, count: total)
+        var newWeights = [Double](repeating: 0, count: total)
+        newTargets.withUnsafeMutableBufferPointer { newTargets in
+        newWeights.withUnsafeMutableBufferPointer { newWeights in
+            let counter = _BlockCounter(limit: ranges)
+            forEachWorker(max(1, min(threads, ranges))) { _ in
+                while let r = counter.take() {
+                    let first = Int(newOffsets[bounds[r]])
+                    rangeTargets[r].withUnsafeBufferPointer { part in
+                        if let source = part.baseAddress { (newTargets.baseAddress! + first).update(from: source, count: part.count) }
+                    }
+                    rangeWeights[r].withUnsafeBufferPointer { part in
+                        if let source = part.baseAddress { (newWeights.baseAddress! + first).update(from: source, count: part.count) }
+                    }
+                }
+            }
+        }}
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
                                selfWeight: newSelf, nodeWeight: newNodeWeight)
     }
