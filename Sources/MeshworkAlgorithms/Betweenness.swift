@@ -80,22 +80,26 @@ public struct Betweenness: Sendable {
     ///
     /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted (O(k E) and
     ///   O(k E + k V log V) for `k` samples).
-    public func run(_ graph: CSRGraph) -> Result {
-        guard let samples else { return Result(scores: vertexScores(graph), sources: graph.vertexCount) }
-        return Result(scores: sampledVertexScores(graph, samples: samples, seed: seed),
+    ///
+    /// `progress`, when given, is told the share of the searches done (from the worker threads, in
+    /// increasing order, at most once per whole percent).
+    public func run(_ graph: CSRGraph, progress: (@Sendable (_ done: Double) -> Void)? = nil) -> Result {
+        guard let samples else { return Result(scores: vertexScores(graph, progress: progress), sources: graph.vertexCount) }
+        return Result(scores: sampledVertexScores(graph, samples: samples, seed: seed, progress: progress),
                       sources: max(0, min(samples, graph.vertexCount)))
     }
 
     /// Exact betweenness of every vertex (NetworkX `betweenness_centrality(normalized=False)`).
     ///
     /// - Complexity: O(V E) time unweighted, O(V E + V² log V) weighted.
-    func vertexScores(_ graph: CSRGraph) -> [Double] {
+    func vertexScores(_ graph: CSRGraph, progress: (@Sendable (_ done: Double) -> Void)? = nil) -> [Double] {
         let n = graph.vertexCount
         var scores: [Double]
         if !graph.isDirected && !(weighted && graph.weights != nil) {
             // Twins share their dependencies: one search per class, counted once per member.
             let twins = _TwinClasses(graph)
-            scores = _dependencies(graph, sources: twins.representatives, edges: false, multiplicity: twins.sizes)
+            scores = _dependencies(graph, sources: twins.representatives, edges: false, multiplicity: twins.sizes,
+                                   progress: progress)
             if !twins.leafParents.isEmpty {
                 // A leaf's search is its neighbour's, plus the neighbour's dependency on it: every
                 // other vertex of the component.
@@ -106,7 +110,7 @@ public struct Betweenness: Sendable {
                 }
             }
         } else {
-            scores = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: false)
+            scores = _dependencies(graph, sources: (0 ..< Int32(n)).map { $0 }, edges: false, progress: progress)
         }
         let scale = graph.isDirected ? 1.0 : 0.5
         for v in scores.indices { scores[v] *= scale }
@@ -133,11 +137,12 @@ public struct Betweenness: Sendable {
     /// The same seed gives the same sample and, whatever `threads` is, the same bits.
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted; O(n) for the draw.
-    func sampledVertexScores(_ graph: CSRGraph, samples: Int, seed: UInt64) -> [Double] {
+    func sampledVertexScores(_ graph: CSRGraph, samples: Int, seed: UInt64,
+                             progress: (@Sendable (_ done: Double) -> Void)? = nil) -> [Double] {
         let n = graph.vertexCount
         let k = min(samples, n)
         guard k > 0 else { return [Double](repeating: 0, count: n) }
-        if k == n { return vertexScores(graph) }  // every source: the exact scores
+        if k == n { return vertexScores(graph, progress: progress) }  // every source: the exact scores
         var pool = (0 ..< Int32(n)).map { $0 }
         var rng = SplitMix64(seed: seed)
         for i in 0 ..< k {
@@ -146,7 +151,7 @@ public struct Betweenness: Sendable {
         }
         var sources = Array(pool[0 ..< k])
         sources.sort()
-        var scores = _dependencies(graph, sources: sources, edges: false)
+        var scores = _dependencies(graph, sources: sources, edges: false, progress: progress)
         let bigN = n - 1
         guard bigN >= 2 else { return scores }
         let correction = graph.isDirected ? 1 : 2
@@ -213,7 +218,8 @@ public struct Betweenness: Sendable {
     /// entry (12 weighted) during the call.
     func _dependencies(_ graph: CSRGraph, sources: [Int32], edges: Bool,
                        renumberFrom: Int? = Betweenness._renumberVertices, multiplicity: [Double]? = nil,
-                       batch: Int? = nil, batched: Bool? = nil) -> [Double] {
+                       batch: Int? = nil, batched: Bool? = nil,
+                       progress: (@Sendable (_ done: Double) -> Void)? = nil) -> [Double] {
         let n = graph.vertexCount
         let length = edges ? graph.targets.count : n
         guard length > 0, !sources.isEmpty else { return [Double](repeating: 0, count: length) }
@@ -228,7 +234,7 @@ public struct Betweenness: Sendable {
                     weightArray.withUnsafeBufferPointer { weights in
                         _sum(_Adjacency(offsets: offsets, targets: targets, weights: weights), vertexCount: n,
                              sources: renumberedSources, length: n, edges: false, useWeights: useWeights,
-                             multiplicity: multiplicity, batch: batch, batched: batched)
+                             multiplicity: multiplicity, batch: batch, batched: batched, progress: progress)
                     }
                 }
             }
@@ -239,7 +245,7 @@ public struct Betweenness: Sendable {
         }
         return graph._withAdjacency(reversed: false, weighted: useWeights) { adjacency in
             _sum(adjacency, vertexCount: n, sources: sources, length: length, edges: edges, useWeights: useWeights,
-                 multiplicity: multiplicity, batch: batch, batched: batched)
+                 multiplicity: multiplicity, batch: batch, batched: batched, progress: progress)
         }
     }
 
@@ -265,7 +271,8 @@ public struct Betweenness: Sendable {
     /// `batch` both kernels add the same dependencies to the same partial array, the batched one in
     /// another order per vertex (about 1e-15 relative; see `_BatchedBrandesScratch`).
     func _sum(_ adjacency: _Adjacency, vertexCount n: Int, sources: [Int32], length: Int, edges: Bool,
-              useWeights: Bool, multiplicity: [Double]? = nil, batch: Int? = nil, batched: Bool? = nil) -> [Double] {
+              useWeights: Bool, multiplicity: [Double]? = nil, batch: Int? = nil, batched: Bool? = nil,
+              progress: (@Sendable (_ done: Double) -> Void)? = nil) -> [Double] {
         precondition(multiplicity == nil || (!edges && !useWeights && multiplicity!.count == sources.count),
                      "multiplicity: unweighted vertex dependencies only, one per source")
         let canBatch = !edges && !useWeights
@@ -278,6 +285,7 @@ public struct Betweenness: Sendable {
                                                  budget: canBatch && batch > 1 ? Self._batchedPartialBudget
                                                                                : _ParallelSources.partialBudget)
         var partial = [Double](repeating: 0, count: blocks * length)
+        let searched = _SourceProgress(total: sources.count, report: progress)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
             let shared = _SharedPointer(base: partialBuffer.baseAddress!)
             sources.withUnsafeBufferPointer { sourceList in
@@ -294,6 +302,7 @@ public struct Betweenness: Sendable {
                                 scratch.dependencies(adjacency, times: multiplicity == nil ? nil
                                                          : UnsafeBufferPointer(rebasing: times[range]), into: out)
                                 scratch.reset()
+                                searched?.advance(by: range.count)
                             }
                         }
                         return
@@ -328,6 +337,7 @@ public struct Betweenness: Sendable {
                                 }
                                 scratch.reset(count: count)
                             }
+                            searched?.advance(by: 1)
                         }
                     }
                 }

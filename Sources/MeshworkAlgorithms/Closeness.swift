@@ -62,13 +62,18 @@ public struct Closeness: Sendable {
     /// from one shortest-path search per vertex.
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted, for `k` vertices.
-    public func run(_ graph: CSRGraph) -> Result {
-        let (closeness, harmonic) = scores(graph, of: vertices ?? (0 ..< VertexID(graph.vertexCount)).map { $0 })
+    ///
+    /// `progress`, when given, is told the share of the searches done (from the worker threads, in
+    /// increasing order, at most once per whole percent).
+    public func run(_ graph: CSRGraph, progress: (@Sendable (_ done: Double) -> Void)? = nil) -> Result {
+        let (closeness, harmonic) = scores(graph, of: vertices ?? (0 ..< VertexID(graph.vertexCount)).map { $0 },
+                                           progress: progress)
         return Result(closeness: closeness, harmonic: harmonic)
     }
 
-    private func scores(_ graph: CSRGraph, of vertices: [VertexID]) -> (closeness: [Double], harmonic: [Double]) {
-        let searches = totals(graph, of: vertices)
+    private func scores(_ graph: CSRGraph, of vertices: [VertexID],
+                        progress: (@Sendable (_ done: Double) -> Void)?) -> (closeness: [Double], harmonic: [Double]) {
+        let searches = totals(graph, of: vertices, progress: progress)
         let n = graph.vertexCount
         let others = Double(n - 1)
         let closeness = vertices.indices.map { i -> Double in
@@ -88,7 +93,7 @@ public struct Closeness: Sendable {
     /// `Σ distanceSum / Σ (reached - 1)`.
     ///
     /// - Complexity: O(k E) time unweighted, O(k E + k V log V) weighted, for `k` vertices.
-    func totals(_ graph: CSRGraph, of vertices: [VertexID])
+    func totals(_ graph: CSRGraph, of vertices: [VertexID], progress: (@Sendable (_ done: Double) -> Void)? = nil)
         -> (reached: [Int], distanceSum: [Double], inverseSum: [Double]) {
         let n = graph.vertexCount
         let k = vertices.count
@@ -103,6 +108,7 @@ public struct Closeness: Sendable {
         let batch = useWeights ? 1 : 64
         let units = (k + batch - 1) / batch
         let blocks = _ParallelSources.blockCount(sources: units, bytesPerBlock: 0)
+        let searched = _SourceProgress(total: k, report: progress)
         reachedCounts.withUnsafeMutableBufferPointer { reachedBuffer in
         distanceSums.withUnsafeMutableBufferPointer { distanceBuffer in
         inverseSums.withUnsafeMutableBufferPointer { inverseBuffer in
@@ -136,6 +142,7 @@ public struct Closeness: Sendable {
                                         record(i, scratch.reached[bit], Double(scratch.total[bit]), scratch.inverseSum[bit])
                                     }
                                 }
+                                searched?.advance(by: end - start)
                             }
                         }
                     }

@@ -76,6 +76,35 @@ enum _ParallelSources {
     }
 }
 
+/// The share of an all-sources kernel's searches done, told to a progress callback from the
+/// workers: under a lock, so in increasing order, and at most once per whole percent. Never
+/// changes a result.
+final class _SourceProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private var done = 0
+    private var reportedPercent = -1
+    private let report: @Sendable (_ done: Double) -> Void
+
+    /// Progress over `total` searches, or nil when there is no callback (or nothing to search).
+    init?(total: Int, report: (@Sendable (_ done: Double) -> Void)?) {
+        guard let report, total > 0 else { return nil }
+        self.total = total
+        self.report = report
+    }
+
+    /// Counts `searches` more searches done.
+    func advance(by searches: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += searches
+        let percent = done * 100 / total
+        guard percent > reportedPercent else { return }
+        reportedPercent = percent
+        report(Double(done) / Double(total))
+    }
+}
+
 /// A lock-protected block counter, taken once per block (never per source).
 final class _BlockCounter: @unchecked Sendable {
     private let lock = NSLock()

@@ -34,22 +34,23 @@ public struct BrokerReport: Sendable {
     public let top: Int?
 
     /// `threads` workers compute the brokerage roles and structural holes (the table does not
-    /// depend on it).
+    /// depend on it). `progress`, when given, is told when each step starts and how long it took.
     /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
     public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = Parallelism.defaultThreads,
-                top: Int? = nil) throws {
+                top: Int? = nil, progress: StepProgress? = nil) throws {
         self.level = level
         self.labels = loaded.labels
         self.top = top
         let graph = loaded.graph
-        let partition = try Self.partition(loaded, level: level, seed: seed)
+        let partition = try timedStep(progress, "groups") { try Self.partition(loaded, level: level, seed: seed) }
         self.partition = partition
-        roles = Brokerage(threads: threads).run(graph, partition: partition)
-        let holes = StructuralHoles(weighted: weighted, threads: threads).run(graph)
+        let roles = timedStep(progress, "brokerage roles") { Brokerage(threads: threads).run(graph, partition: partition) }
+        self.roles = roles
+        let holes = timedStep(progress, "structural holes") { StructuralHoles(weighted: weighted, threads: threads).run(graph) }
         (constraint, burtEffectiveSize, effectiveSize) = (holes.constraint, holes.effectiveSize, holes.networkXEffectiveSize)
-        moduleRoles = ModuleRoles(weighted: weighted).run(graph, partition: partition)
+        moduleRoles = timedStep(progress, "module roles") { ModuleRoles(weighted: weighted).run(graph, partition: partition) }
         groupsReached = roles.groupsReached
-        let cut = CutStructure(components: false).run(graph)
+        let cut = timedStep(progress, "bridges and articulation points") { CutStructure(components: false).run(graph) }
         var onBridge = [Bool](repeating: false, count: graph.vertexCount)
         for bridge in cut.bridges { onBridge[Int(bridge.u)] = true; onBridge[Int(bridge.v)] = true }
         self.onBridge = onBridge

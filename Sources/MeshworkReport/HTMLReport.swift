@@ -38,12 +38,12 @@ public struct HTMLReport: Sendable {
         /// Told when each long step starts (`seconds` nil) and when it ends (its wall-clock
         /// seconds): "communities (Leiden)", "maps", "member map", "growth", ... Nothing it is told
         /// goes into the page.
-        public var progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)?
+        public var progress: StepProgress?
 
         public init(title: String = "Network report", seed: UInt64 = 42, period: PeriodLength? = nil,
                     memberMapLimit: Int = 5_000, cultivationLimit: Int = 20_000, top: Int = 15, minimumCell: Int = 0, threads: Int = Parallelism.defaultThreads,
                     comparison: (before: DateSpan, after: DateSpan)? = nil,
-                    progress: (@Sendable (_ step: String, _ seconds: Double?) -> Void)? = nil) {
+                    progress: StepProgress? = nil) {
             self.comparison = comparison
             self.progress = progress
             self.title = title
@@ -623,12 +623,6 @@ private extension String {
 extension HTMLReport.Options {
     /// Runs `body`, telling ``progress`` when it starts and how long it took.
     func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-        guard let progress else { return try body() }
-        progress(name, nil)
-        let start = ContinuousClock.now
-        let result = try body()
-        let elapsed = start.duration(to: .now)
-        progress(name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        return result
+        try timedStep(progress, name, body)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
@@ -173,6 +174,31 @@ struct BetweennessTests {
         let exactTotal = exact.reduce(0, +)
         #expect(abs(total / Double(runs) - exactTotal) < 0.05 * exactTotal)
     }
+
+    @Test("progress: rising shares of the searches, ending at 1, the same scores",
+          arguments: [(false, nil), (false, 120), (true, nil)] as [(Bool, Int?)])
+    func progress(weighted: Bool, samples: Int?) {
+        let g = CentralityRandomGraph.make(seed: 5, vertices: 400, edgeProbability: 0.02,
+                                           directed: false, weighted: weighted, integerWeights: true)
+        let b = Betweenness(weighted: weighted, threads: 2, samples: samples, seed: 3)
+        let reports = ProgressLog()
+        let scores = b.run(g, progress: { reports.append($0) }).scores
+        #expect(bits(scores) == bits(b.run(g).scores))
+        let shares = reports.values
+        #expect(shares.last == 1)
+        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(shares.count >= 5 && shares.count <= 101)
+    }
+}
+
+/// The shares a progress callback was told, in order (callbacks come from worker threads).
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shares: [Double] = []
+
+    func append(_ share: Double) { lock.lock(); shares.append(share); lock.unlock() }
+
+    var values: [Double] { lock.lock(); defer { lock.unlock() }; return shares }
 }
 
 func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }

@@ -181,4 +181,19 @@ struct ClosenessTests {
             Issue.record("index \(i): \(x) vs \(y)", sourceLocation: sourceLocation)
         }
     }
+
+    @Test("progress: rising shares of the searches, ending at 1, the same scores", arguments: [false, true])
+    func progress(weighted: Bool) {
+        let g = CentralityRandomGraph.make(seed: 8, vertices: 700, edgeProbability: 0.01,
+                                           directed: false, weighted: weighted, integerWeights: true)
+        let closeness = Closeness(weighted: weighted, threads: 2)
+        let reports = ProgressLog()
+        let result = closeness.run(g, progress: { reports.append($0) })
+        let plain = closeness.run(g)
+        #expect(bits(result.closeness) == bits(plain.closeness) && bits(result.harmonic) == bits(plain.harmonic))
+        let shares = reports.values
+        #expect(shares.last == 1)
+        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(shares.count >= 5)
+    }
 }

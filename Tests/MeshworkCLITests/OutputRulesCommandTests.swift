@@ -5,6 +5,31 @@ import Testing
 /// and a SIGTERM leaves no temporary file.
 @Suite("Output rules end to end")
 struct OutputRulesCommandTests {
+    @Test("--progress: the long steps on stderr (betweenness and closeness shares, the brokers' steps); stdout unchanged")
+    func progressLines() throws {
+        let graph = Meshwork.fixture("ca-grqc/ca-grqc.edges")
+        let args = ["centrality", graph, "--measure", "betweenness", "--measure", "closeness", "--samples", "300"]
+        let quiet = try Meshwork.run(args)
+        let told = try Meshwork.run(args + ["--progress"])
+        #expect(quiet.status == 0 && told.status == 0 && told.stdout == quiet.stdout)
+        #expect(quiet.stderr.isEmpty, "stderr is not a terminal: no progress without --progress")
+        let lines = told.stderr.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init)
+        #expect(lines.contains("meshwork: computing…"))
+        #expect(lines.contains("centrality: betweenness, sources searched 100%"))
+        #expect(lines.contains("centrality: closeness and harmonic, sources searched 100%"))
+        let shares = lines.compactMap { line -> Int? in
+            guard line.hasPrefix("centrality: betweenness, sources searched ") else { return nil }
+            return Int(line.dropFirst("centrality: betweenness, sources searched ".count).dropLast())
+        }
+        #expect(shares.count > 2 && zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
+
+        let brokers = try Meshwork.run(["brokers", Meshwork.fixture("lazega-lawyers"), "--progress"])
+        #expect(brokers.status == 0)
+        for step in ["groups", "brokerage roles", "structural holes", "module roles", "bridges and articulation points"] {
+            #expect(brokers.stderr.contains("brokers: \(step)… "), "\(step)")
+        }
+    }
+
     @Test("-o or --stats naming an input is refused (64) and the input is unchanged; .gz is honoured; map names checked")
     func refusals() throws {
         let dir = try TemporaryDirectory()

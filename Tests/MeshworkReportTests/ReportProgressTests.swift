@@ -36,4 +36,20 @@ struct ReportProgressTests {
         _ = try HTMLReport(Fixtures.load("karate/karate.edges"), options: .init(threads: 1, progress: plain.add))
         #expect(plain.all.map(\.step) == ["communities (Leiden)", "communities (Leiden)", "member map", "member map"])
     }
+
+    @Test("brokers: each step is told when it starts and how long it took; the table is the same without it")
+    func brokerSteps() throws {
+        let loaded = try Fixtures.load("lazega-lawyers")
+        let log = Log()
+        let told = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: 42, threads: 2,
+                                    progress: log.add)
+        let silent = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: 42, threads: 2)
+        #expect(told.constraint.map(\.bitPattern) == silent.constraint.map(\.bitPattern))
+        #expect(told.roles.total == silent.roles.total && told.partition.group == silent.partition.group)
+        let steps = ["groups", "brokerage roles", "structural holes", "module roles", "bridges and articulation points"]
+        #expect(log.all.map(\.step) == steps.flatMap { [$0, $0] })
+        for (k, entry) in log.all.enumerated() {
+            if k % 2 == 0 { #expect(entry.seconds == nil) } else { #expect(entry.seconds.map { $0 >= 0 && $0 < 600 } == true) }
+        }
+    }
 }

@@ -30,15 +30,20 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         public var seed: UInt64
         /// Stopping tolerance of pagerank, katz and eigenvector (`nil`: each one's default).
         public var tolerance: Double?
+        /// Told the share of the searches done by the all-sources measures (`betweenness`, or
+        /// `closeness and harmonic`), from worker threads.
+        public var progress: (@Sendable (_ measure: String, _ done: Double) -> Void)?
 
         public init(measures: [Measure], weighted: Bool = false, threads: Int = Parallelism.defaultThreads, samples: Int? = nil,
-                    seed: UInt64 = 42, tolerance: Double? = nil) {
+                    seed: UInt64 = 42, tolerance: Double? = nil,
+                    progress: (@Sendable (_ measure: String, _ done: Double) -> Void)? = nil) {
             self.measures = measures
             self.weighted = weighted
             self.threads = threads
             self.samples = samples
             self.seed = seed
             self.tolerance = tolerance
+            self.progress = progress
         }
     }
 
@@ -53,12 +58,16 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         let weighted = configuration.weighted
         let threads = configuration.threads
         let samples = configuration.samples, seed = configuration.seed, tolerance = configuration.tolerance
+        let progress = configuration.progress
+        func searches(_ measure: String) -> (@Sendable (Double) -> Void)? {
+            progress.map { report in { @Sendable done in report(measure, done) } }
+        }
         var extra: [(String, JSONValue)] = [("measures", .array(configuration.measures.map { .string($0.rawValue) })),
                                             ("threads", .int(threads))]
         var pathScores: Closeness.Result?
         func paths() -> Closeness.Result {
             if let pathScores { return pathScores }
-            let scores = Closeness(weighted: weighted, threads: threads).run(graph)
+            let scores = Closeness(weighted: weighted, threads: threads).run(graph, progress: searches("closeness and harmonic"))
             pathScores = scores
             return scores
         }
@@ -72,7 +81,8 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
             case .strength: columns.append(.doubles(name: name, values: Strength().run(graph).strengths))
             case .inStrength: columns.append(.doubles(name: name, values: Strength(direction: .in).run(graph).strengths))
             case .betweenness:
-                let result = Betweenness(weighted: weighted, threads: threads, samples: samples, seed: seed).run(graph)
+                let result = Betweenness(weighted: weighted, threads: threads, samples: samples, seed: seed)
+                    .run(graph, progress: searches("betweenness"))
                 columns.append(.doubles(name: name, values: result.scores))
                 if samples != nil { extra.append(("betweenness_samples", .int(result.sources))) }
             case .closeness: columns.append(.doubles(name: name, values: paths().closeness))

@@ -44,7 +44,7 @@ struct Brokers: ParsableCommand {
     func run() throws {
         try runAnalysis(options) {
             try BrokerReport($0, level: level, weighted: options.weighted, seed: seed, threads: options.workerThreads,
-                             top: top)
+                             top: top, progress: options.progressLines.callback("brokers"))
         }
     }
 }

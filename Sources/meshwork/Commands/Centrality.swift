@@ -46,9 +46,12 @@ struct Centrality: ParsableCommand {
     }
 
     func run() throws {
+        let progress = options.progressLines
+        let searches: (@Sendable (String, Double) -> Void)? = progress.enabled
+            ? { @Sendable measure, done in progress.fraction("centrality: \(measure), sources searched", done) } : nil
         try runAnalysis(options) {
             try CentralityAnalysis($0, .init(measures: measure, weighted: options.weighted, threads: options.workerThreads,
-                                             samples: samples, seed: seed, tolerance: tolerance))
+                                             samples: samples, seed: seed, tolerance: tolerance, progress: searches))
         }
     }
 }
