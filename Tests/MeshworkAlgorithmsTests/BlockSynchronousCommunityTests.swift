@@ -118,6 +118,34 @@ struct BlockSynchronousCommunityTests {
         }
     }
 
+    @Test("Leiden's settled rule: a blocked run from every vertex may stop early; from a partial frontier it does not")
+    func settledRule() {
+        let graph = Self.grouped(groups: 40, size: 60, inside: 6, across: 3, seed: 4)
+        let n = graph.vertexCount
+        let level = _CommunityGraph(graph, order: (0..<Int32(n)).map { $0 }, quality: .modularity)
+        let scale = _qualityScale(.modularity, resolution: 1, totalWeight: level.totalWeight)
+        let mover = _LocalMoving(capacity: n, schedule: _BlockSchedule(threads: 2, minimumVertices: 10))
+        defer { mover.deallocate() }
+        let frontier = (0..<n).map { $0 % 2 == 0 }
+        var stoppedEarly = false
+        for seed in 0..<UInt64(4) {
+            func run(settled: Double, frontier: [Bool]? = nil) -> (moves: Int, membership: [Int32]) {
+                var rng = SplitMix64(seed: seed)
+                var membership = (0..<Int32(n)).map { $0 }
+                let moves = mover.run(level, membership: &membership, scale: scale, allowEmpty: true,
+                                      settledShare: settled, frontier: frontier, rng: &rng)
+                return (moves, membership)
+            }
+            // The settled run is a prefix of the full run's sweeps.
+            let settled = run(settled: _BlockSchedule.minimumMovesShare), full = run(settled: 0)
+            #expect(settled.moves <= full.moves, "seed \(seed)")
+            if settled.moves < full.moves { stoppedEarly = true }
+            let fromFrontier = run(settled: _BlockSchedule.minimumMovesShare, frontier: frontier)
+            #expect(fromFrontier.membership == run(settled: 0, frontier: frontier).membership, "seed \(seed)")
+        }
+        #expect(stoppedEarly)
+    }
+
     @Test("a level with few vertices and many ties is aggregated in parallel ranges")
     func aggregationRangesFollowTies() {
         let schedule = _BlockSchedule(threads: 2)
@@ -126,6 +154,9 @@ struct BlockSynchronousCommunityTests {
         #expect(schedule.aggregationRanges(vertices: 19_294, entries: 100_000, communities: 3_962) == 1)
         #expect(schedule.aggregationRanges(vertices: 60_000, entries: 100_000, communities: 10_000) == 64)
         #expect(schedule.aggregationRanges(vertices: 60_000, entries: 100_000, communities: 100) == 1)
+        // The same level runs block-synchronously (2^20 entries or more), a dense 20,000-vertex
+        // graph below that does not.
+        #expect(schedule.isBlocked(19_294, entries: 1_211_530) && !schedule.isBlocked(19_294, entries: 400_000))
     }
 
     @Test("parallel aggregation builds the sequential graph bit for bit", arguments: [false, true])

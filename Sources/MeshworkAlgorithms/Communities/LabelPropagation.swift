@@ -15,8 +15,8 @@ import MeshworkCore
 /// cost far less than E while the labels, the sweep count and the random draws stay those of the
 /// full sweeps.
 ///
-/// Graphs of 50,000 vertices or more run block-synchronously on `threads` workers
-/// (``_BlockSchedule``): each sweep shuffles its active vertices (a fresh random order of the
+/// Graphs of 50,000 vertices or 2^20 adjacency entries or more run block-synchronously on `threads`
+/// workers (``_BlockSchedule``): each sweep shuffles its active vertices (a fresh random order of the
 /// active ones only, so the many short late sweeps cost little) and takes them in blocks; the
 /// workers choose each block's labels from the labels at the block's start (the random tie break
 /// of vertex `v` drawn from its own stream, split from the sweep's generator by `v`), then the
@@ -32,9 +32,11 @@ public struct LabelPropagation: Sendable {
     public var seed: UInt64
     /// A safety cap on sweeps.
     public var maximumSweeps: Int
-    /// Worker threads for graphs of 50,000 vertices or more; the result is the same for any count.
+    /// Worker threads for graphs of 50,000 vertices or 2^20 adjacency entries or more; the result is
+    /// the same for any count.
     public var threads: Int
-    /// Graphs with at least this many vertices run block-synchronously (tests lower it).
+    /// Graphs with at least this many vertices run block-synchronously (tests lower it), as do
+    /// graphs of 2^20 adjacency entries or more.
     var minimumBlockedVertices = _BlockSchedule.defaultMinimumVertices
 
     public init(seed: UInt64 = 0, maximumSweeps: Int = 1000, threads: Int = Parallelism.defaultThreads) {
@@ -53,7 +55,7 @@ public struct LabelPropagation: Sendable {
         let n = work.vertexCount
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
         var label = (0..<Int32(n)).map { $0 }
-        let (sweeps, moves) = switch (schedule.isBlocked(n), work.unitWeights) {
+        let (sweeps, moves) = switch (schedule.isBlocked(n, entries: work.targets.count), work.unitWeights) {
         case (false, true): sweepSequentially(work, label: &label, counting: UInt32.self)
         case (false, false): sweepSequentially(work, label: &label, counting: Double.self)
         case (true, true): sweepBlocked(work, label: &label, schedule: schedule, counting: UInt32.self)

@@ -19,9 +19,10 @@ import MeshworkCore
 /// its community with probability proportional to `exp(gain / randomness)`, gains measured in
 /// units of edge weight as in igraph (`randomness` = leidenalg's and igraph's β = 0.01).
 ///
-/// Graphs of 50,000 vertices or more (each level's graph is judged by its own size) move vertices
-/// block-synchronously on `threads` workers (``_LocalMoving``) and aggregate in parallel: the
-/// partition is the same for any thread count, though not the one the sequential code would find.
+/// Graphs of 50,000 vertices or 2^20 adjacency entries or more (each level's graph is judged by its
+/// own size) move vertices block-synchronously on `threads` workers (``_LocalMoving``; a sweep that
+/// moves under 1% of the vertices ends the local moving) and aggregate in parallel: the partition is
+/// the same for any thread count, though not the one the sequential code would find.
 ///
 /// - Complexity: O(E) per level and iteration in practice; O(V + E) memory.
 /// - Note: Traag, Waltman & van Eck, "From Louvain to Leiden: guaranteeing well-connected
@@ -37,9 +38,11 @@ public struct Leiden: Sendable {
     public var iterations: Int
     /// β of the refinement's random merges.
     public var randomness: Double
-    /// Worker threads for graphs of 50,000 vertices or more; the result is the same for any count.
+    /// Worker threads for graphs of 50,000 vertices or 2^20 adjacency entries or more; the result is
+    /// the same for any count.
     public var threads: Int
-    /// Graphs with at least this many vertices run block-synchronously (tests lower it).
+    /// Graphs with at least this many vertices run block-synchronously (tests lower it), as do
+    /// graphs of 2^20 adjacency entries or more.
     var minimumBlockedVertices = _BlockSchedule.defaultMinimumVertices
 
     public init(resolution: Double = 1, seed: UInt64 = 0, quality: CommunityQuality = .modularity,
@@ -81,9 +84,9 @@ public struct Leiden: Sendable {
         var value = base.ownQuality(quality, resolution: resolution, totalWeight: totalWeight)
         var rng = SplitMix64(seed: seed)
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
-        let mover = _LocalMoving(capacity: graph.vertexCount, schedule: schedule)
+        let mover = _LocalMoving(capacity: graph.vertexCount, entries: graph.targets.count, schedule: schedule)
         defer { mover.deallocate() }
-        let refiner = _Refinement(capacity: graph.vertexCount, schedule: schedule)
+        let refiner = _Refinement(capacity: graph.vertexCount, entries: graph.targets.count, schedule: schedule)
         defer { refiner.deallocate() }
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
@@ -106,8 +109,8 @@ public struct Leiden: Sendable {
             var iterationMoves = 0
             while true {
                 let levelFrontier = levels == 0 && iteration == 1 ? frontierFlags : nil
-                let moved = mover.run(level, membership: &levelMembership, scale: scale,
-                                      allowEmpty: true, frontier: levelFrontier, rng: &rng)
+                let moved = mover.run(level, membership: &levelMembership, scale: scale, allowEmpty: true,
+                                      settledShare: _BlockSchedule.minimumMovesShare, frontier: levelFrontier, rng: &rng)
                 iterationMoves += moved
                 let count = _renumber(&levelMembership, scratch: &scratch)
                 if count == level.vertexCount { break }

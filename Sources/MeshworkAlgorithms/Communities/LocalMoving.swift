@@ -35,11 +35,13 @@ struct _LocalMoving {
     /// block side by side, so that the workers' per-tie look-up is one memory access, not two.
     private let communityAndSlot: UnsafeMutablePointer<_CommunityAndSlot>?
 
-    init(capacity: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
+    /// Scratch for graphs of up to `capacity` vertices; `entries` (the largest graph's adjacency
+    /// entries) and `schedule` say whether it needs the block-synchronous scratch.
+    init(capacity: Int, entries: Int = 0, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
         let n = max(1, capacity)
         self.capacity = n
         self.schedule = schedule
-        blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
+        blocks = schedule.isBlocked(n, entries: entries) ? _BlockState(capacity: n, schedule: schedule) : nil
         communityAndSlot = blocks == nil ? nil : .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
         communitySize = .allocate(capacity: n)
@@ -61,12 +63,17 @@ struct _LocalMoving {
     /// move improves the quality. `allowEmpty` also considers moving a vertex into an empty
     /// community of its own (Leiden). Returns the number of moves.
     ///
+    /// With a `settledShare` above 0, a block-synchronous run from every vertex also ends after a
+    /// sweep that moved fewer than that share of the vertices (Leiden:
+    /// ``_BlockSchedule/minimumMovesShare``).
+    ///
     /// With a `frontier` (one flag per vertex), only the marked vertices are queued at the start
     /// (a dynamic frontier: Sahu, "DF Leiden", 2024); the neighbours of the vertices that move are
-    /// queued as usual. The random order is drawn as without it, so a frontier marking every
-    /// vertex gives the same moves as none.
+    /// queued as usual, and a run from a partial frontier goes on until no move improves. The
+    /// random order is drawn as without it, so a frontier marking every vertex gives the same moves
+    /// as none.
     func run(_ graph: _CommunityGraph, membership: inout [Int32], scale: Double,
-             allowEmpty: Bool, frontier: [Bool]? = nil, rng: inout SplitMix64) -> Int {
+             allowEmpty: Bool, settledShare: Double = 0, frontier: [Bool]? = nil, rng: inout SplitMix64) -> Int {
         let n = graph.vertexCount
         guard n > 0 else { return 0 }
         precondition(n <= capacity, "scratch too small")
@@ -74,10 +81,11 @@ struct _LocalMoving {
         let order = _shuffledVertices(n, &rng)
         return graph.withView { g in
             membership.withUnsafeMutableBufferPointer { membership in
-                if let blocks, let communityAndSlot, schedule.isBlocked(n) {
+                if let blocks, let communityAndSlot, schedule.isBlocked(n, entries: graph.targets.count) {
                     return order.withUnsafeBufferPointer { order in
                         blockedMove(g, n: n, membership: membership, order: order, scale: scale,
-                                    allowEmpty: allowEmpty, edgeCount: graph.targets.count, frontier: frontier,
+                                    allowEmpty: allowEmpty, settledShare: settledShare,
+                                    edgeCount: graph.targets.count, frontier: frontier,
                                     blocks: blocks, entry: communityAndSlot)
                     }
                 }
@@ -170,7 +178,8 @@ struct _LocalMoving {
 extension _LocalMoving {
     /// The block-synchronous local moving (see the type's summary and ``_BlockSchedule``).
     private func blockedMove(_ g: _CommunityView, n: Int, membership: UnsafeMutableBufferPointer<Int32>,
-                             order: UnsafeBufferPointer<Int32>, scale: Double, allowEmpty: Bool, edgeCount: Int,
+                             order: UnsafeBufferPointer<Int32>, scale: Double, allowEmpty: Bool,
+                             settledShare: Double, edgeCount: Int,
                              frontier: [Bool]?, blocks: _BlockState,
                              entry: UnsafeMutablePointer<_CommunityAndSlot>) -> Int {
         communityWeight.initialize(repeating: 0, count: n)
@@ -200,6 +209,7 @@ extension _LocalMoving {
         var moves = 0
         var budget = 64 * (n + edgeCount)
         var first = true
+        var startedFromAll = true
 
         // The workers' part: evaluate the block's positions `start + i` against the frozen state,
         // and collect the neighbours of the previous block's movers that lie outside their community
@@ -274,8 +284,10 @@ extension _LocalMoving {
 
         while budget > 0 {
             let count = frontier.withOptionalBuffer { blocks.nextSweep(order: order, first: first, frontier: $0) }
+            if first { startedFromAll = count == n }
             first = false
             guard count > 0 else { break }
+            let movesBefore = moves
             var start = 0
             while start < count && budget > 0 {
                 let size = min(blockSize, count - start)
@@ -342,6 +354,9 @@ extension _LocalMoving {
             // The last block's movers activate their neighbours before the next sweep.
             parallelPart(start: 0, size: 0, moverCount: moverCount)
             moverCount = 0
+            // Settled: the sweep moved under `settledShare` of the vertices (a run from a partial
+            // frontier goes on: its first sweeps may move few).
+            if startedFromAll && Double(moves - movesBefore) < settledShare * Double(n) { break }
         }
         return moves
     }

@@ -16,9 +16,9 @@ import MeshworkCore
 /// graph as seen in `order` and the same seed, the partition is the same on every run and machine:
 /// pass the label order to make it independent of the input's line order.
 ///
-/// Graphs of 50,000 vertices or more (each level's graph is judged by its own size) move vertices
-/// block-synchronously on `threads` workers (``_LocalMoving``): the partition is the same for any
-/// thread count, though not the one the sequential code would find.
+/// Graphs of 50,000 vertices or 2^20 adjacency entries or more (each level's graph is judged by its
+/// own size) move vertices block-synchronously on `threads` workers (``_LocalMoving``): the
+/// partition is the same for any thread count, though not the one the sequential code would find.
 ///
 /// - Complexity: O(E) per round in practice (each vertex is revisited only when a neighbour moves),
 ///   a few rounds per level; O(V + E) memory.
@@ -32,9 +32,11 @@ public struct Louvain: Sendable {
     public var seed: UInt64
     /// The quality function optimised.
     public var quality: CommunityQuality
-    /// Worker threads for graphs of 50,000 vertices or more; the result is the same for any count.
+    /// Worker threads for graphs of 50,000 vertices or 2^20 adjacency entries or more; the result is
+    /// the same for any count.
     public var threads: Int
-    /// Graphs with at least this many vertices run block-synchronously (tests lower it).
+    /// Graphs with at least this many vertices run block-synchronously (tests lower it), as do
+    /// graphs of 2^20 adjacency entries or more.
     var minimumBlockedVertices = _BlockSchedule.defaultMinimumVertices
 
     public init(resolution: Double = 1, seed: UInt64 = 0, quality: CommunityQuality = .modularity,
@@ -60,7 +62,7 @@ public struct Louvain: Sendable {
         let scale = _qualityScale(quality, resolution: resolution, totalWeight: totalWeight)
         var rng = SplitMix64(seed: seed)
         let schedule = _BlockSchedule(threads: threads, minimumVertices: minimumBlockedVertices)
-        let mover = _LocalMoving(capacity: graph.vertexCount, schedule: schedule)
+        let mover = _LocalMoving(capacity: graph.vertexCount, entries: graph.targets.count, schedule: schedule)
         defer { mover.deallocate() }
         var final = (0..<Int32(level.vertexCount)).map { $0 }
         var scratch: [Int32] = []

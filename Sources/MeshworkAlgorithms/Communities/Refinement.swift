@@ -44,12 +44,14 @@ struct _Refinement {
     /// current block together, so that the workers' per-tie look-up is one memory access.
     private let entries: UnsafeMutablePointer<_RefinementEntry>?
 
-    init(capacity: Int, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
+    /// Scratch for graphs of up to `capacity` vertices; `entries` (the largest graph's adjacency
+    /// entries) and `schedule` say whether it needs the block-synchronous scratch.
+    init(capacity: Int, entries: Int = 0, schedule: _BlockSchedule = _BlockSchedule(threads: 1)) {
         let n = max(1, capacity)
         self.capacity = n
         self.schedule = schedule
-        blocks = schedule.isBlocked(n) ? _BlockState(capacity: n, schedule: schedule) : nil
-        entries = blocks == nil ? nil : .allocate(capacity: n)
+        blocks = schedule.isBlocked(n, entries: entries) ? _BlockState(capacity: n, schedule: schedule) : nil
+        self.entries = blocks == nil ? nil : .allocate(capacity: n)
         pieceWeight = .allocate(capacity: n)
         pieceExternal = .allocate(capacity: n)
         communityWeight = .allocate(capacity: n)
@@ -76,7 +78,7 @@ struct _Refinement {
         graph.withView { g in
             membership.withUnsafeBufferPointer { membership in
                 refined.withUnsafeMutableBufferPointer { refined in
-                    if let blocks, let entries, schedule.isBlocked(n) {
+                    if let blocks, let entries, schedule.isBlocked(n, entries: graph.targets.count) {
                         blockedRefine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
                                       randomness: randomness, draws: rng.split(UInt64(n)), blocks: blocks,
                                       entry: entries)
