@@ -57,17 +57,12 @@ struct _BlockSchedule: Sendable {
     /// function of the graph only).
     func isBlocked(_ n: Int, entries: Int) -> Bool { n >= minimumVertices || entries >= Self.minimumEntries }
 
-    /// Graphs with at least this many adjacency entries are aggregated on the schedule's threads
-    /// even when they run the sequential kernels: an aggregated level can hold few vertices and many
-    /// ties (gen100k's second Leiden level: 19,000 vertices, 1.2 million entries), and the
-    /// aggregation's result does not depend on how it is split.
-    static let minimumParallelAggregationEntries = 1 << 18
-
     /// How many contiguous ranges of communities ``_CommunityGraph/aggregated(membership:count:schedule:)``
     /// builds in parallel for a graph of `n` vertices and `entries` adjacency entries collapsed into
-    /// `count` communities: about 64 communities per range, at most 64 ranges; 1 for small graphs.
+    /// `count` communities: about 64 communities per range, at most 64 ranges; 1 for the graphs
+    /// that run the sequential kernels.
     func aggregationRanges(vertices n: Int, entries: Int, communities count: Int) -> Int {
-        guard isBlocked(n, entries: entries) || entries >= Self.minimumParallelAggregationEntries else { return 1 }
+        guard isBlocked(n, entries: entries) else { return 1 }
         return max(1, min(64, count / 64))
     }
 

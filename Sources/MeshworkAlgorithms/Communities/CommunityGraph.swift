@@ -197,8 +197,8 @@ struct _CommunityGraph {
     /// add up. Rows list neighbour communities in order of first contact, which is fixed by this
     /// graph's numbering.
     ///
-    /// Graphs the schedule runs block-synchronously, and graphs with many ties, are aggregated on its
-    /// threads (``_BlockSchedule/aggregationRanges(vertices:entries:communities:)``), in contiguous
+    /// Graphs the schedule runs block-synchronously are aggregated on its threads
+    /// (``_BlockSchedule/aggregationRanges(vertices:entries:communities:)``), in contiguous
     /// ranges of communities joined in range order; the graph is the same bits as the one-range
     /// build of smaller graphs.
     ///
