@@ -300,17 +300,19 @@ extension _CommunityGraph {
         var newWeights = [Double](repeating: 0, count: total)
         newTargets.withUnsafeMutableBufferPointer { newTargets in
         newWeights.withUnsafeMutableBufferPointer { newWeights in
+            func copy(range r: Int) {
+                let first = Int(newOffsets[bounds[r]])
+                rangeTargets[r].withUnsafeBufferPointer { part in
+                    if let source = part.baseAddress { (newTargets.baseAddress! + first).update(from: source, count: part.count) }
+                }
+                rangeWeights[r].withUnsafeBufferPointer { part in
+                    if let source = part.baseAddress { (newWeights.baseAddress! + first).update(from: source, count: part.count) }
+                }
+            }
+            guard ranges > 1 else { return copy(range: 0) }
             let counter = _BlockCounter(limit: ranges)
             forEachWorker(max(1, min(threads, ranges))) { _ in
-                while let r = counter.take() {
-                    let first = Int(newOffsets[bounds[r]])
-                    rangeTargets[r].withUnsafeBufferPointer { part in
-                        if let source = part.baseAddress { (newTargets.baseAddress! + first).update(from: source, count: part.count) }
-                    }
-                    rangeWeights[r].withUnsafeBufferPointer { part in
-                        if let source = part.baseAddress { (newWeights.baseAddress! + first).update(from: source, count: part.count) }
-                    }
-                }
+                while let r = counter.take() { copy(range: r) }
             }
         }}
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
