@@ -300,23 +300,34 @@ extension _CommunityGraph {
         var newWeights = [Double](repeating: 0, count: total)
         newTargets.withUnsafeMutableBufferPointer { newTargets in
         newWeights.withUnsafeMutableBufferPointer { newWeights in
-            func copy(range r: Int) {
-                let first = Int(newOffsets[bounds[r]])
-                rangeTargets[r].withUnsafeBufferPointer { part in
-                    if let source = part.baseAddress { (newTargets.baseAddress! + first).update(from: source, count: part.count) }
-                }
-                rangeWeights[r].withUnsafeBufferPointer { part in
-                    if let source = part.baseAddress { (newWeights.baseAddress! + first).update(from: source, count: part.count) }
-                }
+            let targetsOut = newTargets.baseAddress!, weightsOut = newWeights.baseAddress!
+            guard ranges > 1 else {
+                Self.copy(rangeTargets[0], rangeWeights[0], to: targetsOut, weightsOut, at: 0)
+                return
             }
-            guard ranges > 1 else { return copy(range: 0) }
             let counter = _BlockCounter(limit: ranges)
             forEachWorker(max(1, min(threads, ranges))) { _ in
-                while let r = counter.take() { copy(range: r) }
+                while let r = counter.take() {
+                    Self.copy(rangeTargets[r], rangeWeights[r], to: targetsOut, weightsOut, at: Int(newOffsets[bounds[r]]))
+                }
             }
         }}
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
                                selfWeight: newSelf, nodeWeight: newNodeWeight)
+    }
+}
+
+extension _CommunityGraph {
+    /// Copies one range's rows to `first` in the joined arrays (a function of its arguments only:
+    /// a nested function capturing them cost an allocation per aggregation).
+    private static func copy(_ targets: [Int32], _ weights: [Double], to targetsOut: UnsafeMutablePointer<Int32>,
+                             _ weightsOut: UnsafeMutablePointer<Double>, at first: Int) {
+        targets.withUnsafeBufferPointer { part in
+            if let source = part.baseAddress { (targetsOut + first).update(from: source, count: part.count) }
+        }
+        weights.withUnsafeBufferPointer { part in
+            if let source = part.baseAddress { (weightsOut + first).update(from: source, count: part.count) }
+        }
     }
 }
 
