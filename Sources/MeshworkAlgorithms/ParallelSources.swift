@@ -76,28 +76,28 @@ enum _ParallelSources {
     }
 }
 
-/// The share of an all-sources kernel's searches done, told to a progress callback from the
-/// workers: under a lock, so in increasing order, and at most once per whole percent. Never
-/// changes a result.
-final class _SourceProgress: @unchecked Sendable {
+/// The share of a parallel kernel's work done (the searches of an all-sources kernel, or the
+/// vertices and ties of the vertex blocks), told to a progress callback from the workers: under a
+/// lock, so in increasing order, and at most once per whole percent. Never changes a result.
+final class _WorkProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
     private var done = 0
     private var reportedPercent = -1
     private let report: @Sendable (_ done: Double) -> Void
 
-    /// Progress over `total` searches, or nil when there is no callback (or nothing to search).
+    /// Progress over `total` units of work, or nil when there is no callback (or nothing to do).
     init?(total: Int, report: (@Sendable (_ done: Double) -> Void)?) {
         guard let report, total > 0 else { return nil }
         self.total = total
         self.report = report
     }
 
-    /// Counts `searches` more searches done.
-    func advance(by searches: Int) {
+    /// Counts `units` more units of work done.
+    func advance(by units: Int) {
         lock.lock()
         defer { lock.unlock() }
-        done += searches
+        done += units
         let percent = done * 100 / total
         guard percent > reportedPercent else { return }
         reportedPercent = percent

@@ -34,19 +34,27 @@ public struct BrokerReport: Sendable {
     public let top: Int?
 
     /// `threads` workers compute the brokerage roles and structural holes (the table does not
-    /// depend on it). `progress`, when given, is told when each step starts and how long it took.
+    /// depend on it). `progress`, when given, is told when each step starts and how long it took,
+    /// and `shares` the share done of the two long steps, brokerage roles and structural holes.
     /// - Throws: ``BoundaryLevelError`` when the input lacks the level.
     public init(_ loaded: LoadedGraph, level: BoundaryLevel, weighted: Bool, seed: UInt64, threads: Int = Parallelism.defaultThreads,
-                top: Int? = nil, progress: StepProgress? = nil) throws {
+                top: Int? = nil, progress: StepProgress? = nil, shares: StepShare? = nil) throws {
         self.level = level
         self.labels = loaded.labels
         self.top = top
         let graph = loaded.graph
         let partition = try timedStep(progress, "groups") { try Self.partition(loaded, level: level, seed: seed) }
         self.partition = partition
-        let roles = timedStep(progress, "brokerage roles") { Brokerage(threads: threads).run(graph, partition: partition) }
+        func share(_ step: String) -> (@Sendable (Double) -> Void)? {
+            shares.map { report in { @Sendable done in report(step, done) } }
+        }
+        let roles = timedStep(progress, "brokerage roles") {
+            Brokerage(threads: threads).run(graph, partition: partition, progress: share("brokerage roles"))
+        }
         self.roles = roles
-        let holes = timedStep(progress, "structural holes") { StructuralHoles(weighted: weighted, threads: threads).run(graph) }
+        let holes = timedStep(progress, "structural holes") {
+            StructuralHoles(weighted: weighted, threads: threads).run(graph, progress: share("structural holes"))
+        }
         (constraint, burtEffectiveSize, effectiveSize) = (holes.constraint, holes.effectiveSize, holes.networkXEffectiveSize)
         moduleRoles = timedStep(progress, "module roles") { ModuleRoles(weighted: weighted).run(graph, partition: partition) }
         groupsReached = roles.groupsReached

@@ -3,6 +3,10 @@
 /// `report: maps… 1.5 s`).
 public typealias StepProgress = @Sendable (_ step: String, _ seconds: Double?) -> Void
 
+/// A progress callback for the share of a long step done (`done` in 0...1, rising), between the
+/// step's two ``StepProgress`` calls; called from worker threads.
+public typealias StepShare = @Sendable (_ step: String, _ done: Double) -> Void
+
 /// Runs `body` as the step `name`, telling `progress` (when given) when it starts and how long
 /// it took.
 func timedStep<T>(_ progress: StepProgress?, _ name: String, _ body: () throws -> T) rethrows -> T {

@@ -153,4 +153,18 @@ struct BrokerageTests {
             for role in BrokerageRole.allCases { #expect(other[role] == one[role], "\(role)") }
         }
     }
+
+    @Test("progress: rising shares of the work, ending at 1, the same counts", arguments: [false, true])
+    func progress(directed: Bool) {
+        let (graph, partition) = randomGraph(seed: 12, n: 8000, m: 100_000, directed: directed, weighted: false, groups: 7)
+        let brokerage = Brokerage(threads: 2)
+        let reports = ProgressLog()
+        let told = brokerage.run(graph, partition: partition, progress: { reports.append($0) })
+        let plain = brokerage.run(graph, partition: partition)
+        #expect(told.total == plain.total && told.liaison == plain.liaison && told.coordinator == plain.coordinator)
+        let shares = reports.values
+        #expect(shares.last == 1)
+        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(shares.count >= 5)
+    }
 }

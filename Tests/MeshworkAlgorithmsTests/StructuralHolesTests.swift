@@ -137,4 +137,18 @@ struct StructuralHolesTests {
             #expect(other.networkXEffectiveSize.map(\.bitPattern) == one.networkXEffectiveSize.map(\.bitPattern))
         }
     }
+
+    @Test("progress: rising shares of the work, ending at 1, the same figures", arguments: [false, true])
+    func progress(weighted: Bool) {
+        let (graph, _) = randomGraph(seed: 13, n: 8000, m: 100_000, directed: false, weighted: weighted, groups: 2)
+        let holes = StructuralHoles(weighted: weighted, threads: 2)
+        let reports = ProgressLog()
+        let told = holes.run(graph, progress: { reports.append($0) })
+        let plain = holes.run(graph)
+        #expect(bits(told.constraint) == bits(plain.constraint) && bits(told.effectiveSize) == bits(plain.effectiveSize))
+        let shares = reports.values
+        #expect(shares.last == 1)
+        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(shares.count >= 5)
+    }
 }

@@ -28,6 +28,9 @@ struct OutputRulesCommandTests {
         for step in ["groups", "brokerage roles", "structural holes", "module roles", "bridges and articulation points"] {
             #expect(brokers.stderr.contains("brokers: \(step)… "), "\(step)")
         }
+        // The long steps' shares rewrite their line; the duration ends it.
+        let brokerLines = brokers.stderr.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init)
+        #expect(brokerLines.contains { $0.hasPrefix("brokers: structural holes… 100% ") && $0.hasSuffix(" s") })
     }
 
     @Test("-o or --stats naming an input is refused (64) and the input is unchanged; .gz is honoured; map names checked")

@@ -40,14 +40,20 @@ struct ReportProgressTests {
     @Test("brokers: each step is told when it starts and how long it took; the table is the same without it")
     func brokerSteps() throws {
         let loaded = try Fixtures.load("lazega-lawyers")
-        let log = Log()
+        let log = Log(), shares = Log()
         let told = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: 42, threads: 2,
-                                    progress: log.add)
+                                    progress: log.add, shares: { shares.add($0, $1) })
         let silent = try BrokerReport(loaded, level: .hierarchy(.organisation), weighted: false, seed: 42, threads: 2)
         #expect(told.constraint.map(\.bitPattern) == silent.constraint.map(\.bitPattern))
         #expect(told.roles.total == silent.roles.total && told.partition.group == silent.partition.group)
         let steps = ["groups", "brokerage roles", "structural holes", "module roles", "bridges and articulation points"]
         #expect(log.all.map(\.step) == steps.flatMap { [$0, $0] })
+        // The two long steps tell their shares, rising to 1.
+        for step in ["brokerage roles", "structural holes"] {
+            let told = shares.all.filter { $0.step == step }.compactMap(\.seconds)
+            #expect(told.last == 1 && zip(told, told.dropFirst()).allSatisfy { $0 < $1 }, "\(step)")
+        }
+        #expect(Set(shares.all.map(\.step)) == ["brokerage roles", "structural holes"])
         for (k, entry) in log.all.enumerated() {
             if k % 2 == 0 { #expect(entry.seconds == nil) } else { #expect(entry.seconds.map { $0 >= 0 && $0 < 600 } == true) }
         }

@@ -62,8 +62,12 @@ public struct Brokerage: Sendable {
     ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
     /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space per thread.
-    public func run(_ graph: CSRGraph, partition: Partition) -> Result {
-        var result = Self.roles(graph, partition: partition, threads: threads)
+    ///
+    /// `progress`, when given, is told the share of the work done (from the worker threads, in
+    /// increasing order, at most once per whole percent).
+    public func run(_ graph: CSRGraph, partition: Partition,
+                    progress: (@Sendable (_ done: Double) -> Void)? = nil) -> Result {
+        var result = Self.roles(graph, partition: partition, threads: threads, progress: progress)
         result.groupsReached = Self.groupsReached(graph, partition: partition)
         return result
     }
@@ -129,7 +133,8 @@ extension Brokerage {
     ///
     /// - Precondition: `partition.vertexCount == graph.vertexCount`.
     /// - Complexity: O(V + G + sum over a of outdeg(a)^2) time; O(V + G) extra space per thread.
-    static func roles(_ graph: CSRGraph, partition: Partition, threads: Int) -> Result {
+    static func roles(_ graph: CSRGraph, partition: Partition, threads: Int,
+                      progress: (@Sendable (_ done: Double) -> Void)? = nil) -> Result {
         let n = graph.vertexCount
         precondition(partition.vertexCount == n, "a group (or unknown) for every vertex")
         let group = partition.group
@@ -143,6 +148,7 @@ extension Brokerage {
         let (offsets, targets) = (graph.offsets, graph.targets)
         let (inOffsets, inSources) = (graph.inRowOffsets, graph.inRowSources)
         let blocks = offsets.withUnsafeBufferPointer { _ParallelSources.vertexBlocks(offsets: $0) }
+        let work = _WorkProgress(total: n + Int(offsets[n]), report: progress)
         coordinator.withUnsafeMutableBufferPointer { coordinatorSlots in
         itinerant.withUnsafeMutableBufferPointer { itinerantSlots in
         representative.withUnsafeMutableBufferPointer { representativeSlots in
@@ -219,6 +225,8 @@ extension Brokerage {
                             if gb >= 0 { perGroup[gb] = 0 }
                         }
                     }
+                    let (first, end) = (blocks[block], blocks[block + 1])
+                    work?.advance(by: end - first + Int(offsets[end]) - Int(offsets[first]))
                 }
             }
         }}}}}

@@ -69,8 +69,12 @@ public struct StructuralHoles: Sendable {
     ///     StructuralHoles().run(path).effectiveSize   // [1, 2, 1]
     ///
     /// - Complexity: O(sum over v of deg(v)^2) time; O(V + E) extra space, plus O(V) per thread.
-    public func run(_ graph: CSRGraph) -> Result {
-        let m = Self.compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true, threads: threads)
+    ///
+    /// `progress`, when given, is told the share of the work done (from the worker threads, in
+    /// increasing order, at most once per whole percent).
+    public func run(_ graph: CSRGraph, progress: (@Sendable (_ done: Double) -> Void)? = nil) -> Result {
+        let m = Self.compute(graph, weighted: weighted, wantConstraint: true, wantEffectiveSize: true, threads: threads,
+                             progress: progress)
         return Result(constraint: m.constraint, effectiveSize: m.effectiveSize, networkXEffectiveSize: m.networkXEffectiveSize)
     }
 
@@ -164,7 +168,8 @@ public struct StructuralHoles: Sendable {
         return (offsets, targets, mutual)
     }
 
-    static func compute(_ graph: CSRGraph, weighted: Bool, wantConstraint: Bool, wantEffectiveSize: Bool, threads: Int)
+    static func compute(_ graph: CSRGraph, weighted: Bool, wantConstraint: Bool, wantEffectiveSize: Bool, threads: Int,
+                        progress: (@Sendable (_ done: Double) -> Void)? = nil)
         -> (constraint: [Double], effectiveSize: [Double], networkXEffectiveSize: [Double]) {
         let n = graph.vertexCount
         guard n > 0 else { return ([], [], []) }
@@ -186,6 +191,7 @@ public struct StructuralHoles: Sendable {
         var effective = [Double](repeating: .nan, count: n)
         var networkX = effective
         let blocks = offsets.withUnsafeBufferPointer { _ParallelSources.vertexBlocks(offsets: $0) }
+        let work = _WorkProgress(total: n + Int(offsets[n]), report: progress)
         constraint.withUnsafeMutableBufferPointer { constraintSlots in
         effective.withUnsafeMutableBufferPointer { effectiveSlots in
         networkX.withUnsafeMutableBufferPointer { networkXSlots in
@@ -232,6 +238,8 @@ public struct StructuralHoles: Sendable {
                         }
                         for p in row { share[Int(targets[p])] = 0 }
                     }
+                    let (first, end) = (blocks[block], blocks[block + 1])
+                    work?.advance(by: end - first + Int(offsets[end]) - Int(offsets[first]))
                 }
             }
         }}}

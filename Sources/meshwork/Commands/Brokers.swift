@@ -42,9 +42,11 @@ struct Brokers: ParsableCommand {
     }
 
     func run() throws {
+        let progress = options.progressLines
+        let shares: StepShare? = progress.enabled ? { @Sendable step, done in progress.share("brokers", step, done) } : nil
         try runAnalysis(options) {
             try BrokerReport($0, level: level, weighted: options.weighted, seed: seed, threads: options.workerThreads,
-                             top: top, progress: options.progressLines.callback("brokers"))
+                             top: top, progress: progress.callback("brokers"), shares: shares)
         }
     }
 }

@@ -161,6 +161,14 @@ struct Progress: Sendable {
         if enabled && seconds >= 1 { printError("meshwork: \(text)… \((seconds * 10).rounded() / 10) s") }
     }
 
+    /// The share done of a ``step(_:_:_:)`` that has started, rewriting its line
+    /// (`brokers: structural holes… 45%`); the step's end appends its duration to the line.
+    func share(_ label: String, _ name: String, _ value: Double) {
+        guard enabled else { return }
+        var line = "\r\(label): \(name)… \(Int((value * 100).rounded(.down)))%"
+        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
     func fraction(_ label: String, _ value: Double) {
         guard enabled else { return }
         let percent = Int((value * 100).rounded(.down))
