@@ -285,7 +285,7 @@ public struct Betweenness: Sendable {
                                                  budget: canBatch && batch > 1 ? Self._batchedPartialBudget
                                                                                : _ParallelSources.partialBudget)
         var partial = [Double](repeating: 0, count: blocks * length)
-        let searched = _WorkProgress(total: sources.count, report: progress)
+        let searched = _WorkProgress.tracking(total: sources.count, report: progress)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
             let shared = _SharedPointer(base: partialBuffer.baseAddress!)
             sources.withUnsafeBufferPointer { sourceList in

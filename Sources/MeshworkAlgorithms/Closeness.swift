@@ -108,7 +108,7 @@ public struct Closeness: Sendable {
         let batch = useWeights ? 1 : 64
         let units = (k + batch - 1) / batch
         let blocks = _ParallelSources.blockCount(sources: units, bytesPerBlock: 0)
-        let searched = _WorkProgress(total: k, report: progress)
+        let searched = _WorkProgress.tracking(total: k, report: progress)
         reachedCounts.withUnsafeMutableBufferPointer { reachedBuffer in
         distanceSums.withUnsafeMutableBufferPointer { distanceBuffer in
         inverseSums.withUnsafeMutableBufferPointer { inverseBuffer in

@@ -67,18 +67,35 @@ enum _ParallelSources {
     }
 
     /// Runs `worker` on `min(threads, blocks)` workers of ``forEachWorker(_:_:)``; each call pulls
-    /// block indices from a shared counter through `nextBlock` until it returns `nil`.
-    static func run(blocks: Int, threads: Int, _ worker: (_ nextBlock: () -> Int?) -> Void) {
+    /// block indices from a shared counter through `nextBlock` until it returns `nil`. `progress`,
+    /// when given, is told the share of the blocks done (a worker's block is done when it asks for
+    /// the next): for blocks of about equal work, such as ``vertexBlocks(offsets:)``'s.
+    static func run(blocks: Int, threads: Int, progress: (@Sendable (_ done: Double) -> Void)? = nil,
+                    _ worker: (_ nextBlock: () -> Int?) -> Void) {
         guard blocks > 0 else { return }
         let counter = _BlockCounter(limit: blocks)
         // The workers only read shared inputs and write disjoint outputs (see above).
-        forEachWorker(max(1, min(threads, blocks))) { _ in worker { counter.take() } }
+        guard let done = _WorkProgress.tracking(total: blocks, report: progress) else {
+            // Without progress, no per-worker state (its box would be an allocation per call).
+            forEachWorker(max(1, min(threads, blocks))) { _ in worker { counter.take() } }
+            return
+        }
+        forEachWorker(max(1, min(threads, blocks))) { _ in
+            var holding = false
+            worker {
+                if holding { done.advance(by: 1) }
+                let block = counter.take()
+                holding = block != nil
+                return block
+            }
+        }
     }
 }
 
 /// The share of a parallel kernel's work done (the searches of an all-sources kernel, or the
-/// vertices and ties of the vertex blocks), told to a progress callback from the workers: under a
-/// lock, so in increasing order, and at most once per whole percent. Never changes a result.
+/// blocks of ``_ParallelSources/run(blocks:threads:progress:_:)``), told to a progress callback
+/// from the workers: under a lock, so in increasing order, and at most once per whole percent.
+/// Never changes a result.
 final class _WorkProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
@@ -87,8 +104,14 @@ final class _WorkProgress: @unchecked Sendable {
     private let report: @Sendable (_ done: Double) -> Void
 
     /// Progress over `total` units of work, or nil when there is no callback (or nothing to do).
-    init?(total: Int, report: (@Sendable (_ done: Double) -> Void)?) {
+    /// A factory rather than a failable initialiser: a class's failable initialiser allocates the
+    /// object before it can fail, an allocation per kernel call without progress.
+    static func tracking(total: Int, report: (@Sendable (_ done: Double) -> Void)?) -> _WorkProgress? {
         guard let report, total > 0 else { return nil }
+        return _WorkProgress(total: total, report: report)
+    }
+
+    private init(total: Int, report: @escaping @Sendable (_ done: Double) -> Void) {
         self.total = total
         self.report = report
     }

@@ -45,15 +45,12 @@ public struct BrokerReport: Sendable {
         let graph = loaded.graph
         let partition = try timedStep(progress, "groups") { try Self.partition(loaded, level: level, seed: seed) }
         self.partition = partition
-        func share(_ step: String) -> (@Sendable (Double) -> Void)? {
-            shares.map { report in { @Sendable done in report(step, done) } }
-        }
         let roles = timedStep(progress, "brokerage roles") {
-            Brokerage(threads: threads).run(graph, partition: partition, progress: share("brokerage roles"))
+            Brokerage(threads: threads).run(graph, partition: partition, progress: stepShare(shares, "brokerage roles"))
         }
         self.roles = roles
         let holes = timedStep(progress, "structural holes") {
-            StructuralHoles(weighted: weighted, threads: threads).run(graph, progress: share("structural holes"))
+            StructuralHoles(weighted: weighted, threads: threads).run(graph, progress: stepShare(shares, "structural holes"))
         }
         (constraint, burtEffectiveSize, effectiveSize) = (holes.constraint, holes.effectiveSize, holes.networkXEffectiveSize)
         moduleRoles = timedStep(progress, "module roles") { ModuleRoles(weighted: weighted).run(graph, partition: partition) }

@@ -184,10 +184,8 @@ struct BetweennessTests {
         let reports = ProgressLog()
         let scores = b.run(g, progress: { reports.append($0) }).scores
         #expect(bits(scores) == bits(b.run(g).scores))
-        let shares = reports.values
-        #expect(shares.last == 1)
-        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
-        #expect(shares.count >= 5 && shares.count <= 101)
+        reports.expectRisingToOne(atLeast: 5)
+        #expect(reports.values.count <= 101)
     }
 }
 
@@ -199,6 +197,14 @@ final class ProgressLog: @unchecked Sendable {
     func append(_ share: Double) { lock.lock(); shares.append(share); lock.unlock() }
 
     var values: [Double] { lock.lock(); defer { lock.unlock() }; return shares }
+
+    /// Expects the shares told to rise strictly and end at 1, at least `count` of them.
+    func expectRisingToOne(atLeast count: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let shares = values
+        #expect(shares.last == 1, sourceLocation: sourceLocation)
+        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 }, sourceLocation: sourceLocation)
+        #expect(shares.count >= count, sourceLocation: sourceLocation)
+    }
 }
 
 func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }

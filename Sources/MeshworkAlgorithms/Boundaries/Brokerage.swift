@@ -148,7 +148,6 @@ extension Brokerage {
         let (offsets, targets) = (graph.offsets, graph.targets)
         let (inOffsets, inSources) = (graph.inRowOffsets, graph.inRowSources)
         let blocks = offsets.withUnsafeBufferPointer { _ParallelSources.vertexBlocks(offsets: $0) }
-        let work = _WorkProgress(total: n + Int(offsets[n]), report: progress)
         coordinator.withUnsafeMutableBufferPointer { coordinatorSlots in
         itinerant.withUnsafeMutableBufferPointer { itinerantSlots in
         representative.withUnsafeMutableBufferPointer { representativeSlots in
@@ -161,7 +160,7 @@ extension Brokerage {
                        representative: _SharedPointer(base: representativeSlots.baseAddress!),
                        gatekeeper: _SharedPointer(base: gatekeeperSlots.baseAddress!),
                        liaison: _SharedPointer(base: liaisonSlots.baseAddress!))
-            _ParallelSources.run(blocks: blocks.count - 1, threads: threads) { nextBlock in
+            _ParallelSources.run(blocks: blocks.count - 1, threads: threads, progress: progress) { nextBlock in
                 // mark[b] == v: b is an out-neighbour of the current broker v.
                 var mark = [Int32](repeating: -1, count: n)
                 // perGroup[g]: out-neighbours of v in group g.
@@ -225,8 +224,6 @@ extension Brokerage {
                             if gb >= 0 { perGroup[gb] = 0 }
                         }
                     }
-                    let (first, end) = (blocks[block], blocks[block + 1])
-                    work?.advance(by: end - first + Int(offsets[end]) - Int(offsets[first]))
                 }
             }
         }}}}}

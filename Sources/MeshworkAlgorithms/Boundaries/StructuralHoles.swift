@@ -191,7 +191,6 @@ public struct StructuralHoles: Sendable {
         var effective = [Double](repeating: .nan, count: n)
         var networkX = effective
         let blocks = offsets.withUnsafeBufferPointer { _ParallelSources.vertexBlocks(offsets: $0) }
-        let work = _WorkProgress(total: n + Int(offsets[n]), report: progress)
         constraint.withUnsafeMutableBufferPointer { constraintSlots in
         effective.withUnsafeMutableBufferPointer { effectiveSlots in
         networkX.withUnsafeMutableBufferPointer { networkXSlots in
@@ -200,7 +199,7 @@ public struct StructuralHoles: Sendable {
             let out = (constraint: _SharedPointer(base: constraintSlots.baseAddress!),
                        effective: _SharedPointer(base: effectiveSlots.baseAddress!),
                        networkX: _SharedPointer(base: networkXSlots.baseAddress!))
-            _ParallelSources.run(blocks: blocks.count - 1, threads: threads) { nextBlock in
+            _ParallelSources.run(blocks: blocks.count - 1, threads: threads, progress: progress) { nextBlock in
                 // share[k] = p_ik for the neighbours k of the current vertex i, 0 elsewhere.
                 var share = [Double](repeating: 0, count: n)
                 while let block = nextBlock() {
@@ -238,8 +237,6 @@ public struct StructuralHoles: Sendable {
                         }
                         for p in row { share[Int(targets[p])] = 0 }
                     }
-                    let (first, end) = (blocks[block], blocks[block + 1])
-                    work?.advance(by: end - first + Int(offsets[end]) - Int(offsets[first]))
                 }
             }
         }}}

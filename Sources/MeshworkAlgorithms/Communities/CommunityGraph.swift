@@ -294,24 +294,28 @@ extension _CommunityGraph {
             }
         }}}}}}}}
         for c in 0..<count { newOffsets[c + 1] += newOffsets[c] }
-        // Each range's rows go to their place in the joined arrays, ranges copied in parallel.
+        // Each range's rows go to their place in the joined arrays (which the ranges cover exactly,
+        // so they need no filling first), ranges copied in parallel.
         let total = Int(newOffsets[count])
-        var newTargets = [Int32](repeating: 0, count: total)
-        var newWeights = [Double](repeating: 0, count: total)
-        newTargets.withUnsafeMutableBufferPointer { newTargets in
-        newWeights.withUnsafeMutableBufferPointer { newWeights in
-            let targetsOut = newTargets.baseAddress!, weightsOut = newWeights.baseAddress!
-            guard ranges > 1 else {
-                Self.copy(rangeTargets[0], rangeWeights[0], to: targetsOut, weightsOut, at: 0)
-                return
-            }
-            let counter = _BlockCounter(limit: ranges)
-            forEachWorker(max(1, min(threads, ranges))) { _ in
-                while let r = counter.take() {
-                    Self.copy(rangeTargets[r], rangeWeights[r], to: targetsOut, weightsOut, at: Int(newOffsets[bounds[r]]))
+        var newWeights: [Double] = []
+        let newTargets = [Int32](unsafeUninitializedCapacity: total) { targets, targetCount in
+            newWeights = [Double](unsafeUninitializedCapacity: total) { weights, weightCount in
+                guard let targetsOut = targets.baseAddress, let weightsOut = weights.baseAddress else { return }
+                if ranges == 1 {
+                    Self.copy(rangeTargets[0], rangeWeights[0], to: targetsOut, weightsOut, at: 0)
+                } else {
+                    let counter = _BlockCounter(limit: ranges)
+                    forEachWorker(max(1, min(threads, ranges))) { _ in
+                        while let r = counter.take() {
+                            Self.copy(rangeTargets[r], rangeWeights[r], to: targetsOut, weightsOut,
+                                      at: Int(newOffsets[bounds[r]]))
+                        }
+                    }
                 }
+                weightCount = total
             }
-        }}
+            targetCount = total
+        }
         return _CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
                                selfWeight: newSelf, nodeWeight: newNodeWeight)
     }

@@ -30,13 +30,13 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         public var seed: UInt64
         /// Stopping tolerance of pagerank, katz and eigenvector (`nil`: each one's default).
         public var tolerance: Double?
-        /// Told the share of the searches done by the all-sources measures (`betweenness`, or
+        /// Told the share of the searches done by the all-sources measures (step `betweenness`, or
         /// `closeness and harmonic`), from worker threads.
-        public var progress: (@Sendable (_ measure: String, _ done: Double) -> Void)?
+        public var progress: StepShare?
 
         public init(measures: [Measure], weighted: Bool = false, threads: Int = Parallelism.defaultThreads, samples: Int? = nil,
                     seed: UInt64 = 42, tolerance: Double? = nil,
-                    progress: (@Sendable (_ measure: String, _ done: Double) -> Void)? = nil) {
+                    progress: StepShare? = nil) {
             self.measures = measures
             self.weighted = weighted
             self.threads = threads
@@ -59,15 +59,13 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
         let threads = configuration.threads
         let samples = configuration.samples, seed = configuration.seed, tolerance = configuration.tolerance
         let progress = configuration.progress
-        func searches(_ measure: String) -> (@Sendable (Double) -> Void)? {
-            progress.map { report in { @Sendable done in report(measure, done) } }
-        }
         var extra: [(String, JSONValue)] = [("measures", .array(configuration.measures.map { .string($0.rawValue) })),
                                             ("threads", .int(threads))]
         var pathScores: Closeness.Result?
         func paths() -> Closeness.Result {
             if let pathScores { return pathScores }
-            let scores = Closeness(weighted: weighted, threads: threads).run(graph, progress: searches("closeness and harmonic"))
+            let scores = Closeness(weighted: weighted, threads: threads)
+                .run(graph, progress: stepShare(progress, "closeness and harmonic"))
             pathScores = scores
             return scores
         }
@@ -82,7 +80,7 @@ public struct CentralityAnalysis: AnalysisOutput, Sendable {
             case .inStrength: columns.append(.doubles(name: name, values: Strength(direction: .in).run(graph).strengths))
             case .betweenness:
                 let result = Betweenness(weighted: weighted, threads: threads, samples: samples, seed: seed)
-                    .run(graph, progress: searches("betweenness"))
+                    .run(graph, progress: stepShare(progress, "betweenness"))
                 columns.append(.doubles(name: name, values: result.scores))
                 if samples != nil { extra.append(("betweenness_samples", .int(result.sources))) }
             case .closeness: columns.append(.doubles(name: name, values: paths().closeness))

@@ -47,7 +47,7 @@ struct Centrality: ParsableCommand {
 
     func run() throws {
         let progress = options.progressLines
-        let searches: (@Sendable (String, Double) -> Void)? = progress.enabled
+        let searches: StepShare? = progress.enabled
             ? { @Sendable measure, done in progress.fraction("centrality: \(measure), sources searched", done) } : nil
         try runAnalysis(options) {
             try CentralityAnalysis($0, .init(measures: measure, weighted: options.weighted, threads: options.workerThreads,
