@@ -118,6 +118,57 @@ struct BlockSynchronousCommunityTests {
         }
     }
 
+    @Test("a selective refinement leaves the unmarked communities whole and refines the marked ones",
+          arguments: [Int.max, 10])
+    func selectiveRefinement(minimum: Int) {
+        let graph = Self.grouped(groups: 12, size: 30, inside: 4, across: 2, seed: 5, weighted: true)
+        let n = graph.vertexCount
+        let level = _CommunityGraph(graph, order: (0..<Int32(n)).map { $0 }, quality: .modularity)
+        let scale = _qualityScale(.modularity, resolution: 1, totalWeight: level.totalWeight)
+        let refiner = _Refinement(capacity: n, entries: graph.targets.count,
+                                  schedule: _BlockSchedule(threads: 2, minimumVertices: minimum))
+        defer { refiner.deallocate() }
+        // The generated groups (30 consecutive vertices, connected) as communities; the even ones
+        // are refined.
+        let membership = (0..<Int32(n)).map { $0 / 30 }
+        let marked = membership.map { $0 % 2 == 0 }
+        var rng = SplitMix64(seed: 3)
+        let refined = refiner.run(level, membership: membership, scale: scale, randomness: 0.01, refining: marked, rng: &rng)
+        var pieces = [Set<Int32>](repeating: [], count: 12)
+        for v in 0..<n {
+            let c = Int(membership[v])
+            // A piece is named by one of its vertices, in the same community.
+            #expect(membership[Int(refined[v])] == membership[v])
+            #expect(marked[v] || refined[v] == Int32(c * 30), "an unmarked community is one piece, named by its first vertex")
+            pieces[c].insert(refined[v])
+        }
+        for c in stride(from: 0, to: 12, by: 2) {
+            #expect(pieces[c].count > 1 && pieces[c].count < 30, "community \(c) is refined into pieces")
+        }
+        var numbered = refined, scratch: [Int32] = []
+        _ = _renumber(&numbered, scratch: &scratch)
+        #expect(groupsConnected(Partition(groups: numbered), in: graph), "every piece is connected")
+    }
+
+    @Test("a partition's quality is the quality of the graph aggregated by it", arguments: CommunityQuality.allCases)
+    func partitionQuality(quality: CommunityQuality) {
+        let graph = Self.grouped(groups: 10, size: 20, inside: 4, across: 3, seed: 2, weighted: true)
+        let n = graph.vertexCount
+        let base = _CommunityGraph(graph, order: (0..<Int32(n)).map { $0 }, quality: quality)
+        let level = base.aggregated(membership: (0..<Int32(n)).map { $0 / 2 }, count: n / 2)
+        var rng = SplitMix64(seed: 9)
+        var scratch: [Int32] = []
+        for _ in 0..<5 {
+            var membership = (0..<Int32(level.vertexCount)).map { _ in Int32(rng.below(12)) }
+            let count = _renumber(&membership, scratch: &scratch)
+            let direct = level.quality(quality, of: membership, count: count, resolution: 0.7,
+                                       totalWeight: base.totalWeight)
+            let aggregated = level.aggregated(membership: membership, count: count)
+                .ownQuality(quality, resolution: 0.7, totalWeight: base.totalWeight)
+            #expect(abs(direct - aggregated) <= 1e-9 * max(1, abs(aggregated)))
+        }
+    }
+
     @Test("Leiden's settled rule: a blocked run from every vertex may stop early; from a partial frontier it does not")
     func settledRule() {
         let graph = Self.grouped(groups: 40, size: 60, inside: 6, across: 3, seed: 4)

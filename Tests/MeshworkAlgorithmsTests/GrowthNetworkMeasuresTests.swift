@@ -215,6 +215,37 @@ struct LeidenFrontierTests {
         }
     }
 
+    @Test("a start known to be connected is not split, with the same result", arguments: [Int.max, 200])
+    func connectedStart(minimum: Int) {
+        let base = BlockSynchronousCommunityTests.grouped(groups: 30, size: 40, inside: 5, across: 2, seed: 14)
+        let start = Self.leiden(seed: 1, threads: 2, blockedFrom: minimum).run(base)
+        // Ties only added: the start's communities stay connected.
+        let (graph, frontier) = Self.grown(base, size: 40, by: 100, seed: 15)
+        for seed in [UInt64(2), 3] {
+            let split = Self.leiden(seed: seed, threads: 2, blockedFrom: minimum)
+                .run(graph, initial: start.partition, frontier: frontier)
+            let kept = Self.leiden(seed: seed, threads: 2, blockedFrom: minimum)
+                .run(graph, initial: start.partition, initialIsConnected: true, frontier: frontier)
+            #expect(kept.partition == split.partition)
+            #expect(kept.quality.bitPattern == split.quality.bitPattern)
+            #expect(kept.moves == split.moves && kept.levels == split.levels)
+        }
+    }
+
+    @Test("a settled warm run stops at its first aggregated level, connected, its quality its modularity",
+          arguments: [Int.max, 200])
+    func settledWarmRun(minimum: Int) {
+        let base = BlockSynchronousCommunityTests.grouped(groups: 40, size: 50, inside: 5, across: 2, seed: 16)
+        let start = Self.leiden(seed: 1, threads: 2, blockedFrom: minimum).run(base)
+        let (graph, frontier) = Self.grown(base, size: 50, by: 20, seed: 17)
+        let warm = Self.leiden(seed: 5, threads: 2, blockedFrom: minimum).run(graph, initial: start.partition, frontier: frontier)
+        #expect(warm.levels == 1)
+        #expect(LeidenWarmStartTests.connected(graph, warm.partition))
+        #expect(abs(warm.quality - Modularity().run(graph, partition: warm.partition).quality) < 1e-9)
+        // Not far below a cold run on the grown graph.
+        #expect(warm.quality >= Self.leiden(seed: 5, threads: 2, blockedFrom: minimum).run(graph).quality - 0.01)
+    }
+
     @Test("an empty frontier leaves the starting partition as it is", arguments: [Int.max, 200])
     func emptyFrontier(minimum: Int) throws {
         let graph = BlockSynchronousCommunityTests.grouped(groups: 30, size: 40, inside: 5, across: 2, seed: 6)

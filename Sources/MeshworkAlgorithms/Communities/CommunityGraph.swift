@@ -31,6 +31,13 @@ struct _CommunityGraph {
 
     var vertexCount: Int { nodeWeight.count }
 
+    /// The vertices with a tie to another vertex.
+    var tiedVertexCount: Int {
+        var count = 0
+        for v in 0..<vertexCount where offsets[v + 1] > offsets[v] { count += 1 }
+        return count
+    }
+
     /// The undirected, weighted working copy of `graph` with vertex `order[i]` renumbered `i`.
     /// Rows come out sorted in the new numbering (the scatter walks targets in new-id order), so
     /// everything downstream depends only on the graph as seen in `order`.
@@ -187,6 +194,38 @@ struct _CommunityGraph {
                 sum += selfWeight[v] / m - resolution * share * share
             case .cpm:
                 sum += selfWeight[v] - resolution * nodeWeight[v] * (nodeWeight[v] - 1) / 2
+            }
+        }
+        return sum
+    }
+
+    /// The quality of the partition `membership` (numbered `0..<count`): per community, the weight
+    /// inside (self-loops and ties between its vertices) and the sum of its node weights, as
+    /// ``ownQuality(_:resolution:totalWeight:)`` reads them from the aggregated graph.
+    /// - Complexity: O(V + E).
+    func quality(_ quality: CommunityQuality, of membership: [Int32], count: Int, resolution: Double,
+                 totalWeight m: Double) -> Double {
+        var inside = [Double](repeating: 0, count: count)
+        var total = [Double](repeating: 0, count: count)
+        for v in 0..<vertexCount {
+            let c = Int(membership[v])
+            total[c] += nodeWeight[v]
+            var tiesInside = 0.0
+            for p in Int(offsets[v])..<Int(offsets[v + 1]) where membership[Int(targets[p])] == membership[v] {
+                tiesInside += weights.isEmpty ? 1 : weights[p]
+            }
+            // Each tie between two vertices of c is in both rows.
+            inside[c] += selfWeight[v] + tiesInside / 2
+        }
+        var sum = 0.0
+        for c in 0..<count {
+            switch quality {
+            case .modularity:
+                guard m > 0 else { return 0 }
+                let share = total[c] / (2 * m)
+                sum += inside[c] / m - resolution * share * share
+            case .cpm:
+                sum += inside[c] - resolution * total[c] * (total[c] - 1) / 2
             }
         }
         return sum

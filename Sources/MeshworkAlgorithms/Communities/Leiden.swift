@@ -7,6 +7,7 @@ import Darwin
 #endif
 import MeshworkCore
 
+
 /// Leiden community detection: fast local moving, then a refinement that splits each community
 /// into well-connected pieces, then aggregation of the refined pieces (the communities of the
 /// aggregated graph start from the unrefined ones). Every community it returns is connected.
@@ -62,20 +63,26 @@ public struct Leiden: Sendable {
     ///
     /// With `initial`, the first local moving starts from that partition instead of singletons
     /// (a warm start, e.g. from the previous period's partition of a growing network): each group
-    /// split into its connected pieces in `graph`, a vertex without a group alone. The phases are
-    /// otherwise the same, so every community returned is connected, as from singletons.
+    /// split into its connected pieces in `graph` (unless `initialIsConnected` says they are
+    /// connected already: the previous Leiden communities of a network that has only gained ties),
+    /// a vertex without a group alone. Then, as in Sahu's dynamic Leiden (arXiv:2405.11658, 2024),
+    /// the first refinement refines only the communities that the first local moving changed
+    /// (gained or lost a vertex); every other community stays one piece. And the run stops at the
+    /// first aggregated level whose local moving moves fewer than 1% of its vertices with a tie
+    /// (``_BlockSchedule/minimumMovesShare``): its communities, split into connected pieces,
+    /// stand, instead of being refined and merged back level after level. Every community returned
+    /// is connected, as from singletons.
     ///
     /// With a `frontier` as well (a dynamic frontier: Sahu, "DF Leiden", 2024), the first local
     /// moving of the first iteration queues only the frontier's vertices, e.g. the ends of the ties
     /// added or removed since `initial` was found; a vertex that moves queues its neighbours
-    /// outside its new community, as always. Refinement and aggregation are Leiden's, so every
-    /// community stays connected. With an empty frontier (no tie changed), the starting partition
-    /// (the connected pieces of `initial`) is returned as it is. A frontier of every vertex gives
-    /// the same result as none.
+    /// outside its new community, as always. With an empty frontier (no tie changed), the starting
+    /// partition (the connected pieces of `initial`) is returned as it is. A frontier of every
+    /// vertex gives the same result as none.
     /// - Precondition: `initial`, when given, has a group (or unknown) for every vertex; a frontier
     ///   needs an `initial` partition.
     public func run(_ graph: CSRGraph, order: [VertexID]? = nil, initial: Partition? = nil,
-                    frontier: [VertexID]? = nil) -> Result {
+                    initialIsConnected: Bool = false, frontier: [VertexID]? = nil) -> Result {
         precondition(frontier == nil || initial != nil, "a frontier continues from an initial partition")
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let base = _CommunityGraph(graph, order: order, quality: quality)
@@ -90,7 +97,9 @@ public struct Leiden: Sendable {
         defer { refiner.deallocate() }
         var membership = (0..<Int32(base.vertexCount)).map { $0 }
         var scratch: [Int32] = []
-        if let initial { membership = Self.startingMembership(graph, initial: initial, order: order) }
+        if let initial {
+            membership = Self.startingMembership(graph, initial: initial, order: order, split: !initialIsConnected)
+        }
         // The frontier by position in `order` (the base graph's numbering).
         var frontierFlags: [Bool]? = nil
         if let frontier {
@@ -107,13 +116,27 @@ public struct Leiden: Sendable {
             var levelMembership = membership
             var vertexOf = (0..<Int32(base.vertexCount)).map { $0 }  // base vertex -> level vertex
             var iterationMoves = 0
+            var settled: (piece: [Int32], count: Int)? = nil
             while true {
                 let levelFrontier = levels == 0 && iteration == 1 ? frontierFlags : nil
+                let warmStart = initial != nil && levels == 0 && iteration == 1
+                let starting = warmStart ? levelMembership : []
                 let moved = mover.run(level, membership: &levelMembership, scale: scale, allowEmpty: true,
                                       settledShare: _BlockSchedule.minimumMovesShare, frontier: levelFrontier, rng: &rng)
                 iterationMoves += moved
+                // A warm start refines only the communities the local moving changed (below).
+                let refining = warmStart ? Self.changedCommunities(from: starting, to: levelMembership) : nil
                 let count = _renumber(&levelMembership, scratch: &scratch)
                 if count == level.vertexCount { break }
+                if initial != nil && iteration == 1 && levels > 0
+                    && Double(moved) < _BlockSchedule.minimumMovesShare * Double(level.tiedVertexCount) {
+                    // A warm start that has settled: its communities (split into connected pieces)
+                    // stand without the last levels' refinements, which would merge them back.
+                    settled = Self.connectedPieces(offsets: level.offsets, targets: level.targets,
+                                                   group: levelMembership, order: nil)
+                    levelMembership = settled!.piece
+                    break
+                }
                 if levelFrontier != nil && frontier?.isEmpty == true {
                     // No tie changed: the starting partition stands.
                     vertexOf = levelMembership
@@ -122,7 +145,7 @@ public struct Leiden: Sendable {
                     break
                 }
                 var refined = refiner.run(level, membership: levelMembership, scale: scale,
-                                          randomness: randomness, rng: &rng)
+                                          randomness: randomness, refining: refining, rng: &rng)
                 var refinedCount = _renumber(&refined, scratch: &scratch)
                 if refinedCount == level.vertexCount {
                     // The refinement merged nothing: aggregate by the communities themselves.
@@ -137,8 +160,11 @@ public struct Leiden: Sendable {
                 levels += 1
             }
             for i in 0..<membership.count { membership[i] = levelMembership[Int(vertexOf[i])] }
-            // The last graph has one vertex per community, so its own quality is the partition's.
-            value = level.ownQuality(quality, resolution: resolution, totalWeight: totalWeight)
+            // The last graph has one vertex per community, so its own quality is the partition's
+            // (unless a warm start settled first).
+            value = settled.map {
+                level.quality(quality, of: $0.piece, count: $0.count, resolution: resolution, totalWeight: totalWeight)
+            } ?? level.ownQuality(quality, resolution: resolution, totalWeight: totalWeight)
             moves += iterationMoves
             if iterationMoves == 0 { break }
         }
@@ -146,32 +172,68 @@ public struct Leiden: Sendable {
                                levels: levels, iterations: iteration, moves: moves)
     }
 
-    /// The membership (by position in `order`) of the connected pieces of `initial`'s groups:
-    /// one breadth-first search per piece over the ties inside a group; a vertex without a group
-    /// is a piece alone. Pieces are numbered by first appearance in `order`.
+    /// Per vertex, whether its community in `after` gained or lost a vertex since `before` (the
+    /// same community ids, before renumbering).
+    /// - Complexity: O(V).
+    private static func changedCommunities(from before: [Int32], to after: [Int32]) -> [Bool] {
+        var changed = [Bool](repeating: false, count: before.count)
+        for v in 0..<before.count where before[v] != after[v] {
+            changed[Int(before[v])] = true
+            changed[Int(after[v])] = true
+        }
+        return after.map { changed[Int($0)] }
+    }
+
+    /// The membership (by position in `order`) of the connected pieces of `initial`'s groups in
+    /// `graph` (``connectedPieces(offsets:targets:group:order:)``), or without `split`, of its
+    /// groups as they are; a vertex without a group alone. Numbered by first appearance in `order`.
+    /// - Complexity: O(V + E), O(V) without `split`.
+    private static func startingMembership(_ graph: CSRGraph, initial: Partition, order: [VertexID],
+                                           split: Bool) -> [Int32] {
+        precondition(initial.vertexCount == graph.vertexCount, "an initial group for every vertex")
+        if split {
+            let piece = connectedPieces(offsets: graph.offsets, targets: graph.targets, group: initial.group,
+                                        order: order).piece
+            return order.map { piece[Int($0)] }
+        }
+        var number = [Int32](repeating: -1, count: initial.groupCount)
+        var count: Int32 = 0
+        return order.map { v in
+            let g = Int(initial.group[Int(v)])
+            if g < 0 { count += 1; return count - 1 }
+            if number[g] < 0 { number[g] = count; count += 1 }
+            return number[g]
+        }
+    }
+
+    /// Each vertex's connected piece of its group (`group[v]`, negative: alone), by one
+    /// breadth-first search per piece over the ties inside a group, and the number of pieces.
+    /// Pieces are numbered by first appearance in `order` (`nil`: `0..<V`).
     /// - Complexity: O(V + E).
-    private static func startingMembership(_ graph: CSRGraph, initial: Partition, order: [VertexID]) -> [Int32] {
-        let n = graph.vertexCount
-        precondition(initial.vertexCount == n, "an initial group for every vertex")
+    static func connectedPieces(offsets: [Int32], targets: [Int32], group: [Int32], order: [Int32]?)
+        -> (piece: [Int32], count: Int) {
+        let n = group.count
         var piece = [Int32](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
         var count: Int32 = 0
-        for s in order where piece[Int(s)] < 0 {
+        for position in 0..<n {
+            let s = order?[position] ?? Int32(position)
+            guard piece[Int(s)] < 0 else { continue }
             piece[Int(s)] = count
-            let g = initial.group[Int(s)]
+            let g = group[Int(s)]
             if g >= 0 {
                 queue[0] = s
                 var head = 0, tail = 1
                 while head < tail {
-                    let u = queue[head]; head += 1
-                    for q in graph.row(u) {
-                        let v = graph.targets[q]
-                        if piece[Int(v)] < 0 && initial.group[Int(v)] == g { piece[Int(v)] = count; queue[tail] = v; tail += 1 }
+                    let u = Int(queue[head]); head += 1
+                    for q in Int(offsets[u])..<Int(offsets[u + 1]) {
+                        let v = targets[q]
+                        if piece[Int(v)] < 0 && group[Int(v)] == g { piece[Int(v)] = count; queue[tail] = v; tail += 1 }
                     }
                 }
             }
             count += 1
         }
-        return order.map { piece[Int($0)] }
+        return (piece, Int(count))
     }
 }

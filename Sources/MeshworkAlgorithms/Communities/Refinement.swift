@@ -69,23 +69,37 @@ struct _Refinement {
 
     /// Returns the refined membership: piece ids are vertex ids (a non-empty piece contains the
     /// vertex whose id it has).
+    ///
+    /// With `refining`, only the communities of the vertices it marks are refined (every vertex of
+    /// a community alike); every other community stays one piece, named by its first vertex. The
+    /// random order is drawn as without it.
     func run(_ graph: _CommunityGraph, membership: [Int32], scale: Double, randomness: Double,
-             rng: inout SplitMix64) -> [Int32] {
+             refining: [Bool]? = nil, rng: inout SplitMix64) -> [Int32] {
         let n = graph.vertexCount
         precondition(n <= capacity, "scratch too small")
+        precondition(refining == nil || refining!.count == n, "a flag for every vertex")
         var refined = (0..<Int32(n)).map { $0 }
         let order = _shuffledVertices(n, &rng)
+        if let refining {
+            // A community left as it is: one piece, named by its first vertex (its members'
+            // `isSingleton` is cleared below, so none of them moves or is chosen).
+            let first = communityWeight
+            for v in stride(from: n - 1, through: 0, by: -1) where !refining[v] {
+                first[Int(membership[v])] = Double(v)
+            }
+            for v in 0..<n where !refining[v] { refined[v] = Int32(first[Int(membership[v])]) }
+        }
         graph.withView { g in
             membership.withUnsafeBufferPointer { membership in
                 refined.withUnsafeMutableBufferPointer { refined in
                     if let blocks, let entries, schedule.isBlocked(n, entries: graph.targets.count) {
                         blockedRefine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
-                                      randomness: randomness, draws: rng.split(UInt64(n)), blocks: blocks,
-                                      entry: entries)
+                                      randomness: randomness, refining: refining, draws: rng.split(UInt64(n)),
+                                      blocks: blocks, entry: entries)
                         return
                     }
                     refine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
-                           randomness: randomness, rng: &rng)
+                           randomness: randomness, refining: refining, rng: &rng)
                 }
             }
         }
@@ -94,12 +108,13 @@ struct _Refinement {
 
     private func refine(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
                         refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
-                        randomness: Double, rng: inout SplitMix64) {
+                        randomness: Double, refining: [Bool]?, rng: inout SplitMix64) {
         communityWeight.initialize(repeating: 0, count: n)
         isSingleton.initialize(repeating: true, count: n)
         for v in 0..<n {
             pieceWeight[v] = g.nodeWeight[v]
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
+            if let refining, !refining[v] { isSingleton[v] = false; continue }
             var external = 0.0
             for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) where membership[Int(g.targets[p])] == membership[v] {
                 external += g.weights.isEmpty ? 1 : g.weights[p]
@@ -170,7 +185,7 @@ extension _Refinement {
     /// The block-synchronous refinement (see the type's summary).
     private func blockedRefine(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
                                refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
-                               randomness: Double, draws: SplitMix64, blocks: _BlockState,
+                               randomness: Double, refining: [Bool]?, draws: SplitMix64, blocks: _BlockState,
                                entry: UnsafeMutablePointer<_RefinementEntry>) {
         let chunk = _BlockSchedule.chunk
         let pieceWeight = self.pieceWeight, pieceExternal = self.pieceExternal
@@ -182,11 +197,12 @@ extension _Refinement {
             pieceWeight[v] = g.nodeWeight[v]
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
             entry[v] = _RefinementEntry(community: membership[v], piece: refinedBase[v], slot: -1)
+            if let refining, !refining[v] { isSingleton[v] = false }
         }
         // Each vertex's weight to the rest of its community, on the workers (one slot each); the
         // 4-byte memberships are a quarter of the entries' cache footprint.
         blocks.parallel(tasks: (n + 1023) / 1024) { _, task in
-            for v in (task * 1024)..<min(n, (task + 1) * 1024) {
+            for v in (task * 1024)..<min(n, (task + 1) * 1024) where isSingleton[v] {
                 var external = 0.0
                 let community = membership[v]
                 for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) where membership[Int(g.targets[p])] == community {
@@ -199,7 +215,10 @@ extension _Refinement {
         let target = blocks.target, targetWeight = blocks.targetWeight
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom
-        let count = order.withUnsafeBufferPointer { blocks.nextSweep(order: $0, first: true) }
+        let count = order.withUnsafeBufferPointer { order in
+            refining?.withUnsafeBufferPointer { blocks.nextSweep(order: order, first: true, frontier: $0) }
+                ?? blocks.nextSweep(order: order, first: true)
+        }
         let blockSize = _BlockSchedule.blockSize(n, entries: g.targets.count)
         var start = 0
         while start < count {

@@ -88,12 +88,16 @@ public struct GrowthNetworkMeasures: Sendable {
         var rng = SplitMix64(seed: seed)
         var sampleOrder = (0..<Int32(m)).map { $0 }
         sampleOrder.shuffle(using: &rng)
-        var previous: Partition?
+        // The previous period's Leiden groups, by member (unknown: no tie then).
+        var previous: [Int32]?
         // The ends of the ties the period adds or removes (the warm Leiden's frontier).
         var frontier: [VertexID] = []
         var onFrontier = [Bool](repeating: false, count: m)
+        // Whether the period removed a tie (else the previous communities are still connected).
+        var removedTie = false
         func toggle(_ u: VertexID, _ tie: Int) {
             let v = graph.targets[tie]
+            if triangles.present[tie] { removedTie = true }
             triangles.toggle(u, v, entry: tie)
             if !onFrontier[Int(u)] { onFrontier[Int(u)] = true; frontier.append(u) }
             if !onFrontier[Int(v)] { onFrontier[Int(v)] = true; frontier.append(v) }
@@ -126,7 +130,9 @@ public struct GrowthNetworkMeasures: Sendable {
             touched.removeAll(keepingCapacity: true)
 
             result.clustering.append(triangles.averageClustering(presentFrom: presentFrom, period: p))
-            let network = triangles.presentNetwork()
+            // Members without a tie are left out of the searches and of Leiden: they reach no one
+            // and stay alone, adding nothing to modularity.
+            let (network, tied, compactID) = triangles.tiedNetwork()
             var present = 0
             for v in 0..<m where presentFrom[v] <= p { present += 1 }
             var sources: [VertexID]
@@ -141,22 +147,50 @@ public struct GrowthNetworkMeasures: Sendable {
                 }
                 sources.sort()
             }
-            let totals = Closeness(threads: threads).totals(network, of: sources)
+            let totals = Self.pathTotals(network, compactID: compactID, sources: sources, threads: threads)
             let estimate = Self.meanPath(distanceSums: totals.distanceSum, reached: totals.reached, population: present)
             result.meanPathLength.append(estimate.mean)
             result.meanPathLengthError.append(estimate.standardError)
             result.pathSources.append(sources.count)
             // A warm start continues the previous period's iterations: one more is enough.
-            let initial = warmStart ? previous : nil
+            let initial = warmStart ? previous.map { previous in
+                Partition(groups: tied.map { previous[Int($0)] })
+            } : nil
+            // Members as vertices of `network` (members without a tie left out).
+            func compacted(_ members: [VertexID]) -> [VertexID] {
+                members.compactMap { compactID[Int($0)] >= 0 ? compactID[Int($0)] : nil }
+            }
             let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1, threads: threads)
-                .run(network, order: order, initial: initial, frontier: initial != nil && dynamicFrontier ? frontier : nil)
-            previous = leiden.partition
+                .run(network, order: order.map(compacted), initial: initial, initialIsConnected: !removedTie,
+                     frontier: initial != nil && dynamicFrontier ? compacted(frontier) : nil)
+            var groups = [Int32](repeating: Partition.unknown, count: m)
+            for (i, v) in tied.enumerated() { groups[Int(v)] = leiden.partition.group[i] }
+            previous = groups
+            removedTie = false
             for v in frontier { onFrontier[Int(v)] = false }
             frontier.removeAll(keepingCapacity: true)
             result.modularity.append(leiden.quality)
             progress?(Double(p + 1) / Double(periods.count))
         }
         return result
+    }
+
+    /// Per source: the members it reaches (itself included) and the sum of their distances, in
+    /// `network`, whose vertex `compactID[v]` is member `v` (-1: a member without a tie, which
+    /// reaches only itself).
+    static func pathTotals(_ network: CSRGraph, compactID: [Int32], sources: [VertexID], threads: Int)
+        -> (reached: [Int], distanceSum: [Double]) {
+        let searched = sources.compactMap { compactID[Int($0)] >= 0 ? compactID[Int($0)] : nil }
+        let totals = Closeness(threads: threads).totals(network, of: searched)
+        var reached = [Int](repeating: 1, count: sources.count)
+        var distanceSum = [Double](repeating: 0, count: sources.count)
+        var next = 0
+        for (i, s) in sources.enumerated() where compactID[Int(s)] >= 0 {
+            reached[i] = totals.reached[next]
+            distanceSum[i] = totals.distanceSum[next]
+            next += 1
+        }
+        return (reached, distanceSum)
     }
 
     /// The mean path length over the sources' reached pairs, `Σ distanceSums / Σ (reached − 1)`
@@ -266,19 +300,26 @@ struct _TriangleCounts {
         return members == 0 ? .nan : sum / Double(members)
     }
 
-    /// The network of the present ties, rows sorted.
+    /// The network of the present ties on the members with one (`tied`, in member order: member
+    /// `tied[i]` is vertex `i`, and `compactID[v]` member v's vertex or -1), rows sorted.
     /// - Complexity: O(M + E) over the all-time network.
-    func presentNetwork() -> CSRGraph {
-        let n = graph.vertexCount
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        for v in 0..<n { offsets[v + 1] = offsets[v] + degree[v] }
-        var targets = [Int32](repeating: 0, count: Int(offsets[n]))
+    func tiedNetwork() -> (network: CSRGraph, tied: [VertexID], compactID: [Int32]) {
+        var tied: [VertexID] = []
+        var compactID = [Int32](repeating: -1, count: graph.vertexCount)
+        for v in 0..<graph.vertexCount where degree[v] > 0 {
+            compactID[v] = Int32(tied.count)
+            tied.append(VertexID(v))
+        }
+        var offsets = [Int32](repeating: 0, count: tied.count + 1)
+        for (i, v) in tied.enumerated() { offsets[i + 1] = offsets[i] + degree[Int(v)] }
+        var targets = [Int32](repeating: 0, count: Int(offsets[tied.count]))
         graph.targets.withUnsafeBufferPointer { all in
         present.withUnsafeBufferPointer { present in
+        compactID.withUnsafeBufferPointer { compactID in
         targets.withUnsafeMutableBufferPointer { targets in
             var next = 0
-            for q in 0..<all.count where present[q] { targets[next] = all[q]; next += 1 }
-        }}}
-        return CSRGraph(isDirected: false, offsets: offsets, targets: targets, weights: nil)
+            for q in 0..<all.count where present[q] { targets[next] = compactID[Int(all[q])]; next += 1 }
+        }}}}
+        return (CSRGraph(isDirected: false, offsets: offsets, targets: targets, weights: nil), tied, compactID)
     }
 }
