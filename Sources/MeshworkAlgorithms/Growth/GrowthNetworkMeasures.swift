@@ -95,19 +95,25 @@ public struct GrowthNetworkMeasures: Sendable {
         var onFrontier = [Bool](repeating: false, count: m)
         // Whether the period removed a tie (else the previous communities are still connected).
         var removedTie = false
-        func toggle(_ u: VertexID, _ tie: Int) {
+        func queue(_ u: VertexID, _ tie: Int) {
             let v = graph.targets[tie]
-            if triangles.present[tie] { removedTie = true }
-            triangles.toggle(u, v, entry: tie)
             if !onFrontier[Int(u)] { onFrontier[Int(u)] = true; frontier.append(u) }
             if !onFrontier[Int(v)] { onFrontier[Int(v)] = true; frontier.append(v) }
         }
+        func toggle(_ u: VertexID, _ tie: Int) {
+            if triangles.isPresent(tie) { removedTie = true }
+            triangles.toggle(u, graph.targets[tie], entry: tie)
+            queue(u, tie)
+        }
+        // Without a window a period only adds ties: their triangles are counted on the workers.
+        let team = records.window == nil && threads > 1 ? _WorkerTeam(size: threads) : nil
+        defer { team?.stop() }
         var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         for p in 0..<periods.count {
             for r in starts[p]..<starts[p + 1] {
                 let tie = records.tie(ofRecord: r, in: graph)
                 if records.window == nil {
-                    if !triangles.present[tie] { toggle(records.recordU[r], tie) }
+                    if triangles.addPending(records.recordU[r], entry: tie) { queue(records.recordU[r], tie) }
                     continue
                 }
                 count[tie] += 1
@@ -123,11 +129,12 @@ public struct GrowthNetworkMeasures: Sendable {
             for (tie, u) in touched {
                 queued[Int(tie)] = false
                 let shouldBePresent = count[Int(tie)] > 0
-                if shouldBePresent != triangles.present[Int(tie)] {
+                if shouldBePresent != triangles.isPresent(Int(tie)) {
                     toggle(u, Int(tie))
                 }
             }
             touched.removeAll(keepingCapacity: true)
+            triangles.closePending(team: team)
 
             result.clustering.append(triangles.averageClustering(presentFrom: presentFrom, period: p))
             // Members without a tie are left out of the searches and of Leiden: they reach no one
@@ -231,95 +238,5 @@ extension GrowthNetworkMeasures {
         public var pathSources: [Int]
         /// Modularity (resolution 1) of the Leiden partition (`seed`) of the period's network.
         public var modularity: [Double]
-    }
-}
-
-/// The network of one period as a subset of the network of all time, with every member's degree
-/// and triangle count kept up to date as ties are added and removed.
-///
-/// - Complexity: O(M + E) memory for the all-time network's E ties and M members; a toggle of
-///   `{u, v}` is O(d_u + d_v) in all-time degrees.
-struct _TriangleCounts {
-    let graph: CSRGraph
-    /// Whether each entry's tie is in the network (both entries of a tie alike).
-    private(set) var present: [Bool]
-    private(set) var degree: [Int32]
-    private(set) var triangles: [Int]
-    /// Marks the present neighbours of one end of a toggled tie.
-    private var stamp: [Int]
-    private var stamps = 0
-
-    init(_ graph: CSRGraph) {
-        self.graph = graph
-        present = [Bool](repeating: false, count: graph.targets.count)
-        degree = [Int32](repeating: 0, count: graph.vertexCount)
-        triangles = [Int](repeating: 0, count: graph.vertexCount)
-        stamp = [Int](repeating: 0, count: graph.vertexCount)
-    }
-
-    /// Adds the tie `{u, v}` (its entry in u's row) when absent, removes it when present, and
-    /// updates the triangle counts of u, v and every common neighbour present.
-    mutating func toggle(_ u: VertexID, _ v: VertexID, entry: Int) {
-        let back = graph.edgeIndex(v, u)!
-        let adding = !present[entry]
-        present[entry] = adding
-        present[back] = adding
-        let change = adding ? 1 : -1
-        degree[Int(u)] += Int32(change)
-        degree[Int(v)] += Int32(change)
-        // Mark the present neighbours of the end with the shorter row, scan the other's.
-        let (a, b) = graph.degree(u) <= graph.degree(v) ? (u, v) : (v, u)
-        stamps += 1
-        let mark = stamps
-        var common = 0
-        graph.targets.withUnsafeBufferPointer { targets in
-        present.withUnsafeBufferPointer { present in
-        stamp.withUnsafeMutableBufferPointer { stamp in
-        triangles.withUnsafeMutableBufferPointer { triangles in
-            for q in graph.row(a) where present[q] { stamp[Int(targets[q])] = mark }
-            for q in graph.row(b) where present[q] {
-                let w = Int(targets[q])
-                if stamp[w] == mark { triangles[w] += change; common += 1 }
-            }
-        }}}}
-        triangles[Int(u)] += change * common
-        triangles[Int(v)] += change * common
-    }
-
-    /// NetworkX `average_clustering` over the members present in `period` (`presentFrom[v] <=
-    /// period`), in member order (the sum of ``Clustering``'s local coefficients, the same bits);
-    /// NaN without one.
-    func averageClustering(presentFrom: [Int], period: Int) -> Double {
-        var sum = 0.0, members = 0
-        for v in 0..<graph.vertexCount where presentFrom[v] <= period {
-            members += 1
-            guard triangles[v] != 0 else { continue }
-            let d = Double(degree[v])
-            sum += 2 * Double(triangles[v]) / (d * (d - 1))
-        }
-        return members == 0 ? .nan : sum / Double(members)
-    }
-
-    /// The network of the present ties on the members with one (`tied`, in member order: member
-    /// `tied[i]` is vertex `i`, and `compactID[v]` member v's vertex or -1), rows sorted.
-    /// - Complexity: O(M + E) over the all-time network.
-    func tiedNetwork() -> (network: CSRGraph, tied: [VertexID], compactID: [Int32]) {
-        var tied: [VertexID] = []
-        var compactID = [Int32](repeating: -1, count: graph.vertexCount)
-        for v in 0..<graph.vertexCount where degree[v] > 0 {
-            compactID[v] = Int32(tied.count)
-            tied.append(VertexID(v))
-        }
-        var offsets = [Int32](repeating: 0, count: tied.count + 1)
-        for (i, v) in tied.enumerated() { offsets[i + 1] = offsets[i] + degree[Int(v)] }
-        var targets = [Int32](repeating: 0, count: Int(offsets[tied.count]))
-        graph.targets.withUnsafeBufferPointer { all in
-        present.withUnsafeBufferPointer { present in
-        compactID.withUnsafeBufferPointer { compactID in
-        targets.withUnsafeMutableBufferPointer { targets in
-            var next = 0
-            for q in 0..<all.count where present[q] { targets[next] = compactID[Int(all[q])]; next += 1 }
-        }}}}
-        return (CSRGraph(isDirected: false, offsets: offsets, targets: targets, weights: nil), tied, compactID)
     }
 }
