@@ -110,12 +110,15 @@ public struct GrowthNetworkMeasures: Sendable {
         defer { team?.stop() }
         var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         for p in 0..<periods.count {
-            for r in starts[p]..<starts[p + 1] {
-                let tie = records.tie(ofRecord: r, in: graph)
-                if records.window == nil {
-                    if triangles.addPending(records.recordU[r], entry: tie) { queue(records.recordU[r], tie) }
-                    continue
+            if records.window == nil {
+                let ties = Self.ties(ofRecords: starts[p]..<starts[p + 1], of: records, in: graph, team: team)
+                for (i, r) in (starts[p]..<starts[p + 1]).enumerated()
+                where triangles.addPending(records.recordU[r], entry: Int(ties[i])) {
+                    queue(records.recordU[r], Int(ties[i]))
                 }
+            }
+            for r in starts[p]..<starts[p + 1] where records.window != nil {
+                let tie = records.tie(ofRecord: r, in: graph)
                 count[tie] += 1
                 if !queued[tie] { queued[tie] = true; touched.append((Int32(tie), records.recordU[r])) }
             }
@@ -180,6 +183,24 @@ public struct GrowthNetworkMeasures: Sendable {
             progress?(Double(p + 1) / Double(periods.count))
         }
         return result
+    }
+
+    /// The entry of each record's tie in its smaller end's row (O(log d) each), on `team`'s workers.
+    static func ties(ofRecords range: Range<Int>, of records: _GrowthRecords, in graph: CSRGraph,
+                     team: _WorkerTeam?) -> [Int32] {
+        var ties = [Int32](repeating: 0, count: range.count)
+        let chunk = 4096
+        ties.withUnsafeMutableBufferPointer { buffer in
+            let ties = buffer
+            let body = { (_: Int, task: Int) in
+                for i in (task * chunk)..<min(range.count, (task + 1) * chunk) {
+                    ties[i] = Int32(records.tie(ofRecord: range.lowerBound + i, in: graph))
+                }
+            }
+            let tasks = (range.count + chunk - 1) / chunk
+            if let team { team.run(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
+        }
+        return ties
     }
 
     /// Per source: the members it reaches (itself included) and the sum of their distances, in

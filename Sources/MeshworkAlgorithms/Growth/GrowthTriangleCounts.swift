@@ -18,8 +18,8 @@ struct _TriangleCounts {
     private var state: [UInt8]
     private(set) var degree: [Int32]
     private(set) var triangles: [Int]
-    /// Ties added since the last ``closePending(team:)``: an entry of each and its reverse.
-    private var pending: [(entry: Int32, back: Int32)] = []
+    /// Ties added since the last ``closePending(team:)``: each one's entry in the row of `u`.
+    private var pending: [(entry: Int32, u: VertexID)] = []
     /// Marks the present neighbours of one end of a toggled tie.
     private var stamp: [Int]
     private var stamps = 0
@@ -104,18 +104,17 @@ struct _TriangleCounts {
 }
 
 extension _TriangleCounts {
-    /// Adds the tie of `entry` (in u's row) to the pending batch and returns true, or returns
-    /// false when it is present (or pending) already. Degrees count it at once; triangles at
-    /// ``closePending(team:)``.
+    /// Adds the tie of `entry` (in u's row, u its smaller end) to the pending batch and returns
+    /// true, or returns false when it is present (or pending) already. Degrees count it at once;
+    /// triangles at ``closePending(team:)``.
     mutating func addPending(_ u: VertexID, entry: Int) -> Bool {
         guard state[entry] == 0 else { return false }
         let v = graph.targets[entry]
-        let back = graph.edgeIndex(v, u)!
+        precondition(u < v, "a pending tie is named by its smaller end")
         state[entry] = 2
-        state[back] = 2
         degree[Int(u)] += 1
         degree[Int(v)] += 1
-        pending.append((Int32(entry), Int32(back)))
+        pending.append((Int32(entry), u))
         return true
     }
 
@@ -136,6 +135,23 @@ extension _TriangleCounts {
         stamps.initialize(repeating: 0, count: workers)
         defer { stamp.deallocate(); markedState.deallocate(); found.deallocate(); stamps.deallocate() }
         let chunk = 1024
+        let tasks = (pending.count + chunk - 1) / chunk
+        var backs = [Int32](repeating: 0, count: pending.count)
+        // Each pending tie's entry in its larger end's row, marked pending too (distinct entries).
+        let graph = self.graph
+        state.withUnsafeMutableBufferPointer { stateBuffer in
+        backs.withUnsafeMutableBufferPointer { backsBuffer in
+        pending.withUnsafeBufferPointer { pending in
+            let state = stateBuffer, backs = backsBuffer
+            let body = { (_: Int, task: Int) in
+                for i in (task * chunk)..<min(pending.count, (task + 1) * chunk) {
+                    let back = graph.edgeIndex(graph.targets[Int(pending[i].entry)], pending[i].u)!
+                    backs[i] = Int32(back)
+                    state[back] = 2
+                }
+            }
+            if let team { team.run(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
+        }}}
         graph.offsets.withUnsafeBufferPointer { offsets in
         graph.targets.withUnsafeBufferPointer { targets in
         state.withUnsafeBufferPointer { state in
@@ -148,9 +164,8 @@ extension _TriangleCounts {
             let body = { (worker: Int, task: Int) in
                 let mark = stamp + worker * n, markState = markedState + worker * n, count = found + worker * n
                 for i in (task * chunk)..<min(pending.count, (task + 1) * chunk) {
-                    let entry = Int(pending[i].entry)
-                    let v = targets[entry], u = targets[Int(pending[i].back)]
-                    let (x, y) = u < v ? (u, v) : (v, u)
+                    let u = pending[i].u, v = targets[Int(pending[i].entry)]
+                    let (x, y) = (u, v)
                     let degreeU = offsets[Int(u) + 1] - offsets[Int(u)], degreeV = offsets[Int(v) + 1] - offsets[Int(v)]
                     let (a, b) = degreeU <= degreeV ? (u, v) : (v, u)
                     stamps[worker] += 1
@@ -174,15 +189,14 @@ extension _TriangleCounts {
                     count[Int(v)] += closed
                 }
             }
-            let tasks = (pending.count + chunk - 1) / chunk
             if let team { team.run(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
         }}}}
         for worker in 0..<workers {
             for v in 0..<n { triangles[v] += Int(found[worker * n + v]) }
         }
-        for tie in pending {
+        for (tie, back) in zip(pending, backs) {
             state[Int(tie.entry)] = 1
-            state[Int(tie.back)] = 1
+            state[Int(back)] = 1
         }
         pending.removeAll(keepingCapacity: true)
     }
