@@ -127,11 +127,13 @@ public struct GrowthAnalysis: AnalysisOutput, Sendable {
                 ("standard_error", .array(measures.meanPathLengthError.map { .double($0) })),
             ])),
             ("modularity", .string(method.warmStart
-                ? (method.dynamicFrontier
-                    ? "Leiden (seed) warm-started from the previous period's partition, newcomers alone, first moving "
-                      + "only the ends of the period's added and removed ties (dynamic frontier)"
-                    : "Leiden (seed) warm-started from the previous period's partition, newcomers alone")
-                : "Leiden (seed) from singletons in every period")),
+                ? "Leiden (seed) on the members with a tie, warm-started from the previous period's partition, "
+                  + "newcomers alone, "
+                  + (method.dynamicFrontier
+                    ? "first moving only the ends of the period's added and removed ties (dynamic frontier), " : "")
+                  + "refining only the communities that changed, and on large networks stopping at the first "
+                  + "aggregated level where under 1% of the vertices move"
+                : "Leiden (seed) on the members with a tie, from singletons in every period")),
         ])
     }
 }
