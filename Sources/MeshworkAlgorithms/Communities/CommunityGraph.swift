@@ -185,18 +185,27 @@ struct _CommunityGraph {
     /// last aggregated graph of a run): Σ_v [ self_v / m − γ (k_v / 2m)² ] for modularity,
     /// Σ_v [ self_v − γ n_v (n_v − 1) / 2 ] for CPM. O(V).
     func ownQuality(_ quality: CommunityQuality, resolution: Double, totalWeight m: Double) -> Double {
+        if quality == .modularity && m <= 0 { return 0 }
         var sum = 0.0
         for v in 0..<vertexCount {
-            switch quality {
-            case .modularity:
-                guard m > 0 else { return 0 }
-                let share = nodeWeight[v] / (2 * m)
-                sum += selfWeight[v] / m - resolution * share * share
-            case .cpm:
-                sum += selfWeight[v] - resolution * nodeWeight[v] * (nodeWeight[v] - 1) / 2
-            }
+            sum += Self.term(quality, inside: selfWeight[v], total: nodeWeight[v], resolution: resolution, totalWeight: m)
         }
         return sum
+    }
+
+    /// One community's term of the quality, from the weight inside it and the sum of its node
+    /// weights: `inside / m − γ (total / 2m)²` for modularity, `inside − γ total (total − 1) / 2`
+    /// for CPM.
+    @inline(__always)
+    static func term(_ quality: CommunityQuality, inside: Double, total: Double, resolution: Double,
+                     totalWeight m: Double) -> Double {
+        switch quality {
+        case .modularity:
+            let share = total / (2 * m)
+            return inside / m - resolution * share * share
+        case .cpm:
+            return inside - resolution * total * (total - 1) / 2
+        }
     }
 
     /// The quality of the partition `membership` (numbered `0..<count`): per community, the weight
@@ -217,16 +226,10 @@ struct _CommunityGraph {
             // Each tie between two vertices of c is in both rows.
             inside[c] += selfWeight[v] + tiesInside / 2
         }
+        if quality == .modularity && m <= 0 { return 0 }
         var sum = 0.0
         for c in 0..<count {
-            switch quality {
-            case .modularity:
-                guard m > 0 else { return 0 }
-                let share = total[c] / (2 * m)
-                sum += inside[c] / m - resolution * share * share
-            case .cpm:
-                sum += inside[c] - resolution * total[c] * (total[c] - 1) / 2
-            }
+            sum += Self.term(quality, inside: inside[c], total: total[c], resolution: resolution, totalWeight: m)
         }
         return sum
     }
