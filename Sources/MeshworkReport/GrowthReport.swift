@@ -81,7 +81,9 @@ public struct GrowthReport: Sendable {
         integration = whole ? NewcomerIntegration(within: options.integrationPeriods).run(series).shares : []
         measuresMethod = options.basic || !whole ? nil
             : GrowthNetworkMeasures(seed: options.seed, exactPathLimit: options.exactPathLimit, threads: options.threads)
-        measures = measuresMethod?.run(series, order: loaded.labels.labelOrder(), progress: options.progress)
+        // The loaded member network is the series' network of all time (every tie with a record).
+        measures = measuresMethod?.run(series, order: loaded.labels.labelOrder(),
+                                       network: loaded.graph.isDirected ? nil : loaded.graph, progress: options.progress)
         intervals = options.bootstrap.map {
             GrowthBootstrap(replicates: $0, seed: options.seed, threads: options.threads).run(series, levelNames: names)
         }

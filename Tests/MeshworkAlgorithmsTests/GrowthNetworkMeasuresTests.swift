@@ -55,6 +55,17 @@ struct GrowthNetworkMeasuresTests {
         for window in [nil, 1, 3] { Self.checkExact(community, period: period, window: window) }
     }
 
+    @Test("the member network as the network of all time gives the same measures", arguments: datasets)
+    func sharedNetwork(dataset: String) throws {
+        let community = try #require(try Fixtures.load(dataset).community)
+        let network = community.memberNetwork(weighted: true).graph
+        for window in [nil, 2] {
+            let series = GrowthSeries(period: .month, window: window).run(community)
+            let measures = GrowthNetworkMeasures(seed: 4, exactPathLimit: 50)
+            #expect(measures.run(series, network: network) == measures.run(series), "window \(String(describing: window))")
+        }
+    }
+
     @Test("incremental clustering equals the from-scratch one on seeded random communities", arguments: 0..<8)
     func exactOnRandomCommunities(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed) &+ 700)

@@ -65,8 +65,13 @@ public struct GrowthNetworkMeasures: Sendable {
 
     /// The measures of every period of `series` (its cohort, if any, is ignored: every member
     /// counts); `order` is Leiden's vertex order (``Leiden/run(_:order:initial:frontier:)``).
+    /// `network`, when the caller has it, is the undirected network of every tie of the series'
+    /// community (the loaded member network, weights ignored): it is used as the network of all
+    /// time instead of building that again from the records.
     /// `progress`, when given, is told the share of the periods done after each period.
-    public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil,
+    /// - Precondition: `network`, when given, is undirected, has a vertex per member and holds
+    ///   every tie that a record of the series names.
+    public func run(_ series: GrowthSeries.Result, order: [VertexID]? = nil, network allTime: CSRGraph? = nil,
                     progress: ((_ done: Double) -> Void)? = nil) -> Result {
         let records = series.records
         guard let periods = records.periods else {
@@ -74,7 +79,8 @@ public struct GrowthNetworkMeasures: Sendable {
         }
         let m = records.community.memberCount
         // Each record's tie is looked up in its row (O(log d)) rather than stored (4 bytes a record).
-        let graph = records.allTimeGraph()
+        if let allTime { precondition(!allTime.isDirected && allTime.vertexCount == m, "a member network") }
+        let graph = allTime ?? records.allTimeGraph()
         let presentFrom = records.presentFrom
         let starts = records.recordStarts
         var triangles = _TriangleCounts(graph)
