@@ -83,11 +83,12 @@ struct _Refinement {
         if let refining {
             // A community left as it is: one piece, named by its first vertex (its members'
             // `isSingleton` is cleared below, so none of them moves or is chosen).
-            let first = communityWeight
-            for v in stride(from: n - 1, through: 0, by: -1) where !refining[v] {
-                first[Int(membership[v])] = Double(v)
+            var first = [Int32](repeating: -1, count: n)
+            for v in 0..<n where !refining[v] {
+                let c = Int(membership[v])
+                if first[c] < 0 { first[c] = Int32(v) }
+                refined[v] = first[c]
             }
-            for v in 0..<n where !refining[v] { refined[v] = Int32(first[Int(membership[v])]) }
         }
         graph.withView { g in
             membership.withUnsafeBufferPointer { membership in

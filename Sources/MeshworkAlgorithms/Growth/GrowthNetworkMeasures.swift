@@ -112,8 +112,8 @@ public struct GrowthNetworkMeasures: Sendable {
             queue(u, tie)
         }
         // Without a window a period only adds ties: their triangles are counted on the workers.
-        let team = records.window == nil && threads > 1 ? _WorkerTeam(size: threads) : nil
-        defer { team?.stop() }
+        let team = _WorkerTeam(size: threads)
+        defer { team.stop() }
         var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         for p in 0..<periods.count {
             if records.window == nil {
@@ -122,11 +122,12 @@ public struct GrowthNetworkMeasures: Sendable {
                 where triangles.addPending(records.recordU[r], entry: Int(ties[i])) {
                     queue(records.recordU[r], Int(ties[i]))
                 }
-            }
-            for r in starts[p]..<starts[p + 1] where records.window != nil {
-                let tie = records.tie(ofRecord: r, in: graph)
-                count[tie] += 1
-                if !queued[tie] { queued[tie] = true; touched.append((Int32(tie), records.recordU[r])) }
+            } else {
+                for r in starts[p]..<starts[p + 1] {
+                    let tie = records.tie(ofRecord: r, in: graph)
+                    count[tie] += 1
+                    if !queued[tie] { queued[tie] = true; touched.append((Int32(tie), records.recordU[r])) }
+                }
             }
             if let window = records.window, p >= window {
                 for r in starts[p - window]..<starts[p - window + 1] {
@@ -193,7 +194,7 @@ public struct GrowthNetworkMeasures: Sendable {
 
     /// The entry of each record's tie in its smaller end's row (O(log d) each), on `team`'s workers.
     static func ties(ofRecords range: Range<Int>, of records: _GrowthRecords, in graph: CSRGraph,
-                     team: _WorkerTeam?) -> [Int32] {
+                     team: _WorkerTeam) -> [Int32] {
         var ties = [Int32](repeating: 0, count: range.count)
         let chunk = 4096
         ties.withUnsafeMutableBufferPointer { buffer in
@@ -204,7 +205,7 @@ public struct GrowthNetworkMeasures: Sendable {
                 }
             }
             let tasks = (range.count + chunk - 1) / chunk
-            if let team { team.run(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
+            team.run(tasks: tasks, body)
         }
         return ties
     }

@@ -119,12 +119,12 @@ extension _TriangleCounts {
     }
 
     /// Counts the triangles the pending ties close, on `team`'s workers (each with its own marks
-    /// and counts, summed after; the calling thread alone without a team), and makes them present.
+    /// and counts, summed after), and makes them present.
     /// - Complexity: O(Σ (d_u + d_v)) over the pending ties, O(M) per worker.
-    mutating func closePending(team: _WorkerTeam?) {
+    mutating func closePending(team: _WorkerTeam) {
         guard !pending.isEmpty else { return }
         let n = graph.vertexCount
-        let workers = team?.size ?? 1
+        let workers = team.size
         // Per worker: a mark per member, the state of the marked tie, and triangle counts.
         let stamp = UnsafeMutablePointer<Int32>.allocate(capacity: n * workers)
         stamp.initialize(repeating: 0, count: n * workers)
@@ -150,7 +150,7 @@ extension _TriangleCounts {
                     state[back] = 2
                 }
             }
-            if let team { team.run(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
+            team.run(tasks: tasks, body)
         }}}
         graph.offsets.withUnsafeBufferPointer { offsets in
         graph.targets.withUnsafeBufferPointer { targets in
@@ -164,8 +164,8 @@ extension _TriangleCounts {
             let body = { (worker: Int, task: Int) in
                 let mark = stamp + worker * n, markState = markedState + worker * n, count = found + worker * n
                 for i in (task * chunk)..<min(pending.count, (task + 1) * chunk) {
+                    // u < v: the tie's place in (smaller end, larger end) order.
                     let u = pending[i].u, v = targets[Int(pending[i].entry)]
-                    let (x, y) = (u, v)
                     let degreeU = offsets[Int(u) + 1] - offsets[Int(u)], degreeV = offsets[Int(v) + 1] - offsets[Int(v)]
                     let (a, b) = degreeU <= degreeV ? (u, v) : (v, u)
                     stamps[worker] += 1
@@ -180,8 +180,8 @@ extension _TriangleCounts {
                         let w = targets[q]
                         guard mark[Int(w)] == s else { continue }
                         // Counted here only if every other pending tie of the triangle comes after.
-                        if markState[Int(w)] == 2 && !after(a, w, x, y) { continue }
-                        if state[q] == 2 && !after(b, w, x, y) { continue }
+                        if markState[Int(w)] == 2 && !after(a, w, u, v) { continue }
+                        if state[q] == 2 && !after(b, w, u, v) { continue }
                         count[Int(w)] += 1
                         closed += 1
                     }
@@ -189,7 +189,7 @@ extension _TriangleCounts {
                     count[Int(v)] += closed
                 }
             }
-            if let team { team.run(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
+            team.run(tasks: tasks, body)
         }}}}
         for worker in 0..<workers {
             for v in 0..<n { triangles[v] += Int(found[worker * n + v]) }
