@@ -136,7 +136,8 @@ public struct Closeness: Sendable {
                                         record(i, reached, total, inverseSum)
                                     }
                                 } else {
-                                    scratch.multiSourceBFS(adjacency, sources: UnsafeBufferPointer(rebasing: vertexList[start ..< end]))
+                                    scratch.multiSourceBFS(adjacency, sources: UnsafeBufferPointer(rebasing: vertexList[start ..< end]),
+                                                           pullShare: graph.isDirected ? .infinity : _ClosenessScratch.pullShare)
                                     for i in start ..< end {
                                         let bit = i - start
                                         record(i, scratch.reached[bit], Double(scratch.total[bit]), scratch.inverseSum[bit])
@@ -211,18 +212,32 @@ struct _ClosenessScratch {
     /// Fills `reached`, `total` and `inverseSum` for bits `0 ..< sources.count`; the inverse
     /// distances are summed level by level (`count_d / d`), as a single-source search would.
     ///
+    /// A level whose frontier's rows hold more entries than `pullShare` of the rows of the vertices
+    /// not yet reached by every source is pulled instead of pushed (Beamer, Asanović & Patterson, "Direction-optimizing breadth-first
+    /// search", SC 2012): each such vertex ORs its neighbours' frontier words, stopping once it has
+    /// every source it lacked, and reads instead of writing. Both directions find the same levels.
+    /// Pulling reads a vertex's own row as its in-edges, so it needs a symmetric adjacency (an
+    /// undirected graph); `.infinity`, the default, never pulls.
+    ///
     /// - Complexity: O(levels · E) word operations for the batch, plus O(reached pairs) bit counts.
     @inline(__always)
-    func multiSourceBFS(_ graph: _Adjacency, sources: UnsafeBufferPointer<Int32>) {
+    func multiSourceBFS(_ graph: _Adjacency, sources: UnsafeBufferPointer<Int32>, pullShare: Double = .infinity) {
         let offsets = graph.offsets, targets = graph.targets
+        let n = offsets.count - 1
         let batch = sources.count
+        let full: UInt64 = batch == 64 ? ~0 : (1 &<< UInt64(batch)) &- 1
         var activeCount = 0, reachedCount = 0
+        // Entries in the frontier's rows, and in the rows of the vertices some source has not reached.
+        var frontierEntries = 0
+        var openEntries = targets.count
+        @inline(__always) func degree(_ v: Int) -> Int { Int(offsets[v &+ 1]) &- Int(offsets[v]) }
         for bit in 0 ..< batch {
             let s = Int(sources[bit])
             let mask: UInt64 = 1 &<< UInt64(bit)
             if seen[s] == 0 { reachedList[reachedCount] = Int32(s); reachedCount &+= 1 }
-            if visit[s] == 0 { active[activeCount] = Int32(s); activeCount &+= 1 }
+            if visit[s] == 0 { active[activeCount] = Int32(s); activeCount &+= 1; frontierEntries &+= degree(s) }
             seen[s] |= mask
+            if seen[s] == full { openEntries &-= degree(s) }
             visit[s] |= mask
             reached[bit] = 1
             total[bit] = 0
@@ -231,37 +246,80 @@ struct _ClosenessScratch {
         var level = 0
         while activeCount > 0 {
             level &+= 1
-            // Push every frontier word along its vertex's edges.
-            var touchedCount = 0
-            for a in 0 ..< activeCount {
-                let v = Int(active[a])
-                let bits = visit[v]
-                visit[v] = 0
-                for p in Int(offsets[v]) ..< Int(offsets[v &+ 1]) {
-                    let w = Int(targets[p])
-                    let old = next[w]
-                    if old == 0 { touched[touchedCount] = Int32(truncatingIfNeeded: w); touchedCount &+= 1 }
-                    next[w] = old | bits
+            var any: UInt64 = 0
+            @inline(__always) func count(_ fresh: UInt64) {
+                any |= fresh
+                var bits = fresh
+                while bits != 0 {
+                    levelCount[bits.trailingZeroBitCount] &+= 1
+                    bits &= bits &- 1
                 }
             }
-            // Keep the sources that reach a vertex for the first time: the next frontier.
-            activeCount = 0
-            var any: UInt64 = 0
-            for t in 0 ..< touchedCount {
-                let w = Int(touched[t])
-                let seenBefore = seen[w]
-                var fresh = next[w] & ~seenBefore
-                next[w] = 0
-                guard fresh != 0 else { continue }
-                if seenBefore == 0 { reachedList[reachedCount] = Int32(truncatingIfNeeded: w); reachedCount &+= 1 }
-                seen[w] = seenBefore | fresh
-                visit[w] = fresh
-                active[activeCount] = Int32(truncatingIfNeeded: w)
-                activeCount &+= 1
-                any |= fresh
-                while fresh != 0 {
-                    levelCount[fresh.trailingZeroBitCount] &+= 1
-                    fresh &= fresh &- 1
+            if Double(frontierEntries) > pullShare * Double(openEntries) {
+                // Pull: every vertex still missing a source ORs its neighbours' frontier words.
+                var freshCount = 0
+                frontierEntries = 0
+                for w in 0 ..< n {
+                    let seenBefore = seen[w]
+                    guard seenBefore != full else { continue }
+                    let missing = full & ~seenBefore
+                    var found: UInt64 = 0
+                    for p in Int(offsets[w]) ..< Int(offsets[w &+ 1]) {
+                        found |= visit[Int(targets[p])]
+                        if found & missing == missing { break }
+                    }
+                    let fresh = found & missing
+                    guard fresh != 0 else { continue }
+                    if seenBefore == 0 { reachedList[reachedCount] = Int32(truncatingIfNeeded: w); reachedCount &+= 1 }
+                    seen[w] = seenBefore | fresh
+                    if seenBefore | fresh == full { openEntries &-= degree(w) }
+                    next[w] = fresh
+                    touched[freshCount] = Int32(truncatingIfNeeded: w)
+                    freshCount &+= 1
+                    frontierEntries &+= degree(w)
+                    count(fresh)
+                }
+                for a in 0 ..< activeCount { visit[Int(active[a])] = 0 }
+                for i in 0 ..< freshCount {
+                    let w = Int(touched[i])
+                    visit[w] = next[w]
+                    next[w] = 0
+                    active[i] = Int32(truncatingIfNeeded: w)
+                }
+                activeCount = freshCount
+            } else {
+                // Push every frontier word along its vertex's edges.
+                var touchedCount = 0
+                for a in 0 ..< activeCount {
+                    let v = Int(active[a])
+                    let bits = visit[v]
+                    visit[v] = 0
+                    for p in Int(offsets[v]) ..< Int(offsets[v &+ 1]) {
+                        let w = Int(targets[p])
+                        let old = next[w]
+                        if old == 0 { touched[touchedCount] = Int32(truncatingIfNeeded: w); touchedCount &+= 1 }
+                        next[w] = old | bits
+                    }
+                }
+                // Keep the sources that reach a vertex for the first time: the next frontier.
+                activeCount = 0
+                frontierEntries = 0
+                for t in 0 ..< touchedCount {
+                    let w = Int(touched[t])
+                    let seenBefore = seen[w]
+                    let fresh = next[w] & ~seenBefore
+                    next[w] = 0
+                    guard fresh != 0 else { continue }
+                    if seenBefore == 0 { reachedList[reachedCount] = Int32(truncatingIfNeeded: w); reachedCount &+= 1 }
+                    seen[w] = seenBefore | fresh
+                    visit[w] = fresh
+                    active[activeCount] = Int32(truncatingIfNeeded: w)
+                    activeCount &+= 1
+                    if pullShare.isFinite {
+                        frontierEntries &+= degree(w)
+                        if seenBefore | fresh == full { openEntries &-= degree(w) }
+                    }
+                    count(fresh)
                 }
             }
             // Per source: this level's count, at distance `level`.
@@ -278,6 +336,11 @@ struct _ClosenessScratch {
         }
         for r in 0 ..< reachedCount { seen[Int(reachedList[r])] = 0 }
     }
+
+    /// On undirected graphs, a level is pulled when its frontier's rows hold more than this share
+    /// of the entries of the vertices not yet reached by every source (measured on the growth
+    /// series' networks, docs/growth-at-scale.md).
+    static let pullShare = 0.25
 
     /// Dijkstra from `s` with a lazy binary heap: as ``bfs(_:from:)``, with weighted lengths.
     @inline(__always)

@@ -1,4 +1,4 @@
-import MeshworkAlgorithms
+@testable import MeshworkAlgorithms
 import MeshworkCore
 import MeshworkIO
 import MeshworkTestSupport
@@ -129,6 +129,38 @@ struct ClosenessTests {
         let (c, h) = (result.closeness, result.harmonic)
         expectClose(c, expected.closeness)
         expectClose(h, expected.harmonic)
+    }
+
+    @Test("pulled levels find what pushed levels find, batch by batch", arguments: 0 ..< 12)
+    func pullEqualsPush(seed: UInt64) {
+        // Sparse to dense random graphs, some in pieces, with full and partial batches of sources.
+        var rng = SplitMix64(seed: seed &+ 41)
+        let n = 100 + rng.below(400)
+        let p = [0.004, 0.01, 0.03, 0.1][Int(seed % 4)]
+        let g = CentralityRandomGraph.make(seed: seed, vertices: n, edgeProbability: p,
+                                           directed: false, weighted: false, integerWeights: true)
+        let sources = (0 ..< Int32(n)).filter { _ in rng.below(3) == 0 }
+        // Every level pushed, every level pulled (share 0), and the default switch.
+        let scratch = (0 ..< 3).map { _ in _ClosenessScratch(vertexCount: n, heapCapacity: 0, bitParallel: true) }
+        defer { for s in scratch { s.deallocate() } }
+        g._withAdjacency(reversed: true, weighted: false) { adjacency in
+            sources.withUnsafeBufferPointer { all in
+                for start in stride(from: 0, to: all.count, by: 64) {
+                    let batch = UnsafeBufferPointer(rebasing: all[start ..< min(all.count, start + 64)])
+                    for (s, share) in zip(scratch, [.infinity, 0, _ClosenessScratch.pullShare]) {
+                        s.multiSourceBFS(adjacency, sources: batch, pullShare: share)
+                    }
+                    let pushed = scratch[0]
+                    for pulled in scratch.dropFirst() {
+                        for bit in 0 ..< batch.count {
+                            #expect(pushed.reached[bit] == pulled.reached[bit], "seed \(seed) source \(batch[bit])")
+                            #expect(pushed.total[bit] == pulled.total[bit], "seed \(seed) source \(batch[bit])")
+                            #expect(pushed.inverseSum[bit].bitPattern == pulled.inverseSum[bit].bitPattern)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test("unit weights with weighted = true equal the unweighted scores", arguments: [false, true])
