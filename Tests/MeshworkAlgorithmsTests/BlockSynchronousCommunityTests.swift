@@ -118,7 +118,7 @@ struct BlockSynchronousCommunityTests {
         }
     }
 
-    @Test("a selective refinement leaves the unmarked communities whole and refines the marked ones",
+    @Test("a selective refinement leaves the kept communities whole and refines the others",
           arguments: [Int.max, 10])
     func selectiveRefinement(minimum: Int) {
         let graph = Self.grouped(groups: 12, size: 30, inside: 4, across: 2, seed: 5, weighted: true)
@@ -132,8 +132,9 @@ struct BlockSynchronousCommunityTests {
         // are refined.
         let membership = (0..<Int32(n)).map { $0 / 30 }
         let marked = membership.map { $0 % 2 == 0 }
+        let kept = membership.map { $0 % 2 == 0 ? -1 : $0 * 30 }
         var rng = SplitMix64(seed: 3)
-        let refined = refiner.run(level, membership: membership, scale: scale, randomness: 0.01, refining: marked, rng: &rng)
+        let refined = refiner.run(level, membership: membership, scale: scale, randomness: 0.01, kept: kept, rng: &rng)
         var pieces = [Set<Int32>](repeating: [], count: 12)
         for v in 0..<n {
             let c = Int(membership[v])

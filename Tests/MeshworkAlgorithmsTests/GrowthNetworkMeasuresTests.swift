@@ -263,6 +263,51 @@ struct LeidenFrontierTests {
         #expect(warm.quality >= Self.leiden(seed: 5, threads: 2, blockedFrom: minimum).run(graph).quality - 0.01)
     }
 
+    @Test("refining only the moved vertices: connected, its quality its modularity, close to the full refinement, any thread count",
+          arguments: [Int.max, 200])
+    func movedOnly(minimum: Int) {
+        let base = BlockSynchronousCommunityTests.grouped(groups: 40, size: 50, inside: 5, across: 2, seed: 18)
+        let start = Self.leiden(seed: 1, threads: 2, blockedFrom: minimum).run(base)
+        let (graph, frontier) = Self.grown(base, size: 50, by: 150, seed: 19)
+        for seed in [UInt64(2), 3] {
+            let full = Self.leiden(seed: seed, threads: 2, blockedFrom: minimum)
+                .run(graph, initial: start.partition, initialIsConnected: true, frontier: frontier)
+            let moved = Self.leiden(seed: seed, threads: 2, blockedFrom: minimum)
+                .run(graph, initial: start.partition, initialIsConnected: true, frontier: frontier, refineMovedOnly: true)
+            #expect(moved.moves > 0)
+            #expect(LeidenWarmStartTests.connected(graph, moved.partition))
+            #expect(abs(moved.quality - Modularity().run(graph, partition: moved.partition).quality) < 1e-9)
+            #expect(moved.quality >= full.quality - 0.01, "seed \(seed): \(moved.quality) against \(full.quality)")
+            for threads in [1, 3] {
+                let other = Self.leiden(seed: seed, threads: threads, blockedFrom: minimum)
+                    .run(graph, initial: start.partition, initialIsConnected: true, frontier: frontier, refineMovedOnly: true)
+                #expect(other.partition == moved.partition, "\(threads) threads")
+                #expect(other.quality.bitPattern == moved.quality.bitPattern)
+            }
+        }
+    }
+
+    @Test("kept pieces: the stayers of a community, split where a leaver disconnected them; unchanged communities whole")
+    func keptPieces() {
+        // Community 0 is the path 0-1-2-3-4, community 5 the triangle 5-6-7, community 8 the tie 8-9.
+        var edges = EdgeBuffer(weighted: false)
+        for (u, v) in [(0, 1), (1, 2), (2, 3), (3, 4), (5, 6), (6, 7), (5, 7), (2, 5), (8, 9), (4, 8)] {
+            edges.append(Int32(u), Int32(v))
+        }
+        let graph = edges.build(vertexCount: 10, directed: false).graph
+        let level = _CommunityGraph(graph, order: (0..<10).map { $0 }, quality: .modularity)
+        let before: [Int32] = [0, 0, 0, 0, 0, 5, 5, 5, 8, 8]
+        var after = before
+        after[2] = 5  // 2 leaves the path for the triangle
+        #expect(Leiden.keptPieces(level, from: before, to: after, movedOnly: true) == [0, 0, -1, 3, 3, 5, 5, 5, 8, 8])
+        // Refining whole every community that gained or lost a vertex.
+        #expect(Leiden.keptPieces(level, from: before, to: after, movedOnly: false) == [-1, -1, -1, -1, -1, -1, -1, -1, 8, 8])
+        // A leaver at the end of the path leaves the rest connected.
+        after = before
+        after[4] = 8
+        #expect(Leiden.keptPieces(level, from: before, to: after, movedOnly: true) == [0, 0, 0, 0, -1, 5, 5, 5, 8, 8])
+    }
+
     @Test("an empty frontier leaves the starting partition as it is", arguments: [Int.max, 200])
     func emptyFrontier(minimum: Int) throws {
         let graph = BlockSynchronousCommunityTests.grouped(groups: 30, size: 40, inside: 5, across: 2, seed: 6)

@@ -66,7 +66,12 @@ public struct Leiden: Sendable {
     /// connected already: the previous Leiden communities of a network that has only gained ties),
     /// a vertex without a group alone. Then, as in Sahu's dynamic Leiden (arXiv:2405.11658, 2024),
     /// the first refinement refines only the communities that the first local moving changed
-    /// (gained or lost a vertex); every other community stays one piece. And the run stops at the
+    /// (gained or lost a vertex); every other community stays one piece. With `refineMovedOnly` it
+    /// refines only the vertices that the first local moving moved: the others keep their starting
+    /// community as one piece (or, where the vertices that left disconnected it, its connected
+    /// pieces), which the moved ones may join. That is cheaper still, and the first level's pieces
+    /// are larger, so the aggregated graph is smaller; but a community can then split only vertex
+    /// by vertex, so it suits a network that changed little since `initial`. And the run stops at the
     /// first block-synchronous aggregated level (``_BlockSchedule``) whose local moving moves fewer
     /// than 1% of its vertices with a tie (``_BlockSchedule/minimumMovesShare``): its communities,
     /// split into connected pieces, stand, instead of being refined and merged back level after
@@ -81,7 +86,8 @@ public struct Leiden: Sendable {
     /// - Precondition: `initial`, when given, has a group (or unknown) for every vertex; a frontier
     ///   needs an `initial` partition.
     public func run(_ graph: CSRGraph, order: [VertexID]? = nil, initial: Partition? = nil,
-                    initialIsConnected: Bool = false, frontier: [VertexID]? = nil) -> Result {
+                    initialIsConnected: Bool = false, frontier: [VertexID]? = nil,
+                    refineMovedOnly: Bool = false) -> Result {
         precondition(frontier == nil || initial != nil, "a frontier continues from an initial partition")
         let order = order ?? (0..<Int32(graph.vertexCount)).map { $0 }
         let base = _CommunityGraph(graph, order: order, quality: quality)
@@ -124,8 +130,9 @@ public struct Leiden: Sendable {
                 let moved = mover.run(level, membership: &levelMembership, scale: scale, allowEmpty: true,
                                       settledShare: _BlockSchedule.minimumMovesShare, frontier: levelFrontier, rng: &rng)
                 iterationMoves += moved
-                // A warm start refines only the communities the local moving changed (below).
-                let refining = warmStart ? Self.changedCommunities(from: starting, to: levelMembership) : nil
+                // A warm start refines only what the local moving changed (below).
+                let kept = warmStart
+                    ? Self.keptPieces(level, from: starting, to: levelMembership, movedOnly: refineMovedOnly) : nil
                 let count = _renumber(&levelMembership, scratch: &scratch)
                 if count == level.vertexCount { break }
                 if initial != nil && iteration == 1 && levels > 0
@@ -149,7 +156,7 @@ public struct Leiden: Sendable {
                     break
                 }
                 var refined = refiner.run(level, membership: levelMembership, scale: scale,
-                                          randomness: randomness, refining: refining, rng: &rng)
+                                          randomness: randomness, kept: kept, rng: &rng)
                 var refinedCount = _renumber(&refined, scratch: &scratch)
                 if refinedCount == level.vertexCount {
                     // The refinement merged nothing: aggregate by the communities themselves.
@@ -176,16 +183,55 @@ public struct Leiden: Sendable {
                                levels: levels, iterations: iteration, moves: moves)
     }
 
-    /// Per vertex, whether its community in `after` gained or lost a vertex since `before` (the
-    /// same community ids, before renumbering).
-    /// - Complexity: O(V).
-    private static func changedCommunities(from before: [Int32], to after: [Int32]) -> [Bool] {
-        var changed = [Bool](repeating: false, count: before.count)
-        for v in 0..<before.count where before[v] != after[v] {
-            changed[Int(before[v])] = true
-            changed[Int(after[v])] = true
+    /// Per vertex of a warm start's first level, the piece it keeps in the first refinement, or -1
+    /// for a vertex refined alone; `before` and `after` are the memberships before and after the
+    /// first local moving (the same community ids). With `movedOnly`, the vertices that moved are
+    /// refined, and the ones that stayed in their starting community (connected) keep it as one
+    /// piece, or, in a community that lost a vertex, its connected pieces among them. Without, a
+    /// community that gained or lost a vertex is refined whole and every other one kept. A piece
+    /// is named by its first vertex.
+    /// - Complexity: O(V), plus with `movedOnly` the rows of the vertices that stayed in a
+    ///   community that lost one.
+    static func keptPieces(_ level: _CommunityGraph, from before: [Int32], to after: [Int32],
+                           movedOnly: Bool) -> [Int32] {
+        let n = before.count
+        var lost = [Bool](repeating: false, count: n)
+        var gained = [Bool](repeating: false, count: n)
+        for v in 0..<n where before[v] != after[v] { lost[Int(before[v])] = true; gained[Int(after[v])] = true }
+        var kept = [Int32](repeating: -1, count: n)
+        var first = [Int32](repeating: -1, count: n)
+        var split = [Int32](repeating: -1, count: n)
+        var splitting = false
+        for v in 0..<n where before[v] == after[v] {
+            let c = Int(after[v])
+            if !movedOnly && (lost[c] || gained[c]) { continue }
+            if lost[c] { split[v] = Int32(c); splitting = true; continue }
+            if first[c] < 0 { first[c] = Int32(v) }
+            kept[v] = first[c]
         }
-        return after.map { changed[Int($0)] }
+        guard splitting else { return kept }
+        // One search per piece among the stayers of its community, from its first vertex; a
+        // vertex found leaves `split`, so each tie costs one look-up.
+        let offsets = level.offsets, targets = level.targets
+        var queue = [Int32](repeating: 0, count: n)
+        for s in 0..<n where split[s] >= 0 {
+            let c = split[s], root = Int32(s)
+            split[s] = -1
+            kept[s] = root
+            queue[0] = root
+            var head = 0, tail = 1
+            while head < tail {
+                let u = Int(queue[head]); head += 1
+                for p in Int(offsets[u])..<Int(offsets[u + 1]) {
+                    let t = Int(targets[p])
+                    guard split[t] == c else { continue }
+                    split[t] = -1
+                    kept[t] = root
+                    queue[tail] = Int32(t); tail += 1
+                }
+            }
+        }
+        return kept
     }
 
     /// The membership (by position in `order`) of the connected pieces of `initial`'s groups in

@@ -70,52 +70,85 @@ struct _Refinement {
     /// Returns the refined membership: piece ids are vertex ids (a non-empty piece contains the
     /// vertex whose id it has).
     ///
-    /// With `refining`, only the communities of the vertices it marks are refined (every vertex of
-    /// a community alike); every other community stays one piece, named by its first vertex. The
-    /// random order is drawn as without it.
+    /// With `kept`, a vertex `v` with `kept[v] >= 0` starts in the piece named `kept[v]` (a vertex
+    /// of the same community in that piece) and stays there; only the vertices marked -1 are
+    /// refined, as singletons that may join a kept piece of their community or each other. A kept
+    /// piece should be connected. The random order is drawn as without it.
     func run(_ graph: _CommunityGraph, membership: [Int32], scale: Double, randomness: Double,
-             refining: [Bool]? = nil, rng: inout SplitMix64) -> [Int32] {
+             kept: [Int32]? = nil, rng: inout SplitMix64) -> [Int32] {
         let n = graph.vertexCount
         precondition(n <= capacity, "scratch too small")
-        precondition(refining == nil || refining!.count == n, "a flag for every vertex")
-        var refined = (0..<Int32(n)).map { $0 }
+        precondition(kept == nil || kept!.count == n, "a piece or -1 for every vertex")
+        var refined = kept.map { kept in (0..<Int32(n)).map { kept[Int($0)] >= 0 ? kept[Int($0)] : $0 } }
+            ?? (0..<Int32(n)).map { $0 }
         let order = _shuffledVertices(n, &rng)
-        if let refining {
-            // A community left as it is: one piece, named by its first vertex (its members'
-            // `isSingleton` is cleared below, so none of them moves or is chosen).
-            var first = [Int32](repeating: -1, count: n)
-            for v in 0..<n where !refining[v] {
-                let c = Int(membership[v])
-                if first[c] < 0 { first[c] = Int32(v) }
-                refined[v] = first[c]
-            }
-        }
         graph.withView { g in
             membership.withUnsafeBufferPointer { membership in
                 refined.withUnsafeMutableBufferPointer { refined in
                     if let blocks, let entries, schedule.isBlocked(n, entries: graph.targets.count) {
                         blockedRefine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
-                                      randomness: randomness, refining: refining, draws: rng.split(UInt64(n)),
+                                      randomness: randomness, kept: kept, draws: rng.split(UInt64(n)),
                                       blocks: blocks, entry: entries)
                         return
                     }
                     refine(g, n: n, membership: membership, refined: refined, order: order, scale: scale,
-                           randomness: randomness, refining: refining, rng: &rng)
+                           randomness: randomness, kept: kept, rng: &rng)
                 }
             }
         }
         return refined
     }
 
+    /// The kept pieces' weights (every piece's, 0 for a vertex refined alone) and, in each
+    /// community with a vertex to refine, their weight to the rest of the community
+    /// (`pieceExternal`, 0 elsewhere), on `blocks`' workers when given. `refined` names each kept
+    /// vertex's piece and each other vertex itself.
+    /// - Complexity: O(V) plus the rows of the kept vertices in communities with a vertex to refine.
+    private func startKeptPieces(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
+                                 refined: UnsafeMutableBufferPointer<Int32>, kept: [Int32], blocks: _BlockState?) {
+        pieceWeight.initialize(repeating: 0, count: n)
+        pieceExternal.initialize(repeating: 0, count: n)
+        // Per community: whether it has a vertex to refine.
+        var open = [Bool](repeating: false, count: n)
+        for v in 0..<n {
+            pieceWeight[Int(refined[v])] += g.nodeWeight[v]
+            if kept[v] < 0 { open[Int(membership[v])] = true }
+        }
+        var external = [Double](repeating: 0, count: n)
+        external.withUnsafeMutableBufferPointer { buffer in
+            let external = buffer
+            open.withUnsafeBufferPointer { open in
+            kept.withUnsafeBufferPointer { kept in
+                let body = { (_: Int, task: Int) in
+                    for v in (task * 1024)..<min(n, (task + 1) * 1024) where kept[v] >= 0 {
+                        let community = membership[v]
+                        guard open[Int(community)] else { continue }
+                        let piece = refined[v]
+                        var sum = 0.0
+                        for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) {
+                            let t = Int(g.targets[p])
+                            if membership[t] == community && refined[t] != piece { sum += g.weights.isEmpty ? 1 : g.weights[p] }
+                        }
+                        external[v] = sum
+                    }
+                }
+                let tasks = (n + 1023) / 1024
+                if let blocks { blocks.parallel(tasks: tasks, body) } else { for task in 0..<tasks { body(0, task) } }
+            }}
+            for v in 0..<n where external[v] != 0 { pieceExternal[Int(refined[v])] += external[v] }
+        }
+    }
+
     private func refine(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
                         refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
-                        randomness: Double, refining: [Bool]?, rng: inout SplitMix64) {
+                        randomness: Double, kept: [Int32]?, rng: inout SplitMix64) {
         communityWeight.initialize(repeating: 0, count: n)
         isSingleton.initialize(repeating: true, count: n)
+        if let kept { startKeptPieces(g, n: n, membership: membership, refined: refined, kept: kept, blocks: nil) }
         for v in 0..<n {
-            pieceWeight[v] = g.nodeWeight[v]
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
-            if let refining, !refining[v] { isSingleton[v] = false; continue }
+            if let kept, kept[v] >= 0 { isSingleton[v] = false; continue }
+            pieceWeight[v] = g.nodeWeight[v]
             var external = 0.0
             for p in Int(g.offsets[v])..<Int(g.offsets[v + 1]) where membership[Int(g.targets[p])] == membership[v] {
                 external += g.weights.isEmpty ? 1 : g.weights[p]
@@ -186,7 +219,7 @@ extension _Refinement {
     /// The block-synchronous refinement (see the type's summary).
     private func blockedRefine(_ g: _CommunityView, n: Int, membership: UnsafeBufferPointer<Int32>,
                                refined: UnsafeMutableBufferPointer<Int32>, order: [Int32], scale: Double,
-                               randomness: Double, refining: [Bool]?, draws: SplitMix64, blocks: _BlockState,
+                               randomness: Double, kept: [Int32]?, draws: SplitMix64, blocks: _BlockState,
                                entry: UnsafeMutablePointer<_RefinementEntry>) {
         let chunk = _BlockSchedule.chunk
         let pieceWeight = self.pieceWeight, pieceExternal = self.pieceExternal
@@ -194,11 +227,11 @@ extension _Refinement {
         let refinedBase = refined.baseAddress!
         communityWeight.initialize(repeating: 0, count: n)
         isSingleton.initialize(repeating: true, count: n)
+        if let kept { startKeptPieces(g, n: n, membership: membership, refined: refined, kept: kept, blocks: blocks) }
         for v in 0..<n {
-            pieceWeight[v] = g.nodeWeight[v]
             communityWeight[Int(membership[v])] += g.nodeWeight[v]
             entry[v] = _RefinementEntry(community: membership[v], piece: refinedBase[v], slot: -1)
-            if let refining, !refining[v] { isSingleton[v] = false }
+            if let kept, kept[v] >= 0 { isSingleton[v] = false } else { pieceWeight[v] = g.nodeWeight[v] }
         }
         // Each vertex's weight to the rest of its community, on the workers (one slot each); the
         // 4-byte memberships are a quarter of the entries' cache footprint.
@@ -217,8 +250,8 @@ extension _Refinement {
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom
         let count = order.withUnsafeBufferPointer { order in
-            refining?.withUnsafeBufferPointer { blocks.nextSweep(order: order, first: true, frontier: $0) }
-                ?? blocks.nextSweep(order: order, first: true)
+            blocks.nextSweep(order: order, first: true,
+                             frontier: kept == nil ? nil : UnsafeBufferPointer(start: isSingleton, count: n))
         }
         let blockSize = _BlockSchedule.blockSize(n, entries: g.targets.count)
         var start = 0

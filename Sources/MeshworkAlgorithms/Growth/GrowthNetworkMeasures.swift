@@ -26,7 +26,9 @@ import MeshworkCore
 ///   one iteration whose first local moving starts from the ends of the period's added and removed
 ///   ties (a dynamic frontier; the first period: from singletons, two iterations, as a cold run):
 ///   a heuristic, like the cold run it replaces, and close to it in quality
-///   (docs/growth-at-scale.md).
+///   (docs/growth-at-scale.md). A period that adds or removes fewer than
+///   ``refineMovedOnlyShare`` of its ties refines only the members its first local moving moved
+///   (``Leiden/run(_:order:initial:initialIsConnected:frontier:refineMovedOnly:)``).
 ///
 ///     let series = GrowthSeries(period: .quarter).run(community)
 ///     let measures = GrowthNetworkMeasures(seed: 1).run(series)
@@ -52,6 +54,10 @@ public struct GrowthNetworkMeasures: Sendable {
     /// The number of worker threads of the path searches and the per-period Leiden (at least 1). Does
     /// not change the result.
     public var threads: Int
+
+    /// A warm-started period whose added and removed ties are fewer than this share of its ties
+    /// refines only the members that moved (the others keep their communities as pieces).
+    public static let refineMovedOnlyShare = 0.1
 
     public init(seed: UInt64, exactPathLimit: Int = 5000, sampledSources: Int = 128, warmStart: Bool = true,
                 dynamicFrontier: Bool = true, threads: Int = Parallelism.defaultThreads) {
@@ -116,10 +122,13 @@ public struct GrowthNetworkMeasures: Sendable {
         defer { team.stop() }
         var result = Result(clustering: [], meanPathLength: [], meanPathLengthError: [], pathSources: [], modularity: [])
         for p in 0..<periods.count {
+            // The ties the period adds or removes.
+            var changedTies = 0
             if records.window == nil {
                 let ties = Self.ties(ofRecords: starts[p]..<starts[p + 1], of: records, in: graph, team: team)
                 for (i, r) in (starts[p]..<starts[p + 1]).enumerated()
                 where triangles.addPending(records.recordU[r], entry: Int(ties[i])) {
+                    changedTies += 1
                     queue(records.recordU[r], Int(ties[i]))
                 }
             } else {
@@ -140,6 +149,7 @@ public struct GrowthNetworkMeasures: Sendable {
                 queued[Int(tie)] = false
                 let shouldBePresent = count[Int(tie)] > 0
                 if shouldBePresent != triangles.isPresent(Int(tie)) {
+                    changedTies += 1
                     toggle(u, Int(tie))
                 }
             }
@@ -179,7 +189,8 @@ public struct GrowthNetworkMeasures: Sendable {
             }
             let leiden = Leiden(seed: seed, iterations: initial == nil ? 2 : 1, threads: threads)
                 .run(network, order: order.map(compacted), initial: initial, initialIsConnected: !removedTie,
-                     frontier: initial != nil && dynamicFrontier ? compacted(frontier) : nil)
+                     frontier: initial != nil && dynamicFrontier ? compacted(frontier) : nil,
+                     refineMovedOnly: Double(changedTies) < Self.refineMovedOnlyShare * Double(network.targets.count / 2))
             var groups = [Int32](repeating: Partition.unknown, count: m)
             for (i, v) in tied.enumerated() { groups[Int(v)] = leiden.partition.group[i] }
             previous = groups
