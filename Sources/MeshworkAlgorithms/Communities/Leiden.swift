@@ -71,11 +71,13 @@ public struct Leiden: Sendable {
     /// community as one piece (or, where the vertices that left disconnected it, its connected
     /// pieces), which the moved ones may join. That is cheaper still, and the first level's pieces
     /// are larger, so the aggregated graph is smaller; but a community can then split only vertex
-    /// by vertex, so it suits a network that changed little since `initial`. And the run stops at the
-    /// first block-synchronous aggregated level (``_BlockSchedule``) whose local moving moves fewer
-    /// than 1% of its vertices with a tie (``_BlockSchedule/minimumMovesShare``): its communities,
-    /// split into connected pieces, stand, instead of being refined and merged back level after
-    /// level. Every community returned is connected, as from singletons.
+    /// by vertex, so it suits a network that changed little since `initial`, and it applies only to
+    /// a block-synchronous graph (on small ones it lost up to 0.02 of modularity for little time).
+    /// And the run stops at the first block-synchronous aggregated level (``_BlockSchedule``) whose
+    /// local moving moves fewer than 1% of its vertices with a tie
+    /// (``_BlockSchedule/minimumMovesShare``): its communities, split into connected pieces, stand,
+    /// instead of being refined and merged back level after level. Every community returned is
+    /// connected, as from singletons.
     ///
     /// With a `frontier` as well (a dynamic frontier: Sahu, "DF Leiden", 2024), the first local
     /// moving of the first iteration queues only the frontier's vertices, e.g. the ends of the ties
@@ -132,7 +134,9 @@ public struct Leiden: Sendable {
                 iterationMoves += moved
                 // A warm start refines only what the local moving changed (below).
                 let kept = warmStart
-                    ? Self.keptPieces(level, from: starting, to: levelMembership, movedOnly: refineMovedOnly) : nil
+                    ? Self.keptPieces(level, from: starting, to: levelMembership,
+                                      movedOnly: refineMovedOnly && schedule.isBlocked(level.vertexCount, entries: level.targets.count))
+                    : nil
                 let count = _renumber(&levelMembership, scratch: &scratch)
                 if count == level.vertexCount { break }
                 if initial != nil && iteration == 1 && levels > 0
