@@ -208,6 +208,12 @@ struct LeidenFrontierTests {
         return (edges.build(vertexCount: graph.vertexCount, directed: false).graph, frontier)
     }
 
+    /// Whether a Leiden result's communities are connected and its quality is their modularity.
+    static func isSound(_ result: Leiden.Result, in graph: CSRGraph) -> Bool {
+        LeidenWarmStartTests.connected(graph, result.partition)
+            && abs(result.quality - Modularity().run(graph, partition: result.partition).quality) < 1e-9
+    }
+
     static func leiden(seed: UInt64, threads: Int, blockedFrom minimum: Int) -> Leiden {
         var leiden = Leiden(seed: seed, iterations: 1, threads: threads)
         leiden.minimumBlockedVertices = minimum
@@ -257,8 +263,7 @@ struct LeidenFrontierTests {
         let warm = Self.leiden(seed: 5, threads: 2, blockedFrom: minimum).run(graph, initial: start.partition, frontier: frontier)
         // Only a block-synchronous level stops early.
         #expect((warm.levels == 1) == (minimum == 200))
-        #expect(LeidenWarmStartTests.connected(graph, warm.partition))
-        #expect(abs(warm.quality - Modularity().run(graph, partition: warm.partition).quality) < 1e-9)
+        #expect(Self.isSound(warm, in: graph))
         // Not far below a cold run on the grown graph.
         #expect(warm.quality >= Self.leiden(seed: 5, threads: 2, blockedFrom: minimum).run(graph).quality - 0.01)
     }
@@ -277,8 +282,7 @@ struct LeidenFrontierTests {
             #expect(moved.moves > 0)
             // Only a block-synchronous graph refines the moved vertices alone.
             #expect((moved.partition == full.partition) == (minimum == Int.max), "seed \(seed)")
-            #expect(LeidenWarmStartTests.connected(graph, moved.partition))
-            #expect(abs(moved.quality - Modularity().run(graph, partition: moved.partition).quality) < 1e-9)
+            #expect(Self.isSound(moved, in: graph))
             #expect(moved.quality >= full.quality - 0.01, "seed \(seed): \(moved.quality) against \(full.quality)")
             for threads in [1, 3] {
                 let other = Self.leiden(seed: seed, threads: threads, blockedFrom: minimum)
@@ -322,8 +326,7 @@ struct LeidenFrontierTests {
         let karate = try Fixtures.load("karate/karate.edges").graph
         let split = Partition(groups: (0..<Int32(karate.vertexCount)).map { $0 % 2 })
         let pieces = Leiden(seed: 3).run(karate, initial: split, frontier: [])
-        #expect(LeidenWarmStartTests.connected(karate, pieces.partition))
-        #expect(abs(pieces.quality - Modularity().run(karate, partition: pieces.partition).quality) < 1e-9)
+        #expect(Self.isSound(pieces, in: karate))
     }
 
     @Test("a frontier run is connected, close to the warm start, and the same on any thread count")
@@ -333,8 +336,7 @@ struct LeidenFrontierTests {
         let (graph, frontier) = Self.grown(base, size: 50, by: 100, seed: 13)
         let one = Self.leiden(seed: 4, threads: 1, blockedFrom: 300).run(graph, initial: start.partition, frontier: frontier)
         #expect(one.moves > 0)
-        #expect(LeidenWarmStartTests.connected(graph, one.partition))
-        #expect(abs(one.quality - Modularity().run(graph, partition: one.partition).quality) < 1e-9)
+        #expect(Self.isSound(one, in: graph))
         let plain = Self.leiden(seed: 4, threads: 1, blockedFrom: 300).run(graph, initial: start.partition)
         #expect(one.quality >= plain.quality - 0.02)
         for threads in [2, 3] {
