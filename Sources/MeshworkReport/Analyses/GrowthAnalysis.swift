@@ -131,9 +131,10 @@ public struct GrowthAnalysis: AnalysisOutput, Sendable {
                   + "newcomers alone, "
                   + (method.dynamicFrontier
                     ? "first moving only the ends of the period's added and removed ties (dynamic frontier), " : "")
-                  + "refining only the communities that changed (only the members that moved, in a period that "
-                  + "adds or removes under \(Int(GrowthNetworkMeasures.refineMovedOnlyShare * 100))% of its ties), and on large networks stopping at the first "
-                  + "aggregated level where under 1% of the vertices move"
+                  + "refining only the communities that changed; on large networks refining only the members that "
+                  + "moved in a period that adds or removes under "
+                  + "\(Int(GrowthNetworkMeasures.refineMovedOnlyShare * 100))% of its ties, and stopping at the "
+                  + "first aggregated level where under 1% of the vertices move"
                 : "Leiden (seed) on the members with a tie, from singletons in every period")),
         ])
     }
