@@ -22,7 +22,10 @@ import MeshworkCore
 /// Unweighted searches run 64 sources at a time as one bit-parallel BFS (each vertex holds a
 /// 64-bit word of the sources that have reached it; one pass over an edge serves every source
 /// whose frontier holds its tail), which on small-world graphs scans several times fewer edges
-/// than 64 separate searches. Weighted searches are Dijkstra's with a flat binary heap. Each
+/// than 64 separate searches. On an undirected graph its dense levels are pulled: each vertex
+/// still missing a source reads its neighbours' words and stops once it has them all (Beamer et
+/// al., direction-optimizing BFS), which in a small-world graph reads a few entries of its row.
+/// Weighted searches are Dijkstra's with a flat binary heap. Each
 /// vertex's two values come from its own search alone (distance sums are exact integers
 /// unweighted; inverse distances are summed level by level), so the result does not depend on
 /// `threads` or on the batching; batches are handed out in fixed blocks as in ``Betweenness``.
@@ -35,7 +38,9 @@ import MeshworkCore
 ///   1950; S. Wasserman & K. Faust, *Social Network Analysis*, 1994; M. Marchiori & V. Latora,
 ///   "Harmony in the small-world", Physica A 285, 2000; P. Boldi & S. Vigna, "Axioms for
 ///   centrality", Internet Mathematics 10, 2014; M. Then et al., "The more the merrier: efficient
-///   multi-source graph traversal", PVLDB 8(4), 2014 (the bit-parallel BFS).
+///   multi-source graph traversal", PVLDB 8(4), 2014 (the bit-parallel BFS); S. Beamer, K.
+///   Asanović & D. Patterson, "Direction-optimizing breadth-first search", SC 2012 (the pulled
+///   levels).
 public struct Closeness: Sendable {
     /// Whether edge weights are used as lengths (ignored when the graph has no weights).
     public var weighted: Bool
