@@ -151,6 +151,31 @@ struct BlockSynchronousCommunityTests {
         #expect(groupsConnected(Partition(groups: numbered), in: graph), "every piece is connected")
     }
 
+    @Test("a vertex refined alone does not join a kept piece that is not well connected to the rest of its community",
+          arguments: [Int.max, 10])
+    func keptPieceConnection(minimum: Int) {
+        // One community: the kept piece K (a 5-clique, 0-4), vertex 5 tied to all of K and refined
+        // alone, and the kept piece R (a 20-clique, 6-25) tied to K once. K's weight to the rest
+        // (6) is below 26 · (412 − 26) / 412 ≈ 24.4, so 5, which would gain by joining K, stays alone.
+        var edges = EdgeBuffer(weighted: false)
+        for u in 0..<5 { for v in (u + 1)..<6 { edges.append(Int32(u), Int32(v)) } }
+        for u in 6..<26 { for v in (u + 1)..<26 { edges.append(Int32(u), Int32(v)) } }
+        edges.append(4, 6)
+        let graph = edges.build(vertexCount: 26, directed: false).graph
+        let level = _CommunityGraph(graph, order: (0..<26).map { $0 }, quality: .modularity)
+        let scale = _qualityScale(.modularity, resolution: 1, totalWeight: level.totalWeight)
+        let refiner = _Refinement(capacity: 26, entries: graph.targets.count,
+                                  schedule: _BlockSchedule(threads: 2, minimumVertices: minimum))
+        defer { refiner.deallocate() }
+        let kept: [Int32] = (0..<26).map { $0 < 5 ? 0 : $0 == 5 ? -1 : 6 }
+        for seed in UInt64(0)..<4 {
+            var rng = SplitMix64(seed: seed)
+            let refined = refiner.run(level, membership: [Int32](repeating: 0, count: 26), scale: scale,
+                                      randomness: 0.01, kept: kept, rng: &rng)
+            #expect(refined == kept.map { $0 < 0 ? 5 : $0 }, "seed \(seed)")
+        }
+    }
+
     @Test("a partition's quality is the quality of the graph aggregated by it", arguments: CommunityQuality.allCases)
     func partitionQuality(quality: CommunityQuality) {
         let graph = Self.grouped(groups: 10, size: 20, inside: 4, across: 3, seed: 2, weighted: true)
