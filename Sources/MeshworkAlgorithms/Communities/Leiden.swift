@@ -214,26 +214,13 @@ public struct Leiden: Sendable {
             kept[v] = first[c]
         }
         guard splitting else { return kept }
-        // One search per piece among the stayers of its community, from its first vertex; a
-        // vertex found leaves `split`, so each tie costs one look-up.
-        let offsets = level.offsets, targets = level.targets
-        var queue = [Int32](repeating: 0, count: n)
-        for s in 0..<n where split[s] >= 0 {
-            let c = split[s], root = Int32(s)
-            split[s] = -1
-            kept[s] = root
-            queue[0] = root
-            var head = 0, tail = 1
-            while head < tail {
-                let u = Int(queue[head]); head += 1
-                for p in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let t = Int(targets[p])
-                    guard split[t] == c else { continue }
-                    split[t] = -1
-                    kept[t] = root
-                    queue[tail] = Int32(t); tail += 1
-                }
-            }
+        // A piece is named by its first vertex, the one its search started from.
+        let pieces = connectedPieces(offsets: level.offsets, targets: level.targets, group: split, order: nil)
+        var root = [Int32](repeating: -1, count: pieces.count)
+        for v in 0..<n where split[v] >= 0 {
+            let piece = Int(pieces.piece[v])
+            if root[piece] < 0 { root[piece] = Int32(v) }
+            kept[v] = root[piece]
         }
         return kept
     }
@@ -269,20 +256,26 @@ public struct Leiden: Sendable {
         let n = group.count
         var piece = [Int32](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
+        // Each vertex's group until a search finds it (then -1), so each tie costs one look-up.
+        var unfound = group
         var count: Int32 = 0
         for position in 0..<n {
             let s = order?[position] ?? Int32(position)
             guard piece[Int(s)] < 0 else { continue }
             piece[Int(s)] = count
-            let g = group[Int(s)]
+            let g = unfound[Int(s)]
+            unfound[Int(s)] = -1
             if g >= 0 {
                 queue[0] = s
                 var head = 0, tail = 1
                 while head < tail {
                     let u = Int(queue[head]); head += 1
                     for q in Int(offsets[u])..<Int(offsets[u + 1]) {
-                        let v = targets[q]
-                        if piece[Int(v)] < 0 && group[Int(v)] == g { piece[Int(v)] = count; queue[tail] = v; tail += 1 }
+                        let v = Int(targets[q])
+                        guard unfound[v] == g else { continue }
+                        unfound[v] = -1
+                        piece[v] = count
+                        queue[tail] = Int32(v); tail += 1
                     }
                 }
             }
