@@ -240,7 +240,8 @@ extension _LocalMoving {
                 let taskEnd = min(size, (task + 1) * chunk)
                 for i in (task * chunk)..<taskEnd {
                     let v = Int(list[start + i])
-                    if i + 2 < taskEnd { g.prefetchRow(Int(list[start + i + 2])) }
+                    g.prefetchAhead(list + start, i, end: taskEnd, entries: entry, sums: neighbours.weight,
+                                    groupWeight: communityWeight)
                     let rowStart = Int(g.offsets[v]), rowEnd = Int(g.offsets[v + 1])
                     own.pointee.reserveEarlier(rowEnd - rowStart)
                     let earlier = own.pointee.earlier
@@ -262,7 +263,7 @@ extension _LocalMoving {
                     recordWorker[i] = Int32(worker)
                     recordStart[i] = Int32(firstRecord)
                     recordCount[i] = Int32(records - firstRecord)
-                    let current = Int(membershipBase[v])
+                    let current = Int(entry[v].community)
                     let kv = g.nodeWeight[v]
                     let factor = scale * kv
                     let wOwn = neighbours[current]
@@ -371,7 +372,9 @@ fileprivate extension Optional where Wrapped == [Bool] {
 }
 
 /// A vertex's community and its position in the current block (-1 outside it), side by side.
-struct _CommunityAndSlot {
+struct _CommunityAndSlot: _GroupEntry {
     var community: Int32
     var slot: Int32
+
+    var group: Int32 { community }
 }

@@ -265,7 +265,8 @@ extension _Refinement {
                 let taskEnd = min(size, (task + 1) * chunk)
                 for i in (task * chunk)..<taskEnd {
                     let v = Int(list[start + i])
-                    if i + 2 < taskEnd { g.prefetchRow(Int(list[start + i + 2])) }
+                    g.prefetchAhead(list + start, i, end: taskEnd, entries: entry, sums: neighbours.weight,
+                                    groupWeight: pieceWeight)
                     target[i] = Int32(v)
                     recordCount[i] = 0
                     guard isSingleton[v] else { continue }
@@ -376,7 +377,7 @@ extension _Refinement {
 
 /// A vertex's community, its piece and its position in the current block (-1 outside it),
 /// together; the fourth word pads the entry to 16 bytes so that it never straddles a cache line.
-struct _RefinementEntry {
+struct _RefinementEntry: _GroupEntry {
     var community: Int32
     var piece: Int32
     var slot: Int32
@@ -387,4 +388,7 @@ struct _RefinementEntry {
         self.piece = piece
         self.slot = slot
     }
+
+    /// A tie to this vertex is summed into its piece.
+    var group: Int32 { piece }
 }
