@@ -155,6 +155,12 @@ struct _BlockState {
     let target: UnsafeMutablePointer<Int32>
     let targetWeight: UnsafeMutablePointer<Double>
     let ownWeight: UnsafeMutablePointer<Double>
+    /// Per block position, as the workers read them: the vertex's community at the block's start,
+    /// its weight and its row's length, so that the calling thread applies the block from these
+    /// sequential arrays rather than from per-vertex ones at random places.
+    let startCommunity: UnsafeMutablePointer<Int32>
+    let vertexWeight: UnsafeMutablePointer<Double>
+    let rowLength: UnsafeMutablePointer<Int32>
     /// Per block position: the worker, first index and count of its earlier-neighbour records.
     let recordWorker: UnsafeMutablePointer<Int32>
     let recordStart: UnsafeMutablePointer<Int32>
@@ -180,6 +186,9 @@ struct _BlockState {
         target = .allocate(capacity: block)
         targetWeight = .allocate(capacity: block)
         ownWeight = .allocate(capacity: block)
+        startCommunity = .allocate(capacity: block)
+        vertexWeight = .allocate(capacity: block)
+        rowLength = .allocate(capacity: block)
         recordWorker = .allocate(capacity: block)
         recordStart = .allocate(capacity: block)
         recordCount = .allocate(capacity: block)
@@ -195,6 +204,7 @@ struct _BlockState {
         scratch.deallocate()
         activeNext.deallocate(); pending.deallocate(); list.deallocate()
         target.deallocate(); targetWeight.deallocate(); ownWeight.deallocate()
+        startCommunity.deallocate(); vertexWeight.deallocate(); rowLength.deallocate()
         recordWorker.deallocate(); recordStart.deallocate(); recordCount.deallocate()
         movedFrom.deallocate(); movers.deallocate()
     }

@@ -1,3 +1,4 @@
+import CPrefetch
 import MeshworkCore
 
 /// The queue-based local-moving phase shared by Louvain and Leiden: each vertex moves to the
@@ -203,6 +204,7 @@ extension _LocalMoving {
         let communityWeight = self.communityWeight, communitySize = self.communitySize
         let list = blocks.list, scratch = blocks.scratch, pending = blocks.pending
         let target = blocks.target, targetWeight = blocks.targetWeight, ownWeight = blocks.ownWeight
+        let startCommunity = blocks.startCommunity, vertexWeight = blocks.vertexWeight, rowLength = blocks.rowLength
         let recordWorker = blocks.recordWorker, recordStart = blocks.recordStart, recordCount = blocks.recordCount
         let movedFrom = blocks.movedFrom, movers = blocks.movers
         var moverCount = 0
@@ -210,6 +212,8 @@ extension _LocalMoving {
         var budget = 64 * (n + edgeCount)
         var first = true
         var startedFromAll = true
+        // How many positions ahead the calling thread's application prefetches.
+        let applyAhead = 8
 
         // The workers' part: evaluate the block's positions `start + i` against the frozen state,
         // and collect the neighbours of the previous block's movers that lie outside their community
@@ -277,6 +281,9 @@ extension _LocalMoving {
                     target[i] = Int32(best)
                     targetWeight[i] = best == current ? wOwn : neighbours[best]
                     ownWeight[i] = wOwn
+                    startCommunity[i] = Int32(current)
+                    vertexWeight[i] = kv
+                    rowLength[i] = Int32(rowEnd - rowStart)
                     neighbours.clear()
                 }
             }
@@ -298,10 +305,20 @@ extension _LocalMoving {
                 var movedInBlock = 0
                 for i in 0..<size {
                     let v = Int(list[start + i])
+                    if i + applyAhead < size {
+                        // The communities a few positions ahead, at random places (hints only).
+                        let ahead = i + applyAhead
+                        meshwork_prefetch(pending + Int(list[start + ahead]))
+                        meshwork_prefetch(communityWeight + Int(startCommunity[ahead]))
+                        meshwork_prefetch(communitySize + Int(startCommunity[ahead]))
+                        meshwork_prefetch(communityWeight + Int(target[ahead]))
+                        meshwork_prefetch(communitySize + Int(target[ahead]))
+                    }
                     movedFrom[i] = -1
                     pending[v] = false
-                    budget -= 1 + Int(g.offsets[v + 1]) - Int(g.offsets[v])
-                    let current = Int(membershipBase[v])
+                    budget -= 1 + Int(rowLength[i])
+                    // Only v's own move changes its community, so it is still the one at the block's start.
+                    let current = Int(startCommunity[i])
                     let proposed = Int(target[i])
                     var wOwn = ownWeight[i], wTarget = targetWeight[i]
                     if movedInBlock > 0 {
@@ -319,7 +336,7 @@ extension _LocalMoving {
                             if to == proposed { wTarget += w }
                         }
                     }
-                    let kv = g.nodeWeight[v]
+                    let kv = vertexWeight[i]
                     let factor = scale * kv
                     communityWeight[current] -= kv
                     communitySize[current] -= 1
