@@ -84,6 +84,8 @@ struct _CommunityGraph {
                 inputWeights.withUnsafeBufferPointer { inputWeights in
                     for t in 0..<n {
                         let old = Int(order[t])
+                        Self.prefetchScatter(t, n: n, order: order, rows: rows, neighbours: neighbours, newID: newID,
+                                             cursor: UnsafeBufferPointer(cursor))
                         for p in Int(rows[old])..<Int(rows[old + 1]) {
                             let s = Int(newID[Int(neighbours[p])])
                             let slot = Int(cursor[s])
@@ -96,6 +98,8 @@ struct _CommunityGraph {
             } else {
                 for t in 0..<n {
                     let old = Int(order[t])
+                    Self.prefetchScatter(t, n: n, order: order, rows: rows, neighbours: neighbours, newID: newID,
+                                         cursor: UnsafeBufferPointer(cursor))
                     for p in Int(rows[old])..<Int(rows[old + 1]) {
                         let s = Int(newID[Int(neighbours[p])])
                         let slot = Int(cursor[s])
@@ -112,6 +116,24 @@ struct _CommunityGraph {
         self.nodeWeight = quality == .modularity ? Self.strengths(offsets: offsets, weights: weights)
             : [Double](repeating: 1, count: n)
         self.unitWeights = !graph.isWeighted
+    }
+
+    /// Starts loading what the scatter of the rows `order[t + 1]` to `order[t + 3]` will read:
+    /// three ahead the row, two ahead its neighbours' new ids, one ahead their cursors (hints only;
+    /// see ``_CommunityView/prefetchAhead(_:_:end:entries:sums:groupWeight:)``).
+    @inline(__always) private static func prefetchScatter(
+        _ t: Int, n: Int, order: UnsafeBufferPointer<Int32>, rows: UnsafeBufferPointer<Int32>,
+        neighbours: UnsafeBufferPointer<Int32>, newID: UnsafeBufferPointer<Int32>, cursor: UnsafeBufferPointer<Int32>
+    ) {
+        if t + 3 < n { meshwork_prefetch(neighbours.baseAddress! + Int(rows[Int(order[t + 3])])) }
+        if t + 2 < n {
+            let u = Int(order[t + 2])
+            for p in Int(rows[u])..<Int(rows[u + 1]) { meshwork_prefetch(newID.baseAddress! + Int(neighbours[p])) }
+        }
+        if t + 1 < n {
+            let u = Int(order[t + 1])
+            for p in Int(rows[u])..<Int(rows[u + 1]) { meshwork_prefetch(cursor.baseAddress! + Int(newID[Int(neighbours[p])])) }
+        }
     }
 
     /// The working copy of `graph` in its own numbering: its arrays, shared.
