@@ -43,4 +43,25 @@ struct LabelOrderTests {
         let second = LabelTable(labels)
         #expect(first.labelOrder().map { first[$0] } == second.labelOrder().map { second[$0] })
     }
+
+    @Test("labels that are not numbers come in byte order, short or long, with or without a zero byte",
+          arguments: 0..<4)
+    func byteOrder(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        // Seed 0: labels of up to 16 bytes (compared as packed words); 1: some longer, some not
+        // ASCII; 2: some with a zero byte; 3: 7 to 16 bytes of two letters, so that many share
+        // their first 8 bytes.
+        let alphabet: [Character] = seed == 3 ? ["a", "b"] : seed == 1 ? ["a", "b", "\u{e9}", "M", "0"] : ["a", "b", "M", "0"]
+        var labels = Set<String>()
+        while labels.count < 400 {
+            let length = seed == 3 ? 7 + rng.below(10) : 1 + rng.below(seed == 1 ? 24 : 16)
+            var label = "M"
+            for _ in 1..<length { label.append(alphabet[rng.below(alphabet.count)]) }
+            if seed == 2 && rng.below(50) == 0 { label += "\u{0}" }
+            labels.insert(label)
+        }
+        let table = LabelTable(Array(labels))
+        let expected = labels.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(table.labelOrder().map { table[$0] } == expected)
+    }
 }
