@@ -266,7 +266,7 @@ extension _Refinement {
                 for i in (task * chunk)..<taskEnd {
                     let v = Int(list[start + i])
                     g.prefetchAhead(list + start, i, end: taskEnd, entries: entry, sums: neighbours.weight,
-                                    groupWeight: pieceWeight)
+                                    groupWeight: pieceWeight, groupExternal: pieceExternal)
                     target[i] = Int32(v)
                     recordCount[i] = 0
                     guard isSingleton[v] else { continue }
