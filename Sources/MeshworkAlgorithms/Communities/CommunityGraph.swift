@@ -454,6 +454,29 @@ struct _CommunityView {
     }
 }
 
+extension _CommunityView {
+    /// Starts loading what a pass over the rows of `list[i + 1]` to `list[i + 4]` (positions
+    /// before `end`) reads: four ahead the row's offset, three ahead the row, two ahead the vertex's
+    /// `own` value and, per neighbour `t`, `first[t]` and `second[t]` (hints only, as in
+    /// ``prefetchAhead(_:_:end:entries:sums:groupWeight:groupExternal:)``).
+    @inline(__always) func prefetchNeighbours<Own, First, Second>(
+        _ list: UnsafePointer<Int32>, _ i: Int, end: Int, own: UnsafePointer<Own>, first: UnsafePointer<First>,
+        second: UnsafePointer<Second>
+    ) {
+        if i + 4 < end, let base = offsets.baseAddress { meshwork_prefetch(base + Int(list[i + 4])) }
+        if i + 3 < end { prefetchRow(Int(list[i + 3])) }
+        if i + 2 < end {
+            let u = Int(list[i + 2])
+            meshwork_prefetch(own + u)
+            for p in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let t = Int(targets[p])
+                meshwork_prefetch(first + t)
+                meshwork_prefetch(second + t)
+            }
+        }
+    }
+}
+
 /// A per-vertex entry of a blocked kernel that names the group whose sum a neighbour adds to
 /// (``_CommunityView/prefetchAhead(_:_:end:entries:sums:groupWeight:groupExternal:)``).
 protocol _GroupEntry {

@@ -225,8 +225,10 @@ extension _LocalMoving {
                 let own = scratch + worker
                 if task >= evaluateTasks {
                     let base = (task - evaluateTasks) * chunk
-                    for m in base..<min(moverCount, base + chunk) {
+                    let end = min(moverCount, base + chunk)
+                    for m in base..<end {
                         let u = Int(movers[m])
+                        g.prefetchNeighbours(movers, m, end: end, own: membershipBase, first: pending, second: entry)
                         let rowStart = Int(g.offsets[u]), rowEnd = Int(g.offsets[u + 1])
                         own.pointee.reserveActivate(rowEnd - rowStart)
                         let activate = own.pointee.activate
