@@ -269,6 +269,7 @@ extension _LocalMoving {
                     recordWorker[i] = Int32(worker)
                     recordStart[i] = Int32(firstRecord)
                     recordCount[i] = Int32(records - firstRecord)
+                    // Its community from its entry (prefetched two vertices ahead; the same as membership[v]).
                     let current = Int(entry[v].community)
                     let kv = g.nodeWeight[v]
                     let factor = scale * kv

@@ -17,7 +17,8 @@ extension LabelTable {
     ///     LabelTable(["b", "10", "a", "9"]).labelOrder()   // [3, 1, 2, 0]: "9", "10", "a", "b"
     ///
     /// - Complexity: O(V log V) comparisons; numeric labels compare as integers, and when they
-    ///   are all below 8 V (ids such as 0 ..< V) they are placed by value in O(V).
+    ///   are all below 8 V (ids such as 0 ..< V) they are placed by value in O(V); other labels of
+    ///   up to 16 bytes compare as two integers each.
     public func labelOrder() -> [Int32] {
         var numeric: [(value: Int, id: Int32)] = []
         var other: [Int32] = []
