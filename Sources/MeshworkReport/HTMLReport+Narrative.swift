@@ -4,7 +4,9 @@ import MeshworkCore
 /// The report's opening: five to eight plain sentences written from the figures of the sections
 /// below (size and growth, how connected, how much crosses each boundary and whether that is more
 /// or less than random mixing would give, who the bridges are, the communities, what changed in
-/// the last period), each with a link to the section that backs it.
+/// the last period), each with a link to the section that backs it. Members without organisations,
+/// regions or partners (a contact network) get, in place of the boundaries and bridges, a sentence
+/// saying there are none to cross and one on how the last period changed their ties.
 ///
 /// Every number is one the page shows further down, rounded for reading; the sentences say "more"
 /// or "fewer" than chance only when the difference is at least 5 percentage points, and "about
@@ -57,7 +59,14 @@ struct ReportNarrative {
                                       section: "boundaries", sectionTitle: "Ties within and across groups"))
         }
 
-        if !spanners.isEmpty {
+        // Members without organisations, regions or partners (a contact network): no boundary to
+        // cross, so the sentences say so instead of speaking of organisations.
+        let grouped = crossing.contains { $0.groups >= 2 }
+        if !grouped {
+            sentences.append(Sentence(text: "No organisations, regions or partners are recorded for the members, so there "
+                                      + "are no boundaries to cross; the communities below are the network's own groups.",
+                                      section: "communities", sectionTitle: "Communities"))
+        } else if !spanners.isEmpty {
             let names = spanners.prefix(3)
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
             sentences.append(Sentence(text: "The strongest bridges between organisations are \(list): they link the most "
@@ -70,9 +79,20 @@ struct ReportNarrative {
 
         if let communities {
             let follow = communities.agreement >= 0.6 ? "closely follow" : communities.agreement >= 0.3 ? "partly follow" : "cut across"
+            let relation = grouped ? "; they \(follow) \(communities.level)s" : ""
             sentences.append(Sentence(text: "The ties form \(Self.count(communities.count, "community", plural: "communities")) of members "
-                                      + "who are more tied to each other than to the rest; they \(follow) \(communities.level)s.",
+                                      + "who are more tied to each other than to the rest\(relation).",
                                       section: "communities", sectionTitle: "Communities"))
+        }
+
+        if !grouped, rows.count > 1 {
+            let (before, now) = (rows[rows.count - 2], rows[rows.count - 1])
+            let change = now.meanDegree > before.meanDegree + 0.05 ? "rose" : now.meanDegree < before.meanDegree - 0.05 ? "fell" : "held"
+            let ties = change == "held" ? "held at \(Self.decimal(now.meanDegree))"
+                : "\(change) from \(Self.decimal(before.meanDegree)) to \(Self.decimal(now.meanDegree))"
+            sentences.append(Sentence(text: "In \(lastPeriod) the members' average number of ties \(ties), and the largest "
+                                      + "connected group held \(Self.percent(100 * now.largestComponentShare)) of them.",
+                                      section: "growth", sectionTitle: "Growth"))
         }
 
         if rows.count > 1, let first = crossing.indices.first, first < levelNames.count, crossing[first].groups >= 2 {
