@@ -434,8 +434,7 @@ struct _CommunityView {
         _ list: UnsafePointer<Int32>, _ i: Int, end: Int, entries: UnsafePointer<Entry>, sums: UnsafePointer<Sum>,
         groupWeight: UnsafePointer<Double>? = nil, groupExternal: UnsafePointer<Double>? = nil
     ) {
-        if i + 4 < end, let base = offsets.baseAddress { meshwork_prefetch(base + Int(list[i + 4])) }
-        if i + 3 < end { prefetchRow(Int(list[i + 3])) }
+        prefetchRowsAhead(list, i, end: end)
         if i + 2 < end {
             let u = Int(list[i + 2])
             meshwork_prefetch(entries + u)
@@ -455,6 +454,13 @@ struct _CommunityView {
 }
 
 extension _CommunityView {
+    /// The first stages of both pipelines: the row's offset of `list[i + 4]` and the row of
+    /// `list[i + 3]` (positions before `end`).
+    @inline(__always) private func prefetchRowsAhead(_ list: UnsafePointer<Int32>, _ i: Int, end: Int) {
+        if i + 4 < end, let base = offsets.baseAddress { meshwork_prefetch(base + Int(list[i + 4])) }
+        if i + 3 < end { prefetchRow(Int(list[i + 3])) }
+    }
+
     /// Starts loading what a pass over the rows of `list[i + 1]` to `list[i + 4]` (positions
     /// before `end`) reads: four ahead the row's offset, three ahead the row, two ahead the vertex's
     /// `own` value and, per neighbour `t`, `first[t]` and `second[t]` (hints only, as in
@@ -463,8 +469,7 @@ extension _CommunityView {
         _ list: UnsafePointer<Int32>, _ i: Int, end: Int, own: UnsafePointer<Own>, first: UnsafePointer<First>,
         second: UnsafePointer<Second>
     ) {
-        if i + 4 < end, let base = offsets.baseAddress { meshwork_prefetch(base + Int(list[i + 4])) }
-        if i + 3 < end { prefetchRow(Int(list[i + 3])) }
+        prefetchRowsAhead(list, i, end: end)
         if i + 2 < end {
             let u = Int(list[i + 2])
             meshwork_prefetch(own + u)
